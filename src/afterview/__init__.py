@@ -1,0 +1,3 @@
+"""afterview: drafts, checks and times the notes that follow a job interview."""
+
+__version__ = "0.1.0"

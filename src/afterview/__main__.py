@@ -1,0 +1,5 @@
+"""Run afterview with ``python -m afterview``."""
+
+from afterview.cli import main
+
+raise SystemExit(main())

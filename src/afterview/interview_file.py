@@ -1,0 +1,147 @@
+"""Load and validate the hand-written TOML interview file.
+
+Every problem becomes one ``InputError`` line that names the file, the field and, where
+the file shows it, the line: ``interview.toml:12: interviewers[2].moment: is 52 words;
+at most 40 allowed``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from afterview.domain import Interview
+from afterview.errors import InputError
+
+MAX_FILE_BYTES = 256 * 1024
+
+_TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_-]+)\s*\]\s*(?:#.*)?$")
+_ARRAY_TABLE = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]\s*(?:#.*)?$")
+_KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
+
+
+def read_text_file(path: Path | str, *, what: str = "file", max_bytes: int = MAX_FILE_BYTES) -> str:
+    """Read a small UTF-8 text file, or raise ``InputError`` naming it.
+
+    Refuses files that are missing, unreadable, larger than ``max_bytes``, binary
+    (NUL bytes) or not valid UTF-8.
+    """
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such {what}") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a {what}") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return decode_text(data, str(path), what=what, max_bytes=max_bytes)
+
+
+def decode_text(data: bytes, name: str, *, what: str = "file", max_bytes: int = MAX_FILE_BYTES) -> str:
+    """Decode bytes read from ``name`` as UTF-8 text, with the same refusals as ``read_text_file``."""
+    if len(data) > max_bytes:
+        raise InputError(f"{name}: too large for a {what} (over {max_bytes // 1024} KB)")
+    if b"\x00" in data:
+        raise InputError(f"{name}: is a binary file, not a {what}")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: is not UTF-8 text (bad byte at offset {exc.start})") from None
+    return text.removeprefix("\ufeff")
+
+
+def load_interview(path: Path | str) -> Interview:
+    """Read, parse and validate an interview file.
+
+    Raises:
+        InputError: one line naming file, field and line.
+    """
+    source = read_text_file(path, what="interview file")
+    return parse_interview(source, str(path))
+
+
+def parse_interview(source: str, name: str = "<interview>") -> Interview:
+    """Parse TOML text into an ``Interview``; ``name`` labels errors."""
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{name}: not valid TOML: {exc}") from None
+    try:
+        return Interview.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(describe_validation_error(exc, source, name)) from None
+
+
+def describe_validation_error(exc: ValidationError, source: str, name: str) -> str:
+    """The first validation problem as one line: ``file:line: field: message``."""
+    error = exc.errors(include_url=False)[0]
+    loc = tuple(error["loc"])
+    field = _dotted(loc)
+    message = _message(error)
+    line = locate(source, loc)
+    where = f"{name}:{line}" if line else name
+    extra = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"{where}: {field}: {message}{extra}" if field else f"{where}: {message}{extra}"
+
+
+def _message(error: dict) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown key (check the spelling; README lists the fields)"
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    if kind.startswith("date"):
+        return f"{error['input']!r} is not a date (write it as 2026-11-24)"
+    if kind == "enum":
+        return f"{error['input']!r} is not one of {error['ctx']['expected']}"
+    if kind == "too_short" and error["loc"] == ("interviewers",):
+        return "list at least one interviewer ([[interviewers]] with a name)"
+    return f"{error['msg']} (got {error['input']!r})" if "input" in error else error["msg"]
+
+
+def _dotted(loc: Sequence[object]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def locate(source: str, loc: Sequence[object]) -> int | None:
+    """The 1-based line that sets the value at ``loc``, found by reading the TOML lines.
+
+    Handles the shapes people write by hand: root keys, ``[table]`` and
+    ``[[array]]`` sections. Returns the section header for a whole-table error and None
+    when the value is not written in the file (a missing field).
+    """
+    if not loc:
+        return None
+    table: tuple[object, ...] = ()
+    counts: dict[str, int] = {}
+    headers: dict[tuple[object, ...], int] = {}
+    for number, line in enumerate(source.splitlines(), start=1):
+        if match := _ARRAY_TABLE.match(line):
+            key = match.group(1)
+            counts[key] = counts.get(key, -1) + 1
+            table = (key, counts[key])
+            headers[table] = number
+            continue
+        if match := _TABLE.match(line):
+            table = (match.group(1),)
+            headers[table] = number
+            continue
+        if match := _KEY.match(line):
+            key = next(g for g in match.groups() if g)
+            if (*table, key) == tuple(loc):
+                return number
+    return headers.get(tuple(loc)) or headers.get(tuple(loc[:-1]))
