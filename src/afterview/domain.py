@@ -270,8 +270,15 @@ class NoteRequest(_Record):
     variants: int = Field(default=1, ge=1, le=10)
     first_variant: int = Field(default=0, ge=0)
     """Index of the first variant asked for; Regenerate asks for the next ones."""
+    moment_withheld: bool = False
+    """The recipient's moment touched a protected characteristic: do not quote it."""
     feedback: str | None = None
     previous: str | None = None
+
+    @property
+    def moment(self) -> str | None:
+        """The recipient's moment, unless it is withheld."""
+        return None if self.moment_withheld else self.interviewer.moment
 
     @property
     def interviewer(self) -> Interviewer:

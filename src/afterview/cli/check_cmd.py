@@ -1,0 +1,80 @@
+"""``afterview check``: lint notes, including ones a person wrote, by per-type severities."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from afterview.checks import CheckContext, Report, run_checks
+from afterview.cli.output import error, json_line, out
+from afterview.errors import EXIT_BLOCKED, EXIT_OK, EXIT_USAGE, AfterviewError
+from afterview.interview_file import decode_text, read_text_file
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check every path; exit 2 if any could not be read (2 wins), 1 if any is blocked."""
+    from afterview import services
+
+    policy = services.policy()
+    context = _context(args)
+    worst = EXIT_OK
+    for path in args.paths:
+        try:
+            text = _read(path)
+        except AfterviewError as exc:
+            error(str(exc))
+            worst = EXIT_USAGE
+            continue
+        report = run_checks(text, context, policy)
+        if args.json:
+            json_line({"path": path, "type": args.note_type, **report.to_dict()})
+        else:
+            _print_report(path, text, report)
+        if not report.passed and worst == EXIT_OK:
+            worst = EXIT_BLOCKED
+    return worst
+
+
+def _context(args: argparse.Namespace) -> CheckContext:
+    if not args.interview:
+        if args.to:
+            return CheckContext(note_type=args.note_type, recipient=args.to)
+        return CheckContext(note_type=args.note_type)
+    # pydantic only when a record is given: a bare `check` stays light.
+    from afterview.context import check_context
+    from afterview.domain import NoteType
+    from afterview.interview_file import load_interview
+    from afterview.note_requests import recipients_for
+
+    interview = load_interview(args.interview)
+    note_type = NoteType(args.note_type)
+    (recipient,) = recipients_for(interview, note_type, args.to, one=True)
+    return check_context(interview, note_type, recipient)
+
+
+def _read(path: str) -> str:
+    if path == "-":
+        return decode_text(sys.stdin.buffer.read(), "-", what="note")
+    return read_text_file(path, what="note")
+
+
+def _print_report(path: str, text: str, report: Report) -> None:
+    for finding in report.findings:
+        where = path
+        if finding.start is not None:
+            line, column = _line_column(text, finding.start)
+            where = f"{path}:{line}:{column}"
+        label = finding.check + (f"[{finding.category}]" if finding.category else "")
+        out(f"{where}: {finding.severity} {label}: {finding.message}")
+        if finding.suggestion:
+            out(f"    suggestion: {finding.suggestion}")
+    counts = f"{len(report.blocking)} blocking, {len(report.warnings)} warning(s), {len(report.infos)} info"
+    verdict = "passed" if report.passed else "blocked"
+    out(f"{path}: {verdict} as {report.note_type} ({counts})")
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column

@@ -1,0 +1,101 @@
+"""The argument parser: every command's flags, and nothing that is slow to import.
+
+Commands are implemented in their own modules, imported only when they run, so
+``afterview check`` never pays for pydantic, textual or openai.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from typing import NoReturn
+
+NOTE_TYPES = ("thank_you", "follow_up", "competing_offer", "award_update", "feedback_request", "continued_interest")
+TONES = ("warm", "formal", "concise")
+STATUSES = ("awaiting", "offered", "rejected", "withdrawn")
+EXPORT_FORMATS = ("eml", "txt", "mailto", "ics")
+
+
+class UsageError(Exception):
+    """A command-line usage problem; exits 2 with one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports errors as one line (no usage block) and exits 2."""
+
+    def error(self, message: str) -> NoReturn:  # noqa: D401 - argparse API
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def iso_date(value: str) -> date:
+    """argparse type for YYYY-MM-DD dates."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (write it as YYYY-MM-DD)") from None
+
+
+def variant_count(value: str) -> int:
+    """argparse type for --variants: 1 to 10."""
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 1 <= count <= 10:
+        raise argparse.ArgumentTypeError(f"{count} is out of range (1-10)")
+    return count
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``afterview`` parser with all subcommands."""
+    from afterview import __version__
+
+    parser = _Parser(
+        prog="afterview",
+        description="Draft, check and time the notes that follow a job interview. "
+        "Run without a command to open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"afterview {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="check notes against the guardrails")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="note files to check; - reads stdin")
+    check.add_argument("--type", dest="note_type", choices=NOTE_TYPES, default="thank_you", help="note type (default thank_you)")
+    check.add_argument("--from", dest="interview", metavar="INTERVIEW.toml", help="interview file the note is about")
+    check.add_argument("--to", dest="to", metavar="NAME", help="the interviewer the note goes to")
+    check.add_argument("--json", action="store_true", help="JSON Lines output")
+
+    draft = commands.add_parser("draft", help="draft a note (LLM when configured, else offline templates)")
+    source = draft.add_mutually_exclusive_group(required=True)
+    source.add_argument("--from", dest="interview", metavar="INTERVIEW.toml", help="interview file")
+    source.add_argument("--interview", dest="interview_id", type=int, metavar="ID", help="a stored interview")
+    draft.add_argument("--type", dest="note_type", choices=NOTE_TYPES, required=True, help="note type")
+    draft.add_argument("--to", dest="to", metavar="NAME", help="recipient (default: every interviewer for a thank-you, else the contact)")
+    draft.add_argument("--tone", choices=TONES, default="warm", help="tone (default warm)")
+    draft.add_argument("--variants", type=variant_count, default=1, metavar="N", help="distinct drafts to write (default 1)")
+    _llm_flags(draft)
+    draft.add_argument("--json", action="store_true", help="JSON Lines output, one object per draft")
+
+    due = commands.add_parser("due", help="which notes are due, and when")
+    due.add_argument("--from", dest="interview", metavar="INTERVIEW.toml", help="one interview file (default: every stored interview)")
+    due.add_argument("--today", type=iso_date, metavar="DATE", help="pretend today is DATE (YYYY-MM-DD)")
+    due.add_argument("--all", action="store_true", help="also list notes that do not apply, with the reason")
+    due.add_argument("--json", action="store_true", help="JSON Lines output")
+
+    config = commands.add_parser("config", help="show the resolved settings (key masked)")
+    _llm_flags(config)
+    config.add_argument("--json", action="store_true", help="JSON output")
+
+    return parser
+
+
+def _llm_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--offline", action="store_true", help="use the offline templates only")
+    parser.add_argument("--model", metavar="NAME", help="model name (overrides AFTERVIEW_MODEL and the config file)")
+    parser.add_argument("--base-url", dest="base_url", metavar="URL", help="OpenAI-compatible server URL (overrides OPENAI_BASE_URL)")
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    """Parse ``argv`` (default ``sys.argv[1:]``)."""
+    return build_parser().parse_args(sys.argv[1:] if argv is None else argv)

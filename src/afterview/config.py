@@ -1,0 +1,239 @@
+"""Where afterview keeps its files, and the settings it runs with.
+
+Precedence for every setting: command-line flag > environment > config file > default.
+``AFTERVIEW_HOME`` moves every afterview path (config, data, database) under one folder,
+which is how the tests keep the user's real files out of them.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from afterview.domain import Email, Name
+from afterview.errors import InputError
+from afterview.interview_file import describe_validation_error, read_text_file
+
+APP_NAME = "afterview"
+DEFAULT_MODEL = "gpt-4.1-mini"
+DEFAULT_TIMEOUT = 60.0
+DEFAULT_DEADLINE = 90.0
+
+
+@dataclass(frozen=True, slots=True)
+class Paths:
+    """Every file afterview reads or writes outside the current folder."""
+
+    config_dir: Path
+    data_dir: Path
+
+    @property
+    def config_file(self) -> Path:
+        """The user's ``config.toml``."""
+        return self.config_dir / "config.toml"
+
+    @property
+    def database(self) -> Path:
+        """The SQLite database of interviews, drafts and the sent log."""
+        return self.data_dir / "afterview.db"
+
+
+def app_paths(environ: dict[str, str] | None = None) -> Paths:
+    """Resolve the folders: ``AFTERVIEW_HOME`` when set, else the platform's user dirs."""
+    env = os.environ if environ is None else environ
+    home = env.get("AFTERVIEW_HOME")
+    if home:
+        root = Path(home).expanduser()
+        return Paths(config_dir=root, data_dir=root)
+    import platformdirs  # only when no AFTERVIEW_HOME: keeps tests and scripts cheap
+
+    return Paths(
+        config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+    )
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LLMSection(_Section):
+    """``[llm]``: which model to draft with, and how long to wait for it."""
+
+    model: str | None = None
+    base_url: str | None = None
+    api_key: str | None = Field(default=None, repr=False)
+    timeout: float | None = Field(default=None, gt=0, le=600)
+    """Seconds per request."""
+    deadline: float | None = Field(default=None, ge=0, le=3600)
+    """Seconds for a whole draft, repairs included (0 turns the deadline off)."""
+    prompts_dir: Path | None = None
+    """A folder of the user's own prompt files, used instead of the shipped ones."""
+
+
+class Profile(_Section):
+    """``[profile]``: who signs the notes."""
+
+    name: Name | None = None
+    email: Email | None = None
+    signature: str | None = Field(default=None, max_length=300)
+    """Lines under the name (phone, LinkedIn...)."""
+
+
+class ConfigFile(_Section):
+    """The whole ``config.toml``."""
+
+    llm: LLMSection = LLMSection()
+    profile: Profile = Profile()
+
+
+def load_config_file(path: Path) -> ConfigFile:
+    """Read ``config.toml``; a missing file is an empty config.
+
+    Raises:
+        InputError: unreadable or invalid file (names file, key and line), or an API key
+            in a file others can read.
+    """
+    if not path.exists():
+        return ConfigFile()
+    source = read_text_file(path, what="config file")
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{path}: not valid TOML: {exc}") from None
+    try:
+        config = ConfigFile.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(describe_validation_error(exc, source, str(path))) from None
+    if config.llm.api_key and os.name == "posix":
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            raise InputError(
+                f"{path}: llm.api_key is set but the file is readable by others "
+                f"(mode {mode:o}); run `chmod 600 {path}` or use OPENAI_API_KEY instead"
+            )
+    return config
+
+
+def save_config_file(config: ConfigFile, path: Path) -> None:
+    """Write ``config.toml`` atomically with mode 0600 (it may hold a key)."""
+    import tomli_w
+
+    from afterview.fileio import write_private_file
+
+    data = config.model_dump(mode="json", exclude_none=True)
+    data = {section: values for section, values in data.items() if values}
+    write_private_file(path, tomli_w.dumps(data))
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The resolved settings a run uses (flags > environment > file > default)."""
+
+    paths: Paths
+    profile: Profile
+    model: str
+    base_url: str | None
+    api_key: str | None
+    timeout: float
+    deadline: float
+    prompts_dir: Path | None
+    offline: bool
+    offline_reason: str | None
+    model_source: str
+    """Where the model name came from: flag, environment, config, default."""
+
+    @property
+    def masked_key(self) -> str | None:
+        """The API key with all but its last four characters hidden."""
+        if not self.api_key:
+            return None
+        return "****" + self.api_key[-4:] if len(self.api_key) > 8 else "****"
+
+    def to_dict(self) -> dict[str, object]:
+        """What ``afterview config --json`` prints (the key masked)."""
+        return {
+            "config_file": str(self.paths.config_file),
+            "data_dir": str(self.paths.data_dir),
+            "database": str(self.paths.database),
+            "offline": self.offline,
+            "offline_reason": self.offline_reason,
+            "model": self.model,
+            "model_source": self.model_source,
+            "base_url": self.base_url,
+            "api_key": self.masked_key,
+            "timeout": self.timeout,
+            "deadline": self.deadline,
+            "prompts_dir": str(self.prompts_dir) if self.prompts_dir else None,
+            "profile": self.profile.model_dump(mode="json"),
+        }
+
+
+def resolve_settings(
+    *,
+    model: str | None = None,
+    base_url: str | None = None,
+    offline: bool = False,
+    environ: dict[str, str] | None = None,
+    paths: Paths | None = None,
+) -> Settings:
+    """Resolve settings from flags (the arguments), environment and config file.
+
+    Raises:
+        InputError: invalid config file or environment value.
+    """
+    env = os.environ if environ is None else environ
+    paths = paths or app_paths(env)
+    file = load_config_file(paths.config_file)
+
+    def pick(flag: str | None, env_name: str | None, file_value: object) -> tuple[object, str]:
+        if flag:
+            return flag, "flag"
+        if env_name and env.get(env_name):
+            return env[env_name], "environment"
+        if file_value not in (None, ""):
+            return file_value, "config"
+        return None, "default"
+
+    chosen_model, model_source = pick(model, "AFTERVIEW_MODEL", file.llm.model)
+    chosen_url, _ = pick(base_url, "OPENAI_BASE_URL", file.llm.base_url)
+    api_key = env.get("OPENAI_API_KEY") or file.llm.api_key
+    timeout = _seconds(env, "AFTERVIEW_TIMEOUT", file.llm.timeout, DEFAULT_TIMEOUT)
+    deadline = _seconds(env, "AFTERVIEW_DEADLINE", file.llm.deadline, DEFAULT_DEADLINE, allow_zero=True)
+
+    offline_reason = None
+    if offline:
+        offline_reason = "--offline"
+    elif not api_key and not chosen_url:
+        offline_reason = "no OPENAI_API_KEY or base URL set"
+    return Settings(
+        paths=paths,
+        profile=file.profile,
+        model=str(chosen_model or DEFAULT_MODEL),
+        base_url=str(chosen_url).rstrip("/") if chosen_url else None,
+        api_key=api_key or None,
+        timeout=timeout,
+        deadline=deadline,
+        prompts_dir=file.llm.prompts_dir.expanduser() if file.llm.prompts_dir else None,
+        offline=offline_reason is not None,
+        offline_reason=offline_reason,
+        model_source=model_source if chosen_model else "default",
+    )
+
+
+def _seconds(env, name: str, file_value: float | None, default: float, *, allow_zero: bool = False) -> float:
+    raw = env.get(name)
+    if raw:
+        try:
+            value = float(raw)
+        except ValueError:
+            raise InputError(f"environment {name}={raw!r}: not a number of seconds") from None
+        if value < 0 or (value == 0 and not allow_zero):
+            raise InputError(f"environment {name}={raw!r}: must be a positive number of seconds")
+        return value
+    return float(file_value) if file_value is not None else default

@@ -1,0 +1,96 @@
+"""Build the collaborators a command or the app needs, from the resolved settings.
+
+Data-file errors from ``checks`` and the template loader (which cannot import our
+errors) become ``PolicyError`` here, so every shell reports them as one line, exit 2.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from afterview.checks import Policy, PolicyError as CheckPolicyError, load_policy
+from afterview.config import Settings
+from afterview.errors import PolicyError
+from afterview.resources import data_dir
+
+
+def policy() -> Policy:
+    """The guardrail policy shipped with afterview, loaded and compiled once.
+
+    Raises:
+        PolicyError: a policy file is malformed (names file and key).
+    """
+    try:
+        return load_policy(data_dir("guardrails"))
+    except CheckPolicyError as exc:
+        raise PolicyError(str(exc)) from None
+
+
+def template_drafter():
+    """The offline drafter over the shipped templates.
+
+    Raises:
+        PolicyError: a template file is malformed (names file and key).
+    """
+    from afterview.drafting.templates import TemplateDrafter, TemplateError
+
+    try:
+        drafter = TemplateDrafter()
+        drafter.load()
+        return drafter
+    except TemplateError as exc:
+        raise PolicyError(str(exc)) from None
+
+
+def writer(settings: Settings, *, now: Callable[[], datetime] = datetime.now, progress=None):
+    """A ``Writer`` for ``settings``: LLM drafting when online, templates otherwise.
+
+    The LLM drafter (and with it the openai SDK) is imported only when online.
+    """
+    from afterview.writer import Writer
+
+    drafter = None
+    if not settings.offline:
+        from afterview.drafting.llm import llm_drafter
+
+        drafter = llm_drafter(settings)
+    return Writer(
+        policy=policy(),
+        templates=template_drafter(),
+        drafter=drafter,
+        deadline=settings.deadline,
+        now=now,
+        progress=progress,
+    )
+
+
+SENT_FIELDS = (
+    "company, role, interview and decision dates, status, the recipient's name and title, "
+    "the memorable moment, your name and signature, and any competing offer or award"
+)
+
+
+def privacy_notice(settings: Settings) -> str:
+    """What the first online draft tells the user: which fields go to which server."""
+    server = settings.base_url or "https://api.openai.com/v1"
+    return f"online drafting sends {SENT_FIELDS} to {server} (model {settings.model}); emails are never sent"
+
+
+def announce_first_online_use(settings: Settings, tell: Callable[[str], None]) -> bool:
+    """Tell the user, once per data dir, what online drafting sends where.
+
+    Returns True when the notice was shown now.
+    """
+    from afterview.fileio import ensure_private_dir, write_private_file
+
+    marker = settings.paths.data_dir / "online-notice-shown"
+    if marker.exists():
+        return False
+    tell(privacy_notice(settings))
+    try:
+        ensure_private_dir(settings.paths.data_dir)
+        write_private_file(marker, privacy_notice(settings) + "\n")
+    except OSError:
+        pass  # a read-only data dir only means the notice shows again next time
+    return True

@@ -1,0 +1,235 @@
+"""The writer: request -> drafter -> checks -> repair -> fallback -> Draft.
+
+Nothing afterview drafts is shown unless it meets the drafts' bar (``run_checks(...,
+drafts_bar=True)``). An LLM draft that misses it gets up to ``max_repairs`` rounds in
+which the findings travel back to the drafter as instructions; if it still misses, or
+the drafter fails, or the deadline passes, the offline template for the same variant
+takes its place and the draft says why (``fallback_reason``).
+
+Transport retries belong to the drafter; this loop only repairs content, so the two
+never multiply.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import difflib
+import time
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from afterview.checks import Finding, Policy, Report, run_checks, scan_sensitive
+from afterview.context import check_context
+from afterview.domain import Draft, NoteRequest, Usage
+from afterview.drafting.base import Drafter, DrafterError, DraftText
+
+NEAR_DUPLICATE_RATIO = 0.9
+"""Variants whose words match at least this closely (difflib ratio) count as one."""
+
+ProgressCallback = Callable[[str], None]
+
+
+class Writer:
+    """Produces checked drafts; the one service the CLI and the TUI call to draft.
+
+    Args:
+        policy: the loaded guardrail policy.
+        templates: the offline drafter; always available, used alone when ``drafter`` is
+            None and as the fallback otherwise.
+        drafter: the LLM drafter, or None to work offline.
+        deadline: seconds that bound one ``write`` call, repairs included; None or 0
+            turns it off (used when recording cassettes).
+        max_repairs: repair rounds per variant before falling back.
+        now: clock for ``Draft.created_at`` (tests inject a fixed one).
+        progress: called with short status lines ("repairing variant 2 (1/2)").
+    """
+
+    def __init__(
+        self,
+        *,
+        policy: Policy,
+        templates: Drafter,
+        drafter: Drafter | None = None,
+        deadline: float | None = 90.0,
+        max_repairs: int = 2,
+        now: Callable[[], datetime] = datetime.now,
+        progress: ProgressCallback | None = None,
+    ) -> None:
+        self.policy = policy
+        self.templates = templates
+        self.drafter = drafter
+        self.deadline = deadline or None
+        self.max_repairs = max_repairs
+        self.now = now
+        self.progress = progress
+
+    @property
+    def engine(self) -> str:
+        """The engine drafts come from when nothing fails: a model name or ``template``."""
+        return self.drafter.engine if self.drafter else self.templates.engine
+
+    @property
+    def online(self) -> bool:
+        """True when an LLM drafter is configured."""
+        return self.drafter is not None
+
+    def moment_findings(self, request: NoteRequest) -> list[Finding]:
+        """Sensitive findings in the recipient's memorable moment (the field itself)."""
+        moment = request.interviewer.moment
+        if not moment:
+            return []
+        return scan_sensitive(moment, self.policy, request.interview.proper_nouns())
+
+    def check(self, request: NoteRequest, body: str, *, drafts_bar: bool) -> Report:
+        """Check a body for ``request``; ``drafts_bar`` for afterview's own drafts."""
+        context = check_context(
+            request.interview, request.note_type, request.recipient, moment_withheld=request.moment_withheld
+        )
+        return run_checks(body, context, self.policy, drafts_bar=drafts_bar)
+
+    async def write(self, request: NoteRequest) -> list[Draft]:
+        """Draft ``request.variants`` checked notes for ``request``.
+
+        Never raises a drafter error: those end in the template fallback, with the reason.
+        """
+        started = time.monotonic()
+        request, notices = self._prepare(request)
+        wanted = request.variants
+        if self.drafter is None:
+            texts = await self.templates.draft(request, wanted)
+            return [self._finish(request, text, notices, started, attempts=1) for text in texts]
+
+        results: dict[int, Draft] = {}
+        reason: str | None = None
+        try:
+            texts = await asyncio.wait_for(self.drafter.draft(request, wanted), self._remaining(started))
+            texts = _distinct(texts)[:wanted]
+            tasks = {
+                index: asyncio.create_task(self._settle(request, text, index, notices, started))
+                for index, text in enumerate(texts)
+            }
+            done, pending = await asyncio.wait(tasks.values(), timeout=self._remaining(started))
+            for task in pending:
+                task.cancel()
+            for index, task in tasks.items():
+                if task in done:
+                    results[index] = task.result()
+            if pending:
+                reason = f"no draft met the checks within the {self.deadline:g} s deadline"
+            elif len(texts) < wanted:
+                reason = f"the model gave {len(texts)} distinct draft(s) for {wanted} asked"
+        except TimeoutError:
+            reason = f"the model did not answer within the {self.deadline:g} s deadline"
+        except DrafterError as exc:
+            reason = str(exc)
+
+        missing = [index for index in range(wanted) if index not in results]
+        for index in missing:
+            results[index] = await self._fallback(request, index, reason or "the model gave no draft", notices, started)
+        return [results[index] for index in sorted(results)]
+
+    def _prepare(self, request: NoteRequest) -> tuple[NoteRequest, tuple[str, ...]]:
+        """Withhold a moment that touches a protected characteristic, and say so."""
+        findings = self.moment_findings(request)
+        if not findings:
+            return request, ()
+        categories = ", ".join(sorted({f.category or "sensitive" for f in findings}))
+        notice = (
+            f"The moment noted for {request.recipient} touches on {categories}, so the note refers to "
+            f"the conversation in general. {findings[0].message}"
+        )
+        return request.model_copy(update={"moment_withheld": True}), (notice,)
+
+    async def _settle(
+        self, request: NoteRequest, text: DraftText, index: int, notices: tuple[str, ...], started: float
+    ) -> Draft:
+        """Check one LLM variant; repair it; fall back to its template if it stays below the bar."""
+        attempts, usage = 1, [text.prompt_tokens, text.completion_tokens]
+        report = self.check(request, text.body, drafts_bar=True)
+        repairs = 0
+        while not report.passed and repairs < self.max_repairs:
+            repairs += 1
+            self._say(f"repairing variant {index + 1} ({repairs}/{self.max_repairs})")
+            repair = request.model_copy(update={"feedback": report.as_feedback(), "previous": text.body, "variants": 1})
+            try:
+                (text, *_) = await self.drafter.draft(repair, 1)
+            except DrafterError as exc:
+                return await self._fallback(request, index, str(exc), notices, started, attempts, usage)
+            attempts += 1
+            usage[0] += text.prompt_tokens
+            usage[1] += text.completion_tokens
+            report = self.check(request, text.body, drafts_bar=True)
+        if not report.passed:
+            first = report.blocking[0].message
+            reason = f"the model's draft still failed checks after {repairs} repair(s): {first}"
+            return await self._fallback(request, index, reason, notices, started, attempts, usage)
+        return self._finish(request, text, notices, started, attempts=attempts, repairs=repairs, usage=usage, report=report)
+
+    async def _fallback(
+        self,
+        request: NoteRequest,
+        index: int,
+        reason: str,
+        notices: tuple[str, ...],
+        started: float,
+        attempts: int = 0,
+        usage: Sequence[int] = (0, 0),
+    ) -> Draft:
+        self._say(f"using the offline template for variant {index + 1}: {reason}")
+        shifted = request.model_copy(update={"first_variant": request.first_variant + index, "variants": 1})
+        (text, *_) = await self.templates.draft(shifted, 1)
+        return self._finish(
+            request, text, notices, started, attempts=attempts, usage=usage, fallback_reason=reason, variant=request.first_variant + index
+        )
+
+    def _finish(
+        self,
+        request: NoteRequest,
+        text: DraftText,
+        notices: tuple[str, ...],
+        started: float,
+        *,
+        attempts: int,
+        repairs: int = 0,
+        usage: Sequence[int] = (0, 0),
+        report: Report | None = None,
+        fallback_reason: str | None = None,
+        variant: int | None = None,
+    ) -> Draft:
+        return Draft(
+            subject=text.subject,
+            body=text.body,
+            note_type=request.note_type,
+            recipient=request.recipient,
+            tone=request.tone,
+            engine=text.engine,
+            variant=text.variant if variant is None else variant,
+            prompt_version=text.prompt_version,
+            fallback_reason=fallback_reason,
+            report=report or self.check(request, text.body, drafts_bar=True),
+            attempts=attempts,
+            repairs=repairs,
+            usage=Usage(prompt_tokens=usage[0], completion_tokens=usage[1]),
+            latency_ms=(time.monotonic() - started) * 1000,
+            notices=notices,
+            created_at=self.now(),
+        )
+
+    def _remaining(self, started: float) -> float | None:
+        if self.deadline is None:
+            return None
+        return max(0.0, self.deadline - (time.monotonic() - started))
+
+    def _say(self, message: str) -> None:
+        if self.progress:
+            self.progress(message)
+
+
+def _distinct(texts: Sequence[DraftText]) -> list[DraftText]:
+    """Drop variants that are near-duplicates of an earlier one."""
+    kept: list[DraftText] = []
+    for text in texts:
+        words = text.body.split()
+        if all(difflib.SequenceMatcher(None, words, k.body.split()).ratio() < NEAR_DUPLICATE_RATIO for k in kept):
+            kept.append(text)
+    return kept

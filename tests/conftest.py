@@ -1,0 +1,72 @@
+"""Shared fixtures: every test runs with its own AFTERVIEW_HOME and no real credentials."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parent.parent
+
+_USER_ENV = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "AFTERVIEW_MODEL", "AFTERVIEW_TIMEOUT", "AFTERVIEW_DEADLINE", "NO_COLOR")
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep the machine running the tests out of them: own home, no keys, no user config."""
+    home = tmp_path_factory.mktemp("afterview-home")
+    monkeypatch.setenv("AFTERVIEW_HOME", str(home))
+    for name in _USER_ENV:
+        monkeypatch.delenv(name, raising=False)
+    return home
+
+
+@pytest.fixture
+def data() -> Path:
+    """The sample interview files in tests/data/."""
+    return DATA
+
+
+@dataclass
+class Result:
+    """What a CLI run printed and returned."""
+
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsysbinary: pytest.CaptureFixture[bytes]):
+    """Run ``afterview`` in-process: ``cli("check", "note.txt")`` -> Result."""
+    from afterview.cli import main
+
+    def run(*argv: str) -> Result:
+        code = main([str(a) for a in argv])
+        captured = capsysbinary.readouterr()
+        return Result(code, captured.out.decode("utf-8", "replace"), captured.err.decode("utf-8", "replace"))
+
+    return run
+
+
+@pytest.fixture
+def cli_process(isolated_home: Path):
+    """Run ``afterview`` as a real process (``python -m afterview``): for stdin, signals, imports."""
+
+    def run(*argv: str, stdin: bytes | None = None, env: dict[str, str] | None = None, timeout: float = 60) -> Result:
+        full_env = {**os.environ, "AFTERVIEW_HOME": str(isolated_home), **(env or {})}
+        proc = subprocess.run(
+            [sys.executable, "-m", "afterview", *map(str, argv)],
+            input=stdin,
+            capture_output=True,
+            env=full_env,
+            timeout=timeout,
+        )
+        return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
+
+    return run
