@@ -1,0 +1,381 @@
+"""The note frame every drafter shares: subject line, greeting, sign-off and signature.
+
+A drafter writes only the body paragraphs; the frame puts the greeting above them and
+the sign-off, the signature name and the optional signature block below, and picks a
+subject line. The wording lives in ``prompts/offline/frame.toml``; this module loads
+and validates it once per process and fills it from a ``NoteRequest``.
+
+The values a template may use (``{role}``, ``{moment}``...) are defined here too, so the
+offline templates and the frame agree on names and on formatting (dates read
+"December 1", moments lose a trailing full stop).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from string import Formatter
+from typing import NoReturn
+
+from afterview.domain import Interviewer, NoteRequest, NoteType, Tone, word_count
+from afterview.errors import PolicyError
+from afterview.resources import data_dir
+
+FRAME_FILE = "frame.toml"
+
+# Always known for any valid request.
+ALWAYS_VARIABLES: tuple[str, ...] = ("first_name", "full_name", "company", "role", "interview_date", "signature")
+# Known only when the record holds them; templates must guard them (or declare them required).
+OPTIONAL_VARIABLES: tuple[str, ...] = (
+    "title",
+    "moment",
+    "decision_date",
+    "offer_company",
+    "deadline",
+    "award",
+    "award_date",
+    "relevance",
+)
+KNOWN_VARIABLES: frozenset[str] = frozenset(ALWAYS_VARIABLES + OPTIONAL_VARIABLES)
+
+# English month names, spelled out so the text does not depend on the process locale
+# (strftime's %B does). The checks' grounding accepts a record date written this way.
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+# Punctuation a user may end a moment or relevance with; the template supplies its own.
+_TRAILING_PUNCTUATION = " .!?;:,…"
+_GREETING_VARIABLES = frozenset({"first_name", "full_name"})
+
+
+class TemplateError(PolicyError):
+    """A template or frame file is missing or malformed; the message names file and key.
+
+    A ``PolicyError`` (exit 2), so the CLI prints it as one line like any data-file error.
+    """
+
+
+def spoken_date(value: date) -> str:
+    """A date as the notes write it: ``December 1`` (month name and day, no year)."""
+    return f"{_MONTHS[value.month - 1]} {value.day}"
+
+
+def template_fields(text: str) -> tuple[str, ...]:
+    """The ``{names}`` a template string uses, in order.
+
+    Only plain names are allowed: positional fields, attribute or index access,
+    conversions and format specs are refused, because a data file should not be able
+    to reach into the objects behind the values.
+
+    Raises:
+        ValueError: the string is malformed or uses a field that is not a plain name.
+    """
+    names: list[str] = []
+    try:
+        parsed = list(Formatter().parse(text))
+    except ValueError as exc:
+        raise ValueError(f"malformed braces ({exc}); write {{name}}, or {{{{ }}}} for a literal brace") from None
+    for _literal, field, spec, conversion in parsed:
+        if field is None:
+            continue
+        if not field.isidentifier():
+            raise ValueError(f"{{{field}}} is not a plain variable name")
+        if spec or conversion:
+            raise ValueError(f"{{{field}}} carries a format spec or conversion; write just {{{field}}}")
+        names.append(field)
+    return tuple(names)
+
+
+def tidy(text: str) -> str:
+    """Fix the seams a fill can leave: doubled full stops, spaces before punctuation."""
+    text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
+    text = re.sub(r" +([,.;:?!])", r"\1", text)
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class NoteFrame:
+    """Subject lines, greetings and sign-offs, loaded from ``frame.toml``.
+
+    Attributes:
+        version: the offline set's version string (``offline-1``), stored with drafts.
+        greetings: per tone, a template using ``{first_name}`` or ``{full_name}``.
+        sign_offs: per tone, the sign-off lines; variant ``i`` uses ``i % len``.
+        subjects: per note type, candidate subject templates in order of preference.
+        subject_words: inclusive (min, max) word count a subject should have.
+        greeting_name_words: a name with more words than this is greeted by its given
+            name alone; the checks stop reading a line as a greeting when it runs longer.
+        honorifics: words (casefolded, without a full stop) that start a name but are
+            not a first name; "Dr. Lee" is greeted in full, never as "Dr.".
+        lowercase_leads: first words of a moment or relevance that are lowercased when
+            the phrase is set mid-sentence ("Your story" -> "your story").
+    """
+
+    version: str
+    greetings: Mapping[Tone, str]
+    sign_offs: Mapping[Tone, tuple[str, ...]]
+    subjects: Mapping[NoteType, tuple[str, ...]]
+    subject_words: tuple[int, int]
+    greeting_name_words: int
+    honorifics: frozenset[str]
+    lowercase_leads: frozenset[str]
+
+    def variables(self, request: NoteRequest) -> dict[str, str]:
+        """The values templates can use; optional ones only when the record has them."""
+        interview = request.interview
+        person = request.interviewer
+        values = {
+            "first_name": self.first_name(person),
+            "full_name": person.name,
+            "company": interview.company,
+            "role": interview.role,
+            "interview_date": spoken_date(interview.interview_date),
+            "signature": request.signature,
+        }
+        if person.title:
+            values["title"] = person.title
+        if request.moment:
+            values["moment"] = self.phrase(request.moment)
+        if interview.decision_date:
+            values["decision_date"] = spoken_date(interview.decision_date)
+        if interview.competing_offer:
+            values["offer_company"] = interview.competing_offer.company
+            values["deadline"] = spoken_date(interview.competing_offer.deadline)
+        if interview.award:
+            values["award"] = interview.award.name
+            values["award_date"] = spoken_date(interview.award.date)
+            if interview.award.relevance:
+                values["relevance"] = self.phrase(interview.award.relevance)
+        return values
+
+    def first_name(self, person: Interviewer) -> str:
+        """The name a first-name greeting uses: the first word, unless it is an honorific."""
+        first = person.first_name
+        if first.rstrip(".").casefold() in self.honorifics:
+            return person.name
+        return first
+
+    def given_name(self, person: Interviewer) -> str:
+        """The first word of the name that is not an honorific ("Dr. Priya Nair" -> "Priya")."""
+        words = person.name.split()
+        return next((w for w in words if w.rstrip(".").casefold() not in self.honorifics), words[0])
+
+    def phrase(self, text: str) -> str:
+        """A user's phrase made ready to sit mid-sentence (moment, relevance)."""
+        text = text.strip().rstrip(_TRAILING_PUNCTUATION)
+        lead, _, rest = text.partition(" ")
+        if lead.casefold() in self.lowercase_leads and lead[1:] == lead[1:].lower():
+            lead = lead[:1].lower() + lead[1:]
+        return f"{lead} {rest}" if rest else lead
+
+    def greeting(self, request: NoteRequest) -> str:
+        """The greeting line for the request's tone: ``Dear Jordan,`` / ``Hi Jordan,``.
+
+        A name longer than ``greeting_name_words`` is greeted by its given name alone.
+        """
+        values = self.variables(request)
+        person = request.interviewer
+        if len(person.name.split()) > self.greeting_name_words:
+            values["first_name"] = values["full_name"] = self.given_name(person)
+        return self.greetings[request.tone].format_map(values)
+
+    def closing(self, request: NoteRequest, variant: int = 0) -> str:
+        """Sign-off, signature name and the signature block's lines, one per line.
+
+        A block that starts with the signature name (a common way to write one) does
+        not repeat it.
+        """
+        offs = self.sign_offs[request.tone]
+        name = request.signature.strip()
+        lines = [offs[variant % len(offs)], name]
+        if request.signature_block:
+            block = [line.rstrip() for line in request.signature_block.strip("\n").splitlines()]
+            if block and block[0].strip() == name:
+                block = block[1:]
+            lines.extend(block)
+        return "\n".join(lines)
+
+    def subject(self, request: NoteRequest, variant: int = 0) -> str:
+        """A subject line for the note type that names the role or company.
+
+        Candidates are tried starting at ``variant``; the first whose word count is
+        within ``subject_words`` wins. When long names push every candidate over the
+        limit, the shortest one is used rather than dropping the role and company.
+        """
+        values = self.variables(request)
+        options = self.subjects[request.note_type]
+        rotated = [options[(variant + i) % len(options)] for i in range(len(options))]
+        filled = [tidy(template.format_map(values)) for template in rotated]
+        low, high = self.subject_words
+        for subject in filled:
+            if low <= word_count(subject) <= high:
+                return subject
+        return min(filled, key=word_count)
+
+    def body(self, request: NoteRequest, paragraphs: Sequence[str], variant: int = 0) -> str:
+        """The whole note body: greeting, the paragraphs, then the closing."""
+        middle = "\n\n".join(p.strip() for p in paragraphs if p.strip())
+        return f"{self.greeting(request)}\n\n{middle}\n\n{self.closing(request, variant)}"
+
+
+def offline_dir() -> Path:
+    """The folder of the offline template set (``prompts/offline``)."""
+    return data_dir("prompts") / "offline"
+
+
+def load_frame(directory: Path | None = None) -> NoteFrame:
+    """Load and validate ``frame.toml`` from ``directory`` (default: the offline set).
+
+    Loaded once per folder per process.
+
+    Raises:
+        TemplateError: the file is missing or malformed; the message names file and key.
+    """
+    return _load_frame_cached((directory or offline_dir()).resolve())
+
+
+@lru_cache(maxsize=8)
+def _load_frame_cached(directory: Path) -> NoteFrame:
+    path = directory / FRAME_FILE
+    data = read_toml(path)
+    problem = FileChecker(path)
+    top_keys = {"version", "subject_words", "greeting_name_words", "honorifics", "lowercase_leads"}
+    problem.no_extra(data, "", top_keys | {"greetings", "sign_offs", "subjects"})
+
+    version = problem.string(data, "version")
+    bounds = data.get("subject_words")
+    if not (isinstance(bounds, list) and len(bounds) == 2 and all(type(b) is int for b in bounds) and 0 < bounds[0] <= bounds[1]):
+        problem.fail("subject_words", "must be two whole numbers [min, max] with 0 < min <= max")
+    name_words = data.get("greeting_name_words")
+    if type(name_words) is not int or name_words < 1:
+        problem.fail("greeting_name_words", "must be a whole number of at least 1")
+
+    greetings_table = problem.table(data, "greetings")
+    problem.no_extra(greetings_table, "greetings", {t.value for t in Tone})
+    greetings: dict[Tone, str] = {}
+    for tone in Tone:
+        text = problem.string(greetings_table, tone.value, prefix="greetings")
+        problem.fields(text, f"greetings.{tone.value}", _GREETING_VARIABLES)
+        greetings[tone] = text
+
+    offs_table = problem.table(data, "sign_offs")
+    problem.no_extra(offs_table, "sign_offs", {t.value for t in Tone})
+    sign_offs = {tone: problem.strings(offs_table, tone.value, prefix="sign_offs") for tone in Tone}
+    for tone, lines in sign_offs.items():
+        for i, line in enumerate(lines):
+            problem.fields(line, f"sign_offs.{tone.value}[{i}]", frozenset())
+
+    subjects_table = problem.table(data, "subjects")
+    problem.no_extra(subjects_table, "subjects", {t.value for t in NoteType})
+    subjects = {nt: problem.strings(subjects_table, nt.value, prefix="subjects") for nt in NoteType}
+    for nt, options in subjects.items():
+        for i, text in enumerate(options):
+            problem.fields(text, f"subjects.{nt.value}[{i}]", frozenset(ALWAYS_VARIABLES))
+
+    return NoteFrame(
+        version=version,
+        greetings=greetings,
+        sign_offs=sign_offs,
+        subjects=subjects,
+        subject_words=(bounds[0], bounds[1]),
+        greeting_name_words=name_words,
+        honorifics=frozenset(w.rstrip(".").casefold() for w in problem.strings(data, "honorifics")),
+        lowercase_leads=frozenset(w.casefold() for w in problem.strings(data, "lowercase_leads")),
+    )
+
+
+def read_toml(path: Path) -> dict:
+    """Parse a TOML data file, turning every failure into a ``TemplateError`` naming it.
+
+    A syntax error names the line and, when that line sets one, the key.
+    """
+    try:
+        source = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise TemplateError(f"{path}: file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TemplateError(f"{path}: cannot read ({exc})") from None
+    try:
+        return tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        raise TemplateError(_describe_toml_error(path, source, exc)) from None
+
+
+def _describe_toml_error(path: Path, source: str, exc: tomllib.TOMLDecodeError) -> str:
+    # tomllib (3.11) reports the position only inside its message: "(at line 3, column 1)".
+    message = str(exc)
+    found = re.search(r"\(at line (\d+), column \d+\)", message)
+    if not found:
+        return f"{path}: not valid TOML: {message}"
+    number = int(found.group(1))
+    lines = source.splitlines()
+    # The error often lands on the line after an unterminated value: look back for its key.
+    for candidate in range(min(number, len(lines)), 0, -1):
+        key = re.match(r"\s*([A-Za-z0-9_.\"'-]+)\s*=", lines[candidate - 1])
+        if key:
+            return f"{path}:{number}: {key.group(1)}: not valid TOML: {message}"
+    return f"{path}:{number}: not valid TOML: {message}"
+
+
+class FileChecker:
+    """Validators for one data file; each failure raises ``TemplateError`` as ``file: key: problem``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, key: str, problem: str) -> NoReturn:
+        raise TemplateError(f"{self.path}: {key}: {problem}")
+
+    def no_extra(self, table: Mapping, prefix: str, allowed: set[str]) -> None:
+        for key in table:
+            if key not in allowed:
+                where = f"{prefix}.{key}" if prefix else key
+                self.fail(where, f"unknown key (expected one of: {', '.join(sorted(allowed))})")
+
+    def table(self, data: Mapping, key: str) -> Mapping:
+        value = data.get(key)
+        if not isinstance(value, dict):
+            self.fail(key, "missing table" if value is None else "must be a table")
+        return value
+
+    def string(self, data: Mapping, key: str, *, prefix: str = "") -> str:
+        where = f"{prefix}.{key}" if prefix else key
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            self.fail(where, "missing" if value is None else "must be a non-empty string")
+        return value
+
+    def strings(self, data: Mapping, key: str, *, prefix: str = "") -> tuple[str, ...]:
+        where = f"{prefix}.{key}" if prefix else key
+        value = data.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+            self.fail(where, "missing" if value is None else "must be a non-empty list of non-empty strings")
+        return tuple(value)
+
+    def fields(self, text: str, where: str, allowed: frozenset[str]) -> tuple[str, ...]:
+        try:
+            names = template_fields(text)
+        except ValueError as exc:
+            self.fail(where, str(exc))
+        for name in names:
+            if name not in KNOWN_VARIABLES:
+                self.fail(where, f"unknown variable {{{name}}}")
+            if name not in allowed:
+                self.fail(where, f"variable {{{name}}} is not available here (allowed: {', '.join(sorted(allowed)) or 'none'})")
+        return names

@@ -1,0 +1,296 @@
+"""The offline drafter: notes filled from templates, no network.
+
+Templates are data, one TOML file per note type in ``prompts/offline/`` (see
+``frame.toml`` for subject lines, greetings and sign-offs). Each file holds, per tone,
+a list of variants; a variant is a list of paragraphs, and a paragraph is a string,
+a conditional ``{ if = "moment", then = "...", else = "..." }``, or a list of both
+(pieces joined by a space). Values the record may lack (``{moment}``, ``{relevance}``...)
+can only appear inside a conditional on that value, or in a file that declares them
+``requires``; so a loaded set can always be filled.
+
+The set loads once per process and is validated at load: an unknown variable, an
+unguarded optional one, a variant that leaves out a ``must_mention`` variable, a
+missing file or malformed TOML each raise ``TemplateError`` naming file and key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from afterview.domain import NoteRequest, NoteType, Tone
+from afterview.drafting.base import DraftText
+from afterview.drafting.frame import (
+    ALWAYS_VARIABLES,
+    OPTIONAL_VARIABLES,
+    FileChecker,
+    NoteFrame,
+    TemplateError,
+    load_frame,
+    offline_dir,
+    read_toml,
+    tidy,
+)
+from afterview.errors import InputError
+
+__all__ = ["TemplateDrafter", "TemplateError", "TemplateSet", "load_template_set"]
+
+ENGINE = "template"
+_FILE_KEYS = {"note_type", "requires", "requires_hint", "must_mention", *(t.value for t in Tone)}
+
+
+@dataclass(frozen=True, slots=True)
+class _Conditional:
+    """Text used when ``name`` has a value, else ``otherwise`` (may be empty)."""
+
+    name: str
+    then: str
+    otherwise: str
+
+
+_Piece = str | _Conditional
+
+
+@dataclass(frozen=True, slots=True)
+class _Variant:
+    paragraphs: tuple[tuple[_Piece, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _NoteTemplates:
+    """One note type's file: its variants per tone and what the record must hold."""
+
+    note_type: NoteType
+    requires: tuple[str, ...]
+    requires_hint: str | None
+    variants: Mapping[Tone, tuple[_Variant, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateSet:
+    """A validated offline template set: the frame plus one file per note type."""
+
+    directory: Path
+    frame: NoteFrame
+    notes: Mapping[NoteType, _NoteTemplates]
+
+    @property
+    def version(self) -> str:
+        """The set's version string (``offline-1``), from ``frame.toml``."""
+        return self.frame.version
+
+    def variant_count(self, note_type: NoteType | str, tone: Tone | str) -> int:
+        """How many variants the set holds for this note type and tone."""
+        return len(self.notes[NoteType(note_type)].variants[Tone(tone)])
+
+    def paragraphs(self, request: NoteRequest, variant: int) -> list[str]:
+        """Fill variant ``variant`` (taken modulo the count) for ``request``.
+
+        Raises:
+            InputError: the note type needs a record value the interview lacks (a
+                competing-offer note without a recorded offer).
+        """
+        templates = self.notes[request.note_type]
+        values = self.frame.variables(request)
+        missing = [name for name in templates.requires if name not in values]
+        if missing:
+            raise InputError(templates.requires_hint or f"a {request.note_type.label} note needs {', '.join(missing)}")
+        options = templates.variants[request.tone]
+        chosen = options[variant % len(options)]
+        filled = []
+        for paragraph in chosen.paragraphs:
+            pieces = [_fill(piece, values) for piece in paragraph]
+            text = tidy(" ".join(p for p in pieces if p))
+            if text:
+                filled.append(text)
+        return filled
+
+
+def _fill(piece: _Piece, values: Mapping[str, str]) -> str:
+    if isinstance(piece, _Conditional):
+        piece = piece.then if piece.name in values else piece.otherwise
+    return piece.format_map(values)
+
+
+def load_template_set(directory: Path | None = None) -> TemplateSet:
+    """Load and validate the offline set in ``directory`` (default ``prompts/offline``).
+
+    Loaded once per folder per process; later calls return the same object.
+
+    Raises:
+        TemplateError: a file is missing or malformed; the message names file and key.
+    """
+    return _load_cached((directory or offline_dir()).resolve())
+
+
+@lru_cache(maxsize=8)
+def _load_cached(directory: Path) -> TemplateSet:
+    frame = load_frame(directory)
+    notes = {note_type: _load_note_file(directory / f"{note_type.value}.toml", note_type) for note_type in NoteType}
+    return TemplateSet(directory=directory, frame=frame, notes=notes)
+
+
+def _load_note_file(path: Path, note_type: NoteType) -> _NoteTemplates:
+    data = read_toml(path)
+    check = FileChecker(path)
+    check.no_extra(data, "", _FILE_KEYS)
+    if data.get("note_type") != note_type.value:
+        check.fail("note_type", f"must be {note_type.value!r} (the file's name), got {data.get('note_type')!r}")
+
+    requires = _name_list(check, data, "requires")
+    must_mention = _name_list(check, data, "must_mention")
+    hint = data.get("requires_hint")
+    if requires and not (isinstance(hint, str) and hint.strip()):
+        check.fail("requires_hint", "a file with requires needs a one-line hint for the user")
+    always = frozenset(ALWAYS_VARIABLES) | frozenset(requires)
+
+    variants: dict[Tone, tuple[_Variant, ...]] = {}
+    for tone in Tone:
+        entries = data.get(tone.value)
+        if entries is None or entries == []:
+            check.fail(tone.value, f"missing variants: add at least one [[{tone.value}]] table with paragraphs")
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            check.fail(tone.value, f"must be an array of tables: write each variant under [[{tone.value}]]")
+        parsed = []
+        for index, entry in enumerate(entries):
+            where = f"{tone.value}[{index}]"
+            variant, used = _parse_variant(check, entry, where, always)
+            for name in must_mention:
+                if name not in used:
+                    check.fail(where, f"missing variable {{{name}}} (every {note_type.value} variant must use it)")
+            parsed.append(variant)
+        variants[tone] = tuple(parsed)
+    return _NoteTemplates(note_type, requires, hint if requires else None, variants)
+
+
+def _name_list(check: FileChecker, data: Mapping, key: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        check.fail(key, "must be a list of variable names")
+    for name in value:
+        if name not in ALWAYS_VARIABLES and name not in OPTIONAL_VARIABLES:
+            check.fail(key, f"unknown variable {name!r}")
+    return tuple(value)
+
+
+def _parse_variant(check: FileChecker, entry: Mapping, where: str, always: frozenset[str]) -> tuple[_Variant, set[str]]:
+    check.no_extra(entry, where, {"paragraphs"})
+    raw = entry.get("paragraphs")
+    if not isinstance(raw, list) or not raw:
+        check.fail(f"{where}.paragraphs", "must be a non-empty list")
+    used: set[str] = set()
+    paragraphs = []
+    for p_index, item in enumerate(raw):
+        p_where = f"{where}.paragraphs[{p_index}]"
+        items = item if isinstance(item, list) else [item]
+        if not items:
+            check.fail(p_where, "is an empty list")
+        pieces = []
+        for i_index, piece in enumerate(items):
+            piece_where = f"{p_where}[{i_index}]" if isinstance(item, list) else p_where
+            pieces.append(_parse_piece(check, piece, piece_where, always, used))
+        paragraphs.append(tuple(pieces))
+    return _Variant(tuple(paragraphs)), used
+
+
+def _parse_piece(check: FileChecker, piece: object, where: str, always: frozenset[str], used: set[str]) -> _Piece:
+    if isinstance(piece, str):
+        used.update(_checked_fields(check, piece, where, always))
+        return piece
+    if not isinstance(piece, dict):
+        check.fail(where, "must be a string, a { if, then, else } table, or a list of those")
+    check.no_extra(piece, where, {"if", "then", "else"})
+    name = piece.get("if")
+    if name not in OPTIONAL_VARIABLES:
+        check.fail(f"{where}.if", f"must name an optional variable ({', '.join(OPTIONAL_VARIABLES)}), got {name!r}")
+    then, otherwise = piece.get("then"), piece.get("else", "")
+    if not isinstance(then, str) or not then.strip():
+        check.fail(f"{where}.then", "must be a non-empty string")
+    if not isinstance(otherwise, str):
+        check.fail(f"{where}.else", "must be a string")
+    used.update(_checked_fields(check, then, f"{where}.then", always | {name}))
+    used.update(_checked_fields(check, otherwise, f"{where}.else", always))
+    return _Conditional(name, then, otherwise)
+
+
+def _checked_fields(check: FileChecker, text: str, where: str, available: frozenset[str]) -> tuple[str, ...]:
+    names = check.fields(text, where, frozenset(ALWAYS_VARIABLES) | frozenset(OPTIONAL_VARIABLES))
+    for name in names:
+        if name not in available:
+            check.fail(where, f"variable {{{name}}} may be absent: use it inside {{ if = \"{name}\", then = \"...\" }}")
+    return names
+
+
+class TemplateDrafter:
+    """Offline drafter: fills the template set; implements the ``Drafter`` protocol.
+
+    Templates ignore a request's repair ``feedback``: they meet the checks as written,
+    so the writer falls back to them rather than repairing them.
+    """
+
+    engine: str = ENGINE
+
+    def __init__(self, directory: Path | None = None) -> None:
+        """Remember where the set lives (default ``prompts/offline``); nothing is read yet.
+
+        The set is read on first use, or by ``load()`` when the caller wants a malformed
+        set reported up front.
+        """
+        self.directory = directory
+        self._set: TemplateSet | None = None
+
+    def load(self) -> TemplateSet:
+        """Load and validate the set (once per process per folder) and return it.
+
+        Raises:
+            TemplateError: a file is missing or malformed; the message names file and key.
+        """
+        if self._set is None:
+            self._set = load_template_set(self.directory)
+        return self._set
+
+    @property
+    def version(self) -> str:
+        """The template set's version string, stored as ``prompt_version``."""
+        return self.load().version
+
+    def variant_count(self, note_type: NoteType | str, tone: Tone | str) -> int:
+        """How many distinct variants exist for this note type and tone."""
+        return self.load().variant_count(note_type, tone)
+
+    def render(self, request: NoteRequest, variant: int) -> DraftText:
+        """Fill one variant (taken modulo the variant count) for ``request``.
+
+        Raises:
+            InputError: the record lacks what the note type needs (e.g. no competing offer).
+            TemplateError: the set is missing or malformed.
+        """
+        templates = self.load()
+        index = variant % templates.variant_count(request.note_type, request.tone)
+        paragraphs = templates.paragraphs(request, index)
+        return DraftText(
+            subject=templates.frame.subject(request, index),
+            body=templates.frame.body(request, paragraphs, index),
+            engine=ENGINE,
+            variant=index,
+            prompt_version=templates.version,
+        )
+
+    async def draft(self, request: NoteRequest, n: int) -> list[DraftText]:
+        """Up to ``n`` different variants, starting at ``request.first_variant``.
+
+        Indices wrap around modulo the number of variants and never repeat within a
+        call, so a set with fewer than ``n`` variants returns all of them once.
+
+        Raises:
+            ValueError: ``n`` is less than 1.
+            InputError: the record lacks what the note type needs.
+            TemplateError: the set is missing or malformed.
+        """
+        if n < 1:
+            raise ValueError(f"n must be at least 1, got {n}")
+        count = self.variant_count(request.note_type, request.tone)
+        start = request.first_variant
+        return [self.render(request, (start + offset) % count) for offset in range(min(n, count))]

@@ -1,0 +1,176 @@
+"""The shared note frame: greetings per tone, sign-off and signature block, subjects."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from afterview.domain import Interview, Interviewer, NoteType, Tone, word_count
+from afterview.drafting.frame import load_frame, spoken_date, template_fields, tidy
+
+GREETINGS = {
+    Tone.WARM: "Dear Jordan,",
+    Tone.FORMAL: "Dear Jordan Lee,",
+    Tone.CONCISE: "Hi Jordan,",
+}
+
+
+@pytest.mark.parametrize("tone", list(Tone))
+def test_greeting_names_the_recipient_per_tone(make_request, tone: Tone) -> None:
+    frame = load_frame()
+    request = make_request(tone=tone)
+    assert frame.greeting(request) == GREETINGS[tone]
+    body = frame.body(request, ["A paragraph."])
+    assert body.splitlines()[0] == GREETINGS[tone]
+
+
+@pytest.mark.parametrize("tone", list(Tone))
+def test_honorific_is_kept_whole_never_guessed(make_request, tone: Tone) -> None:
+    greeting = load_frame().greeting(make_request(recipient="Dr. Priya Nair", tone=tone))
+    assert greeting.endswith("Dr. Priya Nair,")
+    for guess in ("Mr.", "Ms.", "Mrs."):
+        assert guess not in greeting
+
+
+@pytest.mark.parametrize("name", ["李雷", "محمد", "José Núñez", "Anne-Marie O'Brien"])
+def test_greeting_keeps_names_exactly(make_request, interview: Interview, name: str) -> None:
+    record = interview.model_copy(update={"interviewers": [Interviewer(name=name)]})
+    frame = load_frame()
+    first = name.split()[0]
+    assert frame.greeting(make_request(interview=record, recipient=name, tone=Tone.CONCISE)) == f"Hi {first},"
+    assert frame.greeting(make_request(interview=record, recipient=name, tone=Tone.FORMAL)) == f"Dear {name},"
+
+
+def test_closing_puts_signoff_name_then_block_lines(make_request) -> None:
+    frame = load_frame()
+    request = make_request(signature="Sam Rivera", signature_block="Data Engineer   \nsam@example.com\n")
+    body = frame.body(request, ["First paragraph.", "Second paragraph."], variant=0)
+    lines = body.splitlines()
+    assert lines[-4:] == [frame.sign_offs[Tone.WARM][0], "Sam Rivera", "Data Engineer", "sam@example.com"]
+    assert "\n\nFirst paragraph.\n\nSecond paragraph.\n\n" in body
+
+
+def test_closing_without_block_ends_with_the_name(make_request) -> None:
+    frame = load_frame()
+    for variant in range(3):
+        lines = frame.closing(make_request(tone=Tone.FORMAL), variant).splitlines()
+        assert lines == [frame.sign_offs[Tone.FORMAL][variant % len(frame.sign_offs[Tone.FORMAL])], "Sam Rivera"]
+
+
+def test_sign_offs_differ_by_tone() -> None:
+    frame = load_frame()
+    assert len({frame.sign_offs[tone][0] for tone in Tone}) == len(Tone)
+
+
+@pytest.mark.parametrize("note_type", list(NoteType))
+def test_subjects_are_short_and_name_role_or_company(make_request, note_type: NoteType) -> None:
+    frame = load_frame()
+    low, high = frame.subject_words
+    for variant in range(len(frame.subjects[note_type])):
+        subject = frame.subject(make_request(note_type), variant)
+        assert low <= word_count(subject) <= high, subject
+        assert "Data Engineer" in subject or "Northwind Analytics" in subject, subject
+        assert "{" not in subject
+
+
+def test_subjects_rotate_with_the_variant(make_request) -> None:
+    frame = load_frame()
+    subjects = {frame.subject(make_request(), variant) for variant in range(3)}
+    assert len(subjects) == 3
+
+
+def test_long_role_falls_back_to_a_company_subject(make_request, interview: Interview) -> None:
+    role = "Principal Engineer for Data Platform Reliability and Observability Tooling"
+    record = interview.model_copy(update={"role": role})
+    frame = load_frame()
+    for note_type in NoteType:
+        for variant in range(3):
+            subject = frame.subject(make_request(note_type, interview=record), variant)
+            assert word_count(subject) <= frame.subject_words[1], subject
+            assert "Northwind Analytics" in subject, subject
+
+
+def test_when_every_subject_is_long_the_shortest_still_names_them(make_request, interview: Interview) -> None:
+    record = interview.model_copy(
+        update={
+            "role": "Principal Engineer for Data Platform Reliability and Observability Tooling",
+            "company": "The Northwind Analytics and Cloud Data Services Company of North America",
+        }
+    )
+    subject = load_frame().subject(make_request(interview=record), 0)
+    assert record.role in subject or record.company in subject
+
+
+def test_dates_are_written_as_month_and_day() -> None:
+    assert spoken_date(date(2026, 12, 1)) == "December 1"
+    assert spoken_date(date(2027, 1, 31)) == "January 31"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Your story about rebuilding the churn dashboard.", "your story about rebuilding the churn dashboard"),
+        ("the whiteboard exercise!", "the whiteboard exercise"),
+        ("Hearing how the team ships", "hearing how the team ships"),
+        ("Maria's talk on pricing", "Maria's talk on pricing"),
+        ("SQL tuning tips", "SQL tuning tips"),
+        ("YOUR demo", "YOUR demo"),
+    ],
+)
+def test_phrases_are_made_ready_to_sit_mid_sentence(raw: str, expected: str) -> None:
+    assert load_frame().phrase(raw) == expected
+
+
+def test_variables_leave_out_what_the_record_lacks(make_request, interview: Interview) -> None:
+    bare = interview.model_copy(update={"competing_offer": None, "award": None, "decision_date": None})
+    values = load_frame().variables(make_request(interview=bare, recipient="Dr. Priya Nair"))
+    assert values["first_name"] == "Dr. Priya Nair"
+    assert values["interview_date"] == "November 18"
+    assert values["title"] == "Director of Data"
+    for absent in ("moment", "offer_company", "deadline", "award", "relevance", "decision_date"):
+        assert absent not in values
+
+
+def test_withheld_moment_is_not_a_variable(make_request) -> None:
+    frame = load_frame()
+    assert frame.variables(make_request())["moment"] == "your story about rebuilding the churn dashboard"
+    assert "moment" not in frame.variables(make_request(moment_withheld=True))
+
+
+def test_template_fields_lists_plain_names() -> None:
+    assert template_fields("Hi {first_name}, about {role} at {company}. {{literal}}") == ("first_name", "role", "company")
+
+
+def test_tidy_fixes_fill_seams() -> None:
+    assert tidy("We met at Acme Inc.. It went well .") == "We met at Acme Inc. It went well."
+    assert tidy("Wait... really") == "Wait... really"
+
+
+@pytest.mark.parametrize(
+    ("name", "given"),
+    [
+        ("Bartholomew Fitzwilliam Montgomery-Ashcroft-Pemberton of Little Snoring", "Bartholomew"),
+        ("Dr. María José de la Cruz Fernández", "María"),
+    ],
+)
+@pytest.mark.parametrize("tone", list(Tone))
+def test_long_names_are_greeted_by_the_given_name(make_request, interview: Interview, name: str, given: str, tone: Tone) -> None:
+    frame = load_frame()
+    assert len(name.split()) > frame.greeting_name_words
+    record = interview.model_copy(update={"interviewers": [Interviewer(name=name)]})
+    greeting = frame.greeting(make_request(interview=record, recipient=name, tone=tone))
+    assert greeting == GREETINGS[tone].replace("Jordan Lee", "Jordan").replace("Jordan", given)
+
+
+def test_names_up_to_the_limit_keep_the_full_formal_greeting(make_request, interview: Interview) -> None:
+    frame = load_frame()
+    name = " ".join(["Ana", "Maria", "de", "Souza", "Lima", "Costa"][: frame.greeting_name_words])
+    record = interview.model_copy(update={"interviewers": [Interviewer(name=name)]})
+    assert frame.greeting(make_request(interview=record, recipient=name, tone=Tone.FORMAL)) == f"Dear {name},"
+
+
+def test_block_that_repeats_the_name_does_not_print_it_twice(make_request) -> None:
+    frame = load_frame()
+    closing = frame.closing(make_request(signature="Sam Rivera", signature_block="Sam Rivera\nData Engineer"), 0)
+    assert closing.splitlines() == [frame.sign_offs[Tone.WARM][0], "Sam Rivera", "Data Engineer"]
