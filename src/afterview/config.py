@@ -149,6 +149,12 @@ class Settings:
     """Where the model name came from: flag, environment, config, default."""
 
     @property
+    def model_from_server(self) -> bool:
+        """True when a base URL is set and no model was chosen: the LLM drafter then asks
+        the server's ``/models`` and uses the one model it lists."""
+        return self.base_url is not None and self.model_source == "default"
+
+    @property
     def masked_key(self) -> str | None:
         """The API key with all but its last four characters hidden."""
         if not self.api_key:

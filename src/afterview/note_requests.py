@@ -87,6 +87,7 @@ def build_requests(
     """
     require_allowed(interview, note_type)
     signature = signature_for(interview, profile, config_file=config_file)
+    # Interviewers compare notes: in a panel, each one's first variant is a different one.
     return [
         NoteRequest(
             interview=interview,
@@ -96,6 +97,7 @@ def build_requests(
             signature=signature,
             signature_block=profile.signature if profile else None,
             variants=variants,
+            first_variant=position * variants,
         )
-        for name in recipients_for(interview, note_type, to, one=False)
+        for position, name in enumerate(recipients_for(interview, note_type, to, one=False))
     ]

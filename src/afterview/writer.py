@@ -150,7 +150,14 @@ class Writer:
         while not report.passed and repairs < self.max_repairs:
             repairs += 1
             self._say(f"repairing variant {index + 1} ({repairs}/{self.max_repairs})")
-            repair = request.model_copy(update={"feedback": report.as_feedback(), "previous": text.body, "variants": 1})
+            repair = request.model_copy(
+                update={
+                    "feedback": report.as_feedback(),
+                    "previous": text.body,
+                    "variants": 1,
+                    "first_variant": request.first_variant + index,
+                }
+            )
             try:
                 (text, *_) = await self.drafter.draft(repair, 1)
             except DrafterError as exc:
@@ -178,9 +185,7 @@ class Writer:
         self._say(f"using the offline template for variant {index + 1}: {reason}")
         shifted = request.model_copy(update={"first_variant": request.first_variant + index, "variants": 1})
         (text, *_) = await self.templates.draft(shifted, 1)
-        return self._finish(
-            request, text, notices, started, attempts=attempts, usage=usage, fallback_reason=reason, variant=request.first_variant + index
-        )
+        return self._finish(request, text, notices, started, attempts=attempts, usage=usage, fallback_reason=reason)
 
     def _finish(
         self,
@@ -194,7 +199,6 @@ class Writer:
         usage: Sequence[int] = (0, 0),
         report: Report | None = None,
         fallback_reason: str | None = None,
-        variant: int | None = None,
     ) -> Draft:
         return Draft(
             subject=text.subject,
@@ -203,7 +207,7 @@ class Writer:
             recipient=request.recipient,
             tone=request.tone,
             engine=text.engine,
-            variant=text.variant if variant is None else variant,
+            variant=text.variant,
             prompt_version=text.prompt_version,
             fallback_reason=fallback_reason,
             report=report or self.check(request, text.body, drafts_bar=True),
