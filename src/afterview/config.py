@@ -155,6 +155,11 @@ class Settings:
         return self.base_url is not None and self.model_source == "default"
 
     @property
+    def model_label(self) -> str:
+        """The model as people should read it (before the server has been asked)."""
+        return "the server's model" if self.model_from_server else self.model
+
+    @property
     def masked_key(self) -> str | None:
         """The API key with all but its last four characters hidden."""
         if not self.api_key:
@@ -169,8 +174,8 @@ class Settings:
             "database": str(self.paths.database),
             "offline": self.offline,
             "offline_reason": self.offline_reason,
-            "model": self.model,
-            "model_source": self.model_source,
+            "model": None if self.model_from_server else self.model,
+            "model_source": "server" if self.model_from_server else self.model_source,
             "base_url": self.base_url,
             "api_key": self.masked_key,
             "timeout": self.timeout,

@@ -74,7 +74,7 @@ SENT_FIELDS = (
 def privacy_notice(settings: Settings) -> str:
     """What the first online draft tells the user: which fields go to which server."""
     server = settings.base_url or "https://api.openai.com/v1"
-    return f"online drafting sends {SENT_FIELDS} to {server} (model {settings.model}); emails are never sent"
+    return f"online drafting sends {SENT_FIELDS} to {server} ({settings.model_label}); emails are never sent"
 
 
 def announce_first_online_use(settings: Settings, tell: Callable[[str], None]) -> bool:

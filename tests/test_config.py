@@ -1,0 +1,88 @@
+"""Settings precedence (flag > environment > file > default), key handling, paths."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from afterview.config import DEFAULT_MODEL, app_paths, resolve_settings
+from afterview.errors import InputError
+
+
+def write_config(home, text: str, mode: int = 0o600):
+    path = home / "config.toml"
+    path.write_text(text)
+    path.chmod(mode)
+    return path
+
+
+def test_defaults_with_nothing_set_are_offline(isolated_home):
+    settings = resolve_settings()
+    assert settings.offline and "no OPENAI_API_KEY" in settings.offline_reason
+    assert settings.model == DEFAULT_MODEL and settings.model_source == "default"
+    assert settings.paths.config_file == isolated_home / "config.toml"
+    assert settings.paths.database.parent == isolated_home
+
+
+def test_precedence_flag_over_environment_over_file(isolated_home, monkeypatch):
+    write_config(isolated_home, '[llm]\nmodel = "from-file"\nbase_url = "http://file.example/v1"\ntimeout = 5\n')
+    assert resolve_settings().model == "from-file"
+    monkeypatch.setenv("AFTERVIEW_MODEL", "from-env")
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://env.example/v1/")
+    monkeypatch.setenv("AFTERVIEW_TIMEOUT", "12")
+    settings = resolve_settings()
+    assert (settings.model, settings.model_source) == ("from-env", "environment")
+    assert settings.base_url == "http://env.example/v1"
+    assert settings.timeout == 12
+    settings = resolve_settings(model="from-flag", base_url="http://flag.example/v1")
+    assert (settings.model, settings.model_source, settings.base_url) == ("from-flag", "flag", "http://flag.example/v1")
+
+
+def test_base_url_without_key_is_online_and_offline_flag_wins(monkeypatch):
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:11434/v1")
+    settings = resolve_settings()
+    assert not settings.offline and settings.model_from_server
+    assert settings.to_dict()["model_source"] == "server"
+    assert resolve_settings(offline=True).offline_reason == "--offline"
+
+
+def test_key_in_a_readable_config_file_is_refused(isolated_home):
+    path = write_config(isolated_home, '[llm]\napi_key = "sk-test-abcdefghijklmnop"\n', mode=0o644)
+    with pytest.raises(InputError, match=r"chmod 600") as caught:
+        resolve_settings()
+    assert "sk-test" not in str(caught.value) and str(path) in str(caught.value)
+    path.chmod(0o600)
+    settings = resolve_settings()
+    assert settings.api_key == "sk-test-abcdefghijklmnop" and settings.masked_key == "****mnop"
+
+
+def test_bad_config_names_file_key_and_line(isolated_home):
+    path = write_config(isolated_home, '[llm]\nmodel = "m"\ntimout = 5\n')
+    with pytest.raises(InputError, match=rf"{path}:3: llm.timout: unknown key"):
+        resolve_settings()
+    write_config(isolated_home, '[profile]\nemail = "not-an-email"\n')
+    with pytest.raises(InputError, match=r"profile.email"):
+        resolve_settings()
+
+
+def test_bad_environment_value_is_one_clear_error(monkeypatch):
+    monkeypatch.setenv("AFTERVIEW_TIMEOUT", "soon")
+    with pytest.raises(InputError, match="AFTERVIEW_TIMEOUT"):
+        resolve_settings()
+
+
+def test_platform_dirs_without_afterview_home():
+    paths = app_paths({"HOME": os.environ.get("HOME", "/root")})
+    assert paths.config_file.name == "config.toml" and "afterview" in str(paths.config_dir)
+
+
+def test_config_command_masks_the_key(cli, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-live-0123456789abcdefWXYZ")
+    result = cli("config", "--json")
+    assert result.code == 0
+    data = json.loads(result.out)
+    assert data["api_key"] == "****WXYZ" and not data["offline"]
+    assert "sk-live" not in result.out + result.err
+    assert data["database"].endswith("afterview.db")
