@@ -7,7 +7,8 @@ import os
 
 import pytest
 
-from afterview.config import DEFAULT_MODEL, app_paths, resolve_settings
+from afterview.config import DEFAULT_MODEL, resolve_settings
+from afterview.paths import app_paths
 from afterview.errors import InputError
 
 

@@ -1,8 +1,7 @@
-"""Where afterview keeps its files, and the settings it runs with.
+"""The settings afterview runs with, and the config file they come from.
 
 Precedence for every setting: command-line flag > environment > config file > default.
-``AFTERVIEW_HOME`` moves every afterview path (config, data, database) under one folder,
-which is how the tests keep the user's real files out of them.
+Paths (``AFTERVIEW_HOME`` and the platform folders) live in ``afterview.paths``.
 """
 
 from __future__ import annotations
@@ -18,44 +17,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from afterview.domain import Email, Name
 from afterview.errors import InputError
 from afterview.interview_file import describe_validation_error, read_text_file
+from afterview.paths import Paths, app_paths
 
-APP_NAME = "afterview"
 DEFAULT_MODEL = "gpt-4.1-mini"
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_DEADLINE = 90.0
-
-
-@dataclass(frozen=True, slots=True)
-class Paths:
-    """Every file afterview reads or writes outside the current folder."""
-
-    config_dir: Path
-    data_dir: Path
-
-    @property
-    def config_file(self) -> Path:
-        """The user's ``config.toml``."""
-        return self.config_dir / "config.toml"
-
-    @property
-    def database(self) -> Path:
-        """The SQLite database of interviews, drafts and the sent log."""
-        return self.data_dir / "afterview.db"
-
-
-def app_paths(environ: dict[str, str] | None = None) -> Paths:
-    """Resolve the folders: ``AFTERVIEW_HOME`` when set, else the platform's user dirs."""
-    env = os.environ if environ is None else environ
-    home = env.get("AFTERVIEW_HOME")
-    if home:
-        root = Path(home).expanduser()
-        return Paths(config_dir=root, data_dir=root)
-    import platformdirs  # only when no AFTERVIEW_HOME: keeps tests and scripts cheap
-
-    return Paths(
-        config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
-        data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
-    )
 
 
 class _Section(BaseModel):

@@ -28,3 +28,7 @@ class PolicyError(AfterviewError):
 
 class ProfileMissing(AfterviewError):
     """No candidate name to sign the note with (exit 2)."""
+
+
+class StoreError(AfterviewError):
+    """The interview database cannot be opened, read or written (exit 2)."""

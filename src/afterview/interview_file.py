@@ -80,7 +80,9 @@ def parse_interview(source: str, name: str = "<interview>") -> Interview:
 
 def describe_validation_error(exc: ValidationError, source: str, name: str) -> str:
     """The first validation problem as one line: ``file:line: field: message``."""
-    error = exc.errors(include_url=False)[0]
+    errors = exc.errors(include_url=False)
+    # A misspelt key shows up twice (unknown key + required field missing): name the typo.
+    error = min(errors, key=lambda e: e["type"] != "extra_forbidden")
     loc = tuple(error["loc"])
     field = _dotted(loc)
     message = _message(error)

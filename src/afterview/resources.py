@@ -12,7 +12,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def data_dir(name: str) -> Path:
-    """Return the folder holding the data set ``name`` ("prompts" or "guardrails").
+    """Return the folder holding the data set ``name`` ("prompts", "guardrails", "evals/scenarios").
 
     Raises:
         FileNotFoundError: when neither the installed nor the checkout location exists.

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from afterview.checks import Finding, Policy, Report, run_checks, scan_sensitive
+from afterview.checks import CheckContext, Finding, Policy, Report, placeholders, run_checks, scan_sensitive
 from afterview.context import check_context
 from afterview.domain import Draft, NoteRequest, Usage
 from afterview.drafting.base import Drafter, DrafterError, DraftText
@@ -74,11 +74,16 @@ class Writer:
         return self.drafter is not None
 
     def moment_findings(self, request: NoteRequest) -> list[Finding]:
-        """Sensitive findings in the recipient's memorable moment (the field itself)."""
+        """Findings in the recipient's memorable moment itself: sensitive wording, placeholders.
+
+        A moment with either is not quoted in the note (it would make every draft fail).
+        """
         moment = request.interviewer.moment
         if not moment:
             return []
-        return scan_sensitive(moment, self.policy, request.interview.proper_nouns())
+        nouns = request.interview.proper_nouns()
+        found = scan_sensitive(moment, self.policy, nouns)
+        return found + placeholders(moment, CheckContext(note_type=request.note_type.value, proper_nouns=nouns), self.policy)
 
     def check(self, request: NoteRequest, body: str, *, drafts_bar: bool) -> Report:
         """Check a body for ``request``; ``drafts_bar`` for afterview's own drafts."""
@@ -133,9 +138,10 @@ class Writer:
         findings = self.moment_findings(request)
         if not findings:
             return request, ()
-        categories = ", ".join(sorted({f.category or "sensitive" for f in findings}))
+        categories = sorted({f.category for f in findings if f.category})
+        what = f"touches on {', '.join(categories)}" if categories else "contains a placeholder"
         notice = (
-            f"The moment noted for {request.recipient} touches on {categories}, so the note refers to "
+            f"The moment noted for {request.recipient} {what}, so the note refers to "
             f"the conversation in general. {findings[0].message}"
         )
         return request.model_copy(update={"moment_withheld": True}), (notice,)

@@ -16,6 +16,8 @@ _COMMANDS = {
     "draft": "afterview.cli.draft_cmd",
     "due": "afterview.cli.due_cmd",
     "config": "afterview.cli.config_cmd",
+    "eval": "afterview.cli.eval_cmd",
+    **dict.fromkeys(("add", "list", "show", "edit", "delete", "status", "sent", "export"), "afterview.cli.store_cmds"),
 }
 
 

@@ -6,7 +6,7 @@ import argparse
 import asyncio
 
 from afterview.cli.output import json_line, notice, out
-from afterview.errors import EXIT_BLOCKED, EXIT_OK
+from afterview.errors import EXIT_BLOCKED, EXIT_OK, AfterviewError
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,10 +35,14 @@ def run(args: argparse.Namespace) -> int:
 
     exit_code = EXIT_OK
     first = True
+    save_error: AfterviewError | None = None
     for request in requests:
         drafts = asyncio.run(writer.write(request))
-        if store is not None:
-            drafts = [store.save_draft(interview_id, draft) for draft in drafts]
+        if store is not None and save_error is None:
+            try:
+                drafts = [store.save_draft(interview_id, draft) for draft in drafts]
+            except AfterviewError as exc:
+                save_error = exc  # still print the drafts below: nothing drafted is lost
         if len(drafts) < request.variants:
             notice(
                 f"{len(drafts)} distinct {request.note_type.label} draft(s) for {request.recipient} "
@@ -58,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
                 out("\n" + "-" * 60 + "\n")
             first = False
             _print_draft(draft)
+    if save_error is not None:
+        raise save_error
     return exit_code
 
 

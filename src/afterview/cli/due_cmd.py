@@ -22,10 +22,10 @@ def run(args: argparse.Namespace) -> int:
         interview = load_interview(args.interview)
         rows = [(None, row) for row in advise(interview, today)]
     else:
-        from afterview.config import app_paths
+        from afterview.paths import app_paths
         from afterview.store import open_store
 
-        rows = open_store(app_paths()).due(today)
+        rows = open_store(app_paths()).due(today, include_not_applicable=args.all)
     if not args.all:
         rows = [(where, row) for where, row in rows if row.state != "not_applicable"]
     for where, row in rows:

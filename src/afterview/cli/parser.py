@@ -74,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--to", dest="to", metavar="NAME", help="recipient (default: every interviewer for a thank-you, else the contact)")
     draft.add_argument("--tone", choices=TONES, default="warm", help="tone (default warm)")
     draft.add_argument("--variants", type=variant_count, default=1, metavar="N", help="distinct drafts to write (default 1)")
-    _llm_flags(draft)
+    add_llm_flags(draft)
     draft.add_argument("--json", action="store_true", help="JSON Lines output, one object per draft")
 
     due = commands.add_parser("due", help="which notes are due, and when")
@@ -84,13 +84,23 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("--json", action="store_true", help="JSON Lines output")
 
     config = commands.add_parser("config", help="show the resolved settings (key masked)")
-    _llm_flags(config)
+    add_llm_flags(config)
     config.add_argument("--json", action="store_true", help="JSON output")
+
+    evaluate = commands.add_parser("eval", help="draft every scenario and summarise pass rates, repairs, tokens")
+    evaluate.add_argument("--scenarios", metavar="DIR", help="folder of scenario files (default: the shipped evals/scenarios)")
+    add_llm_flags(evaluate)
+    evaluate.add_argument("--detail", action="store_true", help="also one line (or JSON object) per draft")
+    evaluate.add_argument("--json", action="store_true", help="JSON Lines output")
+
+    from afterview.cli.store_parser import add_store_commands
+
+    add_store_commands(commands)
 
     return parser
 
 
-def _llm_flags(parser: argparse.ArgumentParser) -> None:
+def add_llm_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--offline", action="store_true", help="use the offline templates only")
     parser.add_argument("--model", metavar="NAME", help="model name (overrides AFTERVIEW_MODEL and the config file)")
     parser.add_argument("--base-url", dest="base_url", metavar="URL", help="OpenAI-compatible server URL (overrides OPENAI_BASE_URL)")

@@ -1,0 +1,294 @@
+"""Commands over stored interviews: add, list, show, edit, delete, status, sent, export.
+
+Argument parsing and printing only: the rules live in ``store``, ``timing``,
+``note_requests`` and ``export``. Imports stay lazy so ``afterview list`` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from afterview.cli.output import json_line, notice, out, safe
+from afterview.errors import EXIT_BLOCKED, EXIT_OK, InputError
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the store command named by ``args.command``; returns the exit code."""
+    return _HANDLERS[args.command](args)
+
+
+def _open_store(paths=None):
+    from afterview.store import open_store
+
+    if paths is None:
+        from afterview.paths import app_paths
+
+        paths = app_paths()
+    return open_store(paths, notice=notice)
+
+
+def _add(args: argparse.Namespace) -> int:
+    from afterview.interview_file import load_interview
+
+    interview = load_interview(args.path)
+    with _open_store() as store:
+        new_id = store.add_interview(interview)
+    out(str(new_id))  # the id alone, for scripts
+    return EXIT_OK
+
+
+def _list(args: argparse.Namespace) -> int:
+    with _open_store() as store:
+        rows = store.list_interviews()
+    if args.json:
+        for row in rows:
+            json_line(row.to_dict())
+        return EXIT_OK
+    if not rows:
+        out("No interviews stored yet; add one with: afterview add INTERVIEW.toml")
+        return EXIT_OK
+    lines = []
+    for row in rows:
+        people = f"{len(row.interviewers)} interviewer{'s' if len(row.interviewers) != 1 else ''}"
+        lines.append(
+            f"#{row.id:<5} {row.interview_date.isoformat()}  {row.status:<9}  {row.company}: {row.role}"
+            f"  ({people}, {row.drafts} draft{'s' if row.drafts != 1 else ''}, {row.sent} sent)"
+        )
+    out("\n".join(lines))  # one write: thousands of rows print quickly
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace) -> int:
+    with _open_store() as store:
+        interview = store.interview(args.id)
+        ids = store.interviewer_ids(args.id)
+        history = store.status_history(args.id)
+        drafts = store.draft_summaries(args.id)
+        sent = store.sent(args.id)
+    if args.json:
+        data = {"id": args.id, **interview.model_dump(mode="json")}
+        data["interviewers"] = [{"id": ids.get(p.name), **p.model_dump(mode="json")} for p in interview.interviewers]
+        data["status_history"] = [change.to_dict() for change in history]
+        data["drafts"] = [draft.to_dict() for draft in drafts]
+        data["sent"] = [entry.to_dict() for entry in sent]
+        json_line(data)
+        return EXIT_OK
+    out(f"#{args.id} {interview.company}: {interview.role}")
+    decision = f", decision expected {interview.decision_date}" if interview.decision_date else ""
+    out(f"  interviewed {interview.interview_date}{decision}")
+    since = f" since {interview.status_date}" if interview.status_date else ""
+    out(f"  status {interview.status.value}{since}")
+    if interview.candidate or interview.candidate_email:
+        out(f"  candidate {interview.candidate or ''} {_angle(interview.candidate_email)}".rstrip())
+    for person in interview.interviewers:
+        title = f", {person.title}" if person.title else ""
+        contact = " (contact)" if person.contact or person is interview.contact else ""
+        out(f"  interviewer [{ids.get(person.name)}] {person.name}{title} {_angle(person.email)}{contact}".rstrip())
+        if person.moment:
+            out(f"      moment: {person.moment}")
+    if interview.competing_offer:
+        out(f"  competing offer: {interview.competing_offer.company}, deadline {interview.competing_offer.deadline}")
+    if interview.award:
+        relevance = f" ({interview.award.relevance})" if interview.award.relevance else ""
+        out(f"  award: {interview.award.name}, {interview.award.date}{relevance}")
+    out("status history:")
+    for change in history:
+        on = change.status_date.isoformat() if change.status_date else "(no date)"
+        out(f"  {on:<10}  {change.status}  (recorded {change.recorded_at:%Y-%m-%d %H:%M})")
+    out("drafts:" if drafts else "drafts: none yet (afterview draft --interview ID --type T)")
+    for draft in drafts:
+        verdict = "passed" if draft.passed else "blocked"
+        edited = ", edited" if draft.edited_at else ""
+        label = draft.note_type.replace("_", "-")
+        out(f"  #{draft.id:<5} {label} to {draft.recipient}, {draft.tone}, {draft.engine}, {verdict}{edited}: {draft.subject}")
+    out("sent:" if sent else "sent: nothing marked sent yet (afterview sent ID --type T)")
+    for entry in sent:
+        via = f" (draft #{entry.draft_id})" if entry.draft_id else ""
+        out(f"  {entry.sent_on}  {entry.note_type.replace('_', '-')} to {entry.recipient}{via}")
+    return EXIT_OK
+
+
+def _angle(email: str | None) -> str:
+    return f"<{email}>" if email else ""
+
+
+def _edit(args: argparse.Namespace) -> int:
+    from afterview.interview_file import load_interview
+
+    interview = load_interview(args.path)
+    with _open_store() as store:
+        summary = store.update_interview(args.id, interview)
+    parts = [f"{len(summary.kept)} interviewer(s) kept"]
+    if summary.added:
+        parts.append(f"added {', '.join(summary.added)}")
+    if summary.removed:
+        parts.append(f"removed {', '.join(summary.removed)} (their drafts and sent notes stay in the history)")
+    notice(f"interview #{args.id} updated: {'; '.join(parts)}")
+    return EXIT_OK
+
+
+def _delete(args: argparse.Namespace) -> int:
+    with _open_store() as store:
+        interview = store.interview(args.id)
+        what = f"interview #{args.id} ({interview.company}, {interview.role})"
+        if not args.yes:
+            raise InputError(f"deleting {what} also deletes its drafts and sent log: add --yes to confirm")
+        drafts, sent = len(store.draft_summaries(args.id)), len(store.sent(args.id))
+        store.delete_interview(args.id)
+    notice(f"deleted {what} with its {drafts} draft(s) and {sent} sent note(s)")
+    return EXIT_OK
+
+
+def _status(args: argparse.Namespace) -> int:
+    with _open_store() as store:
+        on = store.set_status(args.id, args.status, args.on)
+    notice(f"interview #{args.id} is now {args.status} (since {on})")
+    return EXIT_OK
+
+
+def _sent(args: argparse.Namespace) -> int:
+    from afterview.domain import NoteType
+    from afterview.note_requests import recipients_for
+
+    with _open_store() as store:
+        interview = store.interview(args.id)
+        note_type = NoteType(args.note_type)
+        (recipient,) = recipients_for(interview, note_type, args.to, one=True)
+        draft_id = args.draft_id
+        if draft_id is None:
+            latest = store.latest_draft(args.id, note_type.value, recipient)
+            draft_id = latest.id if latest else None
+        entry = store.mark_sent(args.id, note_type.value, recipient, args.on, draft_id)
+    via = f" (draft #{entry.draft_id})" if entry.draft_id else ""
+    notice(f"marked the {note_type.label} to {entry.recipient} as sent on {entry.sent_on}{via}")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from afterview.config import resolve_settings
+
+    settings = resolve_settings(model=args.model, base_url=args.base_url, offline=args.offline)
+    with _open_store(settings.paths) as store:
+        if args.format == "ics":
+            content, exit_code = _export_ics(args, store), EXIT_OK
+        else:
+            content, exit_code = _export_note(args, store, settings)
+    _deliver(content, args)
+    return exit_code
+
+
+def _export_ics(args: argparse.Namespace, store) -> bytes:
+    from datetime import date
+
+    from afterview import export
+
+    if args.note_type or args.to or args.draft_id:
+        raise InputError("--format ics exports a reminder for every note still to send: leave out --type, --to and --draft")
+    today = args.today or date.today()
+    interview = store.interview(args.id)
+    events = export.reminders(args.id, interview.company, store.advice(args.id, today), today)
+    if not events:
+        notice(f"nothing left to send for interview #{args.id}: the calendar has no events")
+    return export.ics(events)
+
+
+def _export_note(args: argparse.Namespace, store, settings) -> tuple[bytes, int]:
+    from afterview import export
+    from afterview.domain import NoteType
+    from afterview.note_requests import recipients_for
+
+    interview = store.interview(args.id)
+    if args.draft_id is not None:
+        draft = store.draft(args.draft_id, interview_id=args.id)
+        if args.note_type and args.note_type != draft.note_type.value:
+            raise InputError(f"draft #{draft.id} is a {draft.note_type.value} draft, not {args.note_type}")
+        if args.to and interview.interviewer(args.to) != interview.interviewer(draft.recipient):
+            raise InputError(f"draft #{draft.id} goes to {draft.recipient}, not {args.to}")
+    else:
+        if not args.note_type:
+            raise InputError(f"--format {args.format} exports one note: add --type T (and --to NAME), or --draft DRAFT_ID")
+        note_type = NoteType(args.note_type)
+        (recipient,) = recipients_for(interview, note_type, args.to, one=True)
+        draft = store.latest_draft(args.id, note_type.value, recipient) or _draft_one(
+            store, args.id, interview, note_type, recipient, settings
+        )
+    person = interview.interviewer(draft.recipient)
+    sender = export.Party(interview.candidate or settings.profile.name, interview.candidate_email or settings.profile.email)
+    to = export.Party(draft.recipient, person.email if person else None)
+    if args.format in ("eml", "mailto"):
+        if not to.email:
+            notice(f"no email address for {draft.recipient} in interview #{args.id}: your mail client will ask for one")
+        if args.format == "eml" and not sender.email:
+            notice("no email address for you: set email under [profile] in config.toml (or candidate_email) to fill From")
+    # Drafter text may hold escape sequences; exports carry only printable text.
+    note = export.Note(subject=safe(draft.subject), body=safe(draft.body), sender=sender, recipient=to)
+    if args.format == "eml":
+        content = export.eml(note)
+    elif args.format == "mailto":
+        content = (export.mailto(note) + "\n").encode()
+    else:
+        content = export.text(note).encode()
+    if not draft.report.passed:
+        first = draft.report.blocking[0]
+        notice(f"draft #{draft.id} does not pass the checks ({first.check}: {first.message})")
+        return content, EXIT_BLOCKED
+    return content, EXIT_OK
+
+
+def _draft_one(store, interview_id: int, interview, note_type, recipient: str, settings):
+    """Draft, store and return one note when none is stored yet (LLM when configured)."""
+    import asyncio
+
+    from afterview import services
+    from afterview.note_requests import build_requests
+
+    (request,) = build_requests(
+        interview, note_type, to=recipient, profile=settings.profile, config_file=str(settings.paths.config_file)
+    )
+    if settings.offline and settings.offline_reason != "--offline":
+        notice(f"offline: {settings.offline_reason}; drafting from templates")
+    writer = services.writer(settings)
+    if writer.online:
+        services.announce_first_online_use(settings, notice)
+    (draft, *_) = asyncio.run(writer.write(request))
+    draft = store.save_draft(interview_id, draft)
+    notice(f"no stored {note_type.label} draft to {recipient}: drafted and stored #{draft.id} ({draft.engine})")
+    for message in draft.notices:
+        notice(message)
+    return draft
+
+
+def _deliver(content: bytes, args: argparse.Namespace) -> None:
+    """Write the export to ``-o PATH`` (atomically, mode 0600) or to stdout."""
+    if not args.output:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+        return
+    from pathlib import Path
+
+    from afterview.fileio import write_atomic
+
+    path = Path(args.output)
+    if path.is_dir():
+        raise InputError(f"-o {path}: is a folder; give a file name")
+    if path.exists() and not args.force:
+        raise InputError(f"-o {path}: already exists; add --force to overwrite it")
+    try:
+        write_atomic(path, content, mode=0o600)
+    except OSError as exc:
+        raise InputError(f"-o {path}: cannot write ({exc.strerror or exc})") from None
+    notice(f"wrote {path}")
+
+
+_HANDLERS = {
+    "add": _add,
+    "list": _list,
+    "show": _show,
+    "edit": _edit,
+    "delete": _delete,
+    "status": _status,
+    "sent": _sent,
+    "export": _export,
+}

@@ -1,0 +1,71 @@
+"""Arguments of the commands over stored interviews (add, list, show, edit, delete,
+status, sent, export). Stdlib only, like ``parser``: building the parser stays cheap.
+
+Wired from ``parser.build_parser`` with ``add_store_commands(commands)``; every command
+here runs ``afterview.cli.store_cmds.run``.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+STORE_COMMANDS = ("add", "list", "show", "edit", "delete", "status", "sent", "export")
+"""The command names this module adds; each maps to ``afterview.cli.store_cmds``."""
+
+
+def record_id(value: str) -> int:
+    """argparse type for a stored interview or draft id: a whole number from 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an id (a whole number; afterview list shows them)") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number} is not an id (ids start at 1)")
+    return number
+
+
+def add_store_commands(commands) -> None:
+    """Add the store-backed subcommands to ``commands`` (the ``add_subparsers`` result)."""
+    # Imported here: parser imports this module while it builds, so parser is loaded.
+    from afterview.cli.parser import EXPORT_FORMATS, NOTE_TYPES, STATUSES, add_llm_flags, iso_date
+
+    add = commands.add_parser("add", help="store an interview file; prints the new id")
+    add.add_argument("path", metavar="INTERVIEW.toml", help="interview file")
+
+    listing = commands.add_parser("list", help="list the stored interviews")
+    listing.add_argument("--json", action="store_true", help="JSON Lines output, one object per interview")
+
+    show = commands.add_parser("show", help="show a stored interview with its drafts, status history and sent log")
+    show.add_argument("id", type=record_id, metavar="ID", help="interview id")
+    show.add_argument("--json", action="store_true", help="JSON output")
+
+    edit = commands.add_parser("edit", help="replace a stored interview with an edited file (interviewers keep their ids)")
+    edit.add_argument("id", type=record_id, metavar="ID", help="interview id")
+    edit.add_argument("path", metavar="INTERVIEW.toml", help="interview file")
+
+    delete = commands.add_parser("delete", help="delete a stored interview with its drafts and sent log")
+    delete.add_argument("id", type=record_id, metavar="ID", help="interview id")
+    delete.add_argument("--yes", action="store_true", help="confirm the deletion (required)")
+
+    status = commands.add_parser("status", help="record a new status for a stored interview")
+    status.add_argument("id", type=record_id, metavar="ID", help="interview id")
+    status.add_argument("status", choices=STATUSES, help="the new status")
+    status.add_argument("--on", type=iso_date, metavar="DATE", help="when it changed (default today)")
+
+    sent = commands.add_parser("sent", help="mark a note as sent")
+    sent.add_argument("id", type=record_id, metavar="ID", help="interview id")
+    sent.add_argument("--type", dest="note_type", choices=NOTE_TYPES, required=True, help="note type")
+    sent.add_argument("--to", dest="to", metavar="NAME", help="recipient (default the contact; a panel thank-you needs it)")
+    sent.add_argument("--on", type=iso_date, metavar="DATE", help="when it was sent (default today)")
+    sent.add_argument("--draft", dest="draft_id", type=record_id, metavar="DRAFT_ID", help="the draft that was sent (default: the latest for that type and recipient)")
+
+    export = commands.add_parser("export", help="export a note (.eml, mailto:, .txt) or reminders (.ics)")
+    export.add_argument("id", type=record_id, metavar="ID", help="interview id")
+    export.add_argument("--format", dest="format", choices=EXPORT_FORMATS, required=True, help="eml, txt, mailto, or ics for reminders")
+    export.add_argument("--type", dest="note_type", choices=NOTE_TYPES, help="note type (not for ics)")
+    export.add_argument("--to", dest="to", metavar="NAME", help="recipient (default the contact; a panel thank-you needs it)")
+    export.add_argument("--draft", dest="draft_id", type=record_id, metavar="DRAFT_ID", help="export this stored draft (default: the latest)")
+    export.add_argument("-o", "--output", dest="output", metavar="PATH", help="write to PATH instead of stdout")
+    export.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+    export.add_argument("--today", type=iso_date, metavar="DATE", help="for ics: pretend today is DATE (YYYY-MM-DD)")
+    add_llm_flags(export)  # used only when no draft is stored yet and one is drafted

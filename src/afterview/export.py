@@ -1,0 +1,147 @@
+"""Exports: a note as ``.eml``, ``mailto:`` URL or ``.txt``; reminders as ``.ics``.
+
+Pure formatting over plain values: the CLI (and later the TUI) picks the draft, the
+sender and the recipient, and sanitises the text it got from a drafter; this module
+only encodes. Nothing here sends mail.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime
+from urllib.parse import quote
+
+REMINDER_HOUR = 9
+"""The alarm of each reminder fires at this hour on the day the note is due."""
+
+_ACTIONABLE = ("late", "due", "upcoming")
+_PRODID = "-//afterview//notes after a job interview//EN"
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """Someone a note is from or to; either part may be unknown."""
+
+    name: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A note ready to export."""
+
+    subject: str
+    body: str
+    sender: Party
+    recipient: Party
+
+
+def eml(note: Note, *, when: datetime | None = None) -> bytes:
+    """The note as an RFC 5322 message (``.eml``) a mail client opens as a draft.
+
+    ``From`` and ``To`` are left out when no address is known (the mail client asks);
+    ``X-Unsent: 1`` makes Outlook open it ready to send. Non-ASCII text is encoded
+    (RFC 2047 headers, quoted-printable body).
+    """
+    message = EmailMessage()
+    if note.sender.email:
+        message["From"] = _address(note.sender)
+    if note.recipient.email:
+        message["To"] = _address(note.recipient)
+    message["Subject"] = note.subject
+    message["Date"] = format_datetime((when or datetime.now(timezone.utc)).astimezone())
+    message["X-Unsent"] = "1"
+    body = note.body if note.body.endswith("\n") else note.body + "\n"
+    cte = "7bit" if body.isascii() else "quoted-printable"
+    message.set_content(body, charset="utf-8", cte=cte)
+    return message.as_bytes()
+
+
+def _address(party: Party) -> Address:
+    local, _, domain = (party.email or "").rpartition("@")
+    return Address(display_name=party.name or "", username=local, domain=domain)
+
+
+def mailto(note: Note) -> str:
+    """A ``mailto:`` URL (RFC 6068) that opens the note in the default mail client.
+
+    Every reserved character is percent-encoded (spaces as ``%20``, never ``+``) and
+    line breaks become ``%0D%0A``.
+    """
+    to = quote(note.recipient.email, safe="@") if note.recipient.email else ""
+    body = "\r\n".join(note.body.splitlines())
+    return f"mailto:{to}?subject={quote(note.subject, safe='')}&body={quote(body, safe='')}"
+
+
+def text(note: Note) -> str:
+    """``Subject:`` line, blank line, body: the shape ``afterview check`` reads."""
+    return f"Subject: {note.subject}\n\n{note.body.rstrip()}\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    """One calendar event: send a note on ``day``."""
+
+    uid: str
+    day: date
+    summary: str
+    description: str
+
+
+def reminders(interview_id: int, company: str, advice: Iterable[object], today: date) -> list[Reminder]:
+    """One reminder per note still to send (late, due or upcoming advice rows).
+
+    A late or already-due note is put on ``today`` (an alarm in the past never rings);
+    an upcoming one on its due date. ``advice`` rows are ``afterview.timing.Advice``.
+    The uid is stable, so importing a newer export updates the events instead of
+    duplicating them.
+    """
+    result = []
+    for row in advice:
+        if row.state not in _ACTIONABLE or row.due is None:
+            continue
+        label = row.type.replace("_", "-")
+        day = max(row.due, today) if row.state in ("late", "due") else row.due
+        prefix = "Late: send" if row.state == "late" else "Send"
+        digest = hashlib.sha1(" ".join(row.recipient.split()).casefold().encode()).hexdigest()[:12]
+        result.append(
+            Reminder(
+                uid=f"{interview_id}-{row.type}-{digest}@afterview",
+                day=day,
+                summary=f"{prefix} the {label} to {row.recipient} ({company})",
+                description=row.reason,
+            )
+        )
+    return result
+
+
+def ics(events: Sequence[Reminder], *, now: datetime | None = None) -> bytes:
+    """An iCalendar file with one all-day event and one display alarm per reminder."""
+    from icalendar import Alarm, Calendar, Event  # only export pays for icalendar
+
+    stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    calendar = Calendar()
+    calendar.add("prodid", _PRODID)
+    calendar.add("version", "2.0")
+    for reminder in events:
+        event = Event()
+        event.add("uid", reminder.uid)
+        event.add("dtstamp", stamp)
+        event.add("dtstart", reminder.day)
+        event.add("dtend", reminder.day + timedelta(days=1))
+        event.add("summary", reminder.summary)
+        event.add("description", reminder.description)
+        event.add("transp", "TRANSPARENT")
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", reminder.summary)
+        alarm.add("trigger", timedelta(hours=REMINDER_HOUR))  # from the start of the day
+        event.add_component(alarm)
+        calendar.add_component(event)
+    return calendar.to_ical()
+

@@ -1,0 +1,47 @@
+"""Where afterview keeps its files. Stdlib only (platformdirs when needed), so commands
+that only need a path, such as ``list`` and ``due``, stay cheap to start.
+
+``AFTERVIEW_HOME`` moves every afterview path (config, data, database) under one folder,
+which is how the tests keep the user's real files out of them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "afterview"
+
+
+@dataclass(frozen=True, slots=True)
+class Paths:
+    """Every file afterview reads or writes outside the current folder."""
+
+    config_dir: Path
+    data_dir: Path
+
+    @property
+    def config_file(self) -> Path:
+        """The user's ``config.toml``."""
+        return self.config_dir / "config.toml"
+
+    @property
+    def database(self) -> Path:
+        """The SQLite database of interviews, drafts and the sent log."""
+        return self.data_dir / "afterview.db"
+
+
+def app_paths(environ: dict[str, str] | None = None) -> Paths:
+    """Resolve the folders: ``AFTERVIEW_HOME`` when set, else the platform's user dirs."""
+    env = os.environ if environ is None else environ
+    home = env.get("AFTERVIEW_HOME")
+    if home:
+        root = Path(home).expanduser()
+        return Paths(config_dir=root, data_dir=root)
+    import platformdirs  # only when no AFTERVIEW_HOME: keeps tests and scripts cheap
+
+    return Paths(
+        config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+    )

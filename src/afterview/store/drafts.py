@@ -1,0 +1,141 @@
+"""Drafts in the database: insert, edit, read, and the panel check on save.
+
+Functions over an open connection, called by ``Store`` inside its transactions. This
+module imports the pydantic models; ``due`` and ``list`` never import it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+from datetime import datetime
+
+from afterview.checks.panel import PanelPolicy, PanelPolicyError, load_panel_policy, panel
+from afterview.checks.types import Report
+from afterview.domain import Draft
+from afterview.errors import PolicyError
+from afterview.store.codec import DRAFT_COLUMNS, draft_from_row, draft_values, report_to_json
+from afterview.store.rows import DraftSummary, name_key
+
+_SELECT = f"SELECT id, {', '.join(DRAFT_COLUMNS)}, edited_at FROM drafts"
+
+
+@functools.cache
+def panel_policy() -> PanelPolicy:
+    """The shipped ``guardrails/panel.toml``, read once.
+
+    Raises:
+        PolicyError: the file is missing or malformed (names file and key).
+    """
+    from afterview.resources import data_dir
+
+    try:
+        return load_panel_policy(data_dir("guardrails"))
+    except (PanelPolicyError, FileNotFoundError) as exc:
+        raise PolicyError(str(exc)) from None
+
+
+def with_panel(db: sqlite3.Connection, interview_id: int, recipient: str, body: str, report: Report) -> Report:
+    """``report`` with its ``panel`` findings recomputed against the other interviewers' notes.
+
+    The notes compared are the latest draft of each type to every other recipient of
+    the same interview: the ones the panel may read side by side with this one.
+    """
+    policy = panel_policy()
+    others = db.execute(
+        "SELECT recipient, body FROM drafts WHERE id IN ("
+        "  SELECT max(id) FROM drafts WHERE interview_id = ? AND recipient_key != ?"
+        "  GROUP BY recipient_key, note_type) ORDER BY id",
+        (interview_id, name_key(recipient)),
+    ).fetchall()
+    kept = tuple(f for f in report.findings if f.check != "panel")
+    found = panel(body, others, policy.near_duplicate, policy=policy)
+    return Report(note_type=report.note_type, findings=kept + tuple(found), drafts_bar=report.drafts_bar)
+
+
+def insert_draft(db: sqlite3.Connection, interview_id: int, draft: Draft, now: datetime) -> Draft:
+    """Store ``draft`` for the interview; return it with its id and panel findings."""
+    report = with_panel(db, interview_id, draft.recipient, draft.body, draft.report)
+    created = draft.created_at or now
+    marks = ", ".join("?" for _ in DRAFT_COLUMNS)
+    cursor = db.execute(
+        f"INSERT INTO drafts (interview_id, {', '.join(DRAFT_COLUMNS)}) VALUES (?, {marks})",
+        (interview_id, *draft_values(draft, report, created)),
+    )
+    return draft.model_copy(update={"id": cursor.lastrowid, "report": report, "created_at": created})
+
+
+def owner_of(db: sqlite3.Connection, draft_id: int) -> tuple[int, str] | None:
+    """``(interview id, recipient)`` of a stored draft, or None."""
+    return db.execute("SELECT interview_id, recipient FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+
+
+def update_body(
+    db: sqlite3.Connection, draft_id: int, body: str, report: Report, subject: str | None, now: datetime
+) -> None:
+    """Replace a stored draft's body (and subject), with ``report`` plus panel findings."""
+    interview_id, recipient = owner_of(db, draft_id)
+    report = with_panel(db, interview_id, recipient, body, report)
+    db.execute(
+        "UPDATE drafts SET body = ?, subject = coalesce(?, subject), report = ?, edited_at = ? WHERE id = ?",
+        (body, subject, report_to_json(report), now.isoformat(), draft_id),
+    )
+
+
+def select_drafts(
+    db: sqlite3.Connection,
+    interview_id: int,
+    note_type: str | None = None,
+    recipient: str | None = None,
+    *,
+    latest: bool = False,
+) -> list[Draft]:
+    """Stored drafts of an interview, oldest first (``latest``: only the newest one)."""
+    sql, params = f"{_SELECT} WHERE interview_id = ?", [interview_id]
+    if note_type is not None:
+        sql += " AND note_type = ?"
+        params.append(str(note_type))
+    if recipient is not None:
+        sql += " AND recipient_key = ?"
+        params.append(name_key(recipient))
+    sql += " ORDER BY id DESC LIMIT 1" if latest else " ORDER BY id"
+    return [draft_from_row(row) for row in _rows(db, sql, params)]
+
+
+def select_draft(db: sqlite3.Connection, draft_id: int) -> Draft | None:
+    """One stored draft by id, or None."""
+    rows = _rows(db, f"{_SELECT} WHERE id = ?", (draft_id,))
+    return draft_from_row(rows[0]) if rows else None
+
+
+def summaries(db: sqlite3.Connection, interview_id: int) -> list[DraftSummary]:
+    """Every draft of an interview without its body, oldest first."""
+    result = []
+    for row in _rows(
+        db,
+        "SELECT id, note_type, recipient, tone, engine, subject, report, created_at, edited_at "
+        "FROM drafts WHERE interview_id = ? ORDER BY id",
+        (interview_id,),
+    ):
+        findings = json.loads(row["report"])["findings"]
+        result.append(
+            DraftSummary(
+                id=row["id"],
+                note_type=row["note_type"],
+                recipient=row["recipient"],
+                tone=row["tone"],
+                engine=row["engine"],
+                subject=row["subject"],
+                passed=not any(f["severity"] == "block" for f in findings),
+                created_at=datetime.fromisoformat(row["created_at"]),
+                edited_at=datetime.fromisoformat(row["edited_at"]) if row["edited_at"] else None,
+            )
+        )
+    return result
+
+
+def _rows(db: sqlite3.Connection, sql: str, params) -> list[sqlite3.Row]:
+    cursor = db.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(sql, params).fetchall()

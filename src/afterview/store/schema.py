@@ -1,0 +1,137 @@
+"""The database schema and its migrations.
+
+A database is ours when ``PRAGMA application_id`` holds ``APPLICATION_ID``; its schema
+version is ``PRAGMA user_version``. ``MIGRATIONS[n]`` takes a database from version ``n``
+to ``n + 1``, so a fresh file (version 0) runs them all and an older one runs the rest.
+Never edit a released migration: append a new one, and give the tests a seed for the
+version it starts from (``tests/store/test_store_migrations.py``).
+
+Dates are ISO ``YYYY-MM-DD`` text, timestamps ISO text; names also keep a ``*_key``
+(case-folded, runs of spaces collapsed) because the timing rules match names that way.
+Ids are ``AUTOINCREMENT`` so a deleted interview, interviewer or draft never lends its
+id to a new one (the TUI and ``export --draft`` hold on to ids).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+APPLICATION_ID = 0x41667476
+"""``PRAGMA application_id`` of an afterview database (ASCII "Aftv")."""
+
+_V1 = """
+CREATE TABLE interviews (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    candidate TEXT,
+    candidate_email TEXT,
+    company TEXT NOT NULL,
+    role TEXT NOT NULL,
+    interview_date TEXT NOT NULL,
+    decision_date TEXT,
+    status TEXT NOT NULL CHECK (status IN ('awaiting', 'offered', 'rejected', 'withdrawn')),
+    status_date TEXT,
+    offer_company TEXT,
+    offer_deadline TEXT,
+    award_name TEXT,
+    award_date TEXT,
+    award_relevance TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK ((offer_company IS NULL) = (offer_deadline IS NULL)),
+    CHECK ((award_name IS NULL) = (award_date IS NULL))
+);
+CREATE INDEX interviews_by_status ON interviews (status);
+
+CREATE TABLE interviewers (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    title TEXT,
+    email TEXT,
+    contact INTEGER NOT NULL DEFAULT 0 CHECK (contact IN (0, 1)),
+    moment TEXT,
+    UNIQUE (interview_id, name_key)
+);
+CREATE INDEX interviewers_in_order ON interviewers (interview_id, position);
+
+CREATE TABLE status_history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+    status TEXT NOT NULL,
+    status_date TEXT,
+    recorded_at TEXT NOT NULL
+);
+CREATE INDEX status_history_by_interview ON status_history (interview_id, id);
+
+CREATE TABLE drafts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+    note_type TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    recipient_key TEXT NOT NULL,
+    tone TEXT NOT NULL,
+    engine TEXT NOT NULL,
+    variant INTEGER NOT NULL DEFAULT 0,
+    prompt_version TEXT,
+    fallback_reason TEXT,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    report TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 1,
+    repairs INTEGER NOT NULL DEFAULT 0,
+    prompt_tokens INTEGER NOT NULL DEFAULT 0,
+    completion_tokens INTEGER NOT NULL DEFAULT 0,
+    latency_ms REAL NOT NULL DEFAULT 0,
+    notices TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL,
+    edited_at TEXT
+);
+CREATE INDEX drafts_by_note ON drafts (interview_id, note_type, recipient_key, id);
+
+CREATE TABLE sent_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+    draft_id INTEGER REFERENCES drafts (id) ON DELETE SET NULL,
+    note_type TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    recipient_key TEXT NOT NULL,
+    sent_on TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+);
+CREATE INDEX sent_by_note ON sent_log (interview_id, note_type, recipient_key);
+CREATE INDEX sent_by_draft ON sent_log (draft_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1,)
+"""``MIGRATIONS[n]`` upgrades schema version ``n`` to ``n + 1``."""
+
+SCHEMA_VERSION = len(MIGRATIONS)
+"""The schema version this afterview writes."""
+
+
+def statements(script: str) -> Iterator[str]:
+    """Split an SQL script into complete statements (``executescript`` would commit)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending.strip()
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {pending.strip()[:60]!r}")
+
+
+def migrate(conn: sqlite3.Connection, current: int, *, target: int = SCHEMA_VERSION) -> None:
+    """Run the migrations from ``current`` up to ``target`` inside the caller's transaction.
+
+    Sets ``application_id`` and ``user_version``; the caller commits (or rolls back, so a
+    failed migration leaves the database as it was).
+    """
+    for version in range(current, target):
+        for statement in statements(MIGRATIONS[version]):
+            conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {target}")

@@ -1,0 +1,200 @@
+"""Nothing lost: locks, unwritable folders, several processes at once, no secrets stored."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from afterview.paths import app_paths
+from afterview.errors import StoreError
+from afterview.store import open_store
+
+SECRET = "sk-test-THIS-KEY-MUST-NEVER-BE-STORED-0123456789"
+
+
+def _hold_exclusive_lock(path: Path) -> sqlite3.Connection:
+    """Another program keeps the database to itself (as ``sqlite3`` with locking_mode=EXCLUSIVE would)."""
+    locker = sqlite3.connect(path, isolation_level=None)
+    locker.execute("PRAGMA locking_mode = EXCLUSIVE")
+    locker.execute("BEGIN EXCLUSIVE")
+    return locker
+
+
+def test_a_locked_database_is_refused_and_never_moved(home: Path, make_interview):
+    store = open_store(app_paths())
+    store.add_interview(make_interview())
+    store.close()
+    path = app_paths().database
+    locker = _hold_exclusive_lock(path)
+    try:
+        started = time.monotonic()
+        with pytest.raises(StoreError, match="is locked by another program.*left as it is"):
+            open_store(app_paths(), busy_timeout=0.3)
+        assert time.monotonic() - started >= 0.3
+    finally:
+        locker.close()
+    assert sorted(p.name for p in home.iterdir() if "unreadable" in p.name) == []
+    with open_store(app_paths()) as again:
+        assert len(again.list_interviews()) == 1
+
+
+def test_a_write_waits_for_another_writer_then_gives_a_clear_error(home: Path, make_interview):
+    store = open_store(app_paths(), busy_timeout=0.3)
+    interview_id = store.add_interview(make_interview())
+    writer = sqlite3.connect(app_paths().database, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
+    try:
+        assert store.interview(interview_id) == make_interview()  # WAL: reads still work
+        with pytest.raises(StoreError, match="locked by another program"):
+            store.set_status(interview_id, "offered")
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    store.set_status(interview_id, "offered")  # and works once the other writer is done
+    assert store.interview(interview_id).status.value == "offered"
+    store.close()
+
+
+def test_cli_refuses_a_locked_database_with_exit_2(home: Path, cli_process, make_interview):
+    open_store(app_paths()).close()
+    path = app_paths().database
+    locker = _hold_exclusive_lock(path)
+    try:
+        result = cli_process("list")
+    finally:
+        locker.close()
+    assert result.code == 2
+    assert result.err.count("\n") == 1 and "locked by another program" in result.err
+    assert "Traceback" not in result.err
+    assert path.exists() and not [p for p in home.iterdir() if "unreadable" in p.name]
+
+
+_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH, _PR_CAPBSET_DROP = 1, 2, 24
+
+
+def _without_root_override() -> None:
+    """In the child: drop the capabilities that let root ignore file permissions."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH):
+        if libc.prctl(_PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def _run_with_readonly_home(argv: list[str], home: Path) -> subprocess.CompletedProcess:
+    """Run afterview with ``home`` at mode 0500, which binds root too once it drops its override."""
+    env = {**os.environ, "AFTERVIEW_HOME": str(home)}
+    home.chmod(0o500)
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "afterview", *argv],
+            capture_output=True,
+            env=env,
+            timeout=60,
+            preexec_fn=_without_root_override if os.geteuid() == 0 else None,
+        )
+    finally:
+        home.chmod(0o700)
+
+
+def test_an_unwritable_data_dir_is_a_clear_error_with_exit_2(home: Path, make_interview, panel_file: Path):
+    store = open_store(app_paths())
+    store.add_interview(make_interview())
+    store.close()
+    before = {p.name: p.read_bytes() for p in home.iterdir() if p.is_file()}
+    for argv in (["list"], ["due"], ["add", str(panel_file)]):
+        result = _run_with_readonly_home(argv, home)
+        err = result.stderr.decode()
+        assert result.returncode == 2, err
+        assert err.count("\n") == 1 and "is not writable" in err and "AFTERVIEW_HOME" in err, err
+    assert {p.name: p.read_bytes() for p in home.iterdir() if p.is_file()} == before
+
+
+_WORKER = textwrap.dedent(
+    """
+    import sys
+    from datetime import date
+    from afterview.checks.types import Report
+    from afterview.paths import app_paths
+    from afterview.domain import Draft, Interview
+    from afterview.store import open_store
+
+    worker, count = sys.argv[1], int(sys.argv[2])
+    store = open_store(app_paths(), busy_timeout=20)
+    for n in range(count):
+        interview = Interview.model_validate({
+            "company": f"Worker {worker} Co {n}", "role": "Analyst", "interview_date": date(2026, 11, 24),
+            "interviewers": [{"name": "Jordan Lee"}, {"name": f"Person {n}"}],
+        })
+        new_id = store.add_interview(interview)
+        draft = Draft(subject="Thanks", body=f"Dear Jordan, thanks from {worker}/{n}.", note_type="thank_you",
+                      recipient="Jordan Lee", tone="warm", engine="template", report=Report("thank_you"))
+        store.save_draft(new_id, draft)
+        store.mark_sent(new_id, "thank_you", "Jordan Lee", date(2026, 11, 24))
+        store.set_status(new_id, "rejected", date(2026, 12, 1))
+    store.close()
+    """
+)
+
+
+def test_several_processes_at_once_corrupt_nothing(home: Path, tmp_path: Path):
+    script = tmp_path / "worker.py"
+    script.write_text(_WORKER)
+    env = {**os.environ, "AFTERVIEW_HOME": str(home)}
+    # All start on a missing database, so they also race to create the schema.
+    workers = [
+        subprocess.Popen([sys.executable, str(script), str(n), "25"], env=env, stderr=subprocess.PIPE)
+        for n in range(4)
+    ]
+    for worker in workers:
+        _, err = worker.communicate(timeout=120)
+        assert worker.returncode == 0, err.decode()
+    conn = sqlite3.connect(app_paths().database)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    counts = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("interviews", "drafts", "sent_log")]
+    assert counts == [100, 100, 100]
+    assert conn.execute("SELECT count(*) FROM status_history").fetchone()[0] == 200
+    conn.close()
+
+
+def test_concurrent_cli_adds_get_distinct_ids(home: Path, tmp_path: Path, panel_file: Path):
+    env = {**os.environ, "AFTERVIEW_HOME": str(home)}
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "afterview", "add", str(panel_file)], env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(4)
+    ]  # fmt: skip
+    ids = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err.decode()
+        ids.append(int(out))
+    assert sorted(ids) == [1, 2, 3, 4]
+
+
+def test_no_api_key_ever_reaches_the_database(home: Path, cli_process, panel_file: Path, make_draft):
+    config = home / "config.toml"
+    config.write_text(f'[llm]\napi_key = "{SECRET}"\n\n[profile]\nname = "Priya Natarajan"\n')
+    config.chmod(0o600)
+    env = {"OPENAI_API_KEY": SECRET}
+    assert cli_process("add", panel_file, env=env).code == 0
+    assert cli_process("edit", "1", panel_file, env=env).code == 0
+    assert cli_process("status", "1", "rejected", "--on", "2026-12-01", env=env).code == 0
+    assert cli_process("sent", "1", "--type", "feedback_request", "--on", "2026-12-02", env=env).code == 0
+    assert cli_process("export", "1", "--format", "ics", "--today", "2026-12-02", env=env).code == 0
+    with open_store(app_paths()) as store:
+        store.save_draft(1, make_draft("Marcus Okafor"))
+        leftovers = [p for p in home.iterdir() if p.name.startswith("afterview.db")]
+        stored = b"".join(p.read_bytes() for p in leftovers)
+    assert SECRET.encode() not in stored
+    assert b"sk-test" not in stored
+    assert b"Fabrikam Health" in stored  # the scan did read the data

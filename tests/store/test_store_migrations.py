@@ -1,0 +1,226 @@
+"""Opening the database: fresh files, migrations, foreign files, newer schemas."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from afterview.paths import app_paths
+from afterview.errors import StoreError
+from afterview.store import APPLICATION_ID, SCHEMA_VERSION, open_store
+from afterview.store.schema import migrate
+from store_helpers import NOW
+
+# A database as each earlier schema version left it, with data in it: the test below
+# migrates every one of them. A new migration needs the seed for the version before it.
+SEEDS: dict[int, str] = {
+    0: "",  # an empty SQLite file: nothing to keep
+}
+
+
+def _schema(path: Path) -> list[tuple[str, str, str]]:
+    conn = sqlite3.connect(path)
+    rows = conn.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"
+    ).fetchall()
+    conn.close()
+    return rows
+
+
+def _pragmas(path: Path) -> tuple[int, int, str]:
+    conn = sqlite3.connect(path)
+    values = (
+        conn.execute("PRAGMA application_id").fetchone()[0],
+        conn.execute("PRAGMA user_version").fetchone()[0],
+        conn.execute("PRAGMA journal_mode").fetchone()[0],
+    )
+    conn.close()
+    return values
+
+
+def test_every_earlier_version_has_a_seed():
+    assert set(SEEDS) == set(range(SCHEMA_VERSION)), "add a seed for the schema version your migration starts from"
+
+
+def test_a_fresh_database_is_marked_and_current(home: Path):
+    open_store(app_paths()).close()
+    path = app_paths().database
+    assert _pragmas(path) == (APPLICATION_ID, SCHEMA_VERSION, "wal")
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.close()
+
+
+@pytest.mark.parametrize("version", range(SCHEMA_VERSION))
+def test_migrating_from_every_earlier_version_keeps_data_and_matches_a_fresh_schema(home: Path, tmp_path: Path, version: int, make_interview):
+    fresh_home = tmp_path / "fresh"
+    fresh_home.mkdir()
+    open_store(app_paths({"AFTERVIEW_HOME": str(fresh_home)})).close()
+
+    path = app_paths().database
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, isolation_level=None)
+    if version:
+        conn.execute("BEGIN")
+        migrate(conn, 0, target=version)
+        conn.executescript(SEEDS[version])  # commits
+    conn.close()
+    before = sqlite3.connect(path).execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    assert (before > 0) == (version > 0)
+
+    store = open_store(app_paths(), now=lambda: NOW)
+    # The migrated database works for the whole API.
+    new_id = store.add_interview(make_interview())
+    assert store.interview(new_id) == make_interview()
+    store.close()
+    assert _pragmas(path)[:2] == (APPLICATION_ID, SCHEMA_VERSION)
+    assert _schema(path) == _schema(app_paths({"AFTERVIEW_HOME": str(fresh_home)}).database)
+
+
+def test_a_failed_migration_leaves_the_database_untouched(home: Path, monkeypatch: pytest.MonkeyPatch):
+    import afterview.store.connection as connection
+
+    def broken(conn, current, *, target=SCHEMA_VERSION):
+        conn.execute("CREATE TABLE half_done (x)")
+        raise sqlite3.OperationalError("simulated failure halfway through a migration")
+
+    monkeypatch.setattr(connection, "migrate", broken)
+    with pytest.raises(StoreError, match="simulated failure"):
+        open_store(app_paths())
+    path = app_paths().database
+    assert _pragmas(path)[:2] == (0, 0)
+    assert _schema(path) == []
+
+
+def test_a_newer_schema_is_refused_and_left_alone(home: Path, make_interview):
+    store = open_store(app_paths())
+    store.add_interview(make_interview())
+    store.close()
+    path = app_paths().database
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    content = path.read_bytes()
+    with pytest.raises(StoreError, match=r"newer afterview \(schema 2; this one knows up to 1\)"):
+        open_store(app_paths())
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in path.parent.iterdir() if "unreadable" in p.name) == []
+
+
+def _notices():
+    said: list[str] = []
+    return said, said.append
+
+
+def test_a_file_that_is_not_sqlite_is_moved_aside_with_its_side_files(home: Path, make_interview):
+    path = app_paths().database
+    path.write_bytes(b"this is a shopping list, not a database\n" * 100)
+    Path(f"{path}-wal").write_bytes(b"stray wal")
+    Path(f"{path}-shm").write_bytes(b"stray shm")
+    said, notice = _notices()
+
+    store = open_store(app_paths(), notice=notice, now=lambda: NOW)
+    store.add_interview(make_interview())
+    store.close()
+
+    moved = home / "afterview.unreadable-20261125T093000.db"
+    assert moved.read_bytes() == b"this is a shopping list, not a database\n" * 100
+    assert Path(f"{moved}-wal").read_bytes() == b"stray wal"
+    assert Path(f"{moved}-shm").read_bytes() == b"stray shm"
+    assert len(said) == 1 and str(moved) in said[0] and "-wal/-shm" in said[0] and "fresh" in said[0]
+    assert _pragmas(path)[:2] == (APPLICATION_ID, SCHEMA_VERSION)
+
+
+def test_another_programs_database_is_moved_aside(home: Path):
+    path = app_paths().database
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.execute("INSERT INTO recipes VALUES ('soup')")
+    conn.commit()
+    conn.close()
+    said, notice = _notices()
+    open_store(app_paths(), notice=notice, now=lambda: NOW).close()
+    moved = home / "afterview.unreadable-20261125T093000.db"
+    assert sqlite3.connect(moved).execute("SELECT name FROM recipes").fetchall() == [("soup",)]
+    assert "another program" in said[0]
+    # Twice in the same second: the second one gets its own name.
+    path.write_bytes(b"garbage again")
+    open_store(app_paths(), notice=notice, now=lambda: NOW).close()
+    assert (home / "afterview.unreadable-20261125T093000-2.db").read_bytes() == b"garbage again"
+
+
+def test_a_damaged_sqlite_file_is_moved_aside(home: Path, make_interview):
+    store = open_store(app_paths())
+    store.add_interview(make_interview())
+    store.close()
+    path = app_paths().database
+    data = bytearray(path.read_bytes())
+    data[16:100] = b"\xff" * 84  # keep the magic, wreck the rest of the header
+    path.write_bytes(bytes(data))
+    said, notice = _notices()
+    fresh = open_store(app_paths(), notice=notice, now=lambda: NOW)
+    assert fresh.list_interviews() == []
+    fresh.close()
+    assert len(said) == 1 and "unreadable-20261125T093000.db" in said[0]
+
+
+def test_an_empty_file_becomes_a_fresh_database(home: Path):
+    path = app_paths().database
+    path.touch()
+    said, notice = _notices()
+    open_store(app_paths(), notice=notice).close()
+    assert said == []
+    assert _pragmas(path)[:2] == (APPLICATION_ID, SCHEMA_VERSION)
+
+
+def test_data_dir_and_database_are_private(tmp_path: Path, make_interview, make_draft):
+    home = tmp_path / "new" / "home"
+    paths = app_paths({"AFTERVIEW_HOME": str(home)})
+    store = open_store(paths)
+    interview_id = store.add_interview(make_interview())
+    store.save_draft(interview_id, make_draft("Jordan Lee"))
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    for name in ("afterview.db", "afterview.db-wal", "afterview.db-shm"):
+        assert stat.S_IMODE((home / name).stat().st_mode) == 0o600, name
+    store.close()
+
+
+def test_a_database_others_can_read_is_made_private(home: Path):
+    open_store(app_paths()).close()
+    path = app_paths().database
+    path.chmod(0o644)
+    open_store(app_paths()).close()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_data_dir_that_is_a_file_is_a_clear_error(tmp_path: Path):
+    blocker = tmp_path / "home"
+    blocker.write_text("not a folder")
+    with pytest.raises(StoreError, match="cannot create the data folder .*AFTERVIEW_HOME"):
+        open_store(app_paths({"AFTERVIEW_HOME": str(blocker / "data")}))
+    with pytest.raises(StoreError, match="cannot create the data folder"):
+        open_store(app_paths({"AFTERVIEW_HOME": str(blocker)}))
+
+
+def test_a_database_path_that_is_a_folder_is_a_clear_error(home: Path):
+    app_paths().database.mkdir()
+    with pytest.raises(StoreError, match="is not a file"):
+        open_store(app_paths())
+
+
+def test_status_and_sent_dates_survive_reopening(home: Path, make_interview):
+    store = open_store(app_paths())
+    interview_id = store.add_interview(make_interview())
+    store.set_status(interview_id, "rejected", date(2026, 12, 3))
+    store.mark_sent(interview_id, "feedback_request", "Jordan Lee", date(2026, 12, 4))
+    store.close()
+    again = open_store(app_paths())
+    assert again.interview(interview_id).status_date == date(2026, 12, 3)
+    assert [(e.note_type, e.sent_on) for e in again.sent(interview_id)] == [("feedback_request", date(2026, 12, 4))]
+    again.close()
