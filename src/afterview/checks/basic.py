@@ -1,0 +1,273 @@
+"""Content checks that need no interview record: brevity, thanks, interest,
+placeholders and clichés."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from afterview.checks.common import MAX_FINDINGS, SpanSet, first_name, located, quote
+from afterview.checks.patterns import Gate, GatedPattern, LazyRegex, Regex, phrase_regex
+from afterview.checks.reader import OFF, Section
+from afterview.checks.text import Analysis, analyse, masked, word_count
+from afterview.checks.types import CheckContext, Finding
+
+if TYPE_CHECKING:
+    from afterview.checks.policy import Policy
+
+# How far back a negation may sit: "I do not really appreciate".
+_NEGATION_LOOKBACK = 30
+_EMPHASIS_LOOKAHEAD = 24
+# How far around a "thanks" a refusal or a causal "thanks to ..." is looked for.
+_REFUSAL_REACH = 40
+
+
+# -- brevity --------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class BrevityRules:
+    """Severities and messages of the word-count check (ranges live per note type)."""
+
+    over: str
+    under: str
+    over_message: str
+    under_message: str
+    over_suggestion: str
+    under_suggestion: str
+
+    @classmethod
+    def read(cls, section: Section) -> BrevityRules:
+        """Read ``[brevity]`` of policy.toml."""
+        names = ("count", "min", "max")
+        rules = cls(
+            over=section.severity("over"),
+            under=section.severity("under"),
+            over_message=section.message("over_message", names),
+            under_message=section.message("under_message", names),
+            over_suggestion=section.message("over_suggestion", names),
+            under_suggestion=section.message("under_suggestion", names),
+        )
+        section.done()
+        return rules
+
+
+def brevity(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
+    """The body's word count is within the note type's range: over blocks, under warns."""
+    analysis = analyse(text)
+    low, high = policy.type_rules(context.note_type).words
+    count = word_count(analysis, analysis.body)
+    rules = policy.brevity
+    values = {"count": count, "min": low, "max": high}
+    if count > high:
+        severity, message, suggestion = rules.over, rules.over_message, rules.over_suggestion
+    elif count < low:
+        severity, message, suggestion = rules.under, rules.under_message, rules.under_suggestion
+    else:
+        return []
+    return [Finding("brevity", severity, message.format(**values), suggestion=suggestion.format(**values))]
+
+
+# -- thanks ---------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ThanksRules:
+    """What counts as gratitude, and what does not."""
+
+    gratitude: GatedPattern
+    not_gratitude: Regex
+    negation: Regex
+    emphatic_before: Regex
+    emphatic_after: Regex
+    message: str
+
+    @classmethod
+    def read(cls, section: Section) -> ThanksRules:
+        """Read ``[thanks]`` of phrases.toml."""
+        rules = cls(
+            gratitude=section.gated(),
+            not_gratitude=section.regex("not_gratitude"),
+            negation=section.regex("negation"),
+            emphatic_before=section.regex("emphatic_before"),
+            emphatic_after=section.regex("emphatic_after"),
+            message=section.message("message", ("name",)),
+        )
+        section.done()
+        return rules
+
+
+def thanks(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
+    """The body thanks the reader; negated, refusing or causal "thanks" does not count."""
+    severity = policy.type_rules(context.note_type).thanks
+    if severity == OFF:
+        return []
+    analysis = analyse(text)
+    if _has_gratitude(analysis, policy.thanks):
+        return []
+    message = policy.thanks.message.format(name=first_name(context.recipient))
+    return [Finding("thanks", severity, message)]
+
+
+def _has_gratitude(analysis: Analysis, rules: ThanksRules) -> bool:
+    lower = analysis.lower
+    start, end = analysis.body
+    for match in rules.gratitude.finditer(analysis, lower, analysis.norm, start, end, body_only=True):
+        sentence_start = analysis.previous_break(match.start(), start)
+        # "no thanks" / "thanks to the process" around this very match?
+        near_start, near_end = max(start, match.start() - _REFUSAL_REACH), min(end, match.end() + _REFUSAL_REACH)
+        near = rules.not_gratitude.finditer(lower, near_start, near_end)
+        if any(m.start() < match.end() and match.start() < m.end() for m in near):
+            continue
+        before = lower[max(sentence_start, match.start() - _NEGATION_LOOKBACK) : match.start()]
+        if rules.negation.search(before):
+            after = lower[match.end() : min(end, match.end() + _EMPHASIS_LOOKAHEAD)]
+            if not (rules.emphatic_before.search(before) or rules.emphatic_after.search(after)):
+                continue
+        return True
+    return False
+
+
+# -- interest -------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class InterestRules:
+    """Statements of interest, the traps that look like them, and withdrawals."""
+
+    signals: tuple[GatedPattern, ...]
+    traps: GatedPattern
+    withdrawal: GatedPattern
+    message: str
+    withdrawal_message: str
+
+    @classmethod
+    def read(cls, section: Section) -> InterestRules:
+        """Read ``[interest]`` of phrases.toml."""
+        signals = []
+        for item in section.sections("signals"):
+            signals.append(item.gated())
+            item.done()
+        traps = section.section("traps")
+        trap_pattern = traps.gated()
+        traps.done()
+        gate = Gate.of(section.triggers("withdrawal_triggers"), section.triggers("withdrawal_also_triggers"))
+        withdrawal = GatedPattern(section.regex("withdrawal"), gate)
+        rules = cls(
+            signals=tuple(signals),
+            traps=trap_pattern,
+            withdrawal=withdrawal,
+            message=section.message("message", ("name",)),
+            withdrawal_message=section.message("withdrawal_message", ("match",)),
+        )
+        section.done()
+        return rules
+
+
+def interest(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
+    """The body states interest; "no longer interested" reads as a withdrawal."""
+    severity = policy.type_rules(context.note_type).interest
+    if severity == OFF:
+        return []
+    analysis = analyse(text)
+    rules = policy.interest
+    start, end = analysis.body
+    lower, norm = analysis.lower, analysis.norm
+    found = rules.withdrawal.finditer(analysis, lower, norm, start, end, body_only=True)
+    withdrawals = [m.span() for m in itertools.islice(found, MAX_FINDINGS)]
+    if withdrawals:
+        return [
+            located(analysis, "interest", severity, rules.withdrawal_message.format(match=quote(analysis, s, e)), s, e)
+            for s, e in withdrawals
+        ]
+    traps = [m.span() for m in rules.traps.finditer(analysis, lower, norm, start, end, body_only=True)]
+    for signal in rules.signals:
+        for match in signal.finditer(analysis, lower, norm, start, end, body_only=True):
+            if not any(s < match.end() and match.start() < e for s, e in traps):
+                return []
+    return [Finding("interest", severity, rules.message.format(name=first_name(context.recipient)))]
+
+
+# -- placeholders ---------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class PlaceholderRules:
+    """Unfilled template slots: [Name], {role}, <DATE>, ____, XXX, TBD, lorem ipsum."""
+
+    patterns: tuple[GatedPattern, ...]
+    severity: str
+    message: str
+    any_pattern: Gate
+    """Opens when any pattern's gate may: one test for the usual note without placeholders."""
+
+    @classmethod
+    def read(cls, section: Section) -> PlaceholderRules:
+        """Read ``[placeholders]`` of phrases.toml."""
+        patterns = []
+        for item in section.sections("patterns"):
+            patterns.append(item.gated())
+            item.done()
+        any_pattern = Gate(
+            words=frozenset().union(*(p.gate.words for p in patterns)),
+            substrings=tuple(dict.fromkeys(s for p in patterns for s in p.gate.substrings)),
+            number=any(p.gate.number for p in patterns),
+        )
+        rules = cls(tuple(patterns), section.severity("severity"), section.message("message", ("match",)), any_pattern)
+        section.done()
+        return rules
+
+
+def placeholders(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
+    """Unfilled placeholders anywhere in the note (the record's own names are masked first)."""
+    analysis = analyse(text)
+    rules = policy.placeholders
+    if not rules.any_pattern.opens(analysis):
+        return []
+    view = masked(text, context.proper_nouns)
+    taken = SpanSet()
+    for pattern in rules.patterns:
+        for match in pattern.finditer(analysis, view.lower, view.norm):
+            if len(taken) >= MAX_FINDINGS:
+                break
+            if not taken.overlaps(*match.span()):
+                taken.add(*match.span())
+    return [
+        located(analysis, "placeholders", rules.severity, rules.message.format(match=quote(analysis, s, e)), s, e)
+        for s, e in taken.spans()
+    ]
+
+
+# -- cliches --------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ClicheRules:
+    """Stock phrases a reader skims past."""
+
+    phrases: GatedPattern
+    severity: str
+    message: str
+    suggestion: str
+
+    @classmethod
+    def read(cls, section: Section) -> ClicheRules:
+        """Read ``[cliches]`` of phrases.toml."""
+        phrases = section.strings("phrases", lower=True)
+        rules = cls(
+            phrases=GatedPattern(LazyRegex(phrase_regex(phrases)), Gate.of_phrases(phrases)),
+            severity=section.severity("severity"),
+            message=section.message("message", ("match",)),
+            suggestion=section.message("suggestion", ()),
+        )
+        section.done()
+        return rules
+
+
+def cliches(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
+    """Clichés such as "just checking in" or "I hope this email finds you well" (warn)."""
+    analysis = analyse(text)
+    rules = policy.cliches
+    return [
+        located(
+            analysis,
+            "cliches",
+            rules.severity,
+            rules.message.format(match=quote(analysis, m.start(), m.end())),
+            m.start(),
+            m.end(),
+            suggestion=rules.suggestion,
+        )
+        for m in itertools.islice(rules.phrases.finditer(analysis, analysis.lower, analysis.norm), MAX_FINDINGS)
+    ]

@@ -1,0 +1,197 @@
+"""``grounding``: names, numbers and dates in the body that the interview record lacks.
+
+An LLM that invents "your 2019 launch in Berlin" gets a warning for each invented fact.
+Kept quiet on ordinary writing: sentence-initial capitals, common words, short
+acronyms, month and weekday names that match a record date, and everything outside
+the body (the signature holds the candidate's own name).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from afterview.checks import dates
+from afterview.checks.common import MAX_FINDINGS, SpanSet, located, quote
+from afterview.checks.reader import Section
+from afterview.checks.text import Analysis, analyse
+from afterview.checks.types import CheckContext, Finding
+
+if TYPE_CHECKING:
+    from afterview.checks.policy import Policy
+
+# No lookbehind: it would stop the regex engine's fast scan for the first letter;
+# the character before a match is checked in code instead.
+_CAPITALISED = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de][\w'-]*")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,:]\d+)*")
+# The lookbehind makes an address start only where a word starts, so a long run of
+# letters is not rescanned from every position.
+_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s<>()\"']+|www\.[^\s<>()\"']+")
+_RECORD_WORD = re.compile(r"[\w'-]+")
+_SENTENCE_OPENERS = '.!?:\n"(['
+_TRAILING_PUNCTUATION = ".,;:!?)"
+
+
+@dataclass(frozen=True, slots=True)
+class GroundingRules:
+    """What the grounding check accepts without a record entry, and what it says."""
+
+    severity: str
+    message: str
+    suggestion: str
+    acronym_max_length: int
+    common_words: frozenset[str]
+
+    @classmethod
+    def read(cls, section: Section) -> GroundingRules:
+        """Read ``[grounding]`` of policy.toml."""
+        rules = cls(
+            severity=section.severity("severity"),
+            message=section.message("message", ("match",)),
+            suggestion=section.message("suggestion", ()),
+            acronym_max_length=section.integer("acronym_max_length", minimum=0),
+            common_words=frozenset(w.casefold() for w in section.strings("common_words")),
+        )
+        section.done()
+        return rules
+
+
+@dataclass(frozen=True, slots=True)
+class _Record:
+    words: frozenset[str]
+    numbers: frozenset[str]
+    blob: str
+    dates: tuple[date, ...]
+    months: frozenset[int]
+    weekdays: frozenset[str]
+
+
+def grounding(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
+    """Warn about each name, number, date or address in the body that the record lacks."""
+    if not context.has_record:
+        return []
+    analysis = analyse(text)
+    record = _record(context.record_texts, context.record_dates)
+    rules = policy.grounding
+    spans = _unknown_facts(analysis, record, rules)
+    findings = []
+    seen: set[str] = set()
+    for start, end in spans:
+        match = quote(analysis, start, end)
+        if match.casefold() in seen:
+            continue
+        seen.add(match.casefold())
+        message = rules.message.format(match=match)
+        suggestion = rules.suggestion
+        findings.append(located(analysis, "grounding", rules.severity, message, start, end, suggestion=suggestion))
+    return findings
+
+
+def _unknown_facts(analysis: Analysis, record: _Record, rules: GroundingRules) -> list[tuple[int, int]]:
+    start, end = analysis.body
+    lower, norm = analysis.lower, analysis.norm
+    unknown: list[tuple[int, int]] = []
+    consumed = SpanSet()  # addresses and dates, so their digits are not numbers too
+    body = lower[start:end]
+    if "@" in body or "http" in body or "www." in body:
+        for match in _ADDRESS.finditer(lower, start, end):
+            s, e = match.start(), match.end()
+            while e > s and lower[e - 1] in _TRAILING_PUNCTUATION:
+                e -= 1
+            if s == e or consumed.overlaps(s, e):
+                continue
+            consumed.add(s, e)
+            if lower[s:e] not in record.blob:
+                unknown.append((s, e))
+    if analysis.has_digit:
+        for match in dates.DATE_EXPRESSION.finditer(lower, start, end):
+            if consumed.overlaps(*match.span()):
+                continue
+            consumed.add(*match.span())
+            if not any(dates.means(match, day) for day in record.dates):
+                unknown.append(match.span())
+        for match in _NUMBER.finditer(lower, start, end):
+            if len(unknown) >= MAX_FINDINGS:
+                break
+            if not consumed.overlaps(*match.span()) and _number_key(match.group()) not in record.numbers:
+                unknown.append(match.span())
+    names: list[tuple[int, int]] = []
+    check_consumed = len(consumed) > 0
+    for match in _CAPITALISED.finditer(norm, start, end):
+        if len(names) >= MAX_FINDINGS:
+            break
+        position = match.start()
+        before = norm[position - 1] if position > 0 else " "
+        if before.isalnum() or before in "_'-":
+            continue  # inside a word ("McDonald", "iOS")
+        # Cheapest tests first: most capitals open a sentence or name the record.
+        if _sentence_initial(norm, position, start) or (check_consumed and consumed.overlaps(*match.span())):
+            continue
+        if not _known_word(match.group(), record, rules):
+            names.append(match.span())
+    unknown.extend(_join_adjacent(norm, names))
+    unknown.sort()
+    return unknown[:MAX_FINDINGS]
+
+
+def _known_word(word: str, record: _Record, rules: GroundingRules) -> bool:
+    key = word.casefold().removesuffix("'s").rstrip("'-")
+    if key in rules.common_words or key in record.words:
+        return True
+    if word.isupper() and len(word) <= rules.acronym_max_length:
+        return True
+    if key.rstrip(".") in dates.MONTH_NUMBER:
+        return dates.MONTH_NUMBER[key.rstrip(".")] in record.months
+    if key in dates.WEEKDAYS:
+        return key in record.weekdays
+    parts = [p for p in key.split("-") if p]
+    return len(parts) > 1 and all(p in record.words or p in rules.common_words for p in parts)
+
+
+def _sentence_initial(text: str, position: int, floor: int) -> bool:
+    """True when only spaces, quotes or brackets separate ``position`` from a sentence start."""
+    i = position - 1
+    while i >= floor and text[i] in " \t\"'([":
+        i -= 1
+    return i < floor or text[i] in _SENTENCE_OPENERS
+
+
+def _join_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merge names separated by one space ("New York") into one finding."""
+    joined: list[tuple[int, int]] = []
+    for s, e in spans:
+        if joined and text[joined[-1][1] : s] == " ":
+            joined[-1] = (joined[-1][0], e)
+        else:
+            joined.append((s, e))
+    return joined
+
+
+def _number_key(text: str) -> str:
+    return str(int(text)) if text.isdigit() else text
+
+
+@lru_cache(maxsize=64)
+def _record(texts: tuple[str, ...], record_dates: tuple[date, ...]) -> _Record:
+    words: set[str] = set()
+    numbers: set[str] = set()
+    for text in texts:
+        for word in _RECORD_WORD.findall(text.replace("\u2019", "'")):
+            word = word.casefold().strip("'-")
+            words.add(word)
+            words.add(word.removesuffix("'s"))
+            words.update(p for p in word.split("-") if p)
+        numbers.update(_number_key(n) for n in _NUMBER.findall(text))
+    for day in record_dates:
+        numbers.update({str(day.day), str(day.month), str(day.year)})
+    return _Record(
+        words=frozenset(words),
+        numbers=frozenset(numbers),
+        blob=" ".join(texts).casefold(),
+        dates=record_dates,
+        months=frozenset(d.month for d in record_dates),
+        weekdays=frozenset(dates.WEEKDAYS[d.weekday()] for d in record_dates),
+    )

@@ -1,0 +1,176 @@
+"""The guardrail policy: ``guardrails/*.toml`` read, validated and compiled once.
+
+``load_policy(directory)`` reads policy.toml (which checks run, per-type limits and
+severities, the drafts bar), phrases.toml (gratitude, interest, placeholders, clichés,
+asks) and sensitive.toml (the sensitive rules). Any problem raises ``PolicyError``
+naming the file and the key. The result is cached per directory, so files are read
+and regexes compiled once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+
+from afterview.checks.addressing import PersonalRules, RecipientRules
+from afterview.checks.basic import BrevityRules, ClicheRules, InterestRules, PlaceholderRules, ThanksRules
+from afterview.checks.facts import GroundingRules
+from afterview.checks.protected import SensitiveRules
+from afterview.checks.purpose import AskRules
+from afterview.checks.reader import PolicyError, Section, read_toml
+
+CHECK_NAMES = (
+    "brevity", "thanks", "interest", "sensitive", "placeholders",
+    "recipient", "personal", "asks", "grounding", "cliches",
+)  # fmt: skip
+"""Every check a policy may list (``run_checks`` maps each name to its function)."""
+
+__all__ = ["CHECK_NAMES", "Policy", "PolicyError", "TypeRules", "load_policy"]
+
+
+@dataclass(frozen=True, slots=True)
+class TypeRules:
+    """What one note type needs: its body word range and per-check severities.
+
+    A severity is ``block``, ``warn``, ``info`` or ``off`` (the check does not run).
+    """
+
+    words: tuple[int, int]
+    thanks: str
+    interest: str
+    personal: str
+    asks: str
+
+
+@dataclass(frozen=True, eq=False)
+class Policy:
+    """Everything the checks need from ``guardrails/``, compiled. Build it with ``load_policy``.
+
+    Attributes:
+        directory: the folder it was read from.
+        checks: the checks to run, in order.
+        escalate: for the drafts bar, check name -> note types it does not apply to.
+        types: note type -> its rules.
+    """
+
+    directory: Path
+    checks: tuple[str, ...]
+    escalate: Mapping[str, frozenset[str]]
+    types: Mapping[str, TypeRules]
+    brevity: BrevityRules
+    recipient: RecipientRules
+    personal: PersonalRules
+    grounding: GroundingRules
+    thanks: ThanksRules
+    interest: InterestRules
+    placeholders: PlaceholderRules
+    cliches: ClicheRules
+    asks: AskRules
+    sensitive: SensitiveRules
+
+    def type_rules(self, note_type: str) -> TypeRules:
+        """The rules of ``note_type``.
+
+        Raises:
+            ValueError: the policy has no such note type.
+        """
+        try:
+            return self.types[note_type]
+        except KeyError:
+            known = ", ".join(self.types)
+            raise ValueError(f"unknown note type {note_type!r}; the policy knows {known}") from None
+
+    def escalates(self, check: str, note_type: str) -> bool:
+        """True when the drafts bar raises ``check`` findings on ``note_type`` to block."""
+        excluded = self.escalate.get(check)
+        return excluded is not None and note_type not in excluded
+
+
+def load_policy(directory: Path | str) -> Policy:
+    """Read, validate and compile the policy in ``directory`` (cached per directory).
+
+    Raises:
+        PolicyError: a file is missing or malformed; the message names file and key.
+    """
+    return _load(Path(directory).resolve())
+
+
+@lru_cache(maxsize=8)
+def _load(directory: Path) -> Policy:
+    if not directory.is_dir():
+        raise PolicyError(f"{directory}: no such guardrails folder")
+    main = read_toml(directory, "policy.toml")
+    phrases = read_toml(directory, "phrases.toml")
+    sensitive = read_toml(directory, "sensitive.toml")
+
+    checks = _read_checks(main)
+    types = _read_types(main.section("types"))
+    escalate = _read_escalation(main.section("drafts_bar"), types)
+    asks = AskRules.read(phrases.section("asks"))
+    for note_type in asks.by_type:
+        if note_type not in types:
+            raise phrases.error(f"asks.{note_type}", "unknown note type (not in policy.toml [types])")
+    policy = Policy(
+        directory=directory,
+        checks=checks,
+        escalate=MappingProxyType(escalate),
+        types=MappingProxyType(types),
+        brevity=BrevityRules.read(main.section("brevity")),
+        recipient=RecipientRules.read(main.section("recipient")),
+        personal=PersonalRules.read(main.section("personal")),
+        grounding=GroundingRules.read(main.section("grounding")),
+        thanks=ThanksRules.read(phrases.section("thanks")),
+        interest=InterestRules.read(phrases.section("interest")),
+        placeholders=PlaceholderRules.read(phrases.section("placeholders")),
+        cliches=ClicheRules.read(phrases.section("cliches")),
+        asks=asks,
+        sensitive=SensitiveRules.read(sensitive),
+    )
+    main.done()
+    phrases.done()
+    return policy
+
+
+def _read_checks(section: Section) -> tuple[str, ...]:
+    names = section.strings("checks")
+    for name in names:
+        if name not in CHECK_NAMES:
+            raise section.error("checks", f"unknown check {name!r}; known: {', '.join(CHECK_NAMES)}")
+    if len(set(names)) != len(names):
+        raise section.error("checks", "a check is listed twice")
+    return names
+
+
+def _read_types(section: Section) -> dict[str, TypeRules]:
+    types = {}
+    for note_type in section.keys():
+        table = section.section(note_type)
+        types[note_type] = TypeRules(
+            words=table.integer_pair("words"),
+            thanks=table.severity("thanks", allow_off=True),
+            interest=table.severity("interest", allow_off=True),
+            personal=table.severity("personal", allow_off=True),
+            asks=table.severity("asks", allow_off=True),
+        )
+        table.done()
+    if not types:
+        raise section.error("types", "no note types")
+    section.done()
+    return types
+
+
+def _read_escalation(section: Section, types: Mapping[str, TypeRules]) -> dict[str, frozenset[str]]:
+    escalate = {}
+    for item in section.sections("escalate"):
+        check = item.choice("check", CHECK_NAMES)
+        excluded = item.strings("except_types", ())
+        for note_type in excluded:
+            if note_type not in types:
+                raise item.error("except_types", f"unknown note type {note_type!r}")
+        escalate[check] = frozenset(excluded)
+        item.done()
+    section.done()
+    return escalate

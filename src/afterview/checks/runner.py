@@ -1,0 +1,54 @@
+"""``run_checks``: every check the policy lists, in policy order, folded into a Report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from afterview.checks.addressing import personal, recipient
+from afterview.checks.basic import brevity, cliches, interest, placeholders, thanks
+from afterview.checks.facts import grounding
+from afterview.checks.policy import Policy
+from afterview.checks.protected import sensitive
+from afterview.checks.purpose import asks
+from afterview.checks.types import CheckContext, Finding, Report
+
+Check = Callable[[str, CheckContext, Policy], list[Finding]]
+"""A check: ``(text, context, policy) -> findings``. Pure; never raises on odd text."""
+
+CHECKS: dict[str, Check] = {
+    "brevity": brevity,
+    "thanks": thanks,
+    "interest": interest,
+    "sensitive": sensitive,
+    "placeholders": placeholders,
+    "recipient": recipient,
+    "personal": personal,
+    "asks": asks,
+    "grounding": grounding,
+    "cliches": cliches,
+}
+
+
+def run_checks(text: str, context: CheckContext, policy: Policy, *, drafts_bar: bool = False) -> Report:
+    """Run the checks ``policy`` lists on ``text`` and fold the findings into a Report.
+
+    Findings keep policy order between checks and text order within one (findings
+    about the whole note first). With ``drafts_bar`` (notes afterview drafts itself),
+    the findings the policy's drafts bar names are raised to ``block``.
+
+    Raises:
+        ValueError: ``context.note_type`` is not a type the policy knows.
+    """
+    policy.type_rules(context.note_type)
+    findings: list[Finding] = []
+    for name in policy.checks:
+        found = sorted(CHECKS[name](text, context, policy), key=_text_order)
+        if drafts_bar and policy.escalates(name, context.note_type):
+            found = [f if f.severity == "block" else replace(f, severity="block") for f in found]
+        findings.extend(found)
+    return Report(note_type=context.note_type, findings=tuple(findings), drafts_bar=drafts_bar)
+
+
+def _text_order(finding: Finding) -> tuple[bool, int]:
+    return finding.start is not None, finding.start or 0

@@ -1,0 +1,290 @@
+"""One analysis per text, shared by every check: normalised forms, parts, tokens.
+
+Checks match against ``lower``, a normalised, lower-cased copy of the text, with
+patterns written in lower case (faster than case-insensitive matching). Normalising
+(NFKC, curly quotes to ASCII, zero-width characters dropped) may change offsets, so
+``Analysis.to_raw`` maps a span back to the text exactly as given.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from afterview.checks.note import NoteParts, Span, count_words, split_note
+
+# Same-length replacements applied to every text.
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ",
+        "\u2010": "-", "\u2011": "-",
+    }
+)  # fmt: skip
+# Characters that hide inside words ("rel\u200bigion"): dropped before matching.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_TOKEN_SEPARATORS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+_DIGITS = "0123456789"
+# Sentence ends: . ! ? followed by a space and a capital, digit or quote (or the end
+# of the text), a line break, a semicolon. "U.S. citizen" stays one sentence.
+_BREAK = re.compile(r"[.!?;\n]")
+_CLOSERS = "\"')]"
+_MASK_FILL = re.compile(r"\S")
+# Small words of names ("Society of Women Engineers") that are not masked on their own.
+_MASK_STOPWORDS = frozenset("of the and for at in on de la le du von van st a an &".split())
+
+
+@dataclass(slots=True, eq=False)
+class Analysis:
+    """A text prepared once for every check (not frozen only so sentence ends and
+    breaks can be computed the first time a check asks for them).
+
+    Attributes:
+        raw: the text exactly as given.
+        norm: NFKC-normalised, quotes folded, invisible characters dropped; same case.
+        lower: ``norm`` lower-cased, same length as ``norm``.
+        parts: the note's parts, as offsets into ``norm``.
+        tokens: lower-cased alphanumeric tokens of the whole text (checks that look
+            at the body only use it as a superset, then search the body).
+        has_digit: the text holds a digit.
+    """
+
+    raw: str
+    norm: str
+    lower: str
+    parts: NoteParts
+    tokens: frozenset[str]
+    has_digit: bool
+    _index: list[int] | None = None
+    _sentence_ends: list[int] | None = None
+    _breaks: list[int] | None = None
+
+    @property
+    def body(self) -> Span:
+        """The body's span in ``norm``."""
+        return self.parts.body
+
+    def to_raw(self, start: int, end: int) -> Span:
+        """Map a span of ``norm``/``lower`` to the same characters of ``raw``."""
+        if self._index is None:
+            return start, end
+        if end <= start:
+            position = self._index[start] if start < len(self._index) else len(self.raw)
+            return position, position
+        return self._index[start], self._index[end - 1] + 1
+
+    def next_break(self, position: int, high: int) -> int:
+        """Offset just after the first . ! ? ; or line break at or after ``position``
+        (``high`` when there is none before it)."""
+        breaks = self._break_positions()
+        i = bisect.bisect_left(breaks, position)
+        return min(high, breaks[i] + 1) if i < len(breaks) else high
+
+    def previous_break(self, position: int, low: int) -> int:
+        """Offset just after the last . ! ? ; or line break before ``position`` (at least ``low``)."""
+        breaks = self._break_positions()
+        i = bisect.bisect_left(breaks, position)
+        return max(low, breaks[i - 1] + 1) if i else low
+
+    def _break_positions(self) -> list[int]:
+        if self._breaks is None:
+            found = []
+            text = self.norm
+            for char in ".!?;\n":  # str.find is quicker here than a regex over the text
+                position = text.find(char)
+                while position != -1:
+                    found.append(position)
+                    position = text.find(char, position + 1)
+            found.sort()
+            self._breaks = found
+        return self._breaks
+
+    def sentence(self, start: int, end: int | None = None) -> Span:
+        """The bounds of the sentence holding ``norm[start:end]``."""
+        if self._sentence_ends is None:
+            self._sentence_ends = sentence_ends(self.norm)
+        ends = self._sentence_ends
+        i = bisect.bisect_right(ends, start)
+        sentence_start = ends[i - 1] if i else 0
+        j = bisect.bisect_left(ends, end if end is not None else start + 1)
+        sentence_end = ends[j] if j < len(ends) else len(self.norm)
+        return sentence_start, sentence_end
+
+
+@lru_cache(maxsize=512)
+def analyse(text: str) -> Analysis:
+    """Analyse ``text`` once; every check on the same text reuses the result."""
+    norm, index = normalise(text)
+    lower = lower_same_length(norm)
+    return Analysis(
+        raw=text,
+        norm=norm,
+        lower=lower,
+        parts=split_note(norm),
+        tokens=tokens_of(lower),
+        has_digit=any(d in norm for d in _DIGITS),
+        _index=index,
+    )
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Offsets just after each sentence end of ``text`` (see ``_BREAK``)."""
+    ends = []
+    size = len(text)
+    done = 0  # end of the last run of . ! ? looked at, so a long run is read once
+    for match in _BREAK.finditer(text):
+        i = match.start()
+        if text[i] in ";\n":
+            ends.append(i + 1)
+            continue
+        if i < done:
+            continue  # inside a run already handled ("?!", "...")
+        j = i + 1
+        while j < size and (text[j] in ".!?" or text[j] in _CLOSERS):
+            j += 1
+        done = j
+        k = j
+        while k < size and text[k] in " \t":
+            k += 1
+        if k == size or text[k] == "\n" or (k > j and (text[k].isupper() or text[k].isdigit() or text[k] in "\"'([")):
+            ends.append(j)
+    return ends
+
+
+def normalise(text: str) -> tuple[str, list[int] | None]:
+    """Return the matching form of ``text`` and, when lengths differ, an offset map.
+
+    The map gives, for each character of the result, the index of the character of
+    ``text`` it came from. None means offsets are unchanged.
+    """
+    if text.isascii():
+        return text, None
+    if unicodedata.is_normalized("NFKC", text) and not _INVISIBLE.search(text):
+        return text.translate(_FOLD), None
+    pieces: list[str] = []
+    index: list[int] = []
+    for i, char in enumerate(text):
+        if _INVISIBLE.match(char):
+            continue
+        folded = unicodedata.normalize("NFKC", char).translate(_FOLD)
+        pieces.append(folded)
+        index.extend([i] * len(folded))
+    return "".join(pieces), index
+
+
+def lower_same_length(text: str) -> str:
+    """Lower-case ``text`` without changing its length ("İ" stays as it is)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := char.lower()) == 1 else char for char in text)
+
+
+def tokens_of(lowered: str) -> frozenset[str]:
+    """Alphanumeric tokens of a lower-cased text ("i'm" gives "i" and "m")."""
+    if lowered.isascii():
+        return frozenset(lowered.translate(_TOKEN_SEPARATORS).split())
+    return frozenset(re.findall(r"[^\W_]+", lowered))
+
+
+def word_count(analysis: Analysis, span: Span) -> int:
+    """Words in ``analysis.norm[span]``, counted as the brevity check counts them."""
+    return count_words(analysis.norm[span[0] : span[1]])
+
+
+@dataclass(frozen=True, slots=True)
+class Masked:
+    """A text with the record's own names replaced by same-length filler.
+
+    Attributes:
+        norm: ``Analysis.norm`` with names masked (everything else keeps its case).
+        lower: ``Analysis.lower`` with the same names masked.
+    """
+
+    norm: str
+    lower: str
+
+
+def masked(text: str, proper_nouns: Sequence[str]) -> Masked:
+    """``text`` analysed, with every occurrence of the record's names masked (see ``mask_spans``)."""
+    return _masked(text, tuple(proper_nouns))
+
+
+@lru_cache(maxsize=256)
+def _masked(text: str, proper_nouns: tuple[str, ...]) -> Masked:
+    analysis = analyse(text)
+    spans = mask_spans(analysis, proper_nouns) if proper_nouns else []
+    if not spans:
+        return Masked(analysis.norm, analysis.lower)
+    return Masked(_fill(analysis.norm, spans), _fill(analysis.lower, spans))
+
+
+def mask_spans(analysis: Analysis, proper_nouns: tuple[str, ...]) -> list[Span]:
+    """Where the record's names occur in ``analysis.norm``.
+
+    A whole name is found ignoring case ("temple university"). Each capitalised word
+    of a name is also found on its own, with its capital ("Dear Faith," for "Faith
+    Christian"), so "my faith" in lower case stays visible to the sensitive check.
+    """
+    whole, words = _mask_terms(proper_nouns)
+    spans: list[Span] = []
+    for term in whole:
+        spans.extend(_occurrences(analysis.lower, term))
+    for word in words:
+        spans.extend(_occurrences(analysis.norm, word))
+    return spans
+
+
+@lru_cache(maxsize=256)
+def _mask_terms(proper_nouns: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    whole: set[str] = set()
+    words: set[str] = set()
+    for noun in proper_nouns:
+        norm = " ".join(normalise(noun)[0].split())
+        if not norm:
+            continue
+        whole.add(lower_same_length(norm))
+        for word in re.findall(r"[\w'.&-]+", norm):
+            word = word.strip(".'-")
+            if len(word) >= 2 and word[0].isupper() and word.lower() not in _MASK_STOPWORDS:
+                words.add(word)
+    return tuple(sorted(whole, key=len, reverse=True)), tuple(sorted(words, key=len, reverse=True))
+
+
+def _occurrences(haystack: str, needle: str) -> list[Span]:
+    """Whole-word occurrences of ``needle`` (plain substring search, boundary-checked)."""
+    found: list[Span] = []
+    size = len(needle)
+    position = haystack.find(needle)
+    while position != -1:
+        end = position + size
+        before_ok = position == 0 or not _is_word_char(haystack[position - 1])
+        after_ok = end == len(haystack) or not _is_word_char(haystack[end])
+        if before_ok and after_ok:
+            found.append((position, end))
+        position = haystack.find(needle, position + 1)
+    return found
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _fill(text: str, spans: list[Span]) -> str:
+    """Replace everything but spaces inside ``spans`` with "z", keeping length and spacing."""
+    pieces = []
+    cursor = 0
+    for start, end in sorted(spans):
+        start = max(start, cursor)
+        if start >= end:
+            continue
+        pieces.append(text[cursor:start])
+        pieces.append(_MASK_FILL.sub("z", text[start:end]))
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)

@@ -1,0 +1,136 @@
+"""thanks and interest: what counts as gratitude and as interest, negations and traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from afterview.checks import CheckContext, interest, thanks
+
+
+def framed(body: str) -> str:
+    return f"Subject: Our conversation\n\nDear Jordan,\n\n{body}\n\nBest regards,\nSam Rivera"
+
+
+GRATEFUL = [
+    "Thank you for your time today.",
+    "Thanks so much for the tour of the office.",
+    "I appreciate the time you took to walk me through the roadmap.",
+    "I am grateful for the conversation.",
+    "I can't thank you enough for the tour.",
+    "I couldn't be more grateful for your time.",
+    "Many thanks for meeting with me.",
+    "I wanted to express my gratitude for the afternoon.",
+    "Thanks to you, I understand the role much better.",
+    "I really appreciated hearing about the roadmap.",
+]
+NOT_GRATEFUL = [
+    "Thankfully, the train was on time.",
+    "Thanks to the new process, onboarding is quick.",
+    "No thanks are needed for the coffee.",
+    "I don't appreciate being kept waiting.",
+    "I am not grateful for the delay.",
+    "I enjoyed our conversation about dashboards.",
+]
+
+
+@pytest.mark.parametrize("body", GRATEFUL)
+def test_gratitude_counts(policy, body: str) -> None:
+    assert thanks(framed(body), CheckContext(), policy) == []
+
+
+@pytest.mark.parametrize("body", NOT_GRATEFUL)
+def test_not_gratitude(policy, body: str) -> None:
+    findings = thanks(framed(body), CheckContext(recipient="Jordan Lee"), policy)
+    assert [f.severity for f in findings] == ["block"]
+    assert findings[0].message.startswith("Thank Jordan in the body of the note")
+
+
+def test_a_closing_thanks_alone_does_not_satisfy_it(policy) -> None:
+    text = "Dear Jordan,\n\nI enjoyed our talk about dashboards.\n\nThanks,\nSam"
+    assert [f.check for f in thanks(text, CheckContext(), policy)] == ["thanks"]
+    assert thanks(text.replace("I enjoyed", "Thank you for"), CheckContext(), policy) == []
+
+
+def test_gratitude_in_the_subject_only_does_not_count(policy) -> None:
+    text = "Subject: Thank you\n\nDear Jordan,\n\nI enjoyed our talk.\n\nBest,\nSam"
+    assert len(thanks(text, CheckContext(), policy)) == 1
+
+
+@pytest.mark.parametrize(
+    ("note_type", "severity"),
+    [
+        ("thank_you", "block"),
+        ("feedback_request", "block"),
+        ("continued_interest", "block"),
+        ("follow_up", "warn"),
+        ("competing_offer", "warn"),
+        ("award_update", "warn"),
+    ],
+)
+def test_thanks_severity_per_type(policy, note_type: str, severity: str) -> None:
+    findings = thanks(framed("I enjoyed our talk."), CheckContext(note_type=note_type), policy)
+    assert [f.severity for f in findings] == [severity]
+
+
+def test_message_without_a_recipient(policy) -> None:
+    assert thanks(framed("Hello."), CheckContext(), policy)[0].message.startswith("Thank them in the body")
+
+
+INTERESTED = [
+    "I remain very interested in the role.",
+    "I'm excited about the work your team is doing.",
+    "I look forward to hearing from you.",
+    "Looking forward to the next steps.",
+    "You remain my top choice.",
+    "Please keep me in mind for future roles.",
+    "My continued interest in the position has only grown.",
+    "I would welcome the opportunity to contribute.",
+    "I am still keen to join the team.",
+]
+NOT_INTERESTED = [
+    "Interest rates were a big topic at the bank.",
+    "It was interesting to learn about the stack.",
+    "In the interest of time, I will keep this short.",
+    "There is no conflict of interest with my current work.",
+    "My areas of interest include logistics.",
+    "I'm looking forward to the weekend.",
+    "The team seemed excited about the launch.",
+]
+
+
+@pytest.mark.parametrize("body", INTERESTED)
+def test_interest_counts(policy, body: str) -> None:
+    assert interest(framed(body), CheckContext(), policy) == []
+
+
+@pytest.mark.parametrize("body", NOT_INTERESTED)
+def test_interest_traps_do_not_count(policy, body: str) -> None:
+    findings = interest(framed(body), CheckContext(recipient="Jordan Lee"), policy)
+    assert [(f.severity, f.start) for f in findings] == [("block", None)]
+    assert findings[0].message == "Say that you remain interested in the role and look forward to hearing from Jordan"
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("I am no longer interested in the position.", "no longer interested"),
+        ("I'm not interested in relocating, and I look forward to hearing from you.", "not interested"),
+        ("I have decided to withdraw my application.", "withdraw my"),
+    ],
+)
+def test_withdrawal_fails_and_says_so(policy, body: str, words: str) -> None:
+    text = framed(body)
+    findings = interest(text, CheckContext(), policy)
+    assert len(findings) == 1
+    finding = findings[0]
+    assert text[finding.start : finding.end] == words
+    assert "reads as a withdrawal" in finding.message and words in finding.message
+
+
+def test_feedback_request_is_not_checked_for_interest(policy) -> None:
+    assert interest(framed("Could you share any feedback?"), CheckContext(note_type="feedback_request"), policy) == []
+
+
+def test_a_bare_looking_forward_closing_does_not_count(policy) -> None:
+    text = "Dear Jordan,\n\nThank you for the tour.\n\nLooking forward,\nSam"
+    assert len(interest(text, CheckContext(), policy)) == 1
