@@ -1,0 +1,178 @@
+"""The Textual app and ``make_app``, the one factory the CLI and the tests use.
+
+Only what the first frame needs is imported here (Textual, the dashboard and its pure
+helpers): settings, store, pydantic and the writer load in a worker right after it, and
+the openai SDK only on the first online draft.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from functools import partial
+from typing import Any
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from afterview.tui.backend import Backend
+from afterview.tui.clipboard import CopyResult, clipboard_command, copy_text
+from afterview.tui.messages import BackendFailed, BackendReady
+from afterview.tui.screens.dashboard import DashboardScreen
+
+DARK_THEME = "textual-dark"
+LIGHT_THEME = "textual-light"
+
+
+class AfterviewApp(App[int]):
+    """afterview's terminal app: dashboard, interview form, draft studio.
+
+    Args:
+        backend: the collaborators (settings, store, writer, clock).
+        clipboard_tool: the local clipboard command to run besides OSC 52; None for the
+            terminal only (default: whatever fits the session).
+    """
+
+    CSS_PATH = "app.tcss"
+    TITLE = "afterview"
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Help"),
+        Binding("ctrl+t", "toggle_dark", "Light/dark", show=False),
+    ]
+    ACTION_HELP = {
+        "help": "Show what afterview does and every key",
+        "toggle_dark": "Switch between the light and the dark theme",
+    }
+
+    def __init__(self, backend: Backend, *, clipboard_tool: list[str] | None | object = ...) -> None:
+        super().__init__()
+        self.backend = backend
+        self._clipboard_tool = clipboard_command() if clipboard_tool is ... else clipboard_tool
+
+    def get_default_screen(self) -> Screen:
+        """The dashboard is the first screen."""
+        return DashboardScreen()
+
+    def on_mount(self) -> None:
+        """Load the backend after the first frame (or use the injected one)."""
+        if self.backend.loaded:
+            self._loaded()
+        else:
+            self.call_after_refresh(self._load)
+
+    @work(thread=True, exclusive=True, group="backend", exit_on_error=False)
+    def _load(self) -> None:
+        """Resolve settings and open the store off the first frame's path."""
+        from afterview.errors import AfterviewError
+
+        try:
+            self.backend.load()
+        except AfterviewError as exc:
+            self.post_message(BackendFailed(str(exc)))
+            return
+        self.call_from_thread(self._loaded)
+
+    def _loaded(self) -> None:
+        self.refresh_title()
+        for notice in self.backend.notices:
+            self.notify(notice, severity="warning", timeout=20)
+        self.screen_stack[0].post_message(BackendReady())
+        if self.backend.needs_profile:
+            from afterview.tui.screens.first_run import ProfileScreen
+
+            self.push_screen(ProfileScreen())
+
+    def refresh_title(self) -> None:
+        """The header: "offline", or the model online drafts come from."""
+        settings = self.backend.settings
+        if settings.offline:
+            self.title = "afterview · offline"
+            return
+        engine = self.backend.writer().engine if self.backend.writer_ready else None
+        if engine is None:
+            auto = settings.base_url is not None and settings.model_source == "default"
+            engine = "auto" if auto else settings.model
+        # "auto": the server is asked which model it serves on the first draft.
+        self.title = f"afterview · online: {'model from the server' if engine == 'auto' else engine}"
+
+    def on_backend_failed(self, message: BackendFailed) -> None:
+        """Show why afterview cannot start, and leave the user a way out."""
+        self.title = "afterview · cannot start"
+        self.screen_stack[0].show_error(message.error)  # type: ignore[attr-defined]
+
+    # -- services for the screens ----------------------------------------------------
+
+    async def copy_text(self, text: str) -> CopyResult:
+        """Copy ``text`` via OSC 52 and the local clipboard tool."""
+        tool = self._clipboard_tool if isinstance(self._clipboard_tool, list) else None
+        return await copy_text(self.copy_to_clipboard, text, command=tool)
+
+    # -- actions ---------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Open the help screen with the keys of every screen."""
+        from afterview.tui.screens.draft_studio import DraftStudioScreen
+        from afterview.tui.screens.help import HelpScreen, key_rows
+        from afterview.tui.screens.interview_form import InterviewFormScreen
+
+        sections = [
+            (title, key_rows(screen.BINDINGS, screen.ACTION_HELP))
+            for title, screen in (
+                ("Dashboard", DashboardScreen),
+                ("Interview form", InterviewFormScreen),
+                ("Draft studio", DraftStudioScreen),
+                ("Everywhere", AfterviewApp),
+            )
+        ]
+        sections[-1][1].append(("ctrl+p", "Command palette: every action, searchable"))
+        self.push_screen(HelpScreen(sections))
+
+    def action_toggle_dark(self) -> None:
+        """Light theme <-> dark theme."""
+        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette lists every action of the current screen, with its key."""
+        yield from super().get_system_commands(screen)
+        for owner in (screen, self):
+            descriptions: dict[str, str] = getattr(owner, "ACTION_HELP", {})
+            keys = _keys_by_action(getattr(owner, "BINDINGS", []))
+            for action, text in descriptions.items():
+                if owner is screen and screen.check_action(action, ()) is False:
+                    continue
+                key = keys.get(action)
+                yield SystemCommand(text, f"key: {key}" if key else "", partial(owner.run_action, action))
+
+
+def _keys_by_action(bindings: Iterable[Any]) -> dict[str, str]:
+    from afterview.tui.screens.help import key_name
+
+    keys: dict[str, str] = {}
+    for binding in bindings:
+        if isinstance(binding, tuple):
+            binding = Binding(*binding)
+        action = binding.action.split("(")[0]
+        keys.setdefault(action, " / ".join(key_name(k) for k in binding.key.split(",")))
+    return keys
+
+
+def make_app(
+    writer: Any = None,
+    store: Any = None,
+    clock: Callable[[], date] | None = None,
+    settings: Any = None,
+    *,
+    clipboard_tool: list[str] | None | object = ...,
+) -> AfterviewApp:
+    """Build the app; whatever is omitted comes from the user's config, after the first frame.
+
+    Args:
+        writer: an ``afterview.writer.Writer`` (tests pass one with a scripted drafter).
+        store: an open ``afterview.store.Store``.
+        clock: returns today (a date, or a datetime whose date is used).
+        settings: resolved ``afterview.config.Settings``.
+        clipboard_tool: the local clipboard command besides OSC 52 (None: terminal only).
+    """
+    return AfterviewApp(Backend(settings=settings, store=store, writer=writer, clock=clock), clipboard_tool=clipboard_tool)

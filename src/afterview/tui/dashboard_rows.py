@@ -1,0 +1,174 @@
+"""The dashboard's rows: each stored interview with the next note due, most urgent first.
+
+Pure and stdlib-only (no Textual, no pydantic), so 10,000 interviews cost a sort and a
+few string operations. The store's light rows and the advisor's ``Advice`` rows go in;
+``DashboardRow`` objects with display labels come out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Protocol
+
+ACTIONABLE = ("late", "due", "upcoming")
+"""Advice states worth showing as "the next note"."""
+
+_STATE_RANK = {"late": 0, "due": 1, "upcoming": 2}
+_NO_NOTE_RANK = 3
+# The domain's labels (NoteType.label), repeated so this module needs no pydantic.
+_NOTE_LABELS = {
+    "thank_you": "thank-you",
+    "follow_up": "follow-up",
+    "competing_offer": "competing offer",
+    "award_update": "award update",
+    "feedback_request": "feedback request",
+    "continued_interest": "continued interest",
+}
+
+
+class InterviewSummary(Protocol):
+    """What the dashboard reads from a stored interview (the store's light row)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def company(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def status(self) -> Any: ...
+    @property
+    def interview_date(self) -> date: ...
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardRow:
+    """One line of the dashboard.
+
+    Attributes:
+        interview_id: the stored interview's id.
+        company, role, status: as stored (status as its plain value).
+        interview_date: the day of the interview.
+        note_type: the next note's type value, or None when nothing is left to send.
+        recipient: who the next note goes to.
+        state: ``late``, ``due``, ``upcoming`` or None.
+        due: the day the next note is due from.
+        reason: the advisor's sentence for it.
+        advised: False while the advisor has not run yet (the note column shows "…").
+    """
+
+    interview_id: int
+    company: str
+    role: str
+    status: str
+    interview_date: date
+    note_type: str | None = None
+    recipient: str | None = None
+    state: str | None = None
+    due: date | None = None
+    reason: str = ""
+    advised: bool = True
+
+    @property
+    def sort_key(self) -> tuple[int, date, str, int]:
+        """Late first, then due, then upcoming by date; interviews with nothing to send last."""
+        rank = _STATE_RANK.get(self.state or "", _NO_NOTE_RANK)
+        return (rank, self.due or self.interview_date, self.company.casefold(), self.interview_id)
+
+    @property
+    def note_label(self) -> str:
+        """``thank-you → Jordan`` (first name only, to fit 80 columns), or a dash."""
+        if not self.advised:
+            return "…"
+        if self.note_type is None:
+            return "nothing to send"
+        label = _NOTE_LABELS.get(self.note_type, self.note_type.replace("_", " "))
+        first = (self.recipient or "").split()
+        return f"{label} → {first[0]}" if first else label
+
+    def note_text(self, width: int) -> str:
+        """``note_label``, without the recipient when both do not fit in ``width``."""
+        full = self.note_label
+        if len(full) <= width or self.note_type is None:
+            return full
+        return _NOTE_LABELS.get(self.note_type, self.note_type)
+
+    def due_label(self, today: date) -> str:
+        """How urgent the next note is, in words that survive NO_COLOR."""
+        if self.state is None or self.due is None:
+            return ""
+        if self.state == "late":
+            return f"LATE ({_short(self.due, today)})"
+        if self.state == "due":
+            return "DUE TODAY" if self.due >= today else "DUE NOW"
+        ahead = (self.due - today).days
+        return "tomorrow" if ahead == 1 else f"in {ahead} days" if ahead < 14 else _short(self.due, today)
+
+    def matches(self, query: str) -> bool:
+        """Filter match: every word of ``query`` in company, role, status, note or recipient."""
+        haystack = " ".join(
+            part for part in (self.company, self.role, self.status, self.note_label, self.recipient or "", self.state or "")
+        ).casefold()
+        return all(word in haystack for word in query.casefold().split())
+
+
+def next_advice(advice: Iterable[Any]) -> Any | None:
+    """The first actionable row of one interview's advice (already sorted by the advisor)."""
+    return next((row for row in advice if row.state in ACTIONABLE), None)
+
+
+def build_rows(interviews: Iterable[InterviewSummary], next_by_id: Mapping[int, Any] | None) -> list[DashboardRow]:
+    """Join interviews with their next note and sort by urgency.
+
+    Args:
+        interviews: the store's light rows.
+        next_by_id: interview id -> its next actionable ``Advice`` (absent: nothing to
+            send); None when the advisor has not run yet: rows come newest first, unadvised.
+    """
+    rows = []
+    advised = next_by_id is not None
+    for item in interviews:
+        advice = next_by_id.get(item.id) if next_by_id is not None else None
+        rows.append(
+            DashboardRow(
+                interview_id=item.id,
+                company=item.company,
+                role=item.role,
+                status=str(getattr(item.status, "value", item.status)),
+                interview_date=item.interview_date,
+                note_type=str(getattr(advice.type, "value", advice.type)) if advice else None,
+                recipient=advice.recipient if advice else None,
+                state=advice.state if advice else None,
+                due=advice.due if advice else None,
+                reason=advice.reason if advice else "",
+                advised=advised,
+            )
+        )
+    if advised:
+        rows.sort(key=lambda row: row.sort_key)
+    else:
+        rows.sort(key=lambda row: (row.interview_date, row.interview_id), reverse=True)
+    return rows
+
+
+def first_by_interview(due_rows: Iterable[tuple[Any, Any]]) -> dict[int, Any]:
+    """From ``store.due(today)``'s ``(row, Advice)`` pairs, the most urgent advice per interview."""
+    chosen: dict[int, Any] = {}
+    for where, advice in due_rows:
+        if advice.state not in ACTIONABLE:
+            continue
+        current = chosen.get(where.id)
+        if current is None or _advice_key(advice) < _advice_key(current):
+            chosen[where.id] = advice
+    return chosen
+
+
+def _advice_key(advice: Any) -> tuple[int, date]:
+    return (_STATE_RANK.get(advice.state, _NO_NOTE_RANK), advice.due or date.max)
+
+
+def _short(day: date, today: date) -> str:
+    """``Mar 16`` within the current year, ``2027-01-04`` otherwise."""
+    return day.strftime("%b %d").replace(" 0", " ") if day.year == today.year else day.isoformat()

@@ -1,0 +1,210 @@
+"""The interview form's values, and how they become an ``Interview`` or field errors.
+
+Pure (no Textual): the form screen collects strings from its inputs into ``FormValues``;
+``build_interview`` validates them with the domain model and maps every problem to the
+input it belongs to, keyed like ``company``, ``interviewers.1.email`` or
+``award.date``. Messages are instructions, as everywhere else in afterview.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+
+from afterview.domain import Interview, Status
+
+DATE_HINT = "write it as YYYY-MM-DD, e.g. 2026-03-02"
+INTERVIEWERS_KEY = "interviewers"
+"""Errors about the list as a whole (duplicates, two contacts, none at all)."""
+
+
+@dataclass
+class InterviewerValues:
+    """One interviewer's inputs, as typed."""
+
+    name: str = ""
+    title: str = ""
+    email: str = ""
+    contact: bool = False
+    moment: str = ""
+
+    def is_blank(self) -> bool:
+        """True when nothing was typed (a blank block is ignored, not an error)."""
+        return not any(v.strip() for v in (self.name, self.title, self.email, self.moment))
+
+
+@dataclass
+class FormValues:
+    """Every input of the interview form, as typed (dates as text)."""
+
+    candidate: str = ""
+    candidate_email: str = ""
+    company: str = ""
+    role: str = ""
+    interview_date: str = ""
+    decision_date: str = ""
+    status: str = Status.AWAITING.value
+    status_date: str = ""
+    interviewers: list[InterviewerValues] = field(default_factory=lambda: [InterviewerValues()])
+    offer_company: str = ""
+    offer_deadline: str = ""
+    award_name: str = ""
+    award_date: str = ""
+    award_relevance: str = ""
+
+    @classmethod
+    def from_interview(cls, interview: Interview) -> FormValues:
+        """The form showing a stored interview."""
+
+        def text(value: object) -> str:
+            return "" if value is None else str(value)
+
+        offer, award = interview.competing_offer, interview.award
+        return cls(
+            candidate=text(interview.candidate),
+            candidate_email=text(interview.candidate_email),
+            company=interview.company,
+            role=interview.role,
+            interview_date=interview.interview_date.isoformat(),
+            decision_date=text(interview.decision_date),
+            status=interview.status.value,
+            status_date=text(interview.status_date),
+            interviewers=[
+                InterviewerValues(p.name, text(p.title), text(p.email), p.contact, text(p.moment))
+                for p in interview.interviewers
+            ],
+            offer_company=offer.company if offer else "",
+            offer_deadline=offer.deadline.isoformat() if offer else "",
+            award_name=award.name if award else "",
+            award_date=award.date.isoformat() if award else "",
+            award_relevance=text(award.relevance) if award else "",
+        )
+
+
+def parse_date(text: str) -> date | None:
+    """``YYYY-MM-DD`` -> date; blank -> None.
+
+    Raises:
+        ValueError: with the hint on how to write a date.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date; {DATE_HINT}") from None
+
+
+def build_interview(values: FormValues) -> tuple[Interview | None, dict[str, str]]:
+    """Validate the form: the interview when every field is fine, else errors per input.
+
+    Returns:
+        ``(interview, {})`` or ``(None, {field key: message})``. Keys name inputs:
+        ``company``, ``interview_date``, ``interviewers.0.name``, ``competing_offer.deadline``,
+        ``award.relevance``, and ``interviewers`` for the list as a whole.
+    """
+    errors: dict[str, str] = {}
+    data: dict[str, Any] = {
+        "company": values.company,
+        "role": values.role,
+        "status": values.status,
+    }
+    _optional_text(data, "candidate", values.candidate)
+    _optional_text(data, "candidate_email", values.candidate_email)
+    for key in ("interview_date", "decision_date", "status_date"):
+        _date_field(data, errors, key, key, getattr(values, key))
+    if "interview_date" not in data and "interview_date" not in errors:
+        errors["interview_date"] = f"required: the day you were interviewed; {DATE_HINT}"
+
+    people = [(i, p) for i, p in enumerate(values.interviewers) if not p.is_blank()]
+    data["interviewers"] = [_interviewer(p) for _, p in people]
+    positions = [i for i, _ in people]
+    if not people:
+        errors[INTERVIEWERS_KEY] = "add at least one interviewer with a name"
+
+    if values.offer_company.strip() or values.offer_deadline.strip():
+        offer: dict[str, Any] = {"company": values.offer_company}
+        _date_field(offer, errors, "deadline", "competing_offer.deadline", values.offer_deadline, required=True)
+        data["competing_offer"] = offer
+    if values.award_name.strip() or values.award_date.strip() or values.award_relevance.strip():
+        award: dict[str, Any] = {"name": values.award_name}
+        _date_field(award, errors, "date", "award.date", values.award_date, required=True)
+        _optional_text(award, "relevance", values.award_relevance)
+        data["award"] = award
+
+    try:
+        interview = Interview.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            key = _key(tuple(error["loc"]), positions)
+            errors.setdefault(key, _message(error))
+        return None, errors
+    if errors:
+        return None, errors
+    return interview, {}
+
+
+def _optional_text(data: dict[str, Any], key: str, text: str) -> None:
+    if text.strip():
+        data[key] = text
+
+
+def _interviewer(person: InterviewerValues) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": person.name, "contact": person.contact}
+    _optional_text(data, "title", person.title)
+    _optional_text(data, "email", person.email)
+    _optional_text(data, "moment", person.moment)
+    return data
+
+
+def _date_field(
+    data: dict[str, Any], errors: dict[str, str], key: str, error_key: str, text: str, *, required: bool = False
+) -> None:
+    """Parse a date input into ``data[key]``; a bad one becomes an error, never a crash."""
+    try:
+        value = parse_date(text)
+    except ValueError as exc:
+        errors[error_key] = str(exc)
+        if required:
+            data[key] = None  # keeps the model from adding a second "missing" error
+        return
+    if value is None:
+        if required:
+            errors[error_key] = f"required; {DATE_HINT}"
+            data[key] = None
+        return
+    data[key] = value
+
+
+def _key(loc: tuple[object, ...], positions: list[int]) -> str:
+    """Map a pydantic error location to a form field key.
+
+    Interviewer indexes are shifted back to the form's blocks, since blank blocks are
+    left out of the model.
+    """
+    if len(loc) >= 2 and loc[0] == INTERVIEWERS_KEY and isinstance(loc[1], int):
+        index = positions[loc[1]] if loc[1] < len(positions) else loc[1]
+        return ".".join(str(part) for part in (INTERVIEWERS_KEY, index, *loc[2:3]))
+    return ".".join(str(part) for part in loc[:2])
+
+
+def _message(error: dict[str, Any]) -> str:
+    """One instruction for one pydantic error."""
+    kind = error["type"]
+    if kind == "missing":
+        return "required"
+    if kind == "value_error":
+        message = str(error["msg"]).removeprefix("Value error, ")
+        # The domain words these for interview files; the form has a date input and a tick box.
+        return message.replace("interview_date", "the interview date").replace(" all say contact = true", " are all ticked")
+    if kind == "enum":
+        return f"choose one of {error['ctx']['expected']}"
+    if kind == "too_short" and tuple(error["loc"]) == (INTERVIEWERS_KEY,):
+        return "add at least one interviewer with a name"
+    if kind.startswith("date"):
+        return DATE_HINT
+    return str(error["msg"])

@@ -1,0 +1,1 @@
+"""The app's screens: each composes widgets and reacts to their messages."""

@@ -1,0 +1,261 @@
+"""The first screen: stored interviews, the next note due for each, most urgent first."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.worker import get_current_worker
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.events import ScreenResume
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from afterview.tui.dashboard_rows import DashboardRow
+from afterview.tui.messages import BackendReady
+from afterview.tui.widgets.interview_list import Columns, InterviewList
+
+EMPTY_TEXT = (
+    "No interviews yet.\n\n"
+    "Press [b]a[/b] to add the interview you just had: who you met and one thing you talked about.\n"
+    "afterview then tells you which notes are due and drafts them, checked, for you to copy.\n\n"
+    "[dim]? help · ctrl+p every command · q quit[/dim]"
+)
+
+
+class DashboardScreen(Screen[None]):
+    """Interviews with their next note; keys to add, open, draft, delete, change status."""
+
+    rows_shown: var[bool] = var(False)
+    """True once the rows (or the empty state) have been shown."""
+    advice_shown: var[bool] = var(False)
+    """True once the rows show their next note (the advisor has run)."""
+
+    BINDINGS = [
+        Binding("a", "add", "Add"),
+        Binding("enter", "open", "Open", show=False),
+        Binding("d", "draft", "Draft next"),
+        Binding("s", "status", "Status"),
+        Binding("x,delete", "delete", "Delete"),
+        Binding("slash", "filter", "Filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("r", "refresh", "Refresh", show=False),
+        Binding("q", "app.quit", "Quit"),
+    ]
+    ACTION_HELP = {
+        "add": "Add an interview",
+        "open": "Open the highlighted interview",
+        "draft": "Draft the next note due for the highlighted interview",
+        "status": "Change the highlighted interview's status (offered, rejected, withdrawn)",
+        "delete": "Delete the highlighted interview (asks first)",
+        "filter": "Filter the interviews by company, role, status or note",
+        "clear_filter": "Clear the filter",
+        "refresh": "Reload the interviews from the database",
+    }
+
+    def compose(self) -> ComposeResult:
+        """Header, column titles, the list, the highlighted row's reason, filter, footer."""
+        yield Header()
+        yield Static(Columns.fit(80).header(), id="list-header")
+        yield InterviewList(id="interviews")
+        yield Static("Loading your interviews…", id="empty")
+        yield Static("", id="reason")
+        yield Input(placeholder="Filter: company, role, status, note (esc clears)", id="filter", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Load rows now if the backend is ready, else when it is."""
+        self.query_one("#filter", Input).display = False
+        self.query_one("#interviews", InterviewList).display = False
+        self.query_one("#list-header").display = False
+        if self.app.backend.loaded:  # type: ignore[attr-defined]
+            self.load_rows()
+
+    def on_resize(self) -> None:
+        """Keep the column titles aligned with the rows."""
+        width = self.query_one("#interviews", InterviewList).size.width or self.size.width
+        self.query_one("#list-header", Static).update(Columns.fit(width).header())
+
+    @on(BackendReady)
+    def _backend_ready(self) -> None:
+        self.refresh_bindings()
+        self.load_rows()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Until settings and store are loaded (a fraction of a second), only quitting works."""
+        if action in self.ACTION_HELP and not self.app.backend.loaded:  # type: ignore[attr-defined]
+            return None  # shown dimmed in the footer
+        return True
+
+    @on(ScreenResume)
+    def _resumed(self) -> None:
+        # Back from the form or the studio: statuses, due notes and sent marks may have changed.
+        if self.app.backend.loaded:  # type: ignore[attr-defined]
+            self.load_rows()
+
+    @work(thread=True, exclusive=True, group="dashboard-rows")
+    def load_rows(self) -> None:
+        """Read the rows in a thread: 10,000 interviews never stall the keyboard."""
+        backend = self.app.backend  # type: ignore[attr-defined]
+        worker = get_current_worker()
+        try:
+            for rows in backend.dashboard_rows():
+                if worker.is_cancelled:
+                    return
+                self.app.call_from_thread(self._show_rows, rows, backend.today())
+        except Exception as exc:  # noqa: BLE001 - a store error is shown, never a crash
+            self.app.call_from_thread(self.notify, str(exc), severity="error", title="Cannot read interviews")
+
+    def _show_rows(self, rows: list[DashboardRow], today) -> None:
+        interviews = self.query_one("#interviews", InterviewList)
+        current = interviews.current
+        # Keep the cursor on its interview across reloads, but not from the first,
+        # unsorted pass: then the most urgent row (the top) is the place to start.
+        first_pass = current is None or not current.advised
+        interviews.show(rows, today, keep=None if first_pass else current.interview_id)
+        if first_pass:
+            interviews.cursor = 0
+        empty = not rows
+        interviews.display = not empty
+        self.query_one("#list-header").display = not empty
+        self.query_one("#empty", Static).display = empty
+        self.query_one("#reason", Static).display = not empty
+        if empty:
+            self.query_one("#empty", Static).update(EMPTY_TEXT)
+            self.query_one("#reason", Static).update("")
+        else:
+            self.on_resize()
+            if self.focused is None:
+                interviews.focus()
+        self._update_subtitle()
+        self.rows_shown = True
+        self.advice_shown = all(row.advised for row in rows)
+
+    def show_error(self, error: str) -> None:
+        """Say why the interviews cannot be shown (bad config file, unreadable database)."""
+        empty = self.query_one("#empty", Static)
+        empty.update(f"[b]afterview cannot open your data[/b]\n\n{escape(error)}\n\nFix it and start again; q quits.")
+        empty.add_class("-error")
+        empty.display = True
+
+    def _update_subtitle(self) -> None:
+        interviews = self.query_one("#interviews", InterviewList)
+        shown, total = len(interviews.rows), interviews.total
+        if total == 0:
+            self.sub_title = "no interviews yet"
+            return
+        count = f"{shown} of {total}" if shown != total else f"{total}"
+        plural = "s" if total != 1 else ""
+        if interviews.rows and not interviews.rows[0].advised:
+            self.sub_title = f"{count} interview{plural} · working out what is due…"
+            return
+        urgent = sum(1 for row in interviews.rows if row.state in ("late", "due"))
+        self.sub_title = f"{count} interview{plural} · {urgent} note{'s' if urgent != 1 else ''} to send now"
+
+    @on(InterviewList.Highlighted)
+    def _highlighted(self, event: InterviewList.Highlighted) -> None:
+        row = event.row
+        self.query_one("#reason", Static).update(f"[b]Why:[/b] {row.reason}" if row and row.reason else "")
+
+    @on(InterviewList.Opened)
+    def _opened(self, event: InterviewList.Opened) -> None:
+        self._open(event.row.interview_id)
+
+    def _current(self) -> DashboardRow | None:
+        row = self.query_one("#interviews", InterviewList).current
+        if row is None:
+            self.notify("No interview selected: press a to add one.", severity="warning")
+        return row
+
+    def _open(self, interview_id: int | None) -> None:
+        from afterview.tui.screens.interview_form import InterviewFormScreen
+
+        self.app.push_screen(InterviewFormScreen(interview_id))
+
+    # -- actions ---------------------------------------------------------------------
+
+    def action_add(self) -> None:
+        """Open an empty interview form."""
+        self._open(None)
+
+    def action_open(self) -> None:
+        """Open the highlighted interview in the form."""
+        if row := self._current():
+            self._open(row.interview_id)
+
+    def action_draft(self) -> None:
+        """Open the draft studio on the highlighted interview's next note."""
+        if row := self._current():
+            from afterview.tui.screens.draft_studio import DraftStudioScreen
+
+            self.app.push_screen(DraftStudioScreen(row.interview_id))
+
+    def action_status(self) -> None:
+        """Ask for the new status and the day it happened."""
+        row = self._current()
+        if row is None:
+            return
+        from afterview.tui.screens.dialogs import StatusDialog
+
+        def apply(choice) -> None:
+            if choice is None:
+                return
+            backend = self.app.backend  # type: ignore[attr-defined]
+            try:
+                backend.store.set_status(row.interview_id, choice.status, choice.on)
+            except Exception as exc:  # noqa: BLE001 - a store error becomes a notification
+                self.notify(str(exc), severity="error", title="Status not changed")
+                return
+            self.notify(f"{row.company}: {choice.status}" + (f" on {choice.on}" if choice.on else ""))
+            self.load_rows()
+
+        self.app.push_screen(StatusDialog(row.company, row.status, self.app.backend.today()), apply)  # type: ignore[attr-defined]
+
+    def action_delete(self) -> None:
+        """Delete the highlighted interview after a confirmation."""
+        row = self._current()
+        if row is None:
+            return
+        from afterview.tui.screens.dialogs import ConfirmDialog
+
+        def apply(yes: bool | None) -> None:
+            if not yes:
+                return
+            backend = self.app.backend  # type: ignore[attr-defined]
+            try:
+                backend.store.delete_interview(row.interview_id)
+            except Exception as exc:  # noqa: BLE001
+                self.notify(str(exc), severity="error", title="Not deleted")
+                return
+            self.notify(f"Deleted {row.company} ({row.role}).")
+            self.load_rows()
+
+        question = f"Delete the interview at {row.company} ({row.role}), with its drafts and sent log?"
+        self.app.push_screen(ConfirmDialog(question), apply)
+
+    def action_filter(self) -> None:
+        """Show the filter input."""
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        """Hide the filter and show every interview again."""
+        box = self.query_one("#filter", Input)
+        box.value = ""
+        box.display = False
+        self.query_one("#interviews", InterviewList).focus()
+
+    def action_refresh(self) -> None:
+        """Reload the rows."""
+        self.load_rows()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_one("#interviews", InterviewList).filter(event.value)
+        self._update_subtitle()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.query_one("#interviews", InterviewList).focus()

@@ -1,0 +1,490 @@
+"""The draft studio: draft, compare variants, edit with live checks, copy, export, mark sent.
+
+Drafting runs in an exclusive async worker on this screen, so asking again (regenerate,
+another tone or note) cancels the stale request, and leaving the screen cancels it too.
+A draft appears only once the writer has it: past the drafts' bar, or the offline
+template with the reason. Edits re-run the checks (by the note type's own severities,
+like ``afterview check``) within ``RECHECK_DELAY`` and are autosaved to the store.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive, var
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Static, TextArea
+
+from afterview.terminal import safe
+from afterview.tui.messages import DraftProgress, DraftsReady
+from afterview.tui.note_choice import NoteChoice
+from afterview.tui.studio_model import NOTE_LABELS, TONES, checks_run, pick_note, word_count, word_range
+from afterview.tui.widgets.check_panel import ChecksPanel, summary
+from afterview.tui.widgets.note_editor import NoteEditor
+
+RECHECK_DELAY = 0.12
+"""Seconds after the last keystroke before the checks re-run (the issue allows 150 ms)."""
+VARIANTS = 3
+"""Variants asked for per draft."""
+
+_VARIANT = Binding.Group("Variant", compact=True)
+
+# Actions that single-letter keys trigger; hidden while the body is being edited.
+_COMMAND_KEYS = {"previous", "next", "regenerate", "tone", "choose_note", "copy", "copy_subject", "export", "sent", "edit"}
+
+
+class DraftStudioScreen(Screen[None]):
+    """Draft the next note for one interview, check it, and get it out."""
+
+    BINDINGS = [
+        Binding("c", "copy", "Copy"),
+        Binding("left,p", "previous", "Previous variant", key_display="←", group=_VARIANT),
+        Binding("right,n", "next", "Next variant", key_display="→", group=_VARIANT),
+        Binding("e", "export", "Export"),
+        Binding("s", "sent", "Sent"),
+        Binding("i", "edit", "Edit"),
+        Binding("r", "regenerate", "Regen"),
+        Binding("t", "tone", "Tone"),
+        Binding("o", "choose_note", "Note", show=False),  # hinted in the note bar (80 columns)
+        Binding("escape", "back", "Back", show=False),
+        Binding("C", "copy_subject", "Copy subject", show=False),
+    ]
+    ACTION_HELP = {
+        "back": "Back (or stop editing the body)",
+        "previous": "Show the previous variant",
+        "next": "Show the next variant",
+        "copy": "Copy the note's body to the clipboard",
+        "copy_subject": "Copy the subject line to the clipboard",
+        "edit": "Edit the body (esc when done; checks re-run as you type)",
+        "regenerate": "Draft new variants (cancels a draft in progress)",
+        "tone": "Change the tone: warm, formal, concise",
+        "choose_note": "Choose another note or recipient",
+        "export": "Export: .eml, .txt, mailto link, or a calendar of the notes to send",
+        "sent": "Mark this note as sent",
+    }
+
+    AUTO_FOCUS = "#checks"  # not the body: single-letter keys act until you choose to edit
+
+    variants: var[tuple[Any, ...]] = var(())
+    """The drafts shown (immutable; re-assigned, never mutated)."""
+    current: reactive[int] = reactive(0, init=False)
+    """Index of the variant on screen."""
+
+    def __init__(self, interview_id: int, note: NoteChoice | None = None) -> None:
+        super().__init__()
+        self.interview_id = interview_id
+        self.note = note
+        self.tone = TONES[0]
+        self.generation = 0
+        self.interview: Any = None
+        self.advice: list[Any] = []
+        self.reason = ""
+        self._request: Any = None
+        self._recheck_timer: Timer | None = None
+        self._first_variant = 0
+        self._report: Any = None
+        self._sent: set[tuple[str, str]] = set()
+
+    # -- layout ------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """Note bar, reason, subject, body beside the checks, status line."""
+        yield Header()
+        yield Static("", id="note-bar")
+        yield Static("", id="why")
+        yield Static("", id="subject")
+        with Horizontal(id="studio-main"):
+            with Vertical(id="body-column"):
+                yield Static("", id="progress")
+                yield NoteEditor(id="body")
+            yield ChecksPanel(id="checks")
+        yield Static("", id="status-line")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Load the interview, preselect the advisor's note, start drafting."""
+        backend = self.app.backend  # type: ignore[attr-defined]
+        try:
+            self.interview = backend.interview(self.interview_id)
+            self.advice = backend.advice(self.interview_id)
+            self._load_sent()
+        except Exception as exc:  # noqa: BLE001 - e.g. deleted meanwhile: say so and go back
+            self.notify(str(exc), severity="error", title="Cannot open the interview")
+            self.app.call_later(self.dismiss)
+            return
+        self.sub_title = self.interview.company  # the role is in the subject; 80 columns are few
+        if self.note is None:
+            self.note, self.reason = pick_note(self.advice, self.interview)
+        else:
+            self.reason = self._reason_for(self.note)
+        self.query_one("#body", NoteEditor).display = False
+        self.query_one("#checks", ChecksPanel).border_title = "Checks"
+        self.draft()
+
+    # -- drafting ----------------------------------------------------------------------
+
+    def draft(self, *, fresh: bool = False) -> None:
+        """Ask the writer for ``VARIANTS`` drafts of the chosen note (cancelling any stale one)."""
+        from afterview.errors import AfterviewError
+        from afterview.note_requests import build_requests
+
+        backend = self.app.backend  # type: ignore[attr-defined]
+        self._first_variant = self._first_variant + max(1, len(self.variants)) if fresh else 0
+        try:
+            (request,) = build_requests(
+                self.interview,
+                _note_type(self.note.note_type),
+                to=self.note.recipient,
+                tone=self.tone,
+                variants=VARIANTS,
+                profile=backend.settings.profile,
+                config_file=str(backend.settings.paths.config_file),
+            )
+        except AfterviewError as exc:
+            self.notify(str(exc), severity="error", title="Cannot draft this note")
+            self._show_message(str(exc))
+            return
+        self._request = request.model_copy(update={"first_variant": self._first_variant})
+        self.generation += 1
+        self.variants = ()
+        self._refresh_bars()
+        source = "the offline templates" if backend.settings.offline else "your model"
+        if backend.writer_ready and backend.writer().online and backend.writer().engine != "auto":
+            source = backend.writer().engine
+        self._show_message(f"Drafting {VARIANTS} variants with {source}…")
+        self.run_worker(self._write(self._request, self.generation), exclusive=True, group="draft", exit_on_error=False)
+
+    async def _write(self, request: Any, generation: int) -> None:
+        """The worker: write, store, and hand the drafts to the screen."""
+        from afterview import services
+
+        backend = self.app.backend  # type: ignore[attr-defined]
+        try:
+            writer = backend.writer()
+            if writer.online:
+                # The SDK takes about a second to import: do it in a thread, so the
+                # screen keeps drawing the progress line meanwhile.
+                await asyncio.to_thread(importlib.import_module, "openai")
+                services.announce_first_online_use(
+                    backend.settings, lambda text: self.notify(text, title="Online drafting", timeout=20)
+                )
+            writer.progress = lambda text: self.post_message(DraftProgress(generation, text))
+            drafts = await writer.write(request)
+            stored = [backend.store.save_draft(self.interview_id, d) for d in drafts]
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the writer never raises drafter errors; anything else is shown
+            self.notify(f"{exc}", severity="error", title="Drafting failed")
+            self._show_message(f"Drafting failed: {exc}\nPress r to try again.")
+            return
+        self.post_message(DraftsReady(generation, stored))
+
+    @on(DraftProgress)
+    def _progress(self, event: DraftProgress) -> None:
+        if event.generation == self.generation and not self.variants:
+            self._show_message(f"Drafting {VARIANTS} variants…\n{event.text}")
+
+    @on(DraftsReady)
+    def _ready(self, event: DraftsReady) -> None:
+        if event.generation != self.generation:
+            return  # a stale answer that finished before it could be cancelled
+        self.variants = tuple(event.drafts)
+        self.app.refresh_title()  # type: ignore[attr-defined] - an auto-detected model is known now
+        fallbacks = {d.fallback_reason for d in event.drafts if d.fallback_reason}
+        for reason in sorted(fallbacks):
+            self.notify(f"Showing the offline template instead: {reason}", severity="warning", title="Model draft not used", timeout=12)
+        for notice in sorted({n for d in event.drafts for n in d.notices}):
+            self.notify(notice, title="Note", timeout=12)
+        self.current = 0
+        self._show_current()
+
+    # -- showing -----------------------------------------------------------------------
+
+    def watch_current(self) -> None:
+        """Switching variants shows the other draft."""
+        self._show_current()
+
+    def validate_current(self, value: int) -> int:
+        """Wrap around the variants."""
+        return value % len(self.variants) if self.variants else 0
+
+    def _show_current(self) -> None:
+        if not self.variants:
+            return
+        draft = self.variants[self.current]
+        editor = self.query_one("#body", NoteEditor)
+        self.query_one("#progress").display = False
+        editor.display = True
+        editor.load_text(safe(draft.body))
+        self._show_report(draft.report)
+        self._refresh_bars()
+
+    def _show_report(self, report: Any) -> None:
+        editor = self.query_one("#body", NoteEditor)
+        editor.show_spans((f.start, f.end, f.severity) for f in report.findings if f.start is not None and f.end is not None)
+        backend = self.app.backend  # type: ignore[attr-defined]
+        self.query_one("#checks", ChecksPanel).show(report, checks_run(backend.policy(), self.note.note_type))
+        self._report = report
+        self._refresh_status()
+
+    def _show_message(self, text: str) -> None:
+        self.query_one("#body", NoteEditor).display = False
+        progress = self.query_one("#progress", Static)
+        progress.update(text)
+        progress.display = True
+        self.query_one("#checks", ChecksPanel).clear("checks run when the draft is ready")
+        self._refresh_status()
+
+    def _refresh_bars(self) -> None:
+        label = NOTE_LABELS.get(self.note.note_type, self.note.note_type)
+        count = len(self.variants)
+        variant = f"variant {self.current + 1}/{count}" if count else "drafting…"
+        sent = " · ✔ sent" if self._is_sent() else ""
+        self.query_one("#note-bar", Static).update(
+            f"[b]{label}[/b] to [b]{self.note.recipient}[/b] · tone {self.tone.value} · {variant}{sent}"
+            " [dim]· o other note · esc back[/dim]"
+        )
+        self.query_one("#why", Static).update(f"[dim]Why now:[/dim] {self.reason}" if self.reason else "")
+        subject = self.variants[self.current].subject if self.variants else ""
+        self.query_one("#subject", Static).update(f"[b]Subject:[/b] {safe(subject)}" if subject else "")
+
+    def _refresh_status(self) -> None:
+        line = self.query_one("#status-line", Static)
+        if not self.variants:
+            line.update("")
+            return
+        draft = self.variants[self.current]
+        words = word_count(self.query_one("#body", NoteEditor).text)
+        low, high = word_range(self.app.backend.policy(), self.note.note_type)  # type: ignore[attr-defined]
+        engine = "offline template" if draft.engine == "template" else draft.engine
+        if draft.fallback_reason:
+            engine += " (model draft not used)"
+        line.update(f"{words} words ({low}-{high}) · {engine} · {summary(self._report)}")
+
+    def _is_sent(self) -> bool:
+        return (self.note.note_type, " ".join(self.note.recipient.split()).casefold()) in self._sent
+
+    def _load_sent(self) -> None:
+        backend = self.app.backend  # type: ignore[attr-defined]
+        self._sent = {(r.note_type, " ".join(r.recipient.split()).casefold()) for r in backend.store.sent(self.interview_id)}
+
+    def _reason_for(self, note: NoteChoice) -> str:
+        row = next((r for r in self.advice if (r.type, r.recipient) == (note.note_type, note.recipient)), None)
+        return row.reason if row else ""
+
+    # -- editing -----------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#body")
+    def _edited(self) -> None:
+        if not self.variants:
+            return
+        if self._recheck_timer is not None:
+            self._recheck_timer.stop()
+        self._recheck_timer = self.set_timer(RECHECK_DELAY, self.recheck)
+
+    def recheck(self) -> None:
+        """Check the edited body by the note type's severities, show it, and autosave."""
+        if not self.variants or self._request is None:
+            return
+        body = self.query_one("#body", NoteEditor).text
+        draft = self.variants[self.current]
+        if body == draft.body:
+            self._show_report(draft.report)
+            return
+        backend = self.app.backend  # type: ignore[attr-defined]
+        report = backend.writer().check(self._request, body, drafts_bar=False)
+        try:
+            saved = backend.store.update_draft_body(draft.id, body, report)
+        except Exception as exc:  # noqa: BLE001 - keep editing; say the save failed
+            self.notify(str(exc), severity="error", title="Edit not saved")
+            saved = draft.model_copy(update={"body": body, "report": report})
+        variants = list(self.variants)
+        variants[self.current] = saved
+        self.variants = tuple(variants)
+        self._show_report(saved.report)
+
+    @on(ChecksPanel.JumpToSpan)
+    def _jump(self, event: ChecksPanel.JumpToSpan) -> None:
+        editor = self.query_one("#body", NoteEditor)
+        start, end = _location(editor.text, event.start), _location(editor.text, event.end)
+        editor.selection = (start, end)  # type: ignore[assignment]
+        editor.focus()
+
+    def on_descendant_focus(self) -> None:
+        """Letter keys belong to the body while it is edited: hide them from the footer."""
+        self._editing_hint()
+        self.refresh_bindings()
+
+    def on_descendant_blur(self) -> None:
+        """Show the letter keys again."""
+        self._editing_hint()
+        self.refresh_bindings()
+
+    def _editing_hint(self) -> None:
+        editor = self.query_one("#body", NoteEditor)
+        editor.border_subtitle = "editing · esc when done" if editor.has_focus else "i to edit"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide command keys while the body has the focus (they type into it)."""
+        if action in _COMMAND_KEYS and isinstance(self.focused, NoteEditor):
+            return False
+        return True
+
+    # -- actions -----------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        """Stop editing, or leave the studio."""
+        if isinstance(self.focused, NoteEditor):
+            self.query_one("#checks", ChecksPanel).focus()
+            return
+        if self._recheck_timer is not None:
+            self._recheck_timer.stop()
+            self.recheck()
+        self.dismiss()
+
+    def action_previous(self) -> None:
+        """Previous variant."""
+        if self.variants:
+            self.current -= 1
+
+    def action_next(self) -> None:
+        """Next variant."""
+        if self.variants:
+            self.current += 1
+
+    def action_edit(self) -> None:
+        """Focus the body for editing."""
+        if self.variants:
+            self.query_one("#body", NoteEditor).focus()
+
+    def action_regenerate(self) -> None:
+        """New variants of the same note (cancels one in progress)."""
+        self.draft(fresh=True)
+
+    def action_tone(self) -> None:
+        """Next tone, and redraft."""
+        self.tone = TONES[(TONES.index(self.tone) + 1) % len(TONES)]
+        self.notify(f"Tone: {self.tone.value}", timeout=3)
+        self.draft()
+
+    def action_choose_note(self) -> None:
+        """Pick another note or recipient from the advisor's list."""
+        from afterview.tui.screens.dialogs import NotePicker
+
+        def chosen(choice: NoteChoice | None) -> None:
+            if choice is None or choice == self.note:
+                return
+            self.note = choice
+            self.reason = self._reason_for(choice)
+            self.draft()
+
+        self.app.push_screen(NotePicker(self.advice, NOTE_LABELS, self.note), chosen)
+
+    @work(exclusive=True, group="copy")
+    async def action_copy(self) -> None:
+        """Copy the body (OSC 52 plus the local clipboard tool)."""
+        await self._copy(self.query_one("#body", NoteEditor).text, "the note")
+
+    @work(exclusive=True, group="copy")
+    async def action_copy_subject(self) -> None:
+        """Copy the subject line."""
+        if self.variants:
+            await self._copy(self.variants[self.current].subject, "the subject")
+
+    async def _copy(self, text: str, what: str) -> None:
+        if not self.variants:
+            self.notify("Nothing to copy yet: the draft is on its way.", severity="warning")
+            return
+        if self._recheck_timer is not None:
+            self._recheck_timer.stop()
+            self.recheck()
+        copy = self.app.copy_text  # type: ignore[attr-defined]
+        result = await copy(text)
+        blocking = self._report.blocking if self._report is not None else ()
+        if blocking:
+            self.notify(
+                f"Copied {what} {result.describe()}, but a check blocks it: {blocking[0].message}",
+                severity="warning",
+                title="Copied, with a problem",
+            )
+        else:
+            self.notify(f"Copied {what} {result.describe()}. Paste it into your email.", title="Copied")
+
+    def action_export(self) -> None:
+        """Ask for a format and file, then write it."""
+        if not self.variants:
+            self.notify("Nothing to export yet: the draft is on its way.", severity="warning")
+            return
+        from afterview.tui.screens.dialogs import ExportDialog
+        from afterview.tui.studio_model import export_stem
+
+        draft = self.variants[self.current]
+        stem = export_stem(self.interview.company, draft.note_type.value, draft.recipient)
+        self.app.push_screen(ExportDialog(stem, Path.cwd()), self._export)
+
+    def _export(self, choice: Any) -> None:
+        if choice is None:
+            return
+        from afterview.tui.studio_model import export_bytes
+
+        backend = self.app.backend  # type: ignore[attr-defined]
+        draft = self.variants[self.current]
+        try:
+            content = export_bytes(
+                choice.fmt, draft, self.interview, backend.settings.profile, self.interview_id, self.advice, backend.today()
+            )
+        except Exception as exc:  # noqa: BLE001
+            self.notify(str(exc), severity="error", title="Not exported")
+            return
+        if choice.fmt == "mailto":
+            self.run_worker(self._copy(content.decode(), "the mailto: link"), group="copy", exclusive=True)
+            return
+        from afterview.fileio import write_atomic
+
+        try:
+            write_atomic(choice.path, content, mode=0o600)
+        except OSError as exc:
+            self.notify(f"{choice.path}: {exc.strerror or exc}", severity="error", title="Not exported")
+            return
+        self.notify(f"Wrote {choice.path}", title="Exported")
+
+    def action_sent(self) -> None:
+        """Log this note as sent today (with the draft on screen)."""
+        if not self.variants:
+            return
+        backend = self.app.backend  # type: ignore[attr-defined]
+        draft = self.variants[self.current]
+        try:
+            backend.store.mark_sent(self.interview_id, draft.note_type.value, draft.recipient, backend.today(), draft.id)
+            self.advice = backend.advice(self.interview_id)
+            self._load_sent()
+        except Exception as exc:  # noqa: BLE001
+            self.notify(str(exc), severity="error", title="Not marked")
+            return
+        self._refresh_bars()
+        upnext, _ = pick_note(self.advice, self.interview)
+        after = ""
+        if upnext != self.note and any(r.state in ("late", "due") for r in self.advice):
+            after = f" Next: {NOTE_LABELS.get(upnext.note_type, upnext.note_type)} to {upnext.recipient} (press o)."
+        self.notify(f"Marked the {NOTE_LABELS.get(draft.note_type.value)} to {draft.recipient} as sent.{after}", title="Sent")
+
+
+def _note_type(value: str):
+    from afterview.domain import NoteType
+
+    return NoteType(value)
+
+
+def _location(text: str, offset: int) -> tuple[int, int]:
+    """Character offset -> (row, column) in ``text``."""
+    before = text[: max(0, min(offset, len(text)))]
+    row = before.count("\n")
+    return row, len(before) - (before.rfind("\n") + 1)

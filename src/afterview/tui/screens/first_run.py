@@ -1,0 +1,87 @@
+"""First run: ask who signs the notes, save it to the config file, say what to do next."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from afterview.tui.widgets.form_fields import Field
+
+WELCOME = (
+    "afterview helps you write the short notes that follow a job interview, "
+    "tells you when each one is due, and checks every draft before you send it.\n\n"
+    "First, who signs your notes? This is saved in your config file; "
+    "nothing leaves your machine unless you set up an LLM."
+)
+
+
+class ProfileScreen(ModalScreen[bool]):
+    """Name (required), email and signature; dismisses True once saved."""
+
+    BINDINGS = [
+        Binding("escape", "skip", "Skip for now"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """Welcome text and three fields."""
+        with Vertical(classes="dialog-box wide", id="profile-box"):
+            yield Label("Welcome to afterview", classes="dialog-title")
+            yield Static(WELCOME, classes="dialog-text")
+            yield Field("Your name", "name", placeholder="e.g. Sam Rivera", hint="Signs every note.")
+            yield Field("Your email", "email", placeholder="optional: fills From in exported emails")
+            yield Field("Signature", "signature", placeholder="optional: phone or LinkedIn, under your name")
+            yield Button("Save and continue", id="save", variant="primary", compact=True)
+            yield Static("enter next field · ctrl+s save · esc skip", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        """The name field focused."""
+        self.query_one(Field).input.focus()
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        fields = list(self.query(Field))
+        index = next(i for i, f in enumerate(fields) if f.input is event.input)
+        if index + 1 < len(fields):
+            fields[index + 1].input.focus()
+        else:
+            self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        """Validate and write the profile; errors show under their field."""
+        from pydantic import ValidationError
+
+        values = {f.key: f.value.strip() for f in self.query(Field)}
+        for field in self.query(Field):
+            field.set_error(None)
+        if not values["name"]:
+            self.query_one(Field).set_error("required: the name your notes are signed with")
+            return
+        backend = self.app.backend  # type: ignore[attr-defined]
+        try:
+            backend.save_profile(values["name"], values["email"], values["signature"])
+        except ValidationError as exc:
+            for error in exc.errors(include_url=False):
+                key = str(error["loc"][0]) if error["loc"] else "name"
+                field = next((f for f in self.query(Field) if f.key == key), None)
+                if field is not None:
+                    field.set_error(str(error["msg"]).removeprefix("Value error, "))
+            return
+        except Exception as exc:  # noqa: BLE001 - e.g. an unwritable config dir
+            self.notify(str(exc), severity="error", title="Profile not saved")
+            return
+        self.notify(
+            f"Saved to {backend.settings.paths.config_file}. Next: press a to add the interview you just had.",
+            title=f"Hello, {values['name'].split()[0]}",
+            timeout=8,
+        )
+        self.dismiss(True)
+
+    def action_skip(self) -> None:
+        """Continue without a profile (the interview form's "Your name" signs instead)."""
+        self.dismiss(False)

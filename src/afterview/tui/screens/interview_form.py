@@ -1,0 +1,347 @@
+"""The interview form: inline validation as you type, autosaved through the store."""
+
+from __future__ import annotations
+
+import time
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
+
+from afterview.tui.form_model import INTERVIEWERS_KEY, FormValues, InterviewerValues, build_interview
+from afterview.tui.messages import InterviewSaved
+from afterview.tui.widgets.form_fields import Field, InterviewerBlock
+
+VALIDATE_DELAY = 0.15
+"""Seconds after the last keystroke before the form is checked (and saved if valid)."""
+SAVE_WITHIN = 0.8
+"""Typing without a pause still saves this often, so no edit waits more than a second."""
+NOT_SAVED_YET = "Not saved yet: fill in company, role and an interviewer; it saves as you type."
+STATUSES = (("awaiting a decision", "awaiting"), ("offered", "offered"), ("rejected", "rejected"), ("withdrawn", "withdrawn"))
+
+
+class InterviewFormScreen(Screen[None]):
+    """Add or edit one interview. Valid changes are saved as you type; errors show inline."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("ctrl+d", "draft", "Draft notes", priority=True),
+        Binding("ctrl+n", "add_interviewer", "Add interviewer", priority=True),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+    ACTION_HELP = {
+        "back": "Back to the dashboard (changes are already saved)",
+        "draft": "Save and open the draft studio for this interview",
+        "add_interviewer": "Add another interviewer",
+        "remove_interviewer": "Remove the interviewer being edited",
+        "save": "Save now (the form also saves as you type)",
+    }
+
+    def __init__(self, interview_id: int | None) -> None:
+        super().__init__()
+        self.interview_id = interview_id
+        self._touched: set[str] = set()
+        self._show_all = False
+        self._errors: dict[str, str] = {}
+        self._timer: Timer | None = None
+        self._dirty_since: float | None = None
+        self._saved_values: FormValues | None = None
+
+    # -- building --------------------------------------------------------------------
+
+    def _initial_values(self) -> FormValues:
+        backend = self.app.backend  # type: ignore[attr-defined]
+        if self.interview_id is not None:
+            values = FormValues.from_interview(backend.interview(self.interview_id))
+            self._saved_values = values
+            return values
+        profile = backend.settings.profile
+        return FormValues(
+            candidate=profile.name or "",
+            candidate_email=profile.email or "",
+            interview_date=backend.today().isoformat(),
+        )
+
+    def compose(self) -> ComposeResult:
+        """Sections: you, the interview, interviewers, while you wait."""
+        v = self._initial_values()
+        yield Header()
+        with VerticalScroll(id="form"):
+            yield Label("The interview", classes="section-title")
+            yield Field("Company", "company", v.company, placeholder="e.g. Northwind Analytics")
+            yield Field("Role", "role", v.role, placeholder="e.g. Data Analyst")
+            yield Field("Interviewed on", "interview_date", v.interview_date, placeholder="YYYY-MM-DD")
+            yield Field(
+                "Decision by",
+                "decision_date",
+                v.decision_date,
+                placeholder="YYYY-MM-DD",
+                hint="When they said they would decide: ask them if they did not say.",
+            )
+            with Horizontal(classes="field"):
+                yield Label("Status", classes="field-label")
+                yield Select(STATUSES, value=v.status, allow_blank=False, compact=True, id="status")
+            yield Field("Status since", "status_date", v.status_date, placeholder="YYYY-MM-DD (optional)")
+            yield Label("Interviewers", classes="section-title")
+            yield Static("", id="interviewers-error", classes="field-error")
+            for number, person in enumerate(v.interviewers, start=1):
+                yield InterviewerBlock(person, number=number)
+            yield Button("+ Add interviewer (ctrl+n)", id="add-interviewer", compact=True)
+            yield Label("While you wait (optional)", classes="section-title")
+            yield Field("Offer from", "competing_offer.company", v.offer_company, placeholder="another employer's real offer")
+            yield Field("Offer deadline", "competing_offer.deadline", v.offer_deadline, placeholder="YYYY-MM-DD")
+            yield Field("Award", "award.name", v.award_name, placeholder="an award or recognition since")
+            yield Field("Award date", "award.date", v.award_date, placeholder="YYYY-MM-DD")
+            yield Field("Why it matters", "award.relevance", v.award_relevance, placeholder="optional: ties it to the role")
+            yield Label("You", classes="section-title")
+            yield Field("Your name", "candidate", v.candidate, placeholder="signs the notes (from your profile)")
+            yield Field("Your email", "candidate_email", v.candidate_email, placeholder="optional: the From of exported emails")
+        yield Static("", id="save-state")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Title, hidden error lines, first field focused, moment warnings for stored text."""
+        self.sub_title = "edit interview" if self.interview_id else "new interview"
+        self.query_one("#interviewers-error").display = False
+        first = self.query_one(Field).input if self.interview_id is None else None
+        if first is not None:
+            first.focus()
+        for block in self.query(InterviewerBlock):
+            self._check_moment(block)
+        self._set_state("Saved." if self.interview_id else NOT_SAVED_YET)
+
+    # -- reading the form ------------------------------------------------------------
+
+    def values(self) -> FormValues:
+        """Everything typed, as ``FormValues``."""
+        fields = {f.key: f.value for f in self.query(Field) if not isinstance(f.parent, InterviewerBlock)}
+        status = self.query_one("#status", Select).value
+        return FormValues(
+            candidate=fields["candidate"],
+            candidate_email=fields["candidate_email"],
+            company=fields["company"],
+            role=fields["role"],
+            interview_date=fields["interview_date"],
+            decision_date=fields["decision_date"],
+            status=str(status),
+            status_date=fields["status_date"],
+            interviewers=[block.values() for block in self.query(InterviewerBlock)],
+            offer_company=fields["competing_offer.company"],
+            offer_deadline=fields["competing_offer.deadline"],
+            award_name=fields["award.name"],
+            award_date=fields["award.date"],
+            award_relevance=fields["award.relevance"],
+        )
+
+    def _field_key(self, widget: Input) -> str:
+        block = next((a for a in widget.ancestors if isinstance(a, InterviewerBlock)), None)
+        if block is None:
+            return widget.name or ""
+        index = list(self.query(InterviewerBlock)).index(block)
+        return f"{INTERVIEWERS_KEY}.{index}.{widget.name}"
+
+    # -- reacting to edits -----------------------------------------------------------
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        if event.input.has_focus:
+            self._touched.add(self._field_key(event.input))
+        if event.input.name == "moment":
+            block = next(a for a in event.input.ancestors if isinstance(a, InterviewerBlock))
+            self._check_moment(block)
+        self._schedule()
+
+    @on(Checkbox.Changed)
+    @on(Select.Changed)
+    def _choice_changed(self) -> None:
+        self._schedule()
+
+    def _schedule(self) -> None:
+        """Validate (and save) shortly after typing stops, or now if edits have waited too long."""
+        now = time.monotonic()
+        self._dirty_since = self._dirty_since or now
+        if self._timer is not None:
+            self._timer.stop()
+        if now - self._dirty_since >= SAVE_WITHIN:
+            self.validate_and_save()
+        else:
+            self._timer = self.set_timer(VALIDATE_DELAY, self.validate_and_save)
+
+    def validate_and_save(self, *, show_all: bool = False) -> bool:
+        """Check the form, show errors on touched fields, save when valid; True if saved or unchanged."""
+        self._show_all = self._show_all or show_all
+        self._dirty_since = None
+        values = self.values()
+        interview, errors = build_interview(values)
+        self._errors = errors
+        self._show_errors()
+        if interview is None:
+            self._set_state(unsaved_message(errors, self._visible_errors()), error=bool(self._visible_errors()))
+            return False
+        if values == self._saved_values and self.interview_id is not None:
+            return True
+        backend = self.app.backend  # type: ignore[attr-defined]
+        try:
+            if self.interview_id is None:
+                self.interview_id = backend.store.add_interview(interview)
+            else:
+                backend.store.update_interview(self.interview_id, interview)
+        except Exception as exc:  # noqa: BLE001 - a store error becomes a visible message, never a crash
+            self._set_state(f"Not saved: {exc}", error=True)
+            self.notify(str(exc), severity="error", title="Not saved")
+            return False
+        self._saved_values = values
+        self.sub_title = "edit interview"
+        self._set_state(f"Saved {time.strftime('%H:%M:%S')}.")
+        self.post_message(InterviewSaved(self.interview_id))
+        return True
+
+    def _shown(self, key: str) -> bool:
+        if key == INTERVIEWERS_KEY:
+            return self._show_all or any(k.startswith(INTERVIEWERS_KEY) for k in self._touched)
+        return self._show_all or key in self._touched
+
+    def _visible_errors(self) -> list[str]:
+        return [key for key in self._errors if self._shown(key)]
+
+    def _show_errors(self) -> None:
+        shown = self._shown
+        blocks = list(self.query(InterviewerBlock))
+        for field in self.query(Field):
+            block = field.parent if isinstance(field.parent, InterviewerBlock) else None
+            key = f"{INTERVIEWERS_KEY}.{blocks.index(block)}.{field.key}" if block else field.key
+            field.set_error(self._errors.get(key) if shown(key) else None)
+        whole = self._errors.get(INTERVIEWERS_KEY) if shown(INTERVIEWERS_KEY) else None
+        box = self.query_one("#interviewers-error", Static)
+        box.update(f"✖ {whole}" if whole else "")
+        box.display = bool(whole)
+
+    def _set_state(self, text: str, *, error: bool = False) -> None:
+        state = self.query_one("#save-state", Static)
+        state.update(text)
+        state.set_class(error, "-error")
+
+    def _check_moment(self, block: InterviewerBlock) -> None:
+        """Warn, as the user types, when the moment touches a protected characteristic."""
+        moment = block.field("moment").value.strip()
+        if not moment:
+            block.set_moment_warning(None)
+            return
+        from afterview.checks import scan_sensitive
+        from afterview.errors import AfterviewError
+
+        backend = self.app.backend  # type: ignore[attr-defined]
+        try:
+            policy = backend.policy()
+        except AfterviewError as exc:  # a malformed policy file: say so once, keep the form usable
+            block.set_moment_warning(f"▲ The wording check is unavailable: {exc}")
+            return
+        findings = scan_sensitive(moment, policy, self._proper_nouns())
+        block.set_moment_warning(moment_warning(findings))
+
+    def _proper_nouns(self) -> tuple[str, ...]:
+        v = self.values()
+        names = [v.company, v.role, v.candidate, v.offer_company, v.award_name]
+        for person in v.interviewers:
+            names += [person.name, person.title]
+        return tuple(n.strip() for n in names if n.strip())
+
+    # -- actions ---------------------------------------------------------------------
+
+    @on(Button.Pressed, "#add-interviewer")
+    async def action_add_interviewer(self) -> None:
+        """Add an empty interviewer block and focus its name."""
+        number = len(self.query(InterviewerBlock)) + 1
+        block = InterviewerBlock(InterviewerValues(), number=number)
+        await self.query_one("#form").mount(block, before=self.query_one("#add-interviewer"))
+        block.field("name").input.focus()
+        block.scroll_visible()
+
+    @on(InterviewerBlock.RemoveRequested)
+    def _remove_requested(self, event: InterviewerBlock.RemoveRequested) -> None:
+        self._remove(event.block)
+
+    def action_remove_interviewer(self) -> None:
+        """Remove the interviewer block that has the focus."""
+        block = next((a for a in (self.focused.ancestors if self.focused else []) if isinstance(a, InterviewerBlock)), None)
+        if block is None:
+            self.notify("Move to an interviewer's fields first.", severity="warning")
+            return
+        self._remove(block)
+
+    def _remove(self, block: InterviewerBlock) -> None:
+        blocks = list(self.query(InterviewerBlock))
+        if len(blocks) == 1:
+            self.notify("An interview needs at least one interviewer.", severity="warning")
+            return
+        block.remove()
+        for number, other in enumerate((b for b in blocks if b is not block), start=1):
+            other.renumber(number)
+        self._touched = {k for k in self._touched if not k.startswith(INTERVIEWERS_KEY)}
+        self.call_after_refresh(self._schedule)
+
+    def action_save(self) -> None:
+        """Save now, showing every error."""
+        if self.validate_and_save(show_all=True):
+            self.notify("Saved.")
+
+    def action_draft(self) -> None:
+        """Save, then open the draft studio on this interview's next note."""
+        if not self.validate_and_save(show_all=True):
+            self.notify("Fix the fields marked ✖ first.", severity="warning")
+            return
+        from afterview.tui.screens.draft_studio import DraftStudioScreen
+
+        self.app.switch_screen(DraftStudioScreen(self.interview_id))  # type: ignore[arg-type]
+
+    def action_back(self) -> None:
+        """Leave; if the latest changes cannot be saved, ask first."""
+        if self._timer is not None:
+            self._timer.stop()
+        untouched_new = self.interview_id is None and not self._touched
+        if untouched_new or self.validate_and_save(show_all=True):
+            self.dismiss()
+            return
+        from afterview.tui.screens.dialogs import ConfirmDialog
+
+        question = "Some fields need fixing, so your latest changes are not saved. Leave anyway?"
+        self.app.push_screen(
+            ConfirmDialog(question, yes="Leave", no="Stay"), lambda leave: self.dismiss() if leave else None
+        )
+
+
+def unsaved_message(errors: dict[str, str], visible: list[str]) -> str:
+    """Why the form is not saved: the fields marked ✖, and what is still needed."""
+    hidden = [describe_key(key) for key in errors if key not in visible]
+    needed = f"still needed: {', '.join(hidden)}" if hidden else ""
+    if not visible:
+        return f"Not saved yet: {needed}." if needed else NOT_SAVED_YET
+    count = len(visible)
+    marked = f"Not saved: fix the {count} field{'s' if count != 1 else ''} marked ✖"
+    return f"{marked}; {needed}." if needed else f"{marked}."
+
+
+def describe_key(key: str) -> str:
+    """A form key in words: ``interviewers.0.name`` -> ``interviewer 1 name``."""
+    if key == INTERVIEWERS_KEY:
+        return "an interviewer"
+    parts = key.split(".")
+    if parts[0] == INTERVIEWERS_KEY and len(parts) == 3:
+        return f"interviewer {int(parts[1]) + 1} {parts[2]}"
+    return " ".join(part.replace("_", " ") for part in parts)
+
+
+def moment_warning(findings) -> str | None:  # noqa: ANN001 - checks Findings
+    """The warning shown under a moment: the first finding's category, message and fix."""
+    if not findings:
+        return None
+    first = findings[0]
+    topic = first.category or "sensitive wording"
+    text = f"▲ This touches on {topic}, so notes will not quote it. {first.message}"
+    if first.suggestion:
+        text += f"\n→ {first.suggestion}"
+    return text

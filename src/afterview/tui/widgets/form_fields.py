@@ -1,0 +1,173 @@
+"""Form building blocks: a labelled input with its error and hint, and an interviewer block."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Static
+
+from afterview.tui.form_model import InterviewerValues
+
+
+class Field(Widget):
+    """``Label  [input]`` on one line and, under the input, its error or else its hint.
+
+    Three widgets per field (a grid of label, input and note) keep a long form quick to
+    open.
+
+    Args:
+        label: what the input is for.
+        key: the form key the input's errors come back under (``company``, ``moment``...).
+        value: the starting text.
+        placeholder: shown while empty.
+        hint: a dim note under the input (e.g. "ask them if they did not say").
+    """
+
+    DEFAULT_CSS = """
+    Field {
+        layout: grid;
+        grid-size: 2;
+        grid-columns: 16 1fr;
+        grid-rows: 1 auto;
+        height: auto;
+        & > .field-note { column-span: 2; padding-left: 16; height: auto; color: $text-muted; text-style: italic; }
+        &.-invalid > .field-note { color: $text-error; text-style: none; }
+        &.-invalid > .field-label { color: $text-error; text-style: bold; }
+    }
+    """
+
+    def __init__(self, label: str, key: str, value: str = "", *, placeholder: str = "", hint: str = "", max_length: int = 0) -> None:
+        super().__init__(classes="form-field")
+        self.key = key
+        self.hint = hint
+        self._label, self._value, self._placeholder, self._max = label, value, placeholder, max_length
+        self._error: str | None = None
+
+    def compose(self) -> ComposeResult:
+        """Label, input, note."""
+        yield Label(self._label, classes="field-label")
+        yield Input(self._value, placeholder=self._placeholder, name=self.key, compact=True, max_length=self._max)
+        yield Static(self.hint, classes="field-note")
+
+    def on_mount(self) -> None:
+        """No note line when there is no hint."""
+        self.query_one(".field-note").display = bool(self.hint)
+
+    @property
+    def input(self) -> Input:
+        """The input widget."""
+        return self.query_one(Input)
+
+    @property
+    def value(self) -> str:
+        """The text typed so far."""
+        return self.input.value if self.is_mounted else self._value
+
+    @value.setter
+    def value(self, text: str) -> None:
+        if self.is_mounted:
+            self.input.value = text
+        self._value = text
+
+    @property
+    def error(self) -> str | None:
+        """The error shown now, if any."""
+        return self._error
+
+    def set_error(self, message: str | None) -> None:
+        """Show ``message`` under the input (in place of the hint), or the hint again."""
+        if message == self._error:
+            return  # restyling a long form on every keystroke is what makes it slow
+        self._error = message
+        note = self.query_one(".field-note", Static)
+        note.update(f"✖ {message}" if message else self.hint)
+        note.display = bool(message or self.hint)
+        self.set_class(bool(message), "-invalid")
+
+
+class TickBox(Checkbox):
+    """A checkbox whose mark is visible without colour: ``✔`` when ticked, blank when not."""
+
+    @property
+    def _button(self):  # noqa: ANN202 - Textual's private hook, returns Content
+        self.BUTTON_INNER = "✔" if self.value else " "
+        return super()._button
+
+
+class InterviewerBlock(Vertical):
+    """One interviewer: name, title, email, contact, memorable moment, and a remove button."""
+
+    DEFAULT_CSS = """
+    InterviewerBlock { height: auto; }
+    """
+
+    class RemoveRequested(Message):
+        """The remove button was pressed on ``block``."""
+
+        def __init__(self, block: InterviewerBlock) -> None:
+            super().__init__()
+            self.block = block
+
+    def __init__(self, values: InterviewerValues | None = None, *, number: int = 1) -> None:
+        super().__init__(classes="interviewer")
+        self._values = values or InterviewerValues()
+        self.number = number
+
+    def compose(self) -> ComposeResult:
+        """The interviewer's fields."""
+        v = self._values
+        yield Label(f"Interviewer {self.number}", classes="section-subtitle")
+        yield Field("Name", "name", v.name, placeholder="e.g. Jordan Lee")
+        yield Field("Title", "title", v.title, placeholder="optional, e.g. Analytics Manager")
+        yield Field("Email", "email", v.email, placeholder="optional: fills the To of an exported email")
+        with Horizontal(classes="field"):
+            yield Label("", classes="field-label")
+            yield TickBox("Main contact (gets the notes after the thank-you)", v.contact, compact=True)
+        yield Field(
+            "Moment",
+            "moment",
+            v.moment,
+            placeholder="e.g. your story about rebuilding the churn dashboard",
+            hint="Completes “I especially enjoyed …”: the detail that makes the thank-you personal.",
+        )
+        yield Static("", classes="moment-warning")
+        yield Button(f"Remove interviewer {self.number}", classes="remove", compact=True)
+
+    def on_mount(self) -> None:
+        """Hide the warning until there is one."""
+        self.query_one(".moment-warning", Static).display = False
+
+    def values(self) -> InterviewerValues:
+        """What is typed in this block."""
+        fields = {f.key: f.value for f in self.query(Field)}
+        return InterviewerValues(
+            name=fields["name"],
+            title=fields["title"],
+            email=fields["email"],
+            contact=self.query_one(Checkbox).value,
+            moment=fields["moment"],
+        )
+
+    def field(self, key: str) -> Field:
+        """The field for ``key`` (``name``, ``title``, ``email``, ``moment``)."""
+        return next(f for f in self.query(Field) if f.key == key)
+
+    def renumber(self, number: int) -> None:
+        """Update the title after a block above was removed."""
+        self.number = number
+        self.query_one(".section-subtitle", Label).update(f"Interviewer {number}")
+        self.query_one(".remove", Button).label = f"Remove interviewer {number}"
+
+    def set_moment_warning(self, text: str | None) -> None:
+        """Show the sensitive-wording warning and suggestion for the moment (None hides it)."""
+        warning = self.query_one(".moment-warning", Static)
+        warning.update(text or "")
+        warning.display = bool(text)
+
+    @on(Button.Pressed, ".remove")
+    def _remove(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.RemoveRequested(self))
