@@ -148,3 +148,11 @@ def test_empty_text() -> None:
 )
 def test_count_words(text: str, expected: int) -> None:
     assert count_words(text) == expected
+
+
+def test_a_greeting_line_may_hold_a_long_name() -> None:
+    name = "Bartholomew Fitzwilliam Montgomery-Ashcroft-Pemberton of Little Snoring"
+    text = f"Dear {name},\n\nThank you for the conversation.\n\nBest,\nSam\n"
+    parts = split_note(text)
+    assert parts.greeting is not None
+    assert text[parts.greeting[0] : parts.greeting[1]] == f"Dear {name},"
