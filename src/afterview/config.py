@@ -16,7 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from afterview.domain import Email, Name
 from afterview.errors import InputError
-from afterview.interview_file import describe_validation_error, read_text_file
+from afterview.fileio import read_text_file
+from afterview.interview_file import describe_validation_error
 from afterview.paths import Paths, app_paths
 
 DEFAULT_MODEL = "gpt-4.1-mini"

@@ -18,7 +18,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from afterview.checks import body_words
 from afterview.domain import Draft, Interview, NoteType, Tone
 from afterview.errors import InputError
-from afterview.interview_file import describe_validation_error, read_text_file
+from afterview.fileio import read_text_file
+from afterview.interview_file import describe_validation_error
 from afterview.note_requests import build_requests
 from afterview.timing import advise
 from afterview.writer import Writer

@@ -16,44 +16,11 @@ from pydantic import ValidationError
 
 from afterview.domain import Interview
 from afterview.errors import InputError
-
-MAX_FILE_BYTES = 256 * 1024
+from afterview.fileio import read_text_file
 
 _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_-]+)\s*\]\s*(?:#.*)?$")
 _ARRAY_TABLE = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]\s*(?:#.*)?$")
 _KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
-
-
-def read_text_file(path: Path | str, *, what: str = "file", max_bytes: int = MAX_FILE_BYTES) -> str:
-    """Read a small UTF-8 text file, or raise ``InputError`` naming it.
-
-    Refuses files that are missing, unreadable, larger than ``max_bytes``, binary
-    (NUL bytes) or not valid UTF-8.
-    """
-    path = Path(path)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such {what}") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a {what}") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    return decode_text(data, str(path), what=what, max_bytes=max_bytes)
-
-
-def decode_text(data: bytes, name: str, *, what: str = "file", max_bytes: int = MAX_FILE_BYTES) -> str:
-    """Decode bytes read from ``name`` as UTF-8 text, with the same refusals as ``read_text_file``."""
-    if len(data) > max_bytes:
-        raise InputError(f"{name}: too large for a {what} (over {max_bytes // 1024} KB)")
-    if b"\x00" in data:
-        raise InputError(f"{name}: is a binary file, not a {what}")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: is not UTF-8 text (bad byte at offset {exc.start})") from None
-    return text.removeprefix("\ufeff")
 
 
 def load_interview(path: Path | str) -> Interview:

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from afterview.checks import Policy, PolicyError as CheckPolicyError, load_policy
-from afterview.config import Settings
 from afterview.errors import PolicyError
 from afterview.resources import data_dir
+
+if TYPE_CHECKING:  # config needs pydantic; `afterview check` must not pay for it
+    from afterview.config import Settings
 
 
 def policy() -> Policy:

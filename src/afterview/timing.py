@@ -52,6 +52,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Literal, NamedTuple, Protocol, runtime_checkable
 
 __all__ = ["NOTE_TYPES", "RULES", "STATES", "Advice", "InterviewLike", "SentNote", "State", "advise", "due_now"]
@@ -270,6 +271,8 @@ def advise(
     interview: InterviewLike,
     today: date,
     sent: Iterable[SentNote | tuple[str, str, date]] = (),
+    *,
+    include_not_applicable: bool = True,
 ) -> list[Advice]:
     """Say which notes are due for ``interview`` on ``today``, one row per note.
 
@@ -277,6 +280,8 @@ def advise(
         interview: anything with the ``InterviewLike`` attributes.
         today: the day to judge against (a datetime is reduced to its date).
         sent: notes already sent, as ``(type value, recipient name, day sent)``.
+        include_not_applicable: False leaves out the ``not_applicable`` rows (and the
+            work of wording them): ``due`` across thousands of interviews asks for that.
 
     Returns:
         Rows sorted late, due, upcoming (earliest date, then ``NOTE_TYPES`` order, then
@@ -285,10 +290,17 @@ def advise(
     today = _day(today)
     log = _SentLog(sent)
     status = str(getattr(interview.status, "value", interview.status))
-    rows = [*_thank_yous(interview, today, log), _follow_up(interview, today, status, log)]
-    for build in (_competing_offer, _award_update, _feedback_request, _continued_interest):
-        row = build(interview, today, status)
-        if not log.has(row.type):
+    rows = _thank_yous(interview, today, log)
+    follow_up = _follow_up(interview, today, status, log)
+    candidates = [follow_up] + [
+        build(interview, today, status)
+        for build in (_competing_offer, _award_update, _feedback_request, _continued_interest)
+    ]
+    for row in candidates:
+        if isinstance(row, _NotApplicable):
+            if include_not_applicable and (row.type == "follow_up" or not log.has(row.type)):
+                rows.append(row.advice())
+        elif row is follow_up or not log.has(row.type):
             rows.append(row)
     return sorted(rows, key=_order)
 
@@ -319,6 +331,7 @@ def _day(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
+@cache
 def _days(n: int) -> timedelta:
     return timedelta(days=n)
 
@@ -332,8 +345,8 @@ def _state(today: date, start: date, late_from: date | None) -> State:
 
 
 def _row(note_type: str, recipient: str, state: State, due: date | None, rule: str, **values: object) -> Advice:
-    text = {k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()}
-    return Advice(note_type, recipient, state, due, rule, _REASONS[rule][state].format(**text))
+    # str(date) is its ISO form, so dates go into the sentence as they are.
+    return Advice(note_type, recipient, state, due, rule, _REASONS[rule][state].format(**values))
 
 
 def _timed(
@@ -346,9 +359,21 @@ def _timed(
     return _row(note_type, recipient, state, start, rule, start=start, late=late, last=last, **values)
 
 
-def _not_applicable(note_type: str, recipient: str, why: str, **values: object) -> Advice:
-    rule = f"{note_type}.not_applicable.{why}"
-    return _row(note_type, recipient, "not_applicable", None, rule, **values)
+class _NotApplicable(NamedTuple):
+    """A not_applicable row, worded only if the caller wants it."""
+
+    type: str
+    recipient: str
+    why: str
+    values: dict[str, object]
+
+    def advice(self) -> Advice:
+        rule = f"{self.type}.not_applicable.{self.why}"
+        return _row(self.type, self.recipient, "not_applicable", None, rule, **self.values)
+
+
+def _not_applicable(note_type: str, recipient: str, why: str, **values: object) -> _NotApplicable:
+    return _NotApplicable(note_type, recipient, why, values)
 
 
 def _status_phrase(interview: InterviewLike, status: str) -> str:
@@ -372,7 +397,7 @@ def _thank_yous(interview: InterviewLike, today: date, log: _SentLog) -> list[Ad
     return rows
 
 
-def _follow_up(interview: InterviewLike, today: date, status: str, log: _SentLog) -> Advice:
+def _follow_up(interview: InterviewLike, today: date, status: str, log: _SentLog) -> Advice | _NotApplicable:
     contact = interview.contact_name
     if status != "awaiting":
         return _not_applicable("follow_up", contact, "status", status=_status_phrase(interview, status))
@@ -393,7 +418,7 @@ def _follow_up(interview: InterviewLike, today: date, status: str, log: _SentLog
     return _timed("follow_up", contact, rule, today=today, start=start, late_after=LATE_AFTER_DAYS, **values)
 
 
-def _competing_offer(interview: InterviewLike, today: date, status: str) -> Advice:
+def _competing_offer(interview: InterviewLike, today: date, status: str) -> Advice | _NotApplicable:
     contact, deadline = interview.contact_name, interview.offer_deadline
     if status != "awaiting":
         return _not_applicable("competing_offer", contact, "status", status=_status_phrase(interview, status))
@@ -406,7 +431,7 @@ def _competing_offer(interview: InterviewLike, today: date, status: str) -> Advi
     return _timed("competing_offer", contact, rule, today=today, start=today, late_after=None, deadline=deadline)
 
 
-def _award_update(interview: InterviewLike, today: date, status: str) -> Advice:
+def _award_update(interview: InterviewLike, today: date, status: str) -> Advice | _NotApplicable:
     contact, award, interviewed = interview.contact_name, interview.award_date, interview.interview_date
     if status != "awaiting":
         return _not_applicable("award_update", contact, "status", status=_status_phrase(interview, status))
@@ -420,7 +445,9 @@ def _award_update(interview: InterviewLike, today: date, status: str) -> Advice:
     )
 
 
-def _after_rejection(note_type: str, rule: str, interview: InterviewLike, today: date, status: str) -> Advice:
+def _after_rejection(
+    note_type: str, rule: str, interview: InterviewLike, today: date, status: str
+) -> Advice | _NotApplicable:
     contact = interview.contact_name
     if status != "rejected":
         return _not_applicable(note_type, contact, "status", status=_status_phrase(interview, status))
@@ -432,11 +459,11 @@ def _after_rejection(note_type: str, rule: str, interview: InterviewLike, today:
     return _timed(note_type, contact, rule, today=today, start=start, late_after=LATE_AFTER_DAYS, since=since)
 
 
-def _feedback_request(interview: InterviewLike, today: date, status: str) -> Advice:
+def _feedback_request(interview: InterviewLike, today: date, status: str) -> Advice | _NotApplicable:
     return _after_rejection("feedback_request", "after_rejection.feedback", interview, today, status)
 
 
-def _continued_interest(interview: InterviewLike, today: date, status: str) -> Advice:
+def _continued_interest(interview: InterviewLike, today: date, status: str) -> Advice | _NotApplicable:
     return _after_rejection("continued_interest", "after_rejection.keep_in_mind", interview, today, status)
 
 

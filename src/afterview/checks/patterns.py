@@ -24,26 +24,26 @@ class LazyRegex:
     Patterns built from the long word lists of ``[fragments]`` take milliseconds each
     to compile, and most (exceptions above all) are never needed for a given note, so
     loading the policy compiles them lazily; ``reader`` has already checked their syntax.
+    After the first use the compiled pattern's own methods replace these (instance
+    attributes shadow the class's), so later calls cost nothing extra.
     """
-
-    __slots__ = ("pattern", "_compiled")
 
     def __init__(self, pattern: str):
         self.pattern = pattern
-        self._compiled: re.Pattern[str] | None = None
 
-    def _regex(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self.pattern)
-        return self._compiled
+    def _compile(self) -> re.Pattern[str]:
+        compiled = re.compile(self.pattern)
+        self.finditer = compiled.finditer
+        self.search = compiled.search
+        return compiled
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         """As ``re.Pattern.finditer``."""
-        return self._regex().finditer(string, pos, endpos)
+        return self._compile().finditer(string, pos, endpos)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As ``re.Pattern.search``."""
-        return self._regex().search(string, pos, endpos)
+        return self._compile().search(string, pos, endpos)
 
 
 Regex = re.Pattern[str] | LazyRegex

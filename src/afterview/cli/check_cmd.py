@@ -8,7 +8,7 @@ import sys
 from afterview.checks import CheckContext, Report, run_checks
 from afterview.cli.output import error, json_line, out
 from afterview.errors import EXIT_BLOCKED, EXIT_OK, EXIT_USAGE, AfterviewError
-from afterview.interview_file import decode_text, read_text_file
+from afterview.fileio import decode_text, read_text_file
 
 
 def run(args: argparse.Namespace) -> int:

@@ -28,22 +28,23 @@ def run(args: argparse.Namespace) -> int:
         rows = open_store(app_paths()).due(today, include_not_applicable=args.all)
     if not args.all:
         rows = [(where, row) for where, row in rows if row.state != "not_applicable"]
-    for where, row in rows:
-        if args.json:
+    if args.json:
+        for where, row in rows:
             data = row.to_dict()
             if where is not None:
                 data = {"interview": where.id, "company": where.company, "role": where.role, **data}
             json_line(data)
-        else:
-            _print_row(where, row)
-    if not rows and not args.json:
+    elif rows:
+        # One write (and one pass of the escape filter) for the whole list: it can be long.
+        out("\n".join(_row_lines(where, row) for where, row in rows))
+    else:
         out("Nothing to send right now.")
     return EXIT_OK
 
 
-def _print_row(where, row) -> None:
+def _row_lines(where, row) -> str:
     when = row.due.isoformat() if row.due else ""
     label = row.type.replace("_", "-")
     prefix = f"#{where.id} {where.company}: " if where is not None else ""
-    out(f"{_STATE_LABEL.get(row.state, row.state):<9} {when:<10}  {prefix}{label} to {row.recipient}")
-    out(f"{'':<21} {row.reason}")
+    state = _STATE_LABEL.get(row.state, row.state)
+    return f"{state:<9} {when:<10}  {prefix}{label} to {row.recipient}\n{'':<21} {row.reason}"

@@ -97,9 +97,8 @@ def due_rows(
             offer_deadline=to_date(deadline),
             award_date=to_date(award),
         )
-        for advice in advise(row, today, sent.get(owner, ())):
-            if include_not_applicable or advice.state != "not_applicable":
-                results.append((row, advice))
+        for advice in advise(row, today, sent.get(owner, ()), include_not_applicable=include_not_applicable):
+            results.append((row, advice))
     results.sort(key=_urgency)
     return results
 
