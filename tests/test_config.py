@@ -87,3 +87,20 @@ def test_config_command_masks_the_key(cli, monkeypatch):
     assert data["api_key"] == "****WXYZ" and not data["offline"]
     assert "sk-live" not in result.out + result.err
     assert data["database"].endswith("afterview.db")
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-5", "7200"])
+def test_deadline_from_the_environment_must_be_a_sane_number(monkeypatch, value):
+    monkeypatch.setenv("AFTERVIEW_DEADLINE", value)
+    with pytest.raises(InputError, match="AFTERVIEW_DEADLINE"):
+        resolve_settings()
+
+
+def test_credentials_in_a_base_url_are_never_shown(cli, monkeypatch):
+    monkeypatch.setenv("OPENAI_BASE_URL", "https://me:hunter2@gateway.example/v1?api_key=abc123")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-live-0123456789abcdefWXYZ")
+    settings = resolve_settings()
+    assert "sk-live" not in repr(settings)
+    result = cli("config", "--json")
+    assert json.loads(result.out)["base_url"] == "https://gateway.example/v1"
+    assert "hunter2" not in result.out and "abc123" not in result.out

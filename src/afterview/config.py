@@ -6,10 +6,11 @@ Paths (``AFTERVIEW_HOME`` and the platform folders) live in ``afterview.paths``.
 
 from __future__ import annotations
 
+import math
 import os
 import stat
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -19,10 +20,13 @@ from afterview.errors import InputError
 from afterview.fileio import read_text_file
 from afterview.interview_file import describe_validation_error
 from afterview.paths import Paths, app_paths
+from afterview.redact import redact_url
 
 DEFAULT_MODEL = "gpt-4.1-mini"
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_DEADLINE = 90.0
+MAX_TIMEOUT = 600.0
+MAX_DEADLINE = 3600.0
 
 
 class _Section(BaseModel):
@@ -35,9 +39,9 @@ class LLMSection(_Section):
     model: str | None = None
     base_url: str | None = None
     api_key: str | None = Field(default=None, repr=False)
-    timeout: float | None = Field(default=None, gt=0, le=600)
+    timeout: float | None = Field(default=None, gt=0, le=MAX_TIMEOUT)
     """Seconds per request."""
-    deadline: float | None = Field(default=None, ge=0, le=3600)
+    deadline: float | None = Field(default=None, ge=0, le=MAX_DEADLINE)
     """Seconds for a whole draft, repairs included (0 turns the deadline off)."""
     prompts_dir: Path | None = None
     """A folder of the user's own prompt files, used instead of the shipped ones."""
@@ -106,7 +110,7 @@ class Settings:
     profile: Profile
     model: str
     base_url: str | None
-    api_key: str | None
+    api_key: str | None = field(repr=False)
     timeout: float
     deadline: float
     prompts_dir: Path | None
@@ -143,7 +147,7 @@ class Settings:
             "offline_reason": self.offline_reason,
             "model": None if self.model_from_server else self.model,
             "model_source": "server" if self.model_from_server else self.model_source,
-            "base_url": self.base_url,
+            "base_url": redact_url(self.base_url) if self.base_url else None,
             "api_key": self.masked_key,
             "timeout": self.timeout,
             "deadline": self.deadline,
@@ -181,8 +185,10 @@ def resolve_settings(
     chosen_model, model_source = pick(model, "AFTERVIEW_MODEL", file.llm.model)
     chosen_url, _ = pick(base_url, "OPENAI_BASE_URL", file.llm.base_url)
     api_key = env.get("OPENAI_API_KEY") or file.llm.api_key
-    timeout = _seconds(env, "AFTERVIEW_TIMEOUT", file.llm.timeout, DEFAULT_TIMEOUT)
-    deadline = _seconds(env, "AFTERVIEW_DEADLINE", file.llm.deadline, DEFAULT_DEADLINE, allow_zero=True)
+    timeout = _seconds(env, "AFTERVIEW_TIMEOUT", file.llm.timeout, DEFAULT_TIMEOUT, limit=MAX_TIMEOUT)
+    deadline = _seconds(
+        env, "AFTERVIEW_DEADLINE", file.llm.deadline, DEFAULT_DEADLINE, limit=MAX_DEADLINE, allow_zero=True
+    )
 
     offline_reason = None
     if offline:
@@ -204,14 +210,17 @@ def resolve_settings(
     )
 
 
-def _seconds(env, name: str, file_value: float | None, default: float, *, allow_zero: bool = False) -> float:
+def _seconds(
+    env, name: str, file_value: float | None, default: float, *, limit: float, allow_zero: bool = False
+) -> float:
     raw = env.get(name)
     if raw:
         try:
             value = float(raw)
         except ValueError:
             raise InputError(f"environment {name}={raw!r}: not a number of seconds") from None
-        if value < 0 or (value == 0 and not allow_zero):
-            raise InputError(f"environment {name}={raw!r}: must be a positive number of seconds")
+        if not math.isfinite(value) or value < 0 or (value == 0 and not allow_zero) or value > limit:
+            lowest = 0 if allow_zero else "more than 0"
+            raise InputError(f"environment {name}={raw!r}: must be a number of seconds from {lowest} to {limit:g}")
         return value
     return float(file_value) if file_value is not None else default

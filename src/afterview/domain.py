@@ -89,7 +89,8 @@ def _clean(value: str, *, multiline: bool = False) -> str:
 
 def _text(max_chars: int) -> AfterValidator:
     def check(value: str) -> str:
-        value = _clean(value)
+        # Runs of spaces collapse, so "Jordan  Lee" and "Jordan Lee" are one person.
+        value = " ".join(_clean(value).split())
         if not value:
             raise ValueError("must not be empty")
         if len(value) > max_chars:
@@ -105,6 +106,8 @@ def _words(max_words: int) -> AfterValidator:
         if not value:
             raise ValueError("must not be empty (leave it out instead)")
         count = word_count(value)
+        if not any(character.isalnum() for character in value):
+            raise ValueError("needs words, not only punctuation (or leave it out)")
         if count > max_words:
             raise ValueError(f"is {count} words; at most {max_words} allowed")
         return value

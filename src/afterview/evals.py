@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from afterview.checks import body_words
 from afterview.domain import Draft, Interview, NoteType, Tone
@@ -21,7 +21,6 @@ from afterview.errors import InputError
 from afterview.fileio import read_text_file
 from afterview.interview_file import describe_validation_error
 from afterview.note_requests import build_requests
-from afterview.timing import advise
 from afterview.writer import Writer
 
 
@@ -35,7 +34,7 @@ class EvalSpec(BaseModel):
     types: list[NoteType] | None = None
     """Note types to draft (default: every type the record allows)."""
     tones: list[Tone] = [Tone.WARM]
-    variants: int = 1
+    variants: int = Field(default=1, ge=1, le=10)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +213,7 @@ def summarise(results: Iterable[EvalResult]) -> list[Summary]:
 
 def format_table(summaries: Iterable[Summary]) -> Iterator[str]:
     """The summary as a fixed-width table for people."""
-    header = f"{'note type':<19}{'drafts':>6}{'1st-try':>9}{'repairs':>8}{'fallbk':>7}{'req/dr':>7}{'prompt':>8}{'compl':>7}{'ms':>8}{'words':>12}"
+    header = f"{'note type':<19}{'drafts':>6}{'1st-try':>9}{'repairs':>8}{'fallbk':>7}{'req/dr':>7}{'prompt':>8}{'compl':>7}{'ms':>8}{'words':>15}"
     yield header
     yield "-" * len(header)
     for summary in summaries:
@@ -223,5 +222,5 @@ def format_table(summaries: Iterable[Summary]) -> Iterator[str]:
         yield (
             f"{row['note_type']:<19}{row['drafts']:>6}{row['first_try_pass_rate']:>9.0%}{row['repairs']:>8}"
             f"{row['fallbacks']:>7}{row['requests_per_draft']:>7.1f}{row['mean_prompt_tokens']:>8.0f}"
-            f"{row['mean_completion_tokens']:>7.0f}{row['mean_latency_ms']:>8.0f}{words:>12}"
+            f"{row['mean_completion_tokens']:>7.0f}{row['mean_latency_ms']:>8.0f}{words:>15}"
         )

@@ -7,6 +7,8 @@ only encodes. Nothing here sends mail.
 
 from __future__ import annotations
 
+import email.policy
+
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -59,12 +61,26 @@ def eml(note: Note, *, when: datetime | None = None) -> bytes:
     body = note.body if note.body.endswith("\n") else note.body + "\n"
     cte = "7bit" if body.isascii() else "quoted-printable"
     message.set_content(body, charset="utf-8", cte=cte)
-    return message.as_bytes()
+    # An address cannot hold RFC 2047 encoded words: a non-ASCII mailbox name needs
+    # UTF-8 headers (RFC 6532), which mail clients read from an .eml.
+    mailboxes = ((party.email or "").rpartition("@")[0] for party in (note.sender, note.recipient))
+    utf8 = not all(mailbox.isascii() for mailbox in mailboxes)
+    return message.as_bytes(policy=email.policy.SMTPUTF8) if utf8 else message.as_bytes()
 
 
 def _address(party: Party) -> Address:
     local, _, domain = (party.email or "").rpartition("@")
-    return Address(display_name=party.name or "", username=local, domain=domain)
+    return Address(display_name=party.name or "", username=local, domain=_ascii_domain(domain))
+
+
+def _ascii_domain(domain: str) -> str:
+    """An internationalised domain in its ASCII (IDNA) form, which every mail system reads."""
+    if domain.isascii():
+        return domain
+    try:
+        return domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        return domain
 
 
 def mailto(note: Note) -> str:

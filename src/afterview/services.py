@@ -76,7 +76,9 @@ SENT_FIELDS = (
 
 def privacy_notice(settings: Settings) -> str:
     """What the first online draft tells the user: which fields go to which server."""
-    server = settings.base_url or "https://api.openai.com/v1"
+    from afterview.redact import redact_url
+
+    server = redact_url(settings.base_url or "https://api.openai.com/v1")
     return f"online drafting sends {SENT_FIELDS} to {server} ({settings.model_label}); emails are never sent"
 
 

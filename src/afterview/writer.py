@@ -13,18 +13,14 @@ never multiply.
 from __future__ import annotations
 
 import asyncio
-import difflib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
 from afterview.checks import CheckContext, Finding, Policy, Report, placeholders, run_checks, scan_sensitive
 from afterview.context import check_context
 from afterview.domain import Draft, NoteRequest, Usage
-from afterview.drafting.base import Drafter, DrafterError, DraftText
-
-NEAR_DUPLICATE_RATIO = 0.9
-"""Variants whose words match at least this closely (difflib ratio) count as one."""
+from afterview.drafting.base import Drafter, DrafterError, DraftText, distinct_texts
 
 ProgressCallback = Callable[[str], None]
 
@@ -92,12 +88,17 @@ class Writer:
         )
         return run_checks(body, context, self.policy, drafts_bar=drafts_bar)
 
-    async def write(self, request: NoteRequest) -> list[Draft]:
+    async def write(self, request: NoteRequest, *, progress: ProgressCallback | None = None) -> list[Draft]:
         """Draft ``request.variants`` checked notes for ``request``.
 
+        Args:
+            progress: status lines for this call only (default: the writer's own).
+
         Never raises a drafter error: those end in the template fallback, with the reason.
+        Cancelling the call (Regenerate) cancels every request it still has in flight.
         """
         started = time.monotonic()
+        say = progress or self.progress or _silent
         request, notices = self._prepare(request)
         wanted = request.variants
         if self.drafter is None:
@@ -106,16 +107,15 @@ class Writer:
 
         results: dict[int, Draft] = {}
         reason: str | None = None
+        tasks: dict[int, asyncio.Task[Draft]] = {}
         try:
             texts = await asyncio.wait_for(self.drafter.draft(request, wanted), self._remaining(started))
-            texts = _distinct(texts)[:wanted]
+            texts = distinct_texts(texts)[:wanted]
             tasks = {
-                index: asyncio.create_task(self._settle(request, text, index, notices, started))
+                index: asyncio.create_task(self._settle(request, text, index, notices, started, say))
                 for index, text in enumerate(texts)
             }
             done, pending = await asyncio.wait(tasks.values(), timeout=self._remaining(started))
-            for task in pending:
-                task.cancel()
             for index, task in tasks.items():
                 if task in done:
                     results[index] = task.result()
@@ -127,10 +127,13 @@ class Writer:
             reason = f"the model did not answer within the {self.deadline:g} s deadline"
         except DrafterError as exc:
             reason = str(exc)
+        finally:
+            await _cancel(tasks.values())
 
         missing = [index for index in range(wanted) if index not in results]
         for index in missing:
-            results[index] = await self._fallback(request, index, reason or "the model gave no draft", notices, started)
+            reason = reason or "the model gave no draft"
+            results[index] = await self._fallback(request, index, reason, notices, started, say)
         return [results[index] for index in sorted(results)]
 
     def _prepare(self, request: NoteRequest) -> tuple[NoteRequest, tuple[str, ...]]:
@@ -147,7 +150,13 @@ class Writer:
         return request.model_copy(update={"moment_withheld": True}), (notice,)
 
     async def _settle(
-        self, request: NoteRequest, text: DraftText, index: int, notices: tuple[str, ...], started: float
+        self,
+        request: NoteRequest,
+        text: DraftText,
+        index: int,
+        notices: tuple[str, ...],
+        started: float,
+        say: ProgressCallback,
     ) -> Draft:
         """Check one LLM variant; repair it; fall back to its template if it stays below the bar."""
         attempts, usage = 1, [text.prompt_tokens, text.completion_tokens]
@@ -155,7 +164,7 @@ class Writer:
         repairs = 0
         while not report.passed and repairs < self.max_repairs:
             repairs += 1
-            self._say(f"repairing variant {index + 1} ({repairs}/{self.max_repairs})")
+            say(f"repairing variant {index + 1} ({repairs}/{self.max_repairs})")
             repair = request.model_copy(
                 update={
                     "feedback": report.as_feedback(),
@@ -167,7 +176,7 @@ class Writer:
             try:
                 (text, *_) = await self.drafter.draft(repair, 1)
             except DrafterError as exc:
-                return await self._fallback(request, index, str(exc), notices, started, attempts, usage)
+                return await self._fallback(request, index, str(exc), notices, started, say, attempts, usage)
             attempts += 1
             usage[0] += text.prompt_tokens
             usage[1] += text.completion_tokens
@@ -175,7 +184,7 @@ class Writer:
         if not report.passed:
             first = report.blocking[0].message
             reason = f"the model's draft still failed checks after {repairs} repair(s): {first}"
-            return await self._fallback(request, index, reason, notices, started, attempts, usage)
+            return await self._fallback(request, index, reason, notices, started, say, attempts, usage)
         return self._finish(request, text, notices, started, attempts=attempts, repairs=repairs, usage=usage, report=report)
 
     async def _fallback(
@@ -185,10 +194,11 @@ class Writer:
         reason: str,
         notices: tuple[str, ...],
         started: float,
+        say: ProgressCallback,
         attempts: int = 0,
         usage: Sequence[int] = (0, 0),
     ) -> Draft:
-        self._say(f"using the offline template for variant {index + 1}: {reason}")
+        say(f"using the offline template for variant {index + 1}: {reason}")
         shifted = request.model_copy(update={"first_variant": request.first_variant + index, "variants": 1})
         (text, *_) = await self.templates.draft(shifted, 1)
         return self._finish(request, text, notices, started, attempts=attempts, usage=usage, fallback_reason=reason)
@@ -230,16 +240,16 @@ class Writer:
             return None
         return max(0.0, self.deadline - (time.monotonic() - started))
 
-    def _say(self, message: str) -> None:
-        if self.progress:
-            self.progress(message)
 
 
-def _distinct(texts: Sequence[DraftText]) -> list[DraftText]:
-    """Drop variants that are near-duplicates of an earlier one."""
-    kept: list[DraftText] = []
-    for text in texts:
-        words = text.body.split()
-        if all(difflib.SequenceMatcher(None, words, k.body.split()).ratio() < NEAR_DUPLICATE_RATIO for k in kept):
-            kept.append(text)
-    return kept
+def _silent(message: str) -> None:
+    """The progress callback when nobody listens."""
+
+
+async def _cancel(tasks: Iterable[asyncio.Task[Draft]]) -> None:
+    """Cancel the tasks still running and wait for them, so no request outlives its draft."""
+    running = [task for task in tasks if not task.done()]
+    for task in running:
+        task.cancel()
+    if running:
+        await asyncio.gather(*running, return_exceptions=True)

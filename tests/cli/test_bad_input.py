@@ -174,3 +174,15 @@ def test_stdin_is_path_dash(cli_process):
     result = cli_process("check", "--json", "-", stdin=b"Dear Jordan,\n\nThanks!\n")
     assert result.code in (0, 1), result.err
     assert re.search(r'"path": "-"', result.out)
+
+
+def test_runs_of_spaces_in_a_name_are_one_person(cli, tmp_path):
+    path = write(tmp_path, GOOD.replace('name = "Jordan Lee"', 'name = "Jordan   Lee"'))
+    result = cli("draft", "--from", path, "--type", "thank_you", "--to", "jordan lee", "--offline")
+    assert result.code == 0, result.err
+    assert "Dear Jordan," in result.out
+
+
+def test_a_moment_of_only_punctuation_is_refused(cli, tmp_path):
+    path = write(tmp_path, GOOD.replace("your story about rebuilding the churn dashboard", "..."))
+    assert_one_line_error(cli("due", "--from", path), ":9:", "interviewers[0].moment", "only punctuation")

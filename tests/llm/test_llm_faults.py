@@ -64,6 +64,14 @@ async def test_429_with_a_long_retry_after_stops_at_once_and_says_when(serve, wa
     assert len(server.posts()) == 1 and waits == []
 
 
+@pytest.mark.parametrize("header", [{"retry-after": "inf"}, {"retry-after": "1e999"}, {"retry-after-ms": "nan"}])
+async def test_an_endless_retry_after_stops_at_once(serve, waits, make_request, header):
+    server = serve([Reply(error_body("slow down"), status=429, headers=header)])
+    error = await failure(drafter_for(server.url, waits), make_request())
+    assert isinstance(error, DrafterUnavailable) and str(error) == "rate-limited; try again later"
+    assert len(server.posts()) == 1 and waits == []
+
+
 async def test_429_every_time_gives_up_after_four_attempts(serve, waits, make_request):
     server = serve([Reply(error_body("slow down"), status=429, headers={"retry-after": "2"})])
     error = await failure(drafter_for(server.url, waits), make_request())

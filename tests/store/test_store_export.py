@@ -206,3 +206,12 @@ def test_cli_ics_export_follows_the_sent_log(cli, store, panel_file):
     empty = cli("export", interview_id, "--format", "ics", "--today", "2026-11-23")
     assert empty.code == 0 and "nothing left to send" in empty.err
     assert icalendar.Calendar.from_ical(empty.out.encode()).walk("VEVENT") == []
+
+
+def test_eml_with_an_international_address_has_no_encoded_words_in_it():
+    note = Note(subject="Thänks", body="Hello\n", sender=Party("Sam", "sam@example.com"), recipient=Party("Jördan Lee", "jordan@nörthwind.example"))
+    raw = eml(note)
+    to_line = next(line for line in raw.split(b"\n") if line.startswith(b"To:"))
+    assert b"xn--nrthwind-n4a.example" in to_line and b"=?utf-8?" not in to_line.split(b"<")[1]
+    parsed = BytesParser(policy=policy.default).parsebytes(raw)
+    assert parsed["To"].addresses[0].domain == "xn--nrthwind-n4a.example"

@@ -437,6 +437,17 @@ async def test_exports_text_calendar_and_mailto(app_factory, store, tmp_path: Pa
         calendar = Calendar.from_ical((tmp_path / "due.ics").read_bytes())
         summaries = [str(event["summary"]) for event in calendar.walk("VEVENT")]
         assert any("thank-you to Jordan Lee" in s for s in summaries)
+        # An existing file is replaced only when the person says so.
+        (tmp_path / "note.txt").write_text("keep me")
+        await export(1, tmp_path / "note.txt")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert (tmp_path / "note.txt").read_text() == "keep me"
+        await export(1, tmp_path / "note.txt")
+        await pilot.press("y")
+        await settle(pilot, app)
+        assert (tmp_path / "note.txt").read_text().startswith("Subject: ")
         await export(2, None)
         assert app.clipboard.startswith("mailto:jordan@northwind.example?subject=")
         assert "Dear%20Jordan" in app.clipboard and body.splitlines()[0] == "Dear Jordan,"
@@ -485,3 +496,28 @@ async def test_a_broken_config_file_is_explained(isolated_home: Path) -> None:
         assert isinstance(app.screen, DashboardScreen)
         await pilot.press("q")
     assert app.return_code == 0
+
+
+async def test_square_brackets_in_typed_text_are_shown_not_parsed(app_factory, store) -> None:
+    """Typed text and record values go on screen as text: "[/]" must not crash the app."""
+    store.add_interview(northwind(role="Engineer [Contract]", company="Fabrikam [/b] Labs"))
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("d")  # the draft studio for the next note of the stored interview
+        await settle(pilot, app)
+        assert isinstance(app.screen, DraftStudioScreen)
+        app.notify("server said [/v1/chat] is gone")  # plain text by default
+        await pilot.press("escape")
+        await settle(pilot, app)
+        await pilot.press("a")
+        await settle(pilot, app)
+        form = app.screen
+        await type_into(pilot, field(form, "company").input, "Acme")
+        await type_into(pilot, field(form, "interview_date").input, "[/]")
+        block = form.query_one(InterviewerBlock)
+        await type_into(pilot, block.field("email").input, "[b]x")
+        await settle(pilot, app)
+        errors = {f.key: f.error for f in form.query(Field) if f.error}
+        assert "[/]" in errors["interview_date"] and "[b]x" in errors["email"]
+        assert app.is_running

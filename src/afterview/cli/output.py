@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import Any, TextIO
 
@@ -23,6 +24,11 @@ def error(message: str) -> None:
     print(f"afterview: error: {safe(message)}", file=sys.stderr)
 
 
+# JSON escapes C0 controls itself; these it would print raw with ensure_ascii=False.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
 def json_line(obj: Any) -> None:
-    """One JSON object per line on stdout (JSON Lines). Strings are escaped by JSON itself."""
-    print(json.dumps(obj, ensure_ascii=False, default=str), file=sys.stdout)
+    """One JSON object per line on stdout (JSON Lines), readable names kept, terminal-safe."""
+    text = json.dumps(obj, ensure_ascii=False, default=str)
+    print(_RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text), file=sys.stdout)

@@ -6,6 +6,8 @@ A drafter only writes: the writer checks, repairs and falls back.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -33,6 +35,20 @@ class DraftText:
     prompt_version: str | None = None
     prompt_tokens: int = 0
     completion_tokens: int = 0
+
+
+NEAR_DUPLICATE_RATIO = 0.9
+"""Variants whose words match at least this closely (difflib ratio) count as one."""
+
+
+def distinct_texts(texts: Sequence[DraftText]) -> list[DraftText]:
+    """``texts`` without the near-duplicates of an earlier one (order kept)."""
+    kept: list[DraftText] = []
+    for text in texts:
+        words = text.body.split()
+        if all(difflib.SequenceMatcher(None, words, k.body.split()).ratio() < NEAR_DUPLICATE_RATIO for k in kept):
+            kept.append(text)
+    return kept
 
 
 class DrafterError(Exception):

@@ -18,17 +18,17 @@ frame never pay for the SDK).
 from __future__ import annotations
 
 import asyncio
-import difflib
 import json
 import math
 import re
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from email.utils import parsedate_to_datetime
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from afterview.domain import NoteRequest
+from afterview.redact import redact_url
 from afterview.drafting.base import (
     DrafterAuthError,
     DrafterBadResponse,
@@ -37,6 +37,7 @@ from afterview.drafting.base import (
     DrafterQuotaError,
     DrafterUnavailable,
     DraftText,
+    distinct_texts,
 )
 from afterview.drafting.cleanup import Cleaner, CleanupRules, echo_lines, load_cleanup_rules
 from afterview.drafting.frame import NoteFrame, load_frame
@@ -52,8 +53,6 @@ MAX_RETRY_AFTER = 20.0
 MAX_TOKENS = 400
 """Answer cap: a note body is about 100 words; a model that runs on is cut and refused."""
 TEMPERATURE = 0.7
-NEAR_DUPLICATE_RATIO = 0.9
-"""Variants whose words match at least this closely (difflib ratio) count as one."""
 DUMMY_KEY = "no-key-needed"
 """Sent to a base URL when no key is set: local servers ignore it, the SDK insists."""
 OPENAI_URL = "https://api.openai.com/v1"
@@ -114,8 +113,8 @@ class LLMDrafter:
 
     @property
     def server(self) -> str:
-        """The base URL drafts go to, as messages name it."""
-        return self.base_url or OPENAI_URL
+        """The base URL drafts go to, as messages name it (no credentials in it)."""
+        return redact_url(self.base_url or OPENAI_URL)
 
     async def draft(self, request: NoteRequest, n: int) -> list[DraftText]:
         """Write up to ``n`` distinct notes; see ``Drafter.draft`` for the errors raised.
@@ -140,7 +139,7 @@ class LLMDrafter:
             model = await self._resolve_model(client)
             # Regenerate (first_variant > 0) must not repeat the first request word for word.
             variant_line = request.first_variant + 1 if request.first_variant and not repair else None
-            kept = _distinct(await self._ask(client, model, request, n, variant_line))
+            kept = distinct_texts(await self._ask(client, model, request, n, variant_line))
             sent, top_up = 1, 0
             while len(kept) < n and sent < 2 * n:
                 batch = min(n - len(kept), 2 * n - sent)
@@ -155,7 +154,7 @@ class LLMDrafter:
                         continue  # a failed top-up only means fewer variants
                     if isinstance(answer, BaseException):
                         raise answer
-                    kept = _distinct([*kept, *answer])
+                    kept = distinct_texts([*kept, *answer])
         kept = kept[:n]
         return [self._frame(request, text, request.first_variant + i) for i, text in enumerate(kept)]
 
@@ -307,7 +306,8 @@ class LLMDrafter:
                 return DrafterQuotaError("the account has no quota left (insufficient_quota): check its plan and billing")
             delay = _retry_after(exc)
             if delay is not None and delay > self.max_retry_after:
-                return DrafterUnavailable(f"rate-limited; try again in {math.ceil(delay)} s")
+                later = f"in {math.ceil(delay)} s" if math.isfinite(delay) else "later"
+                return DrafterUnavailable(f"rate-limited; try again {later}")
             when = f"in {math.ceil(delay)} s" if delay else "in a minute"
             return DrafterUnavailable(f"rate-limited on {tries}; try again {when}")
         if isinstance(exc, openai.AuthenticationError):
@@ -400,16 +400,21 @@ def _retry_after(exc: BaseException | None) -> float | None:
     raw_ms = headers.get("retry-after-ms")
     if raw_ms:
         try:
-            return max(0.0, float(raw_ms) / 1000)
+            seconds = float(raw_ms) / 1000
         except ValueError:
             pass
+        else:
+            return max(0.0, seconds) if math.isfinite(seconds) else math.inf
     raw = headers.get("retry-after")
     if not raw:
         return None
     try:
-        return max(0.0, float(raw))
+        seconds = float(raw)
     except ValueError:
         pass
+    else:
+        # "inf" and "nan" parse as floats: treat them as "too long to wait".
+        return max(0.0, seconds) if math.isfinite(seconds) else math.inf
     try:
         when = parsedate_to_datetime(raw)
     except (TypeError, ValueError):
@@ -433,13 +438,3 @@ def _redact(text: str, api_key: str | None) -> str:
     if api_key:
         text = text.replace(api_key, "[key]")
     return _SECRET.sub("[key]", text)
-
-
-def _distinct(texts: Sequence[DraftText]) -> list[DraftText]:
-    """Drop texts whose words nearly repeat an earlier one's (ratio >= 0.9)."""
-    kept: list[DraftText] = []
-    for text in texts:
-        words = text.body.split()
-        if all(difflib.SequenceMatcher(None, words, k.body.split()).ratio() < NEAR_DUPLICATE_RATIO for k in kept):
-            kept.append(text)
-    return kept

@@ -51,6 +51,19 @@ class AfterviewApp(App[int]):
         self.backend = backend
         self._clipboard_tool = clipboard_command() if clipboard_tool is ... else clipboard_tool
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: Any = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """As ``App.notify``, but plain text by default: messages carry names, file paths
+        and server errors, whose square brackets must not be read as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     def get_default_screen(self) -> Screen:
         """The dashboard is the first screen."""
         return DashboardScreen()
@@ -71,6 +84,9 @@ class AfterviewApp(App[int]):
             self.backend.load()
         except AfterviewError as exc:
             self.post_message(BackendFailed(str(exc)))
+            return
+        except Exception as exc:  # noqa: BLE001 - an unexpected failure still gets a screen, not a hang
+            self.post_message(BackendFailed(f"{type(exc).__name__}: {exc}"))
             return
         self.call_from_thread(self._loaded)
 

@@ -66,9 +66,14 @@ async def run_tool(command: list[str], text: str) -> str | None:
             stdout=asyncio.subprocess.DEVNULL,
             stderr=asyncio.subprocess.DEVNULL,
         )
+    except OSError as exc:
+        return f"{command[0]} failed: {exc.strerror or exc}"
+    try:
         await asyncio.wait_for(process.communicate(text.encode("utf-8")), TOOL_TIMEOUT)
-    except (OSError, TimeoutError) as exc:
-        return f"{command[0]} failed: {exc or 'timed out'}"
+    except TimeoutError:
+        process.kill()
+        await process.wait()
+        return f"{command[0]} timed out"
     return None if process.returncode == 0 else f"{command[0]} exited with {process.returncode}"
 
 

@@ -156,7 +156,7 @@ class DashboardScreen(Screen[None]):
     @on(InterviewList.Highlighted)
     def _highlighted(self, event: InterviewList.Highlighted) -> None:
         row = event.row
-        self.query_one("#reason", Static).update(f"[b]Why:[/b] {row.reason}" if row and row.reason else "")
+        self.query_one("#reason", Static).update(f"[b]Why:[/b] {escape(row.reason)}" if row and row.reason else "")
 
     @on(InterviewList.Opened)
     def _opened(self, event: InterviewList.Opened) -> None:

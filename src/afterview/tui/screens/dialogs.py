@@ -37,7 +37,7 @@ class ConfirmDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         """Question and two buttons."""
         with Vertical(classes="dialog-box"):
-            yield Static(self.question, classes="dialog-text")
+            yield Static(Text(self.question), classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.yes} (y)", variant="error", id="yes", compact=True)
                 yield Button(f"{self.no} (n)", id="no", compact=True)
@@ -83,7 +83,7 @@ class StatusDialog(ModalScreen[StatusChoice | None]):
     def compose(self) -> ComposeResult:
         """Status list, date input, hint."""
         with Vertical(classes="dialog-box"):
-            yield Label(f"Status of {self.company} (now {self.current})", classes="dialog-title")
+            yield Label(Text(f"Status of {self.company} (now {self.current})"), classes="dialog-title")
             yield OptionList(*(Option(text, id=value) for value, text in STATUS_CHOICES), id="statuses")
             with Horizontal(classes="field"):
                 yield Label("On", classes="field-label")

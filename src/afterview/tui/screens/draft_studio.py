@@ -14,6 +14,7 @@ import importlib
 from pathlib import Path
 from typing import Any
 
+from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -136,6 +137,7 @@ class DraftStudioScreen(Screen[None]):
         from afterview.errors import AfterviewError
         from afterview.note_requests import build_requests
 
+        self._flush_edit()
         backend = self.app.backend  # type: ignore[attr-defined]
         self._first_variant = self._first_variant + max(1, len(self.variants)) if fresh else 0
         try:
@@ -176,8 +178,7 @@ class DraftStudioScreen(Screen[None]):
                 services.announce_first_online_use(
                     backend.settings, lambda text: self.notify(text, title="Online drafting", timeout=20)
                 )
-            writer.progress = lambda text: self.post_message(DraftProgress(generation, text))
-            drafts = await writer.write(request)
+            drafts = await writer.write(request, progress=lambda text: self.post_message(DraftProgress(generation, text)))
             stored = [backend.store.save_draft(self.interview_id, d) for d in drafts]
         except asyncio.CancelledError:
             raise
@@ -249,12 +250,12 @@ class DraftStudioScreen(Screen[None]):
         variant = f"variant {self.current + 1}/{count}" if count else "drafting…"
         sent = " · ✔ sent" if self._is_sent() else ""
         self.query_one("#note-bar", Static).update(
-            f"[b]{label}[/b] to [b]{self.note.recipient}[/b] · tone {self.tone.value} · {variant}{sent}"
+            f"[b]{label}[/b] to [b]{escape(self.note.recipient)}[/b] · tone {self.tone.value} · {variant}{sent}"
             " [dim]· o other note · esc back[/dim]"
         )
-        self.query_one("#why", Static).update(f"[dim]Why now:[/dim] {self.reason}" if self.reason else "")
+        self.query_one("#why", Static).update(f"[dim]Why now:[/dim] {escape(self.reason)}" if self.reason else "")
         subject = self.variants[self.current].subject if self.variants else ""
-        self.query_one("#subject", Static).update(f"[b]Subject:[/b] {safe(subject)}" if subject else "")
+        self.query_one("#subject", Static).update(f"[b]Subject:[/b] {escape(safe(subject))}" if subject else "")
 
     def _refresh_status(self) -> None:
         line = self.query_one("#status-line", Static)
@@ -267,7 +268,7 @@ class DraftStudioScreen(Screen[None]):
         engine = "offline template" if draft.engine == "template" else draft.engine
         if draft.fallback_reason:
             engine += " (model draft not used)"
-        line.update(f"{words} words ({low}-{high}) · {engine} · {summary(self._report)}")
+        line.update(f"{words} words ({low}-{high}) · {escape(engine)} · {summary(self._report)}")
 
     def _is_sent(self) -> bool:
         return (self.note.note_type, " ".join(self.note.recipient.split()).casefold()) in self._sent
@@ -289,6 +290,14 @@ class DraftStudioScreen(Screen[None]):
         if self._recheck_timer is not None:
             self._recheck_timer.stop()
         self._recheck_timer = self.set_timer(RECHECK_DELAY, self.recheck)
+
+    def _flush_edit(self) -> None:
+        """Check and save an edit still waiting on the debounce timer (before anything
+        replaces or uses the body)."""
+        if self._recheck_timer is not None:
+            self._recheck_timer.stop()
+            self._recheck_timer = None
+            self.recheck()
 
     def recheck(self) -> None:
         """Check the edited body by the note type's severities, show it, and autosave."""
@@ -345,18 +354,18 @@ class DraftStudioScreen(Screen[None]):
         if isinstance(self.focused, NoteEditor):
             self.query_one("#checks", ChecksPanel).focus()
             return
-        if self._recheck_timer is not None:
-            self._recheck_timer.stop()
-            self.recheck()
+        self._flush_edit()
         self.dismiss()
 
     def action_previous(self) -> None:
         """Previous variant."""
+        self._flush_edit()
         if self.variants:
             self.current -= 1
 
     def action_next(self) -> None:
         """Next variant."""
+        self._flush_edit()
         if self.variants:
             self.current += 1
 
@@ -403,9 +412,7 @@ class DraftStudioScreen(Screen[None]):
         if not self.variants:
             self.notify("Nothing to copy yet: the draft is on its way.", severity="warning")
             return
-        if self._recheck_timer is not None:
-            self._recheck_timer.stop()
-            self.recheck()
+        self._flush_edit()
         copy = self.app.copy_text  # type: ignore[attr-defined]
         result = await copy(text)
         blocking = self._report.blocking if self._report is not None else ()
@@ -420,6 +427,7 @@ class DraftStudioScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Ask for a format and file, then write it."""
+        self._flush_edit()
         if not self.variants:
             self.notify("Nothing to export yet: the draft is on its way.", severity="warning")
             return
@@ -447,17 +455,31 @@ class DraftStudioScreen(Screen[None]):
         if choice.fmt == "mailto":
             self.run_worker(self._copy(content.decode(), "the mailto: link"), group="copy", exclusive=True)
             return
+        path = Path(choice.path)
+        if path.exists():
+            from afterview.tui.screens.dialogs import ConfirmDialog
+
+            question = f"{path} already exists. Replace it?"
+            self.app.push_screen(
+                ConfirmDialog(question, yes="Replace", no="Keep it"),
+                lambda replace: self._write_export(path, content) if replace else None,
+            )
+            return
+        self._write_export(path, content)
+
+    def _write_export(self, path: Path, content: bytes) -> None:
         from afterview.fileio import write_atomic
 
         try:
-            write_atomic(choice.path, content, mode=0o600)
+            write_atomic(path, content, mode=0o600)
         except OSError as exc:
-            self.notify(f"{choice.path}: {exc.strerror or exc}", severity="error", title="Not exported")
+            self.notify(f"{path}: {exc.strerror or exc}", severity="error", title="Not exported")
             return
-        self.notify(f"Wrote {choice.path}", title="Exported")
+        self.notify(f"Wrote {path}", title="Exported")
 
     def action_sent(self) -> None:
         """Log this note as sent today (with the draft on screen)."""
+        self._flush_edit()
         if not self.variants:
             return
         backend = self.app.backend  # type: ignore[attr-defined]

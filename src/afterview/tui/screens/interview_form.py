@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -217,7 +218,7 @@ class InterviewFormScreen(Screen[None]):
             field.set_error(self._errors.get(key) if shown(key) else None)
         whole = self._errors.get(INTERVIEWERS_KEY) if shown(INTERVIEWERS_KEY) else None
         box = self.query_one("#interviewers-error", Static)
-        box.update(f"✖ {whole}" if whole else "")
+        box.update(Text(f"✖ {whole}") if whole else "")
         box.display = bool(whole)
 
     def _set_state(self, text: str, *, error: bool = False) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -83,7 +84,7 @@ class Field(Widget):
             return  # restyling a long form on every keystroke is what makes it slow
         self._error = message
         note = self.query_one(".field-note", Static)
-        note.update(f"✖ {message}" if message else self.hint)
+        note.update(Text(f"✖ {message}") if message else self.hint)
         note.display = bool(message or self.hint)
         self.set_class(bool(message), "-invalid")
 
