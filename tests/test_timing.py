@@ -14,9 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from afterview.timing import (
+    ACTIONABLE_STATES,
     NOTE_TYPES,
     RULES,
+    STATE_RANK,
     STATES,
+    TYPE_RANK,
     Advice,
     InterviewLike,
     SentNote,
@@ -461,3 +464,10 @@ def test_advise_never_raises_and_keeps_its_promises(record: Record, today: date,
         assert len([r for r in rows if r.type == note_type]) == (0 if note_type in sent_types else 1)
     thanked = [" ".join(r.recipient.split()).casefold() for r in rows if r.type == "thank_you"]
     assert len(thanked) == len(set(thanked))
+
+
+def test_public_ranks_cover_every_state_and_type_in_listing_order() -> None:
+    assert sorted(STATE_RANK, key=STATE_RANK.__getitem__) == ["late", "due", "upcoming", "stop", "not_applicable"]
+    assert set(STATE_RANK) == set(STATES)
+    assert set(ACTIONABLE_STATES) == {"late", "due", "upcoming"}
+    assert [name for name, _ in sorted(TYPE_RANK.items(), key=lambda item: item[1])] == list(NOTE_TYPES)

@@ -16,6 +16,8 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, SkipValidation, ValidationInfo, field_validator
 
 from afterview.checks.types import Report
+from afterview.names import name_key
+from afterview.terminal import CONTROL_CHARS
 
 NAME_MAX_CHARS = 80
 MOMENT_MAX_WORDS = 40
@@ -65,11 +67,8 @@ class Tone(StrEnum):
     CONCISE = "concise"
 
 
-# Characters that must never reach a note or a terminal: C0/C1 controls (escape
-# sequences start with ESC), bidi overrides (Trojan Source) and zero-width characters.
-_FORBIDDEN_CHARS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
-)
+# Characters that must never reach a note or a terminal (controls, escapes, bidi overrides).
+_FORBIDDEN_CHARS = re.compile(CONTROL_CHARS)
 _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\"]+$")
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -193,7 +192,7 @@ class Interview(_Record):
     def _one_each(cls, people: list[Interviewer]) -> list[Interviewer]:
         seen: set[str] = set()
         for person in people:
-            key = person.name.casefold()
+            key = name_key(person.name)
             if key in seen:
                 raise ValueError(f"{person.name!r} is listed twice (names are unique, ignoring case)")
             seen.add(key)
@@ -228,9 +227,9 @@ class Interview(_Record):
         return self.award.date if self.award else None
 
     def interviewer(self, name: str) -> Interviewer | None:
-        """Find an interviewer by name, ignoring case and surrounding space."""
-        key = " ".join(name.split()).casefold()
-        return next((p for p in self.interviewers if p.name.casefold() == key), None)
+        """Find an interviewer by name, ignoring case and runs of spaces."""
+        key = name_key(name)
+        return next((p for p in self.interviewers if name_key(p.name) == key), None)
 
     def proper_nouns(self) -> tuple[str, ...]:
         """The record's own names, masked before ``sensitive`` and ``placeholders`` run."""

@@ -1,8 +1,8 @@
 """Exports: a note as ``.eml``, ``mailto:`` URL or ``.txt``; reminders as ``.ics``.
 
-Pure formatting over plain values: the CLI (and later the TUI) picks the draft, the
-sender and the recipient, and sanitises the text it got from a drafter; this module
-only encodes. Nothing here sends mail.
+The CLI and the TUI pick the draft; ``note_for`` decides who it is from and to and
+makes its text terminal-safe; the rest is formatting over plain values. Nothing here
+sends mail, and nothing here imports pydantic (the models are read, never built).
 """
 
 from __future__ import annotations
@@ -16,12 +16,20 @@ from datetime import date, datetime, timedelta, timezone
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
+from typing import TYPE_CHECKING
 from urllib.parse import quote
+
+from afterview.names import name_key
+from afterview.terminal import safe
+from afterview.timing import ACTIONABLE_STATES
+
+if TYPE_CHECKING:
+    from afterview.config import Profile
+    from afterview.domain import Draft, Interview
 
 REMINDER_HOUR = 9
 """The alarm of each reminder fires at this hour on the day the note is due."""
 
-_ACTIONABLE = ("late", "due", "upcoming")
 _PRODID = "-//afterview//notes after a job interview//EN"
 
 
@@ -41,6 +49,24 @@ class Note:
     body: str
     sender: Party
     recipient: Party
+
+
+def note_for(draft: Draft, interview: Interview, profile: Profile | None) -> Note:
+    """The export of ``draft``: from the candidate, to the interviewer it is addressed to.
+
+    The sender is named as the note is signed (``note_requests.signature_for``): the
+    record's candidate, else the profile's name; the address likewise, the record's
+    ``candidate_email`` before the profile's. The recipient's address is their email in
+    the record, when there is one. Subject and body lose any escape sequence a drafter
+    left in them: exports carry printable text only.
+    """
+    person = interview.interviewer(draft.recipient)
+    sender = Party(
+        interview.candidate or getattr(profile, "name", None),
+        interview.candidate_email or getattr(profile, "email", None),
+    )
+    recipient = Party(draft.recipient, person.email if person else None)
+    return Note(subject=safe(draft.subject), body=safe(draft.body), sender=sender, recipient=recipient)
 
 
 def eml(note: Note, *, when: datetime | None = None) -> bytes:
@@ -119,12 +145,12 @@ def reminders(interview_id: int, company: str, advice: Iterable[object], today: 
     """
     result = []
     for row in advice:
-        if row.state not in _ACTIONABLE or row.due is None:
+        if row.state not in ACTIONABLE_STATES or row.due is None:
             continue
         label = row.type.replace("_", "-")
         day = max(row.due, today) if row.state in ("late", "due") else row.due
         prefix = "Late: send" if row.state == "late" else "Send"
-        digest = hashlib.sha1(" ".join(row.recipient.split()).casefold().encode()).hexdigest()[:12]
+        digest = hashlib.sha1(name_key(row.recipient).encode()).hexdigest()[:12]
         result.append(
             Reminder(
                 uid=f"{interview_id}-{row.type}-{digest}@afterview",

@@ -1,7 +1,8 @@
 """Build the collaborators a command or the app needs, from the resolved settings.
 
-Data-file errors from ``checks`` and the template loader (which cannot import our
-errors) become ``PolicyError`` here, so every shell reports them as one line, exit 2.
+Data-file errors from ``checks`` (which cannot import our errors) become ``PolicyError``
+here; the template loader raises ``TemplateError``, already a ``PolicyError``. Either
+way every shell reports them as one line, exit 2.
 """
 
 from __future__ import annotations
@@ -34,16 +35,13 @@ def template_drafter():
     """The offline drafter over the shipped templates.
 
     Raises:
-        PolicyError: a template file is malformed (names file and key).
+        TemplateError: a template file is malformed (a ``PolicyError`` naming file and key).
     """
-    from afterview.drafting.templates import TemplateDrafter, TemplateError
+    from afterview.drafting.templates import TemplateDrafter
 
-    try:
-        drafter = TemplateDrafter()
-        drafter.load()
-        return drafter
-    except TemplateError as exc:
-        raise PolicyError(str(exc)) from None
+    drafter = TemplateDrafter()
+    drafter.load()
+    return drafter
 
 
 def writer(settings: Settings, *, now: Callable[[], datetime] = datetime.now, progress=None):
@@ -66,6 +64,24 @@ def writer(settings: Settings, *, now: Callable[[], datetime] = datetime.now, pr
         now=now,
         progress=progress,
     )
+
+
+def command_writer(settings: Settings, notice: Callable[[str], None]):
+    """The writer a CLI command drafts with, after telling the user how it will draft.
+
+    ``notice`` is told, in one line each: that drafting is offline and why (unless the
+    user asked for it with ``--offline``), and, on the first online draft from this data
+    dir, what online drafting sends where.
+
+    Raises:
+        PolicyError: a policy or template file is malformed.
+    """
+    if settings.offline and settings.offline_reason != "--offline":
+        notice(f"offline: {settings.offline_reason}; drafting from templates")
+    built = writer(settings)
+    if built.online:
+        announce_first_online_use(settings, notice)
+    return built
 
 
 SENT_FIELDS = (

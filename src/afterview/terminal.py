@@ -2,18 +2,25 @@
 
 Model output and typed fields can carry ESC sequences (clear screen, OSC 52 clipboard
 writes, fake prompts) or bidi overrides; everything printed or shown passes through
-``safe`` first.
+``safe`` first. ``CONTROL_CHARS`` is the one definition of the characters afterview
+never lets through: the domain rejects them in typed fields, the drafting cleanup and
+``safe`` strip them.
 """
 
 from __future__ import annotations
 
 import re
 
-# ESC-introduced sequences (CSI, OSC, DCS, APC, PM, SOS and two-character escapes), then
-# any other C0/C1 control except newline and tab, and bidi/zero-width format characters.
+CONTROL_CHARS = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+"""A regex character class: C0 and C1 controls except newline and tab (escape sequences
+start with ESC, ``\\x1b``), bidi overrides and isolates (Trojan Source) and zero-width
+characters."""
+
+# ESC-introduced sequences (CSI, OSC, DCS, APC, PM, SOS and two-character escapes) go
+# whole, payload included; then any control character left over.
 _ESCAPES = re.compile(
     r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|[@-Z\\-_])"
-    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+    f"|{CONTROL_CHARS}"
 )
 
 

@@ -55,11 +55,28 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Literal, NamedTuple, Protocol, runtime_checkable
 
-__all__ = ["NOTE_TYPES", "RULES", "STATES", "Advice", "InterviewLike", "SentNote", "State", "advise", "due_now"]
+__all__ = [
+    "ACTIONABLE_STATES",
+    "NOTE_TYPES",
+    "RULES",
+    "STATES",
+    "STATE_RANK",
+    "TYPE_RANK",
+    "Advice",
+    "InterviewLike",
+    "SentNote",
+    "State",
+    "advise",
+    "due_now",
+]
 
 State = Literal["upcoming", "due", "late", "stop", "not_applicable"]
 STATES: tuple[State, ...] = ("upcoming", "due", "late", "stop", "not_applicable")
 """Every state an ``Advice`` row can be in."""
+STATE_RANK: dict[str, int] = {"late": 0, "due": 1, "upcoming": 2, "stop": 3, "not_applicable": 4}
+"""Most urgent first: the order rows are listed in (lower sorts first)."""
+ACTIONABLE_STATES: tuple[State, ...] = ("late", "due", "upcoming")
+"""States of a note still to send (``stop`` and ``not_applicable`` rows are not)."""
 
 NOTE_TYPES: tuple[str, ...] = (
     "thank_you",
@@ -70,6 +87,8 @@ NOTE_TYPES: tuple[str, ...] = (
     "continued_interest",
 )
 """Note type values, in the order rows with the same state and date are listed."""
+TYPE_RANK: dict[str, int] = {name: rank for rank, name in enumerate(NOTE_TYPES)}
+"""A note type value's place in ``NOTE_TYPES`` (an unknown type sorts after them all)."""
 
 # The cadence, in days. Kept together so a policy change is one edit here.
 THANK_YOU_WINDOW_DAYS = 2  # due on the interview day and the day after
@@ -196,9 +215,6 @@ _UNKNOWN_STATUS_PHRASE = "has a status afterview does not know ({status})"
 _SINCE_REJECTION = "the rejection on {date}"
 _SINCE_UNDATED_REJECTION = "the rejection (no date recorded, so counted from today, {date})"
 
-_STATE_RANK = {"late": 0, "due": 1, "upcoming": 2, "stop": 3, "not_applicable": 4}
-_TYPE_RANK = {name: rank for rank, name in enumerate(NOTE_TYPES)}
-
 
 @runtime_checkable
 class InterviewLike(Protocol):
@@ -323,6 +339,8 @@ class _SentLog:
 
 
 def _name_key(name: str) -> str:
+    # The same rule as afterview.names.name_key, copied on purpose: timing imports nothing
+    # else of afterview, so it stays pure and cheap. Keep the two in step.
     return " ".join(name.split()).casefold()
 
 
@@ -469,5 +487,5 @@ def _continued_interest(interview: InterviewLike, today: date, status: str) -> A
 
 def _order(row: Advice) -> tuple[int, date, int, str, str]:
     # stop and not_applicable rows have no date; their state rank already puts them last.
-    type_rank = _TYPE_RANK.get(row.type, len(NOTE_TYPES))
-    return (_STATE_RANK[row.state], row.due or date.min, type_rank, row.recipient.casefold(), row.rule)
+    type_rank = TYPE_RANK.get(row.type, len(NOTE_TYPES))
+    return (STATE_RANK[row.state], row.due or date.min, type_rank, row.recipient.casefold(), row.rule)

@@ -75,6 +75,73 @@ def test_edit_keeps_ids_and_sent_log_of_interviewers_matched_by_name(store, make
     assert [entry.recipient for entry in store.sent(interview_id)] == ["Priya Shah"]
 
 
+def test_a_rename_keeps_the_id_drafts_and_sent_log(store, make_interview, make_draft):
+    panel = [{"name": "Jordn Lee", "contact": True}, {"name": "Priya Shah"}]
+    interview_id = store.add_interview(make_interview(interviewers=panel))
+    ids = store.interviewer_ids(interview_id)
+    draft = store.save_draft(interview_id, make_draft("Jordn Lee"))
+    store.mark_sent(interview_id, "thank_you", "Jordn Lee", date(2026, 11, 24), draft_id=draft.id)
+    today = date(2026, 11, 25)
+    assert {a.recipient for _, a in store.due(today) if a.type == "thank_you"} == {"Priya Shah"}
+
+    fixed = make_interview(interviewers=[{"name": "Jordan Lee", "contact": True}, {"name": "Priya Shah"}])
+    summary = store.update_interview(interview_id, fixed, renamed={"jordn  LEE": "Jordan Lee"})
+
+    assert summary.renamed == (("Jordn Lee", "Jordan Lee"),)
+    assert (summary.kept, summary.added, summary.removed) == (("Jordan Lee", "Priya Shah"), (), ())
+    assert store.interviewer_ids(interview_id) == {"Jordan Lee": ids["Jordn Lee"], "Priya Shah": ids["Priya Shah"]}
+    assert [(e.recipient, e.draft_id) for e in store.sent(interview_id)] == [("Jordan Lee", draft.id)]
+    assert store.latest_draft(interview_id, "thank_you", "Jordan Lee").id == draft.id
+    assert store.latest_draft(interview_id, "thank_you", "Jordn Lee") is None
+    # The sent thank-you still counts: only Priya's is listed, for the list and the one interview.
+    assert {a.recipient for _, a in store.due(today) if a.type == "thank_you"} == {"Priya Shah"}
+    assert {a.recipient for a in store.advice(interview_id, today) if a.type == "thank_you"} == {"Priya Shah"}
+
+
+def test_without_the_rename_a_changed_name_is_a_new_interviewer(store, make_interview):
+    """What ``afterview edit`` does (it matches by name only), and what the form used to do."""
+    interview_id = store.add_interview(make_interview(interviewers=[{"name": "Jordn Lee"}]))
+    old_id = store.interviewer_ids(interview_id)["Jordn Lee"]
+    store.mark_sent(interview_id, "thank_you", "Jordn Lee", date(2026, 11, 24))
+    summary = store.update_interview(interview_id, make_interview(interviewers=[{"name": "Jordan Lee"}]))
+    assert (summary.added, summary.removed, summary.renamed) == (("Jordan Lee",), ("Jordn Lee",), ())
+    assert store.interviewer_ids(interview_id)["Jordan Lee"] != old_id
+    assert [e.recipient for e in store.sent(interview_id)] == ["Jordn Lee"]  # history keeps the old name
+    assert {a.recipient for _, a in store.due(date(2026, 11, 25)) if a.type == "thank_you"} == {"Jordan Lee"}
+
+
+def test_two_interviewers_can_swap_names_with_their_notes(store, make_interview, make_draft):
+    interview_id = store.add_interview(make_interview(interviewers=[{"name": "Ana Ruiz"}, {"name": "Bo Li"}]))
+    ids = store.interviewer_ids(interview_id)
+    store.save_draft(interview_id, make_draft("Ana Ruiz", "Dear Ana,\n\nThank you.\n\nSam"))
+    store.mark_sent(interview_id, "thank_you", "Ana Ruiz", date(2026, 11, 24))
+
+    swapped = make_interview(interviewers=[{"name": "Bo Li"}, {"name": "Ana Ruiz"}])
+    store.update_interview(interview_id, swapped, renamed={"Ana Ruiz": "Bo Li", "Bo Li": "Ana Ruiz"})
+
+    assert store.interviewer_ids(interview_id) == {"Bo Li": ids["Ana Ruiz"], "Ana Ruiz": ids["Bo Li"]}
+    assert [e.recipient for e in store.sent(interview_id)] == ["Bo Li"]
+    assert [d.body for d in store.drafts(interview_id, recipient="Bo Li")] == ["Dear Ana,\n\nThank you.\n\nSam"]
+    assert store.drafts(interview_id, recipient="Ana Ruiz") == []
+
+
+def test_renames_that_do_not_fit_the_edit_are_ignored(store, make_interview):
+    interview_id = store.add_interview(make_interview(interviewers=[{"name": "Ana Ruiz"}, {"name": "Bo Li"}]))
+    ids = store.interviewer_ids(interview_id)
+    store.mark_sent(interview_id, "thank_you", "Bo Li", date(2026, 11, 24))
+    after = make_interview(interviewers=[{"name": "ana ruiz"}, {"name": "Bo Li"}, {"name": "Cy Ng"}])
+    # Unknown old name; a new name not in the edit; a case-only change (matched by name anyway).
+    summary = store.update_interview(
+        interview_id, after, renamed={"Nobody": "Cy Ng", "Bo Li": "Dee Fox", "Ana Ruiz": "ana ruiz"}
+    )
+    assert (summary.kept, summary.added, summary.removed, summary.renamed) == (
+        ("ana ruiz", "Bo Li"), ("Cy Ng",), (), ()
+    )
+    new_ids = store.interviewer_ids(interview_id)
+    assert (new_ids["ana ruiz"], new_ids["Bo Li"]) == (ids["Ana Ruiz"], ids["Bo Li"])
+    assert [e.recipient for e in store.sent(interview_id)] == ["Bo Li"]
+
+
 def test_edit_records_a_changed_status_in_the_history(store, make_interview):
     interview_id = store.add_interview(make_interview())
     store.update_interview(interview_id, make_interview(role="Senior Data Analyst"))

@@ -215,3 +215,45 @@ def test_eml_with_an_international_address_has_no_encoded_words_in_it():
     assert b"xn--nrthwind-n4a.example" in to_line and b"=?utf-8?" not in to_line.split(b"<")[1]
     parsed = BytesParser(policy=policy.default).parsebytes(raw)
     assert parsed["To"].addresses[0].domain == "xn--nrthwind-n4a.example"
+
+
+class _Profile:
+    def __init__(self, name: str | None, email: str | None) -> None:
+        self.name, self.email = name, email
+
+
+def _draft_to(recipient: str, *, subject: str = "Thank you", body: str = "Dear Jordan,\n\nThanks.\n\nSam"):
+    from afterview.checks.types import Report
+    from afterview.domain import Draft, NoteType, Tone
+
+    return Draft(
+        subject=subject, body=body, note_type=NoteType.THANK_YOU, recipient=recipient, tone=Tone.WARM,
+        engine="template", report=Report(note_type="thank_you"),
+    )  # fmt: skip
+
+
+def test_note_for_prefers_the_record_over_the_profile(make_interview):
+    from afterview.export import note_for
+
+    interview = make_interview()  # candidate Sam Rivera, sam@example.com; Jordan Lee has an email
+    note = note_for(_draft_to("jordan  LEE"), interview, _Profile("Profile Name", "profile@example.com"))
+    assert note.sender == Party("Sam Rivera", "sam@example.com")
+    assert note.recipient == Party("jordan  LEE", "jordan@northwind.example")
+
+
+def test_note_for_falls_back_to_the_profile_and_tolerates_unknowns(make_interview):
+    from afterview.export import note_for
+
+    interview = make_interview(candidate=None, candidate_email=None)
+    note = note_for(_draft_to("Jordan Lee"), interview, _Profile("Profile Name", "profile@example.com"))
+    assert note.sender == Party("Profile Name", "profile@example.com")
+    assert note_for(_draft_to("Jordan Lee"), interview, None).sender == Party(None, None)
+    assert note_for(_draft_to("Someone Else"), interview, None).recipient == Party("Someone Else", None)
+
+
+def test_note_for_strips_escape_sequences_from_drafter_text(make_interview):
+    from afterview.export import note_for
+
+    draft = _draft_to("Jordan Lee", subject="Thanks\x1b]0;owned\x07", body="Dear Jordan,\x1b[2J\n\nThanks.\u202e\n\nSam")
+    note = note_for(draft, make_interview(), None)
+    assert (note.subject, note.body) == ("Thanks", "Dear Jordan,\n\nThanks.\n\nSam")

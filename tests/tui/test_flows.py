@@ -480,6 +480,54 @@ async def test_editing_a_stored_interview_autosaves(app_factory, store) -> None:
         assert app.screen.query_one(InterviewList).rows[0].role == "Data Analyst II"
 
 
+async def test_fixing_a_name_after_marking_sent_keeps_the_sent_thank_you(app_factory, store) -> None:
+    """The form autosaves every keystroke: retyping a name is a rename, not a new person."""
+    interview_id = store.add_interview(northwind(interviewers=[{"name": "Jordn Lee", "contact": True}]))
+    stored_id = store.interviewer_ids(interview_id)["Jordn Lee"]
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        (row,) = dashboard_rows(app)
+        assert (row.note_type, row.recipient, row.state) == ("thank_you", "Jordn Lee", "due")
+
+        # Draft the thank-you offline and mark it sent.
+        await pilot.press("d")
+        await settle(pilot, app)
+        studio = app.screen
+        assert isinstance(studio, DraftStudioScreen) and studio.variants
+        await pilot.press("s")
+        await settle(pilot, app)
+        assert [e.recipient for e in store.sent(interview_id)] == ["Jordn Lee"]
+        await pilot.press("escape")
+        await settle(pilot, app)
+        (row,) = dashboard_rows(app)
+        assert row.note_type == "follow_up"
+
+        # Fix the typo: clear the name and type it again, saving as it goes.
+        await pilot.press("enter")
+        await settle(pilot, app)
+        form = app.screen
+        assert isinstance(form, InterviewFormScreen)
+        name = form.query_one(InterviewerBlock).field("name").input
+        name.focus()
+        await pilot.press("end", *["backspace"] * len("Jordn Lee"))
+        await settle(pilot, app)
+        for key in "Jordan Lee":
+            await pilot.press(key)
+            await pilot.pause(0.2)  # past the autosave delay: every prefix is saved on the way
+        await settle(pilot, app)
+        assert [p.name for p in store.interview(interview_id).interviewers] == ["Jordan Lee"]
+        assert store.interviewer_ids(interview_id) == {"Jordan Lee": stored_id}
+        assert [e.recipient for e in store.sent(interview_id)] == ["Jordan Lee"]
+
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert isinstance(app.screen, DashboardScreen)
+        (row,) = dashboard_rows(app)
+        assert row.note_type == "follow_up"  # the thank-you is still sent, so not due
+        assert not any(a.type == "thank_you" for a in store.advice(interview_id, TODAY))
+
+
 async def test_a_broken_config_file_is_explained(isolated_home: Path) -> None:
     from afterview.tui.app import make_app
 

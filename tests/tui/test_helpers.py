@@ -10,7 +10,7 @@ from afterview.checks.types import Finding, Report
 from afterview.timing import Advice
 from afterview.tui.clipboard import CopyResult, clipboard_command, copy_text
 from afterview.tui.dashboard_rows import DashboardRow, build_rows, first_by_interview
-from afterview.tui.form_model import FormValues, InterviewerValues, build_interview
+from afterview.tui.form_model import FormValues, InterviewerValues, build_interview, renamed_interviewers
 from afterview.tui.screens.help import key_rows
 from afterview.tui.widgets.check_panel import check_lines, summary
 from afterview.tui.widgets.interview_list import Columns
@@ -84,6 +84,22 @@ class TestBuildInterview:
         assert errors == {} and again == interview
 
 
+class TestRenamedInterviewers:
+    def test_a_changed_name_of_a_stored_block_is_a_rename(self) -> None:
+        blocks = [
+            ("Jordn Lee", InterviewerValues(name="Jordan Lee")),  # typo fixed
+            ("Priya Shah", InterviewerValues(name="PRIYA  shah")),  # case and spaces only: same person
+            (None, InterviewerValues(name="Sam Ortiz")),  # not saved yet: nothing to rename
+            ("Alex Kim", InterviewerValues()),  # cleared: removed, not renamed
+            ("Bo Li", InterviewerValues(name="  ", title="CTO")),  # name blanked: invalid, not renamed
+        ]
+        assert renamed_interviewers(blocks) == {"Jordn Lee": "Jordan Lee"}
+
+    def test_swapped_names_rename_both(self) -> None:
+        blocks = [("Ana Ruiz", InterviewerValues(name="Bo Li")), ("Bo Li", InterviewerValues(name="Ana Ruiz"))]
+        assert renamed_interviewers(blocks) == {"Ana Ruiz": "Bo Li", "Bo Li": "Ana Ruiz"}
+
+
 def advice(kind: str, state: str, due: date | None, recipient: str = "Jordan Lee") -> Advice:
     return Advice(kind, recipient, state, due, f"{kind}.rule", f"reason for {kind}")  # type: ignore[arg-type]
 
@@ -108,6 +124,40 @@ class TestDashboardRows:
         assert [r.due_label(TODAY) for r in rows] == ["LATE (Feb 20)", "DUE TODAY", "in 7 days", ""]
         assert rows[1].note_label == "thank-you → Jordan"
         assert rows[3].note_label == "nothing to send"
+
+    def test_first_by_interview_takes_each_interviews_most_urgent_note_from_the_store(self, store) -> None:
+        """No re-sort: the store's order alone must give each interview its most urgent note."""
+        from afterview.domain import Interview
+
+        def stored(company: str, day: date, names: list[str], **extra: object) -> int:
+            people = [{"name": name} for name in names]
+            data = {"company": company, "role": "Analyst", "interview_date": day, "interviewers": people, **extra}
+            return store.add_interview(Interview.model_validate(data))
+
+        # Decision passed a week ago: follow-up due; the thank-you has been late since Feb 22.
+        late = stored("Late", date(2026, 2, 20), ["Zoe Park"], decision_date=date(2026, 2, 22))
+        # Interviewed today, two thank-yous due: the advisor's recipient order decides.
+        panel = stored("Panel", TODAY, ["Ben Ode", "ana ruiz"])
+        # Thank-you sent; a competing offer makes a note due now, the follow-up is upcoming.
+        offer = stored(
+            "Offer",
+            date(2026, 2, 25),
+            ["Kim Lo"],
+            decision_date=date(2026, 3, 20),
+            competing_offer={"company": "Contoso", "deadline": date(2026, 3, 10)},
+        )
+        store.mark_sent(offer, "thank_you", "Kim Lo", on=date(2026, 2, 25))
+        # Offered and thanked: nothing left to send.
+        done = stored("Done", date(2026, 2, 10), ["Lee Chan"], status="offered", status_date=date(2026, 2, 20))
+        store.mark_sent(done, "thank_you", "Lee Chan", on=date(2026, 2, 10))
+
+        chosen = first_by_interview(store.due(TODAY))
+        picked = {key: (a.type, a.recipient, a.state) for key, a in chosen.items()}
+        assert picked == {
+            late: ("thank_you", "Zoe Park", "late"),
+            panel: ("thank_you", "ana ruiz", "due"),
+            offer: ("competing_offer", "Kim Lo", "due"),
+        }
 
     def test_unadvised_rows_come_newest_first_with_an_ellipsis(self) -> None:
         items = [Summary(1, "Old", date(2026, 1, 5)), Summary(2, "New", date(2026, 2, 5))]

@@ -58,7 +58,11 @@ def mentions(text: str, day: date, start: int = 0, end: int | None = None) -> bo
 
 
 def spoken(day: date) -> str:
-    """How a message names a date: "December 1"."""
+    """How a message names a date: "December 1" (English month, no year, whatever the locale).
+
+    The drafting frame writes record dates this way too, so what it writes is what the
+    checks read back.
+    """
     return f"{MONTHS[day.month - 1].capitalize()} {day.day}"
 
 

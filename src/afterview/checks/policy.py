@@ -21,12 +21,10 @@ from afterview.checks.facts import GroundingRules
 from afterview.checks.protected import SensitiveRules
 from afterview.checks.purpose import AskRules
 from afterview.checks.reader import PolicyError, Section, read_toml
+from afterview.checks.runner import CHECKS
 
-CHECK_NAMES = (
-    "brevity", "thanks", "interest", "sensitive", "placeholders",
-    "recipient", "personal", "asks", "grounding", "cliches",
-)  # fmt: skip
-"""Every check a policy may list (``run_checks`` maps each name to its function)."""
+CHECK_NAMES: tuple[str, ...] = tuple(CHECKS)
+"""Every check a policy may list: the names ``run_checks`` maps to a function."""
 
 __all__ = ["CHECK_NAMES", "Policy", "PolicyError", "TypeRules", "load_policy"]
 

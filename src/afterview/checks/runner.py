@@ -1,19 +1,26 @@
-"""``run_checks``: every check the policy lists, in policy order, folded into a Report."""
+"""``run_checks``: every check the policy lists, in policy order, folded into a Report.
+
+``CHECKS`` is the one list of checks: ``afterview.checks.policy`` reads its names to
+validate ``policy.toml``, which is why this module imports ``Policy`` for types only.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from afterview.checks.addressing import personal, recipient
 from afterview.checks.basic import brevity, cliches, interest, placeholders, thanks
 from afterview.checks.facts import grounding
-from afterview.checks.policy import Policy
 from afterview.checks.protected import sensitive
 from afterview.checks.purpose import asks
 from afterview.checks.types import CheckContext, Finding, Report
 
-Check = Callable[[str, CheckContext, Policy], list[Finding]]
+if TYPE_CHECKING:
+    from afterview.checks.policy import Policy
+
+Check = Callable[[str, CheckContext, "Policy"], list[Finding]]
 """A check: ``(text, context, policy) -> findings``. Pure; never raises on odd text."""
 
 CHECKS: dict[str, Check] = {

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import sys
 
+from afterview.cli.store_parser import STORE_COMMANDS
 from afterview.errors import EXIT_INTERRUPTED, EXIT_USAGE, AfterviewError
 
 _COMMANDS = {
@@ -17,7 +18,7 @@ _COMMANDS = {
     "due": "afterview.cli.due_cmd",
     "config": "afterview.cli.config_cmd",
     "eval": "afterview.cli.eval_cmd",
-    **dict.fromkeys(("add", "list", "show", "edit", "delete", "status", "sent", "export"), "afterview.cli.store_cmds"),
+    **dict.fromkeys(STORE_COMMANDS, "afterview.cli.store_cmds"),
 }
 
 

@@ -27,11 +27,7 @@ def run(args: argparse.Namespace) -> int:
         profile=settings.profile,
         config_file=str(settings.paths.config_file),
     )
-    if settings.offline and settings.offline_reason != "--offline":
-        notice(f"offline: {settings.offline_reason}; drafting from templates")
-    writer = services.writer(settings)
-    if writer.online:
-        services.announce_first_online_use(settings, notice)
+    writer = services.command_writer(settings, notice)
 
     exit_code = EXIT_OK
     first = True

@@ -7,7 +7,7 @@ import re
 import sys
 from typing import Any, TextIO
 
-from afterview.terminal import safe
+from afterview.terminal import CONTROL_CHARS, safe
 
 def out(text: str = "", *, stream: TextIO | None = None) -> None:
     """Print terminal-safe text to stdout."""
@@ -24,8 +24,9 @@ def error(message: str) -> None:
     print(f"afterview: error: {safe(message)}", file=sys.stderr)
 
 
-# JSON escapes C0 controls itself; these it would print raw with ensure_ascii=False.
-_RAW_IN_JSON = re.compile("[\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+# json.dumps escapes C0 controls itself, so of this class only the C1 controls and the
+# bidi/zero-width characters can still appear raw with ensure_ascii=False.
+_RAW_IN_JSON = re.compile(CONTROL_CHARS)
 
 
 def json_line(obj: Any) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from afterview.cli.output import json_line, notice, out, safe
+from afterview.cli.output import json_line, notice, out
 from afterview.errors import EXIT_BLOCKED, EXIT_OK, InputError
 
 
@@ -213,16 +213,12 @@ def _export_note(args: argparse.Namespace, store, settings) -> tuple[bytes, int]
         draft = store.latest_draft(args.id, note_type.value, recipient) or _draft_one(
             store, args.id, interview, note_type, recipient, settings
         )
-    person = interview.interviewer(draft.recipient)
-    sender = export.Party(interview.candidate or settings.profile.name, interview.candidate_email or settings.profile.email)
-    to = export.Party(draft.recipient, person.email if person else None)
+    note = export.note_for(draft, interview, settings.profile)
     if args.format in ("eml", "mailto"):
-        if not to.email:
+        if not note.recipient.email:
             notice(f"no email address for {draft.recipient} in interview #{args.id}: your mail client will ask for one")
-        if args.format == "eml" and not sender.email:
+        if args.format == "eml" and not note.sender.email:
             notice("no email address for you: set email under [profile] in config.toml (or candidate_email) to fill From")
-    # Drafter text may hold escape sequences; exports carry only printable text.
-    note = export.Note(subject=safe(draft.subject), body=safe(draft.body), sender=sender, recipient=to)
     if args.format == "eml":
         content = export.eml(note)
     elif args.format == "mailto":
@@ -246,11 +242,7 @@ def _draft_one(store, interview_id: int, interview, note_type, recipient: str, s
     (request,) = build_requests(
         interview, note_type, to=recipient, profile=settings.profile, config_file=str(settings.paths.config_file)
     )
-    if settings.offline and settings.offline_reason != "--offline":
-        notice(f"offline: {settings.offline_reason}; drafting from templates")
-    writer = services.writer(settings)
-    if writer.online:
-        services.announce_first_online_use(settings, notice)
+    writer = services.command_writer(settings, notice)
     (draft, *_) = asyncio.run(writer.write(request))
     draft = store.save_draft(interview_id, draft)
     notice(f"no stored {note_type.label} draft to {recipient}: drafted and stored #{draft.id} ({draft.engine})")

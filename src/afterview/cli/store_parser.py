@@ -39,7 +39,17 @@ def add_store_commands(commands) -> None:
     show.add_argument("id", type=record_id, metavar="ID", help="interview id")
     show.add_argument("--json", action="store_true", help="JSON output")
 
-    edit = commands.add_parser("edit", help="replace a stored interview with an edited file (interviewers keep their ids)")
+    edit = commands.add_parser(
+        "edit",
+        help="replace a stored interview with an edited file (interviewers are matched by name)",
+        description=(
+            "Replace a stored interview with an edited file. Interviewers are matched by name, "
+            "ignoring case and runs of spaces: a match keeps its id, drafts and sent notes. A renamed "
+            "interviewer counts as removed and added: the old name's drafts and sent notes stay in the "
+            "history under that name, so a thank-you marked sent to it is due again for the new name "
+            "(rename in the app's interview form to keep them)."
+        ),
+    )
     edit.add_argument("id", type=record_id, metavar="ID", help="interview id")
     edit.add_argument("path", metavar="INTERVIEW.toml", help="interview file")
 

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from afterview.errors import PolicyError
 from afterview.resources import data_dir
+from afterview.terminal import CONTROL_CHARS
 
 CLEANUP_FILE = "cleanup.toml"
 
@@ -33,7 +34,7 @@ CLEANUP_FILE = "cleanup.toml"
 # any control, bidi-override or zero-width character left over: model text is printed
 # to a terminal and must never drive it.
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[\]PX^_].*?(?:\x07|\x1b\\)|\x1b[@-_]", re.DOTALL)
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_CONTROLS = re.compile(CONTROL_CHARS)
 # The field blocks of our own prompt, echoed back by the model.
 _FIELD_TAG = re.compile(r"</?field(?:\s+name=\"[^\"]*\")?\s*>", re.IGNORECASE)
 _ESCAPED_TAG = re.compile(r"&lt;(/?field)", re.IGNORECASE)

@@ -16,12 +16,14 @@ import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from string import Formatter
 from typing import NoReturn
 
+# The checks write dates the same way, so the grounding check reads back what the frame
+# wrote (and neither depends on the process locale, as strftime's %B would).
+from afterview.checks.dates import spoken as spoken_date
 from afterview.domain import Interviewer, NoteRequest, NoteType, Tone, word_count
 from afterview.errors import PolicyError
 from afterview.resources import data_dir
@@ -43,22 +45,6 @@ OPTIONAL_VARIABLES: tuple[str, ...] = (
 )
 KNOWN_VARIABLES: frozenset[str] = frozenset(ALWAYS_VARIABLES + OPTIONAL_VARIABLES)
 
-# English month names, spelled out so the text does not depend on the process locale
-# (strftime's %B does). The checks' grounding accepts a record date written this way.
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 # Punctuation a user may end a moment or relevance with; the template supplies its own.
 _TRAILING_PUNCTUATION = " .!?;:,…"
 _GREETING_VARIABLES = frozenset({"first_name", "full_name"})
@@ -69,11 +55,6 @@ class TemplateError(PolicyError):
 
     A ``PolicyError`` (exit 2), so the CLI prints it as one line like any data-file error.
     """
-
-
-def spoken_date(value: date) -> str:
-    """A date as the notes write it: ``December 1`` (month name and day, no year)."""
-    return f"{_MONTHS[value.month - 1]} {value.day}"
 
 
 def template_fields(text: str) -> tuple[str, ...]:

@@ -6,13 +6,19 @@ the model sees, the word target). Both shapes are pydantic models with
 ``extra="forbid"``, and every ``{variable}`` is checked when the folder loads, so a typo
 fails before any request with the file and key in the message.
 
-Two kinds of values reach the model and they never mix:
+Two kinds of values reach the model:
 
 * instruction variables (``{tone}``, ``{min_words}``, ``{variant}``, ``{feedback}``...)
   are ours and are formatted into the instruction text;
-* facts (``company``, ``moment``...) were typed by the user and only ever appear inside
+* facts (``company``, ``moment``...) were typed by the user and appear as values inside
   ``<field name="...">`` blocks, with the delimiter escaped inside the value, which the
-  system prompt declares to be data, not instructions.
+  system prompt declares to be data, not instructions. A repair round's previous draft
+  (the model's own text) gets a block of its own, ``previous_draft``.
+
+One exception: a repair round's ``{feedback}`` (the checks' findings, written as
+instructions) sits outside the blocks, and a finding may quote user text there: the
+moment it asks for, or words of the previous draft it wants cut. Those quotes are
+short and come from our own checks, but they are not escaped like a block.
 
 Rendering is deterministic: the same request renders the same messages, so cassettes
 can match on the request body.

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from afterview.names import name_key
 from afterview.store.connection import open_database
-from afterview.store.rows import DraftSummary, InterviewRow, ListRow, SentRecord, StatusChange, name_key
+from afterview.store.rows import DraftSummary, InterviewRow, ListRow, SentRecord, StatusChange
 from afterview.store.schema import APPLICATION_ID, SCHEMA_VERSION
 from afterview.store.store import EditSummary, RecordNotFound, Store
 
@@ -55,7 +56,7 @@ def open_store(
     """Open the store at ``paths.database``, creating the data dir (0700) and file (0600).
 
     Args:
-        paths: where afterview keeps its files (``afterview.config.app_paths()``).
+        paths: where afterview keeps its files (``afterview.paths.app_paths()``).
         busy_timeout: seconds to wait for another afterview holding the write lock.
         notice: told, in one line, when a foreign file was moved aside (default: stderr).
         now: clock for timestamps and default dates.

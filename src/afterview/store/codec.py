@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from afterview.checks.types import Finding, Report
 from afterview.domain import Draft, Interview, NoteType, Tone, Usage
 from afterview.errors import StoreError
-from afterview.store.rows import name_key
+from afterview.names import name_key
 
 INTERVIEW_COLUMNS = (
     "candidate", "candidate_email", "company", "role", "interview_date", "decision_date", "status",

@@ -15,8 +15,9 @@ from afterview.checks.panel import PanelPolicy, PanelPolicyError, load_panel_pol
 from afterview.checks.types import Report
 from afterview.domain import Draft
 from afterview.errors import PolicyError
+from afterview.names import name_key
 from afterview.store.codec import DRAFT_COLUMNS, draft_from_row, draft_values, report_to_json
-from afterview.store.rows import DraftSummary, name_key
+from afterview.store.rows import DraftSummary
 
 _SELECT = f"SELECT id, {', '.join(DRAFT_COLUMNS)}, edited_at FROM drafts"
 

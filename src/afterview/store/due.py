@@ -18,7 +18,7 @@ from collections import defaultdict
 from datetime import date
 
 from afterview.store.rows import InterviewRow, to_date
-from afterview.timing import NOTE_TYPES, Advice, SentNote, advise
+from afterview.timing import NOTE_TYPES, STATE_RANK, TYPE_RANK, Advice, SentNote, advise
 
 WORTH_ADVISING = """
     i.status = 'awaiting'
@@ -31,10 +31,6 @@ WORTH_ADVISING = """
             WHERE s.interview_id = i.id AND s.note_type = 'thank_you' AND s.recipient_key = p.name_key))
 """
 """SQL condition on ``interviews i``: the interview may have a row other than not_applicable."""
-
-# Most urgent first, as the advisor orders one interview's rows; then by interview.
-_URGENCY = {"late": 0, "due": 1, "upcoming": 2, "stop": 3, "not_applicable": 4}
-_TYPE_ORDER = {name: rank for rank, name in enumerate(NOTE_TYPES)}
 
 
 def due_rows(
@@ -104,11 +100,12 @@ def due_rows(
 
 
 def _urgency(item: tuple[InterviewRow, Advice]) -> tuple[int, date, int, str, int]:
+    # Most urgent first, as the advisor orders one interview's rows; then by interview.
     row, advice = item
     return (
-        _URGENCY.get(advice.state, len(_URGENCY)),
+        STATE_RANK.get(advice.state, len(STATE_RANK)),
         advice.due or date.min,
-        _TYPE_ORDER.get(advice.type, len(_TYPE_ORDER)),
+        TYPE_RANK.get(advice.type, len(NOTE_TYPES)),
         advice.recipient.casefold(),
         row.id,
     )

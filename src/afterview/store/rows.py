@@ -12,11 +12,6 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 
-def name_key(name: str) -> str:
-    """How names are matched: case-folded, runs of spaces collapsed (as the timing rules do)."""
-    return " ".join(name.split()).casefold()
-
-
 def to_date(value: str | None) -> date | None:
     """An ISO date column, or None."""
     return date.fromisoformat(value) if value else None

@@ -12,13 +12,15 @@ and ``due`` build only light rows.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from afterview.errors import InputError
+from afterview.names import name_key
 from afterview.store.base import RecordNotFound, StoreBase, no_interview
-from afterview.store.rows import ListRow, SentRecord, StatusChange, name_key, to_date
+from afterview.store.rows import ListRow, SentRecord, StatusChange, to_date
 
 if TYPE_CHECKING:
     from afterview.checks.types import Report
@@ -29,11 +31,21 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class EditSummary:
-    """What ``update_interview`` did to the interviewers, by name."""
+    """What ``update_interview`` did to the interviewers, by name.
+
+    ``kept`` names every interviewer that kept its id (renamed ones by their new name);
+    ``renamed`` pairs each renamed one's old name with its new one.
+    """
 
     kept: tuple[str, ...]
     added: tuple[str, ...]
     removed: tuple[str, ...]
+    renamed: tuple[tuple[str, str], ...] = ()
+
+
+# A name_key no real name can have (names never hold control characters): rows whose key
+# changes park here first, so swapping two names never trips UNIQUE (interview_id, name_key).
+_PARKED_KEY = "\x00renaming {}"
 
 
 class Store(StoreBase):
@@ -69,12 +81,19 @@ class Store(StoreBase):
             self._record_status(db, interview_id, interview.status.value, interview.status_date, stamp)
         return interview_id
 
-    def update_interview(self, interview_id: int, interview: Interview) -> EditSummary:
+    def update_interview(
+        self, interview_id: int, interview: Interview, *, renamed: Mapping[str, str] | None = None
+    ) -> EditSummary:
         """Replace a stored interview's fields with ``interview``'s.
 
-        Interviewers are matched by name (ignoring case and runs of spaces): a match keeps
-        its id, and drafts and sent notes stay with the name. A changed status or status
-        date is added to the history.
+        ``renamed`` maps a stored interviewer's name to the name it has in ``interview``
+        (both matched ignoring case and runs of spaces): that interviewer keeps its id,
+        and its drafts and sent notes move to the new name. Pairs whose old name is not
+        stored, or whose new name is not in ``interview``, are ignored. Every other
+        interviewer is matched by name: a match keeps its id, and drafts and sent notes
+        stay with the name; an unmatched stored one is removed (its drafts and sent notes
+        stay in the history under the old name). A changed status or status date is
+        added to the history.
 
         Raises:
             RecordNotFound: no such interview.
@@ -84,6 +103,7 @@ class Store(StoreBase):
 
         stamp = self._stamp()
         assignments = ", ".join(f"{column} = ?" for column in codec.INTERVIEW_COLUMNS)
+        incoming = codec.interviewer_values(interview)
         with self._write("saving the interview") as db:
             before = db.execute("SELECT status, status_date FROM interviews WHERE id = ?", (interview_id,)).fetchone()
             if before is None:
@@ -92,29 +112,46 @@ class Store(StoreBase):
                 f"UPDATE interviews SET {assignments}, updated_at = ? WHERE id = ?",
                 (*codec.interview_values(interview), stamp, interview_id),
             )
-            existing = {key: (pid, name) for pid, name, key in db.execute(
+            stored = {key: (pid, name) for pid, name, key in db.execute(
                 "SELECT id, name, name_key FROM interviewers WHERE interview_id = ?", (interview_id,)
             )}  # fmt: skip
-            kept, added, fresh = [], [], []
-            for values in codec.interviewer_values(interview):
+            claimed = _claim_renames(stored, renamed or {}, {values[2] for values in incoming})
+            matches: list[tuple[int, tuple[object, ...]]] = []
+            kept, added, fresh, moves = [], [], [], []
+            for values in incoming:
                 key = values[2]
-                if key in existing:
-                    db.execute(
-                        "UPDATE interviewers SET position = ?, name = ?, name_key = ?, title = ?, email = ?, "
-                        "contact = ?, moment = ? WHERE id = ?",
-                        (*values, existing.pop(key)[0]),
-                    )
+                if key in claimed or key in stored:
+                    pid, old_name = claimed[key] if key in claimed else stored.pop(key)
+                    matches.append((pid, values))
                     kept.append(values[1])
+                    if key in claimed:
+                        moves.append((name_key(old_name), key, old_name, values[1]))
                 else:
                     fresh.append(values)
                     added.append(values[1])
-            for pid, _ in existing.values():
+            for pid, _ in stored.values():
                 db.execute("DELETE FROM interviewers WHERE id = ?", (pid,))
+            # Renamed rows change key: park them first so no two rows share a key midway.
+            db.executemany(
+                "UPDATE interviewers SET name_key = ? WHERE id = ?",
+                [(_PARKED_KEY.format(pid), pid) for pid, values in matches if values[2] in claimed],
+            )
+            db.executemany(
+                "UPDATE interviewers SET position = ?, name = ?, name_key = ?, title = ?, email = ?, "
+                "contact = ?, moment = ? WHERE id = ?",
+                [(*values, pid) for pid, values in matches],
+            )
             self._insert_interviewers(db, interview_id, fresh)
+            _move_notes(db, interview_id, moves)
             status = (interview.status.value, interview.status_date.isoformat() if interview.status_date else None)
             if tuple(before) != status:
                 self._record_status(db, interview_id, interview.status.value, interview.status_date, stamp)
-        return EditSummary(tuple(kept), tuple(added), tuple(name for _, name in existing.values()))
+        return EditSummary(
+            tuple(kept),
+            tuple(added),
+            tuple(name for _, name in stored.values()),
+            tuple((old, new) for _, _, old, new in moves),
+        )
 
     @staticmethod
     def _insert_interviewers(db: sqlite3.Connection, interview_id: int, rows: list[tuple[object, ...]]) -> None:
@@ -407,3 +444,41 @@ class Store(StoreBase):
             self._interview_date(db, interview_id)
             rows = due_rows(db, today, include_not_applicable=True, interview_id=interview_id)
         return [advice for _, advice in rows if include_not_applicable or advice.state != "not_applicable"]
+
+
+def _claim_renames(
+    stored: dict[str, tuple[int, str]], renamed: Mapping[str, str], incoming: set[str]
+) -> dict[str, tuple[int, str]]:
+    """Take the renamed interviewers out of ``stored``: new name key -> (id, old name).
+
+    A rename that only changes case or spacing is left to the match by name, which
+    already keeps the row; so is one whose old name is not stored or whose new name is
+    not in the edited interview.
+    """
+    claimed: dict[str, tuple[int, str]] = {}
+    for old, new in renamed.items():
+        old_key, new_key = name_key(old), name_key(new)
+        if old_key != new_key and old_key in stored and new_key in incoming and new_key not in claimed:
+            claimed[new_key] = stored.pop(old_key)
+    return claimed
+
+
+def _move_notes(db: sqlite3.Connection, interview_id: int, moves: list[tuple[str, str, str, str]]) -> None:
+    """Move drafts and sent-log rows from old to new names: ``(old key, new key, old, new)``.
+
+    One UPDATE per table, so every row is matched on its key from before the edit (two
+    interviewers that swap names swap their notes, never merge them).
+    """
+    if not moves:
+        return
+    keys = [old_key for old_key, *_ in moves]
+    cases = " ".join("WHEN ? THEN ?" for _ in moves)
+    marks = ", ".join("?" for _ in moves)
+    names = [value for old_key, _, _, new in moves for value in (old_key, new)]
+    new_keys = [value for old_key, new_key, _, _ in moves for value in (old_key, new_key)]
+    for table in ("drafts", "sent_log"):
+        db.execute(
+            f"UPDATE {table} SET recipient = CASE recipient_key {cases} END, recipient_key = CASE recipient_key {cases} END "
+            f"WHERE interview_id = ? AND recipient_key IN ({marks})",
+            (*names, *new_keys, interview_id, *keys),
+        )

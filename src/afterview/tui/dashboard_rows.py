@@ -2,7 +2,8 @@
 
 Pure and stdlib-only (no Textual, no pydantic), so 10,000 interviews cost a sort and a
 few string operations. The store's light rows and the advisor's ``Advice`` rows go in;
-``DashboardRow`` objects with display labels come out.
+``DashboardRow`` objects with display labels come out. Urgency is the advisor's own
+(``afterview.timing.STATE_RANK``).
 """
 
 from __future__ import annotations
@@ -12,11 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-ACTIONABLE = ("late", "due", "upcoming")
-"""Advice states worth showing as "the next note"."""
+from afterview.timing import ACTIONABLE_STATES, STATE_RANK
 
-_STATE_RANK = {"late": 0, "due": 1, "upcoming": 2}
-_NO_NOTE_RANK = 3
+# Interviews with nothing left to send sort after every state.
+_NO_NOTE_RANK = len(STATE_RANK)
 # The domain's labels (NoteType.label), repeated so this module needs no pydantic.
 _NOTE_LABELS = {
     "thank_you": "thank-you",
@@ -74,7 +74,7 @@ class DashboardRow:
     @property
     def sort_key(self) -> tuple[int, date, str, int]:
         """Late first, then due, then upcoming by date; interviews with nothing to send last."""
-        rank = _STATE_RANK.get(self.state or "", _NO_NOTE_RANK)
+        rank = STATE_RANK.get(self.state or "", _NO_NOTE_RANK)
         return (rank, self.due or self.interview_date, self.company.casefold(), self.interview_id)
 
     @property
@@ -114,11 +114,6 @@ class DashboardRow:
         return all(word in haystack for word in query.casefold().split())
 
 
-def next_advice(advice: Iterable[Any]) -> Any | None:
-    """The first actionable row of one interview's advice (already sorted by the advisor)."""
-    return next((row for row in advice if row.state in ACTIONABLE), None)
-
-
 def build_rows(interviews: Iterable[InterviewSummary], next_by_id: Mapping[int, Any] | None) -> list[DashboardRow]:
     """Join interviews with their next note and sort by urgency.
 
@@ -154,19 +149,16 @@ def build_rows(interviews: Iterable[InterviewSummary], next_by_id: Mapping[int, 
 
 
 def first_by_interview(due_rows: Iterable[tuple[Any, Any]]) -> dict[int, Any]:
-    """From ``store.due(today)``'s ``(row, Advice)`` pairs, the most urgent advice per interview."""
+    """From ``store.due(today)``'s ``(row, Advice)`` pairs, the most urgent advice per interview.
+
+    ``store.due`` lists the pairs most urgent first (state, then date), so the first
+    actionable pair of each interview is its most urgent: no second sort here.
+    """
     chosen: dict[int, Any] = {}
     for where, advice in due_rows:
-        if advice.state not in ACTIONABLE:
-            continue
-        current = chosen.get(where.id)
-        if current is None or _advice_key(advice) < _advice_key(current):
-            chosen[where.id] = advice
+        if advice.state in ACTIONABLE_STATES:
+            chosen.setdefault(where.id, advice)
     return chosen
-
-
-def _advice_key(advice: Any) -> tuple[int, date]:
-    return (_STATE_RANK.get(advice.state, _NO_NOTE_RANK), advice.due or date.max)
 
 
 def _short(day: date, today: date) -> str:

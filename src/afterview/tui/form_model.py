@@ -8,6 +8,7 @@ input it belongs to, keyed like ``company``, ``interviewers.1.email`` or
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from afterview.domain import Interview, Status
+from afterview.names import name_key
 
 DATE_HINT = "write it as YYYY-MM-DD, e.g. 2026-03-02"
 INTERVIEWERS_KEY = "interviewers"
@@ -82,6 +84,20 @@ class FormValues:
             award_date=award.date.isoformat() if award else "",
             award_relevance=text(award.relevance) if award else "",
         )
+
+
+def renamed_interviewers(blocks: Iterable[tuple[str | None, InterviewerValues]]) -> dict[str, str]:
+    """Stored name -> typed name, for each interviewer block whose name now differs.
+
+    ``blocks`` pairs the name the store holds for a block (None for a block not saved
+    yet) with what the block holds now. A blank block, or a name that changed only in
+    case or spacing (the store matches those by name anyway), is no rename.
+    """
+    return {
+        stored: typed.name
+        for stored, typed in blocks
+        if stored is not None and typed.name.strip() and name_key(stored) != name_key(typed.name)
+    }
 
 
 def parse_date(text: str) -> date | None:

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from afterview.domain import NoteType, Tone
-from afterview.tui.dashboard_rows import ACTIONABLE
+from afterview.timing import ACTIONABLE_STATES
 from afterview.tui.note_choice import NoteChoice
 
 TONES: tuple[Tone, ...] = tuple(Tone)
@@ -26,7 +26,7 @@ def pick_note(advice: Sequence[Any], interview: Any) -> tuple[NoteChoice, str]:
     When nothing is due or upcoming, a thank-you to the contact (never wrong to send),
     with a reason that says so.
     """
-    row = next((r for r in advice if r.state in ACTIONABLE), None)
+    row = next((r for r in advice if r.state in ACTIONABLE_STATES), None)
     if row is not None:
         return NoteChoice(str(row.type), row.recipient), row.reason
     contact = interview.contact.name
@@ -70,14 +70,10 @@ def export_bytes(
 ) -> bytes:
     """The export file's content (for ``mailto`` the URL) for the draft on screen."""
     from afterview import export
-    from afterview.terminal import safe
 
     if fmt == "ics":
         return export.ics(export.reminders(interview_id, interview.company, advice, today))
-    person = interview.interviewer(draft.recipient)
-    sender = export.Party(interview.candidate or profile.name, interview.candidate_email or profile.email)
-    recipient = export.Party(draft.recipient, person.email if person else None)
-    note = export.Note(subject=safe(draft.subject), body=safe(draft.body), sender=sender, recipient=recipient)
+    note = export.note_for(draft, interview, profile)
     if fmt == "eml":
         return export.eml(note)
     if fmt == "mailto":

@@ -24,6 +24,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static, TextArea
 
+from afterview.names import name_key
 from afterview.terminal import safe
 from afterview.tui.messages import DraftProgress, DraftsReady
 from afterview.tui.note_choice import NoteChoice
@@ -271,11 +272,11 @@ class DraftStudioScreen(Screen[None]):
         line.update(f"{words} words ({low}-{high}) · {escape(engine)} · {summary(self._report)}")
 
     def _is_sent(self) -> bool:
-        return (self.note.note_type, " ".join(self.note.recipient.split()).casefold()) in self._sent
+        return (self.note.note_type, name_key(self.note.recipient)) in self._sent
 
     def _load_sent(self) -> None:
         backend = self.app.backend  # type: ignore[attr-defined]
-        self._sent = {(r.note_type, " ".join(r.recipient.split()).casefold()) for r in backend.store.sent(self.interview_id)}
+        self._sent = {(r.note_type, name_key(r.recipient)) for r in backend.store.sent(self.interview_id)}
 
     def _reason_for(self, note: NoteChoice) -> str:
         row = next((r for r in self.advice if (r.type, r.recipient) == (note.note_type, note.recipient)), None)

@@ -13,7 +13,13 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
 
-from afterview.tui.form_model import INTERVIEWERS_KEY, FormValues, InterviewerValues, build_interview
+from afterview.tui.form_model import (
+    INTERVIEWERS_KEY,
+    FormValues,
+    InterviewerValues,
+    build_interview,
+    renamed_interviewers,
+)
 from afterview.tui.messages import InterviewSaved
 from afterview.tui.widgets.form_fields import Field, InterviewerBlock
 
@@ -89,8 +95,9 @@ class InterviewFormScreen(Screen[None]):
             yield Field("Status since", "status_date", v.status_date, placeholder="YYYY-MM-DD (optional)")
             yield Label("Interviewers", classes="section-title")
             yield Static("", id="interviewers-error", classes="field-error")
+            stored = self.interview_id is not None
             for number, person in enumerate(v.interviewers, start=1):
-                yield InterviewerBlock(person, number=number)
+                yield InterviewerBlock(person, number=number, stored_name=person.name if stored else None)
             yield Button("+ Add interviewer (ctrl+n)", id="add-interviewer", compact=True)
             yield Label("While you wait (optional)", classes="section-title")
             yield Field("Offer from", "competing_offer.company", v.offer_company, placeholder="another employer's real offer")
@@ -186,15 +193,22 @@ class InterviewFormScreen(Screen[None]):
         if values == self._saved_values and self.interview_id is not None:
             return True
         backend = self.app.backend  # type: ignore[attr-defined]
+        # values.interviewers is read from the blocks in this same order.
+        blocks = list(zip(self.query(InterviewerBlock), values.interviewers, strict=True))
         try:
             if self.interview_id is None:
                 self.interview_id = backend.store.add_interview(interview)
             else:
-                backend.store.update_interview(self.interview_id, interview)
+                # Each keystroke saves, so fixing a typo in a name must rename the stored
+                # interviewer (keeping its id, drafts and sent log), not replace it.
+                renamed = renamed_interviewers((block.stored_name, typed) for block, typed in blocks)
+                backend.store.update_interview(self.interview_id, interview, renamed=renamed)
         except Exception as exc:  # noqa: BLE001 - a store error becomes a visible message, never a crash
             self._set_state(f"Not saved: {exc}", error=True)
             self.notify(str(exc), severity="error", title="Not saved")
             return False
+        for block, typed in blocks:
+            block.stored_name = None if typed.is_blank() else typed.name
         self._saved_values = values
         self.sub_title = "edit interview"
         self._set_state(f"Saved {time.strftime('%H:%M:%S')}.")

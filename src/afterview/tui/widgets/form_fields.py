@@ -112,10 +112,13 @@ class InterviewerBlock(Vertical):
             super().__init__()
             self.block = block
 
-    def __init__(self, values: InterviewerValues | None = None, *, number: int = 1) -> None:
+    def __init__(self, values: InterviewerValues | None = None, *, number: int = 1, stored_name: str | None = None) -> None:
         super().__init__(classes="interviewer")
         self._values = values or InterviewerValues()
         self.number = number
+        self.stored_name = stored_name
+        """The name the store holds for this interviewer (None until saved): a changed
+        name is then a rename of that interviewer, not a new person."""
 
     def compose(self) -> ComposeResult:
         """The interviewer's fields."""
