@@ -15,6 +15,7 @@ import pytest
 from afterview.paths import app_paths
 from afterview.errors import StoreError
 from afterview.store import open_store
+from afterview.store.schema import migrate
 
 SECRET = "sk-test-THIS-KEY-MUST-NEVER-BE-STORED-0123456789"
 
@@ -157,6 +158,7 @@ def test_several_processes_at_once_corrupt_nothing(home: Path, tmp_path: Path):
     for worker in workers:
         _, err = worker.communicate(timeout=120)
         assert worker.returncode == 0, err.decode()
+        assert b"not an afterview database" not in err, err.decode()  # nobody moved our own file aside
     conn = sqlite3.connect(app_paths().database)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -177,6 +179,7 @@ def test_concurrent_cli_adds_get_distinct_ids(home: Path, tmp_path: Path, panel_
     for proc in procs:
         out, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err.decode()
+        assert b"not an afterview database" not in err, err.decode()
         ids.append(int(out))
     assert sorted(ids) == [1, 2, 3, 4]
 
@@ -198,3 +201,59 @@ def test_no_api_key_ever_reaches_the_database(home: Path, cli_process, panel_fil
     assert SECRET.encode() not in stored
     assert b"sk-test" not in stored
     assert b"Fabrikam Health" in stored  # the scan did read the data
+
+
+class _Rows:
+    def __init__(self, rows: list[tuple]) -> None:
+        self._rows = rows
+
+    def fetchone(self):
+        return self._rows[0] if self._rows else None
+
+
+class _SchemaArrivesMidInspection:
+    """A connection that lets another afterview create the schema right after its first
+    ``PRAGMA application_id`` read: the interleaving two processes starting at once can hit."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn, self._path, self._fired = conn, path, False
+
+    def execute(self, sql: str, *args):
+        cursor = self._conn.execute(sql, *args)
+        if not self._fired and sql.strip().upper() == "PRAGMA APPLICATION_ID":
+            self._fired = True
+            cursor = _Rows(cursor.fetchall())  # the statement is done: only a transaction still holds the file
+            other = sqlite3.connect(self._path, timeout=0.2, isolation_level=None)
+            try:
+                other.execute("BEGIN IMMEDIATE")
+                migrate(other, 0)
+                other.execute("COMMIT")
+            except sqlite3.OperationalError:
+                pass  # our read transaction holds the file: the other process waits its turn
+            finally:
+                other.close()
+        return cursor
+
+    def __getattr__(self, name: str):
+        return getattr(self._conn, name)
+
+
+def test_a_schema_created_mid_inspection_is_not_mistaken_for_a_foreign_file(home: Path, monkeypatch):
+    from afterview.store import connection
+
+    real_connect = connection._connect_private
+    wrapped: list[object] = []
+
+    def connect(path: Path, busy_timeout: float):
+        conn = real_connect(path, busy_timeout)
+        if not wrapped:
+            wrapped.append(conn)
+            return _SchemaArrivesMidInspection(conn, path)
+        return conn
+
+    notices: list[str] = []
+    monkeypatch.setattr(connection, "_connect_private", connect)
+    with open_store(app_paths(), notice=notices.append) as store:
+        store.list_interviews()
+    assert notices == []
+    assert not list(home.glob("afterview.unreadable-*"))

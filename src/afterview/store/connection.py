@@ -57,7 +57,15 @@ def open_database(
         _move_aside(path, f"SQLite cannot read it: {exc}", notice, now)
         conn = _connect_private(path, busy_timeout)
         application_id, version, has_tables = 0, 0, False
-    if application_id != APPLICATION_ID and (application_id != 0 or has_tables):
+    if _foreign(application_id, has_tables):
+        # Look again under the write lock before touching the file: only a database that
+        # is still foreign with no migration in flight is moved aside.
+        try:
+            application_id, version, has_tables = _inspect(conn, write_lock=True)
+        except sqlite3.Error as exc:
+            conn.close()
+            raise translate(exc, path, "opening the database", busy_timeout) from None
+    if _foreign(application_id, has_tables):
         conn.close()
         _move_aside(path, "it belongs to another program", notice, now)
         conn = _connect_private(path, busy_timeout)
@@ -170,12 +178,27 @@ def _tighten(path: Path) -> None:
             pass  # not ours to change (e.g. owned by another user): SQLite will say if it cannot write
 
 
-def _inspect(conn: sqlite3.Connection) -> tuple[int, int, bool]:
-    """``(application_id, user_version, has any table)``; raises on unreadable files."""
-    application_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+def _inspect(conn: sqlite3.Connection, *, write_lock: bool = False) -> tuple[int, int, bool]:
+    """``(application_id, user_version, has any table)``; raises on unreadable files.
+
+    Read in one transaction: another afterview may be creating the schema right now, and
+    reading its tables but not yet its ``application_id`` would make our own database
+    look foreign. ``write_lock`` holds the write lock while reading, so no migration can
+    be half-way through.
+    """
+    conn.execute("BEGIN IMMEDIATE" if write_lock else "BEGIN")
+    try:
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    finally:
+        conn.execute("COMMIT")
     return application_id, version, has_tables
+
+
+def _foreign(application_id: int, has_tables: bool) -> bool:
+    """Another program's database: someone else's id, or tables without ours."""
+    return application_id != APPLICATION_ID and (application_id != 0 or has_tables)
 
 
 def _prepare(conn: sqlite3.Connection) -> None:
