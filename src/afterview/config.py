@@ -9,16 +9,15 @@ from __future__ import annotations
 import math
 import os
 import stat
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from afterview.domain import Email, Name
 from afterview.errors import InputError
 from afterview.fileio import read_text_file
-from afterview.interview_file import describe_validation_error
+from afterview.interview_file import parse_toml_model
 from afterview.paths import Paths, app_paths
 from afterview.redact import redact_url
 
@@ -72,15 +71,7 @@ def load_config_file(path: Path) -> ConfigFile:
     """
     if not path.exists():
         return ConfigFile()
-    source = read_text_file(path, what="config file")
-    try:
-        data = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{path}: not valid TOML: {exc}") from None
-    try:
-        config = ConfigFile.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(describe_validation_error(exc, source, str(path))) from None
+    config = parse_toml_model(read_text_file(path, what="config file"), str(path), ConfigFile)
     if config.llm.api_key and os.name == "posix":
         mode = stat.S_IMODE(path.stat().st_mode)
         if mode & 0o077:

@@ -11,12 +11,15 @@ import re
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from afterview.domain import Interview
 from afterview.errors import InputError
 from afterview.fileio import read_text_file
+
+Model = TypeVar("Model", bound=BaseModel)
 
 _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_-]+)\s*\]\s*(?:#.*)?$")
 _ARRAY_TABLE = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]\s*(?:#.*)?$")
@@ -35,12 +38,21 @@ def load_interview(path: Path | str) -> Interview:
 
 def parse_interview(source: str, name: str = "<interview>") -> Interview:
     """Parse TOML text into an ``Interview``; ``name`` labels errors."""
+    return parse_toml_model(source, name, Interview)
+
+
+def parse_toml_model(source: str, name: str, model: type[Model]) -> Model:
+    """Parse TOML text and validate it as ``model`` (a pydantic model).
+
+    Raises:
+        InputError: one line naming ``name``, the field and, where known, the line.
+    """
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{name}: not valid TOML: {exc}") from None
     try:
-        return Interview.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         raise InputError(describe_validation_error(exc, source, name)) from None
 
