@@ -11,10 +11,7 @@ import sys
 from datetime import date
 from typing import NoReturn
 
-NOTE_TYPES = ("thank_you", "follow_up", "competing_offer", "award_update", "feedback_request", "continued_interest")
-TONES = ("warm", "formal", "concise")
-STATUSES = ("awaiting", "offered", "rejected", "withdrawn")
-EXPORT_FORMATS = ("eml", "txt", "mailto", "ics")
+from afterview.notes import EXPORT_VALUES as EXPORT_FORMATS, NOTE_TYPES, STATUS_VALUES as STATUSES, TONE_VALUES as TONES
 
 
 class UsageError(Exception):

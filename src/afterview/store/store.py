@@ -365,7 +365,7 @@ class Store(StoreBase):
             RecordNotFound: no such interview.
             StoreError: the database is locked, full or unwritable.
         """
-        from afterview.timing import NOTE_TYPES
+        from afterview.notes import NOTE_TYPES
 
         note_type = str(getattr(note_type, "value", note_type))
         if note_type not in NOTE_TYPES:

@@ -11,13 +11,12 @@ from datetime import date
 from typing import Any
 
 from afterview.domain import NoteType, Tone
+from afterview.notes import NOTE_LABELS
 from afterview.timing import ACTIONABLE_STATES
 from afterview.tui.note_choice import NoteChoice
 
 TONES: tuple[Tone, ...] = tuple(Tone)
 """The tones in the order ``t`` cycles through them (warm first)."""
-NOTE_LABELS: dict[str, str] = {t.value: t.label for t in NoteType}
-"""Note type value -> human label."""
 
 
 def pick_note(advice: Sequence[Any], interview: Any) -> tuple[NoteChoice, str]:

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from afterview import notes
 from afterview.tui.form_model import parse_date
 from afterview.tui.note_choice import NoteChoice
 
@@ -63,12 +64,8 @@ class StatusChoice:
     on: date | None
 
 
-STATUS_CHOICES = (
-    ("offered", "Offered: they made you an offer"),
-    ("rejected", "Rejected: they said no (notes for after a rejection become due)"),
-    ("withdrawn", "Withdrawn: you stepped out of the process"),
-    ("awaiting", "Awaiting: still waiting on their decision"),
-)
+# The changes people make most come first: away from awaiting, and back to it last.
+STATUS_CHOICES = tuple((t.value, t.description) for t in (*notes.STATUSES[1:], notes.STATUSES[0]))
 
 
 class StatusDialog(ModalScreen[StatusChoice | None]):
@@ -178,12 +175,7 @@ class ExportChoice:
     path: Path | None
 
 
-EXPORT_FORMATS = (
-    ("eml", "Email file (.eml): opens in your mail client, ready to send"),
-    ("txt", "Plain text (.txt): subject and body"),
-    ("mailto", "mailto: link, copied to the clipboard"),
-    ("ics", "Calendar (.ics): a reminder for every note still to send"),
-)
+EXPORT_FORMATS = tuple((fmt.value, fmt.description) for fmt in notes.EXPORT_FORMATS)
 
 
 class ExportDialog(ModalScreen[ExportChoice | None]):

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
 
+from afterview import notes
 from afterview.tui.form_model import (
     INTERVIEWERS_KEY,
     FormValues,
@@ -28,7 +29,7 @@ VALIDATE_DELAY = 0.15
 SAVE_WITHIN = 0.8
 """Typing without a pause still saves this often, so no edit waits more than a second."""
 NOT_SAVED_YET = "Not saved yet: fill in company, role and an interviewer; it saves as you type."
-STATUSES = (("awaiting a decision", "awaiting"), ("offered", "offered"), ("rejected", "rejected"), ("withdrawn", "withdrawn"))
+STATUSES = tuple((term.label, term.value) for term in notes.STATUSES)
 
 
 class InterviewFormScreen(Screen[None]):
