@@ -15,7 +15,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, SkipValidation, ValidationInfo, field_validator
 
-from afterview.checks.types import Report
+from afterview.findings import Report
 from afterview.names import name_key
 from afterview.notes import NOTE_LABELS, NOTE_TYPES, STATUS_VALUES, STATUSES, TONE_VALUES, TONES
 from afterview.terminal import CONTROL_CHARS
@@ -253,7 +253,9 @@ class NoteRequest(_Record):
     first_variant: int = Field(default=0, ge=0)
     """Index of the first variant asked for; Regenerate asks for the next ones."""
     moment_withheld: bool = False
-    """The recipient's moment touched a protected characteristic: do not quote it."""
+    """The recipient's moment cannot be quoted (``checks.moment``): do not quote it."""
+    other_notes: tuple[tuple[str, str], ...] = ()
+    """``(recipient, text)`` of the notes the panel may read beside this one."""
     feedback: str | None = None
     previous: str | None = None
 

@@ -136,7 +136,7 @@ class DraftStudioScreen(Screen[None]):
     def draft(self, *, fresh: bool = False) -> None:
         """Ask the writer for ``VARIANTS`` drafts of the chosen note (cancelling any stale one)."""
         from afterview.errors import AfterviewError
-        from afterview.note_requests import build_requests
+        from afterview.usecases.recipients import build_requests
 
         self._flush_edit()
         backend = self.app.backend  # type: ignore[attr-defined]

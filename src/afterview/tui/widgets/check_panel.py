@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from afterview.checks.types import Report
+from afterview.findings import Report
 
 MARKS = {"pass": "✔ pass", "block": "✖ block", "warn": "▲ warn", "info": "ℹ info"}
 """Symbol and word per verdict: readable with NO_COLOR, in any font."""
