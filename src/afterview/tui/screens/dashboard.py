@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on, work
 from textual.worker import get_current_worker
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import ScreenResume
@@ -14,13 +13,15 @@ from textual.widgets import Footer, Header, Input, Static
 
 from afterview.tui.dashboard_rows import DashboardRow
 from afterview.tui.messages import BackendReady
+from afterview.tui.safe_text import bold, dim, line, literal
 from afterview.tui.widgets.interview_list import Columns, InterviewList
 
-EMPTY_TEXT = (
-    "No interviews yet.\n\n"
-    "Press [b]a[/b] to add the interview you just had: who you met and one thing you talked about.\n"
-    "afterview then tells you which notes are due and drafts them, checked, for you to copy.\n\n"
-    "[dim]? help · ctrl+p every command · q quit[/dim]"
+EMPTY_TEXT = line(
+    "No interviews yet.\n\nPress ",
+    bold("a"),
+    " to add the interview you just had: who you met and one thing you talked about.\n"
+    "afterview then tells you which notes are due and drafts them, checked, for you to copy.\n\n",
+    dim("? help · ctrl+p every command · q quit"),
 )
 
 
@@ -57,7 +58,7 @@ class DashboardScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Header, column titles, the list, the highlighted row's reason, filter, footer."""
         yield Header()
-        yield Static(Columns.fit(80).header(), id="list-header")
+        yield Static(literal(Columns.fit(80).header()), id="list-header")
         yield InterviewList(id="interviews")
         yield Static("Loading your interviews…", id="empty")
         yield Static("", id="reason")
@@ -75,7 +76,7 @@ class DashboardScreen(Screen[None]):
     def on_resize(self) -> None:
         """Keep the column titles aligned with the rows."""
         width = self.query_one("#interviews", InterviewList).size.width or self.size.width
-        self.query_one("#list-header", Static).update(Columns.fit(width).header())
+        self.query_one("#list-header", Static).update(literal(Columns.fit(width).header()))
 
     @on(BackendReady)
     def _backend_ready(self) -> None:
@@ -135,7 +136,7 @@ class DashboardScreen(Screen[None]):
     def show_error(self, error: str) -> None:
         """Say why the interviews cannot be shown (bad config file, unreadable database)."""
         empty = self.query_one("#empty", Static)
-        empty.update(f"[b]afterview cannot open your data[/b]\n\n{escape(error)}\n\nFix it and start again; q quits.")
+        empty.update(line(bold("afterview cannot open your data"), f"\n\n{error}\n\nFix it and start again; q quits."))
         empty.add_class("-error")
         empty.display = True
 
@@ -156,7 +157,7 @@ class DashboardScreen(Screen[None]):
     @on(InterviewList.Highlighted)
     def _highlighted(self, event: InterviewList.Highlighted) -> None:
         row = event.row
-        self.query_one("#reason", Static).update(f"[b]Why:[/b] {escape(row.reason)}" if row and row.reason else "")
+        self.query_one("#reason", Static).update(line(bold("Why:"), f" {row.reason}") if row and row.reason else "")
 
     @on(InterviewList.Opened)
     def _opened(self, event: InterviewList.Opened) -> None:

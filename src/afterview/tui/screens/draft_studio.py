@@ -14,7 +14,6 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,6 +27,7 @@ from afterview.names import name_key
 from afterview.terminal import safe
 from afterview.tui.messages import DraftProgress, DraftsReady
 from afterview.tui.note_choice import NoteChoice
+from afterview.tui.safe_text import bold, dim, line, literal
 from afterview.tui.studio_model import NOTE_LABELS, TONES, checks_run, pick_note, word_count, word_range
 from afterview.tui.widgets.check_panel import ChecksPanel, summary
 from afterview.tui.widgets.note_editor import NoteEditor
@@ -240,7 +240,7 @@ class DraftStudioScreen(Screen[None]):
     def _show_message(self, text: str) -> None:
         self.query_one("#body", NoteEditor).display = False
         progress = self.query_one("#progress", Static)
-        progress.update(text)
+        progress.update(literal(text))
         progress.display = True
         self.query_one("#checks", ChecksPanel).clear("checks run when the draft is ready")
         self._refresh_status()
@@ -251,17 +251,16 @@ class DraftStudioScreen(Screen[None]):
         variant = f"variant {self.current + 1}/{count}" if count else "drafting…"
         sent = " · ✔ sent" if self._is_sent() else ""
         self.query_one("#note-bar", Static).update(
-            f"[b]{label}[/b] to [b]{escape(self.note.recipient)}[/b] · tone {self.tone.value} · {variant}{sent}"
-            " [dim]· o other note · esc back[/dim]"
+            line(bold(label), " to ", bold(self.note.recipient), f" · tone {self.tone.value} · {variant}{sent} ", dim("· o other note · esc back"))
         )
-        self.query_one("#why", Static).update(f"[dim]Why now:[/dim] {escape(self.reason)}" if self.reason else "")
+        self.query_one("#why", Static).update(line(dim("Why now:"), f" {self.reason}") if self.reason else "")
         subject = self.variants[self.current].subject if self.variants else ""
-        self.query_one("#subject", Static).update(f"[b]Subject:[/b] {escape(safe(subject))}" if subject else "")
+        self.query_one("#subject", Static).update(line(bold("Subject:"), f" {safe(subject)}") if subject else "")
 
     def _refresh_status(self) -> None:
-        line = self.query_one("#status-line", Static)
+        status = self.query_one("#status-line", Static)
         if not self.variants:
-            line.update("")
+            status.update("")
             return
         draft = self.variants[self.current]
         words = word_count(self.query_one("#body", NoteEditor).text)
@@ -269,7 +268,7 @@ class DraftStudioScreen(Screen[None]):
         engine = "offline template" if draft.engine == "template" else draft.engine
         if draft.fallback_reason:
             engine += " (model draft not used)"
-        line.update(f"{words} words ({low}-{high}) · {escape(engine)} · {summary(self._report)}")
+        status.update(literal(f"{words} words ({low}-{high}) · {engine} · {summary(self._report)}"))
 
     def _is_sent(self) -> bool:
         return (self.note.note_type, name_key(self.note.recipient)) in self._sent

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,6 +21,7 @@ from afterview.tui.form_model import (
     renamed_interviewers,
 )
 from afterview.tui.messages import InterviewSaved
+from afterview.tui.safe_text import literal
 from afterview.tui.widgets.form_fields import Field, InterviewerBlock
 
 VALIDATE_DELAY = 0.15
@@ -233,12 +233,12 @@ class InterviewFormScreen(Screen[None]):
             field.set_error(self._errors.get(key) if shown(key) else None)
         whole = self._errors.get(INTERVIEWERS_KEY) if shown(INTERVIEWERS_KEY) else None
         box = self.query_one("#interviewers-error", Static)
-        box.update(Text(f"✖ {whole}") if whole else "")
+        box.update(literal(f"✖ {whole}") if whole else "")
         box.display = bool(whole)
 
     def _set_state(self, text: str, *, error: bool = False) -> None:
         state = self.query_one("#save-state", Static)
-        state.update(text)
+        state.update(literal(text))
         state.set_class(error, "-error")
 
     def _check_moment(self, block: InterviewerBlock) -> None:
