@@ -8,7 +8,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import ScreenResume
 from textual.reactive import var
-from textual.screen import Screen
+
+from afterview.tui.screens.base import AfterviewScreen
 from textual.widgets import Footer, Header, Input, Static
 
 from afterview.tui.dashboard_rows import DashboardRow
@@ -25,7 +26,7 @@ EMPTY_TEXT = line(
 )
 
 
-class DashboardScreen(Screen[None]):
+class DashboardScreen(AfterviewScreen[None]):
     """Interviews with their next note; keys to add, open, draft, delete, change status."""
 
     rows_shown: var[bool] = var(False)
@@ -70,7 +71,7 @@ class DashboardScreen(Screen[None]):
         self.query_one("#filter", Input).display = False
         self.query_one("#interviews", InterviewList).display = False
         self.query_one("#list-header").display = False
-        if self.app.backend.loaded:  # type: ignore[attr-defined]
+        if self.backend.loaded:  # type: ignore[attr-defined]
             self.load_rows()
 
     def on_resize(self) -> None:
@@ -85,20 +86,20 @@ class DashboardScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Until settings and store are loaded (a fraction of a second), only quitting works."""
-        if action in self.ACTION_HELP and not self.app.backend.loaded:  # type: ignore[attr-defined]
+        if action in self.ACTION_HELP and not self.backend.loaded:  # type: ignore[attr-defined]
             return None  # shown dimmed in the footer
         return True
 
     @on(ScreenResume)
     def _resumed(self) -> None:
         # Back from the form or the studio: statuses, due notes and sent marks may have changed.
-        if self.app.backend.loaded:  # type: ignore[attr-defined]
+        if self.backend.loaded:  # type: ignore[attr-defined]
             self.load_rows()
 
     @work(thread=True, exclusive=True, group="dashboard-rows")
     def load_rows(self) -> None:
         """Read the rows in a thread: 10,000 interviews never stall the keyboard."""
-        backend = self.app.backend  # type: ignore[attr-defined]
+        backend = self.backend
         worker = get_current_worker()
         try:
             for rows in backend.dashboard_rows():
@@ -202,7 +203,7 @@ class DashboardScreen(Screen[None]):
         def apply(choice) -> None:
             if choice is None:
                 return
-            backend = self.app.backend  # type: ignore[attr-defined]
+            backend = self.backend
             try:
                 backend.store.set_status(row.interview_id, choice.status, choice.on)
             except Exception as exc:  # noqa: BLE001 - a store error becomes a notification
@@ -211,7 +212,7 @@ class DashboardScreen(Screen[None]):
             self.notify(f"{row.company}: {choice.status}" + (f" on {choice.on}" if choice.on else ""))
             self.load_rows()
 
-        self.app.push_screen(StatusDialog(row.company, row.status, self.app.backend.today()), apply)  # type: ignore[attr-defined]
+        self.app.push_screen(StatusDialog(row.company, row.status, self.backend.today()), apply)  # type: ignore[attr-defined]
 
     def action_delete(self) -> None:
         """Delete the highlighted interview after a confirmation."""
@@ -223,7 +224,7 @@ class DashboardScreen(Screen[None]):
         def apply(yes: bool | None) -> None:
             if not yes:
                 return
-            backend = self.app.backend  # type: ignore[attr-defined]
+            backend = self.backend
             try:
                 backend.store.delete_interview(row.interview_id)
             except Exception as exc:  # noqa: BLE001

@@ -19,16 +19,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive, var
-from textual.screen import Screen
+
+from afterview.tui.screens.base import AfterviewScreen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static, TextArea
 
-from afterview.names import name_key
 from afterview.terminal import safe
 from afterview.tui.messages import DraftProgress, DraftsReady
 from afterview.tui.note_choice import NoteChoice
 from afterview.tui.safe_text import bold, dim, line, literal
-from afterview.tui.studio_model import NOTE_LABELS, TONES, checks_run, pick_note, word_count, word_range
+from afterview.tui.studio_model import NOTE_LABELS, TONES, checks_run, word_count, word_range
 from afterview.tui.widgets.check_panel import ChecksPanel, summary
 from afterview.tui.widgets.note_editor import NoteEditor
 
@@ -43,7 +43,7 @@ _VARIANT = Binding.Group("Variant", compact=True)
 _COMMAND_KEYS = {"previous", "next", "regenerate", "tone", "choose_note", "copy", "copy_subject", "export", "sent", "edit"}
 
 
-class DraftStudioScreen(Screen[None]):
+class DraftStudioScreen(AfterviewScreen[None]):
     """Draft the next note for one interview, check it, and get it out."""
 
     BINDINGS = [
@@ -86,14 +86,13 @@ class DraftStudioScreen(Screen[None]):
         self.note = note
         self.tone = TONES[0]
         self.generation = 0
-        self.interview: Any = None
-        self.advice: list[Any] = []
+        self.session: Any = None
+        """The ``usecases.studio.StudioSession`` for this interview (after mount)."""
         self.reason = ""
         self._request: Any = None
         self._recheck_timer: Timer | None = None
         self._first_variant = 0
         self._report: Any = None
-        self._sent: set[tuple[str, str]] = set()
 
     # -- layout ------------------------------------------------------------------------
 
@@ -113,20 +112,18 @@ class DraftStudioScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Load the interview, preselect the advisor's note, start drafting."""
-        backend = self.app.backend  # type: ignore[attr-defined]
         try:
-            self.interview = backend.interview(self.interview_id)
-            self.advice = backend.advice(self.interview_id)
-            self._load_sent()
+            self.session = self.backend.studio(self.interview_id)
         except Exception as exc:  # noqa: BLE001 - e.g. deleted meanwhile: say so and go back
             self.notify(str(exc), severity="error", title="Cannot open the interview")
             self.app.call_later(self.dismiss)
             return
-        self.sub_title = self.interview.company  # the role is in the subject; 80 columns are few
+        self.sub_title = self.session.interview.company  # the role is in the subject; 80 columns are few
         if self.note is None:
-            self.note, self.reason = pick_note(self.advice, self.interview)
+            choice, self.reason = self.session.first_note()
+            self.note = NoteChoice(choice.note_type.value, choice.recipient)
         else:
-            self.reason = self._reason_for(self.note)
+            self.reason = self.session.reason_for(self.note.note_type, self.note.recipient)
         self.query_one("#body", NoteEditor).display = False
         self.query_one("#checks", ChecksPanel).border_title = "Checks"
         self.draft()
@@ -136,26 +133,18 @@ class DraftStudioScreen(Screen[None]):
     def draft(self, *, fresh: bool = False) -> None:
         """Ask the writer for ``VARIANTS`` drafts of the chosen note (cancelling any stale one)."""
         from afterview.errors import AfterviewError
-        from afterview.usecases.recipients import build_requests
 
         self._flush_edit()
-        backend = self.app.backend  # type: ignore[attr-defined]
+        backend = self.backend
         self._first_variant = self._first_variant + max(1, len(self.variants)) if fresh else 0
         try:
-            (request,) = build_requests(
-                self.interview,
-                _note_type(self.note.note_type),
-                to=self.note.recipient,
-                tone=self.tone,
-                variants=VARIANTS,
-                profile=backend.settings.profile,
-                config_file=str(backend.settings.paths.config_file),
+            self._request = self.session.request(
+                _note_type(self.note.note_type), self.note.recipient, self.tone, VARIANTS, shift=self._first_variant
             )
         except AfterviewError as exc:
             self.notify(str(exc), severity="error", title="Cannot draft this note")
             self._show_message(str(exc))
             return
-        self._request = request.model_copy(update={"first_variant": self._first_variant})
         self.generation += 1
         self.variants = ()
         self._refresh_bars()
@@ -169,7 +158,7 @@ class DraftStudioScreen(Screen[None]):
         """The worker: write, store, and hand the drafts to the screen."""
         from afterview import services
 
-        backend = self.app.backend  # type: ignore[attr-defined]
+        backend = self.backend
         try:
             writer = backend.writer()
             if writer.online:
@@ -179,8 +168,7 @@ class DraftStudioScreen(Screen[None]):
                 services.announce_first_online_use(
                     backend.settings, lambda text: self.notify(text, title="Online drafting", timeout=20)
                 )
-            drafts = await writer.write(request, progress=lambda text: self.post_message(DraftProgress(generation, text)))
-            stored = [backend.store.save_draft(self.interview_id, d) for d in drafts]
+            stored = await self.session.draft(request, lambda text: self.post_message(DraftProgress(generation, text)))
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # noqa: BLE001 - the writer never raises drafter errors; anything else is shown
@@ -232,8 +220,7 @@ class DraftStudioScreen(Screen[None]):
     def _show_report(self, report: Any) -> None:
         editor = self.query_one("#body", NoteEditor)
         editor.show_spans((f.start, f.end, f.severity) for f in report.findings if f.start is not None and f.end is not None)
-        backend = self.app.backend  # type: ignore[attr-defined]
-        self.query_one("#checks", ChecksPanel).show(report, checks_run(backend.policy(), self.note.note_type))
+        self.query_one("#checks", ChecksPanel).show(report, checks_run(self.backend.policy(), self.note.note_type))
         self._report = report
         self._refresh_status()
 
@@ -249,7 +236,7 @@ class DraftStudioScreen(Screen[None]):
         label = NOTE_LABELS.get(self.note.note_type, self.note.note_type)
         count = len(self.variants)
         variant = f"variant {self.current + 1}/{count}" if count else "drafting…"
-        sent = " · ✔ sent" if self._is_sent() else ""
+        sent = " · ✔ sent" if self.session.is_sent(self.note.note_type, self.note.recipient) else ""
         self.query_one("#note-bar", Static).update(
             line(bold(label), " to ", bold(self.note.recipient), f" · tone {self.tone.value} · {variant}{sent} ", dim("· o other note · esc back"))
         )
@@ -264,22 +251,11 @@ class DraftStudioScreen(Screen[None]):
             return
         draft = self.variants[self.current]
         words = word_count(self.query_one("#body", NoteEditor).text)
-        low, high = word_range(self.app.backend.policy(), self.note.note_type)  # type: ignore[attr-defined]
+        low, high = word_range(self.backend.policy(), self.note.note_type)
         engine = "offline template" if draft.engine == "template" else draft.engine
         if draft.fallback_reason:
             engine += " (model draft not used)"
         status.update(literal(f"{words} words ({low}-{high}) · {engine} · {summary(self._report)}"))
-
-    def _is_sent(self) -> bool:
-        return (self.note.note_type, name_key(self.note.recipient)) in self._sent
-
-    def _load_sent(self) -> None:
-        backend = self.app.backend  # type: ignore[attr-defined]
-        self._sent = {(r.note_type, name_key(r.recipient)) for r in backend.store.sent(self.interview_id)}
-
-    def _reason_for(self, note: NoteChoice) -> str:
-        row = next((r for r in self.advice if (r.type, r.recipient) == (note.note_type, note.recipient)), None)
-        return row.reason if row else ""
 
     # -- editing -----------------------------------------------------------------------
 
@@ -308,13 +284,11 @@ class DraftStudioScreen(Screen[None]):
         if body == draft.body:
             self._show_report(draft.report)
             return
-        backend = self.app.backend  # type: ignore[attr-defined]
-        report = backend.writer().check(self._request, body, drafts_bar=False)
         try:
-            saved = backend.store.update_draft_body(draft.id, body, report)
+            saved = self.session.recheck(draft, body)
         except Exception as exc:  # noqa: BLE001 - keep editing; say the save failed
             self.notify(str(exc), severity="error", title="Edit not saved")
-            saved = draft.model_copy(update={"body": body, "report": report})
+            saved = self.session.unsaved(draft, body)
         variants = list(self.variants)
         variants[self.current] = saved
         self.variants = tuple(variants)
@@ -392,10 +366,10 @@ class DraftStudioScreen(Screen[None]):
             if choice is None or choice == self.note:
                 return
             self.note = choice
-            self.reason = self._reason_for(choice)
+            self.reason = self.session.reason_for(choice.note_type, choice.recipient)
             self.draft()
 
-        self.app.push_screen(NotePicker(self.advice, NOTE_LABELS, self.note), chosen)
+        self.app.push_screen(NotePicker(self.session.advice, NOTE_LABELS, self.note), chosen)
 
     @work(exclusive=True, group="copy")
     async def action_copy(self) -> None:
@@ -435,20 +409,15 @@ class DraftStudioScreen(Screen[None]):
         from afterview.tui.studio_model import export_stem
 
         draft = self.variants[self.current]
-        stem = export_stem(self.interview.company, draft.note_type.value, draft.recipient)
+        stem = export_stem(self.session.interview.company, draft.note_type.value, draft.recipient)
         self.app.push_screen(ExportDialog(stem, Path.cwd()), self._export)
 
     def _export(self, choice: Any) -> None:
         if choice is None:
             return
-        from afterview.tui.studio_model import export_bytes
-
-        backend = self.app.backend  # type: ignore[attr-defined]
         draft = self.variants[self.current]
         try:
-            content = export_bytes(
-                choice.fmt, draft, self.interview, backend.settings.profile, self.interview_id, self.advice, backend.today()
-            )
+            content = self.session.export(choice.fmt, draft).content
         except Exception as exc:  # noqa: BLE001
             self.notify(str(exc), severity="error", title="Not exported")
             return
@@ -482,20 +451,19 @@ class DraftStudioScreen(Screen[None]):
         self._flush_edit()
         if not self.variants:
             return
-        backend = self.app.backend  # type: ignore[attr-defined]
         draft = self.variants[self.current]
         try:
-            backend.store.mark_sent(self.interview_id, draft.note_type.value, draft.recipient, backend.today(), draft.id)
-            self.advice = backend.advice(self.interview_id)
-            self._load_sent()
+            self.session.mark_sent(draft)
         except Exception as exc:  # noqa: BLE001
             self.notify(str(exc), severity="error", title="Not marked")
             return
         self._refresh_bars()
-        upnext, _ = pick_note(self.advice, self.interview)
+        upnext, _ = self.session.first_note()
         after = ""
-        if upnext != self.note and any(r.state in ("late", "due") for r in self.advice):
-            after = f" Next: {NOTE_LABELS.get(upnext.note_type, upnext.note_type)} to {upnext.recipient} (press o)."
+        if (upnext.note_type.value, upnext.recipient) != (self.note.note_type, self.note.recipient) and any(
+            r.state in ("late", "due") for r in self.session.advice
+        ):
+            after = f" Next: {NOTE_LABELS.get(upnext.note_type.value)} to {upnext.recipient} (press o)."
         self.notify(f"Marked the {NOTE_LABELS.get(draft.note_type.value)} to {draft.recipient} as sent.{after}", title="Sent")
 
 

@@ -8,7 +8,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
+
+from afterview.tui.screens.base import AfterviewScreen
 from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
 
@@ -32,7 +33,7 @@ NOT_SAVED_YET = "Not saved yet: fill in company, role and an interviewer; it sav
 STATUSES = tuple((term.label, term.value) for term in notes.STATUSES)
 
 
-class InterviewFormScreen(Screen[None]):
+class InterviewFormScreen(AfterviewScreen[None]):
     """Add or edit one interview. Valid changes are saved as you type; errors show inline."""
 
     BINDINGS = [
@@ -62,7 +63,7 @@ class InterviewFormScreen(Screen[None]):
     # -- building --------------------------------------------------------------------
 
     def _initial_values(self) -> FormValues:
-        backend = self.app.backend  # type: ignore[attr-defined]
+        backend = self.backend
         if self.interview_id is not None:
             values = FormValues.from_interview(backend.interview(self.interview_id))
             self._saved_values = values
@@ -193,7 +194,7 @@ class InterviewFormScreen(Screen[None]):
             return False
         if values == self._saved_values and self.interview_id is not None:
             return True
-        backend = self.app.backend  # type: ignore[attr-defined]
+        backend = self.backend
         # values.interviewers is read from the blocks in this same order.
         blocks = list(zip(self.query(InterviewerBlock), values.interviewers, strict=True))
         try:
@@ -250,7 +251,7 @@ class InterviewFormScreen(Screen[None]):
         from afterview.checks import scan_sensitive
         from afterview.errors import AfterviewError
 
-        backend = self.app.backend  # type: ignore[attr-defined]
+        backend = self.backend
         try:
             policy = backend.policy()
         except AfterviewError as exc:  # a malformed policy file: say so once, keep the form usable
