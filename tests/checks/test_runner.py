@@ -25,6 +25,7 @@ def golden_context(note: dict) -> CheckContext:
         award=record.get("award"),
         deadline=record.get("deadline"),
         has_record=True,
+        has_offer=record.get("deadline") is not None,
     )
 
 
@@ -114,7 +115,8 @@ def test_competing_offer_end_to_end(policy) -> None:
         "team.\n\nBest,\nSam"
     )
     report = run_checks(text, context, policy)
-    assert [f.message.split(":")[0] for f in report.by_check("asks")] == [
-        "Say that they remain your top choice",
+    assert [f.message.split(":")[0] for f in report.by_check("asks")] == ["Say that they remain your top choice"]
+    assert [f.message.split(":")[0] for f in report.by_check("ultimatum")] == [
         "Remove 'unless you'",
+        "Remove 'I will take it'",
     ]
