@@ -66,6 +66,8 @@ def check_context(
     return CheckContext(
         note_type=str(NoteType(note_type).value),
         recipient=person.name if person else recipient,
+        # The domain gains the field with the templates work; until then, none.
+        address_as=getattr(person, "address_as", None) if person else None,
         moment=None if fate.withheld or person is None else person.moment,
         moment_withheld=fate.withheld,
         withheld_reason=fate.reason,
@@ -78,8 +80,6 @@ def check_context(
         other_notes=tuple(other_notes),
         company=interview.company,
         people=tuple(_people(interview)),
-        # The record field is optional and newer than some records' models.
-        address_as=getattr(person, "address_as", None) if person else None,
         status=str(interview.status.value),
         has_offer=interview.competing_offer is not None,
         offer_company=interview.competing_offer.company if interview.competing_offer else None,

@@ -60,19 +60,37 @@ def recipient(text: str, context: CheckContext, policy: Policy) -> list[Finding]
         return [Finding("recipient", rules.severity, rules.missing_message.format(**values))]
     start, end = analysis.parts.greeting
     greeting = fold_name(analysis.norm[start:end]).replace(".", " ")
-    if _greeting_pattern(context.recipient, rules.titles).search(greeting):
+    surname = _surname(context.address_as, rules.titles)
+    if _greeting_pattern(context.recipient, rules.titles, surname).search(greeting):
         return []
     if context.address_as and _address_pattern(context.address_as).search(greeting):
         return []
     return [located(analysis, "recipient", rules.severity, rules.unnamed_message.format(**values), start, end)]
 
 
+def _surname(address_as: str | None, titles: tuple[str, ...]) -> str | None:
+    """The surname a titled ``address_as`` gives ("Chen" in "Ms. Chen" for Chen Jing)."""
+    words = (address_as or "").replace(".", " ").split()
+    if len(words) >= 2 and fold_name(words[0]) in titles:
+        return " ".join(words[1:])
+    return None
+
+
 @lru_cache(maxsize=256)
-def _greeting_pattern(name: str, titles: tuple[str, ...]) -> re.Pattern[str]:
+def _greeting_pattern(name: str, titles: tuple[str, ...], surname: str | None = None) -> re.Pattern[str]:
+    """The full name, the given name, or a title and the surname ("Ms. Chen" when the
+    record says so, so "Ms. Jing" for Chen Jing does not pass)."""
     parts = [re.escape(fold_name(p).strip(".")) for p in name_parts(name)]
     full = r"[\s-]+".join(parts)
     title = "|".join(re.escape(t.strip(".")) for t in sorted(titles, key=len, reverse=True))
-    forms = [full, parts[0], rf"(?:{title})\s+(?:{'|'.join(parts[:-1])}\s+)?{parts[-1]}"]
+    if surname:
+        family = r"[\s-]+".join(re.escape(fold_name(w)) for w in surname.split())
+        given = [p for p in parts if p != family] or parts[:1]
+    else:
+        # The surname may be several words ("Prof. de la Cruz", "Dr. García Márquez").
+        family = "|".join(r"[\s-]+".join(parts[i:]) for i in range(1, len(parts))) or parts[-1]
+        given = parts[:1]
+    forms = [full, given[0], rf"(?:{title})\s+(?:(?:{'|'.join(given)})\s+)?(?:{family})"]
     # A hyphen continues a name: "Jordan" does not name "Ms. Jordan-Smith".
     return re.compile(rf"(?<![\w'-])(?:{'|'.join(forms)})(?![\w'-])")
 

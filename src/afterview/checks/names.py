@@ -170,12 +170,15 @@ def _capitalised_run(words: list[str], rules: NameRules, *, backwards: bool) -> 
     """The capitalised words at the start of ``words``, up to a sentence end.
 
     A word ending in a period ends the run ("Lotus Mobility. Is" gives "Lotus
-    Mobility"), unless it is a short abbreviation ("St. Luke", "Dr. Gupta").
+    Mobility", "Acme Inc. Do" gives "Acme Inc."), unless it is a short abbreviation
+    opening the name ("St. Luke", "Dr. Gupta").
     """
     run = []
     for word in words[:_MAX_NAME_WORDS]:
         bare = word.strip(".'-,").removesuffix("'s")
-        ends_sentence = word.endswith(".") and len(bare) > 3
+        # Reading backwards, a short abbreviation may open the name ("Dr." before "Gupta").
+        abbreviation = len(bare) <= 3 and (backwards or not run)
+        ends_sentence = word.endswith(".") and not abbreviation
         if backwards and ends_sentence:
             break
         if not bare or not bare[0].isupper() or _fold(bare) in rules.not_names:

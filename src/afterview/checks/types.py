@@ -25,6 +25,7 @@ class CheckContext:
     Attributes:
         note_type: one of the six note types.
         recipient: the interviewer the note goes to.
+        address_as: how the record says to greet them ("Dr. Okonkwo", "Bob"), if it says.
         moment: the memorable moment noted for the recipient.
         moment_withheld: the moment itself touched a protected characteristic, so the
             note speaks of the conversation in general and ``personal`` only warns.
@@ -41,7 +42,6 @@ class CheckContext:
             the ``panel`` check.
         company: the employer the note is written to, for ``names``.
         people: everyone the record names (interviewers, candidate), for ``names``.
-        address_as: how the record says to greet the recipient ("Dr. Lee"), for ``recipient``.
         status: the interview's status (``awaiting``, ``offered``...), for ``presumption``.
         has_offer: the record holds a competing offer, for ``bluff``.
         offer_company: the competing offer's employer, which no note names (naming it
@@ -50,6 +50,7 @@ class CheckContext:
 
     note_type: str = "thank_you"
     recipient: str | None = None
+    address_as: str | None = None
     moment: str | None = None
     moment_withheld: bool = False
     proper_nouns: tuple[str, ...] = ()
@@ -62,7 +63,6 @@ class CheckContext:
     other_notes: tuple[tuple[str, str], ...] = ()
     company: str | None = None
     people: tuple[str, ...] = ()
-    address_as: str | None = None
     status: str | None = None
     has_offer: bool = False
     offer_company: str | None = None
