@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from afterview.checks.policy import Policy
 
 _PREFIX = 4
+# A sentence holding this many of the moment's distinctive words retells it, anchor or not.
+_RETOLD = 3
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -107,8 +109,9 @@ def _address_pattern(address_as: str) -> re.Pattern[str]:
 class PersonalRules:
     """How a thank-you must refer to the noted moment, and what it says when it does not.
 
-    A sentence of the body refers to the moment when it speaks of the conversation or
-    the reader (one of ``anchors``) and holds two of the moment's distinctive words
+    A sentence of the body refers to the moment when it holds three of the moment's
+    distinctive words, or speaks of the conversation or the reader (one of
+    ``anchors``) and holds two of them
     (the same stem, a near form, or a synonym from ``synonyms``): "Hearing how you
     rebuilt checkout" for "your story about redesigning the checkout flow". One word is
     enough when it is the moment's head noun ("the marathon she ran ...") told of as
@@ -191,6 +194,8 @@ def _refers_to(analysis: Analysis, wanted: tuple[str, ...], head: str | None, ru
             for position in _mentions(body, form):
                 by_sentence.setdefault(analysis.sentence(start + position), set()).add(word)
     for (low, high), found in by_sentence.items():
+        if len(found) >= _RETOLD:
+            return True  # the moment itself, retold: "I keep coming back to the whiteboard exercise on rate limiting"
         words = set(_WORD.findall(analysis.lower[max(start, low) : min(end, high)]))
         if rules.anchors.isdisjoint(words) and rules.telling.isdisjoint(words):
             continue

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from afterview.checks.common import MAX_FINDINGS, SpanSet, located, quote
 from afterview.checks.patterns import GatedPattern, Regex
 from afterview.checks.reader import OFF, Section
-from afterview.checks.text import analyse
+from afterview.checks.text import analyse, lower_same_length, normalise
 from afterview.checks.types import CheckContext, Finding
 
 if TYPE_CHECKING:
@@ -96,6 +97,7 @@ def family_findings(check: str, text: str, context: CheckContext, policy: Policy
     analysis = analyse(text)
     lower, norm = analysis.lower, analysis.norm
     taken = SpanSet()
+    record = _record_blob(context.record_texts)
     # The subject line counts too: "Subject: When should I expect to hear back?"
     for start, end in filter(None, (analysis.parts.subject, analysis.body)):
         for pattern in family.patterns:
@@ -103,6 +105,8 @@ def family_findings(check: str, text: str, context: CheckContext, policy: Policy
                 span = match.span()
                 if span[0] == span[1] or taken.overlaps(*span):
                     continue
+                if record and " ".join(lower[span[0] : span[1]].split()) in record:
+                    continue  # the person's own words from the record (their moment, say)
                 if family.unless is not None:
                     sentence_start, sentence_end = analysis.sentence(*span)
                     if family.unless.search(lower, max(start, sentence_start), min(end, sentence_end)):
@@ -122,6 +126,12 @@ def family_findings(check: str, text: str, context: CheckContext, policy: Policy
         )
         for s, e in taken.spans()
     ]
+
+
+@lru_cache(maxsize=64)
+def _record_blob(texts: tuple[str, ...]) -> str:
+    """The record's texts, lower case, spaces collapsed, for "is this the record's own wording"."""
+    return "\n".join(" ".join(lower_same_length(normalise(t)[0]).split()) for t in texts)
 
 
 def presumption(text: str, context: CheckContext, policy: Policy) -> list[Finding]:

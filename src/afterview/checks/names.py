@@ -204,10 +204,11 @@ def _is_known(name: tuple[str, ...], known: frozenset[str], *, every: bool = Fal
 
 def _is_company(name: tuple[str, ...], company: tuple[frozenset[str], str], rules: NameRules) -> bool:
     """The words name the record's employer: some of its words and no others ("Desert
-    Wing" for Desert Wing Aviation), or its initials ("LRMC")."""
+    Wing" for Desert Wing Aviation), perhaps after a word opening the sentence ("Joining
+    Contoso is my top choice"), or its initials ("LRMC")."""
     words, initials = company
     own = [_fold(w) for w in name if _fold(w) not in rules.company_suffixes]
-    if own and all(w in words for w in own):
+    if own and (all(w in words for w in own) or (len(own) > 1 and all(w in words for w in own[1:]))):
         return True
     return len(name) == 1 and name[0].isupper() and len(name[0]) >= 2 and _fold(name[0]) == initials
 
@@ -226,7 +227,9 @@ def _rival_mentions(analysis: Analysis, rival: str | None, ignore: frozenset[str
     spans = []
     for term in [_fold(" ".join(rival.split())), *words]:
         for position in word_positions(folded, term):
-            spans.append((start + position, start + position + len(term)))
+            # A name has its capital: "Acme Works" is not "how the team works".
+            if analysis.norm[start + position].isupper():
+                spans.append((start + position, start + position + len(term)))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:
