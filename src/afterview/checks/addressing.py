@@ -63,7 +63,9 @@ def recipient(text: str, context: CheckContext, policy: Policy) -> list[Finding]
     start, end = analysis.parts.greeting
     greeting = fold_name(analysis.norm[start:end]).replace(".", " ")
     surname = _surname(context.address_as, rules.titles)
-    if _greeting_pattern(context.recipient, rules.titles, surname).search(greeting):
+    plain, titled, any_title = _greeting_patterns(context.recipient, rules.titles, surname)
+    # With a title, only the surname may follow it ("Ms. Jing" does not name Chen Jing).
+    if (titled if any_title.search(greeting) else plain).search(greeting):
         return []
     if context.address_as and _address_pattern(context.address_as).search(greeting):
         return []
@@ -79,9 +81,14 @@ def _surname(address_as: str | None, titles: tuple[str, ...]) -> str | None:
 
 
 @lru_cache(maxsize=256)
-def _greeting_pattern(name: str, titles: tuple[str, ...], surname: str | None = None) -> re.Pattern[str]:
-    """The full name, the given name, or a title and the surname ("Ms. Chen" when the
-    record says so, so "Ms. Jing" for Chen Jing does not pass)."""
+def _greeting_patterns(
+    name: str, titles: tuple[str, ...], surname: str | None = None
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(the full or given name; a title and the surname, or the full name; any title).
+
+    The surname is the one a titled ``address_as`` gives ("Ms. Chen" for Chen Jing),
+    else the name after its first word, which may be several words ("Prof. de la Cruz").
+    """
     parts = [re.escape(fold_name(p).strip(".")) for p in name_parts(name)]
     full = r"[\s-]+".join(parts)
     title = "|".join(re.escape(t.strip(".")) for t in sorted(titles, key=len, reverse=True))
@@ -89,12 +96,16 @@ def _greeting_pattern(name: str, titles: tuple[str, ...], surname: str | None = 
         family = r"[\s-]+".join(re.escape(fold_name(w)) for w in surname.split())
         given = [p for p in parts if p != family] or parts[:1]
     else:
-        # The surname may be several words ("Prof. de la Cruz", "Dr. García Márquez").
         family = "|".join(r"[\s-]+".join(parts[i:]) for i in range(1, len(parts))) or parts[-1]
         given = parts[:1]
-    forms = [full, given[0], rf"(?:{title})\s+(?:(?:{'|'.join(given)})\s+)?(?:{family})"]
+    titled = rf"(?:{title})\s+(?:(?:{'|'.join(given)})\s+)?(?:{family})"
     # A hyphen continues a name: "Jordan" does not name "Ms. Jordan-Smith".
-    return re.compile(rf"(?<![\w'-])(?:{'|'.join(forms)})(?![\w'-])")
+    edge, end = r"(?<![\w'-])", r"(?![\w'-])"
+    return (
+        re.compile(rf"{edge}(?:{full}|{given[0]}){end}"),
+        re.compile(rf"{edge}(?:{titled}|(?:{title})\s+{full}){end}"),
+        re.compile(rf"{edge}(?:{title})\s+\w"),
+    )
 
 
 @lru_cache(maxsize=256)
