@@ -31,7 +31,7 @@ rule                                  when
                                       ``no_award`` or ``before_interview``
 ====================================  =====================================================
 
-Choices where the issue is silent, made for a careful user:
+Choices made for a careful user where the lesson is silent:
 
 - Thank-yous do not depend on the status: an unsent one stays listed after an offer, a
   withdrawal or a rejection (thanking someone is never wrong).
