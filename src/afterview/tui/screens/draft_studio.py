@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -155,7 +156,7 @@ class DraftStudioScreen(Screen[None]):
             self.notify(str(exc), severity="error", title="Cannot draft this note")
             self._show_message(str(exc))
             return
-        self._request = request.model_copy(update={"first_variant": self._first_variant})
+        self._request = replace(request, first_variant=self._first_variant)
         self.generation += 1
         self.variants = ()
         self._refresh_bars()
@@ -314,7 +315,7 @@ class DraftStudioScreen(Screen[None]):
             saved = backend.store.update_draft_body(draft.id, body, report)
         except Exception as exc:  # noqa: BLE001 - keep editing; say the save failed
             self.notify(str(exc), severity="error", title="Edit not saved")
-            saved = draft.model_copy(update={"body": body, "report": report})
+            saved = replace(draft, body=body, report=report)
         variants = list(self.variants)
         variants[self.current] = saved
         self.variants = tuple(variants)
