@@ -8,6 +8,8 @@ appears nowhere.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import time
 
 import pytest
@@ -219,7 +221,7 @@ async def test_the_sdk_does_not_retry_on_its_own(serve, waits, make_request):
 
 async def test_a_required_fact_missing_fails_before_any_request(serve, waits, make_request, northwind):
     server = serve([Reply(completion(GOOD))])
-    no_offer = northwind.model_copy(update={"competing_offer": None})
+    no_offer = replace(northwind, competing_offer=None)
     from afterview.domain import NoteType
 
     request = make_request(NoteType.COMPETING_OFFER, interview=no_offer)

@@ -131,7 +131,7 @@ _WORKER = textwrap.dedent(
     worker, count = sys.argv[1], int(sys.argv[2])
     store = open_store(app_paths(), busy_timeout=20)
     for n in range(count):
-        interview = Interview.model_validate({
+        interview = Interview.from_data({
             "company": f"Worker {worker} Co {n}", "role": "Analyst", "interview_date": date(2026, 11, 24),
             "interviewers": [{"name": "Jordan Lee"}, {"name": f"Person {n}"}],
         })

@@ -59,7 +59,7 @@ def interviews(draw) -> Interview:
         data["competing_offer"] = {"company": draw(names), "deadline": draw(days)}
     if draw(st.booleans()):
         data["award"] = {"name": draw(names), "date": draw(days), "relevance": draw(st.none() | words)}
-    return Interview.model_validate(data)
+    return Interview.from_data(data)
 
 
 _SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -67,8 +67,10 @@ def _show(args: argparse.Namespace) -> int:
         drafts = store.draft_summaries(args.id)
         sent = store.sent(args.id)
     if args.json:
-        data = {"id": args.id, **interview.model_dump(mode="json")}
-        data["interviewers"] = [{"id": ids.get(p.name), **p.model_dump(mode="json")} for p in interview.interviewers]
+        from afterview.fields import to_data
+
+        data = {"id": args.id, **to_data(interview)}
+        data["interviewers"] = [{"id": ids.get(p.name), **to_data(p)} for p in interview.interviewers]
         data["status_history"] = [change.to_dict() for change in history]
         data["drafts"] = [draft.to_dict() for draft in drafts]
         data["sent"] = [entry.to_dict() for entry in sent]
