@@ -15,6 +15,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, SkipValidation, ValidationInfo, field_validator
 
+from afterview.addresses import address_problem
+from afterview.dates import date_problem
 from afterview.findings import Report
 from afterview.names import name_key
 from afterview.notes import NOTE_LABELS, NOTE_TYPES, STATUS_VALUES, STATUSES, TONE_VALUES, TONES
@@ -49,7 +51,6 @@ Tone = _vocabulary("Tone", TONE_VALUES)
 
 # Characters that must never reach a note or a terminal (controls, escapes, bidi overrides).
 _FORBIDDEN_CHARS = re.compile(CONTROL_CHARS)
-_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\"]+$")
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -94,14 +95,31 @@ def _words(max_words: int) -> AfterValidator:
     return AfterValidator(check)
 
 
-def _email(value: str) -> str:
+STORED = {"stored": True}
+"""Validation context for records read back from the database: the rules that only
+apply to input (the date limit, the address parser) are not applied again, so a record
+stored before a rule was tightened still opens (and can be fixed)."""
+
+
+def _stored(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get("stored"))
+
+
+def _email(value: str, info: ValidationInfo) -> str:
     value = _clean(value)
-    if not _EMAIL.match(value):
-        raise ValueError(f"{value!r} is not an email address")
+    if not _stored(info) and (problem := address_problem(value)):
+        raise ValueError(f"{value!r} is not an email address: {problem}")
+    return value
+
+
+def _day(value: date, info: ValidationInfo) -> date:
+    if not _stored(info) and (problem := date_problem(value)):
+        raise ValueError(problem)
     return value
 
 
 Name = Annotated[str, _text(NAME_MAX_CHARS)]
+Day = Annotated[date, AfterValidator(_day)]
 Email = Annotated[str, AfterValidator(_email)]
 Moment = Annotated[str, _words(MOMENT_MAX_WORDS)]
 Relevance = Annotated[str, _words(RELEVANCE_MAX_WORDS)]
@@ -132,14 +150,14 @@ class CompetingOffer(_Record):
     """A real offer from another employer, with the date they need an answer by."""
 
     company: Name
-    deadline: date
+    deadline: Day
 
 
 class Award(_Record):
     """An award or recognition received while waiting."""
 
     name: Name
-    date: date
+    date: Day
     relevance: Relevance | None = None
     """Why it matters for the role; completes "..., which matters because ..."."""
 
@@ -151,10 +169,10 @@ class Interview(_Record):
     candidate_email: Email | None = None
     company: Name
     role: Name
-    interview_date: date
-    decision_date: date | None = None
+    interview_date: Day
+    decision_date: Day | None = None
     status: Status = Status.AWAITING
-    status_date: date | None = None
+    status_date: Day | None = None
     interviewers: list[Interviewer] = Field(min_length=1)
     competing_offer: CompetingOffer | None = None
     award: Award | None = None

@@ -1,7 +1,7 @@
 """Load and validate the hand-written TOML interview file.
 
 Every problem becomes one ``InputError`` line that names the file, the field and, where
-the file shows it, the line: ``interview.toml:12: interviewers[2].moment: is 52 words;
+the file shows it, the line: ``interview.toml:12: interviewer 3 moment: is 52 words;
 at most 40 allowed``.
 """
 
@@ -89,10 +89,13 @@ def _message(error: dict) -> str:
 
 
 def _dotted(loc: Sequence[object]) -> str:
+    """The field as a person counts it: ``interviewer 2 moment``, ``competing_offer.deadline``."""
     out = ""
     for part in loc:
         if isinstance(part, int):
-            out += f"[{part}]"
+            out = f"{out.removesuffix('s')} {part + 1}"  # lists count from 1, as people do
+        elif out and out[-1].isdigit():
+            out += f" {part}"
         else:
             out += f".{part}" if out else str(part)
     return out

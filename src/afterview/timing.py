@@ -51,10 +51,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from functools import cache
+from datetime import date, datetime
 from typing import Literal, NamedTuple, Protocol, runtime_checkable
 
+from afterview.dates import add_days
 from afterview.notes import NOTE_TYPES, TYPE_RANK
 
 __all__ = [
@@ -340,11 +340,6 @@ def _day(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-@cache
-def _days(n: int) -> timedelta:
-    return timedelta(days=n)
-
-
 def _state(today: date, start: date, late_from: date | None) -> State:
     if today < start:
         return "upcoming"
@@ -362,8 +357,10 @@ def _timed(
     note_type: str, recipient: str, rule: str, *, today: date, start: date, late_after: int | None, **values: object
 ) -> Advice:
     """A row due from ``start``, late from ``late_after`` days later (never when None)."""
-    late = start + _days(late_after) if late_after is not None else None
-    last = late - _days(1) if late is not None else None
+    # add_days holds at date.max: a record stored with a date at the end of the calendar
+    # reads as never late rather than crashing every listing it is part of.
+    late = add_days(start, late_after) if late_after is not None else None
+    last = add_days(late, -1) if late is not None else None
     state = _state(today, start, late)
     return _row(note_type, recipient, state, start, rule, start=start, late=late, last=last, **values)
 
@@ -416,13 +413,13 @@ def _follow_up(interview: InterviewLike, today: date, status: str, log: _SentLog
         return _row("follow_up", contact, "stop", None, rule, count=len(sent_days), last_sent=sent_days[-1])
     values: dict[str, object]
     if sent_days:
-        rule, start = "follow_up.second", sent_days[0] + _days(SECOND_FOLLOW_UP_DAYS)
+        rule, start = "follow_up.second", add_days(sent_days[0], SECOND_FOLLOW_UP_DAYS)
         values = {"first": sent_days[0]}
     elif interview.decision_date is not None:
-        rule, start = "follow_up.after_decision", interview.decision_date + _days(FOLLOW_UP_AFTER_DECISION_DAYS)
+        rule, start = "follow_up.after_decision", add_days(interview.decision_date, FOLLOW_UP_AFTER_DECISION_DAYS)
         values = {"decision": interview.decision_date}
     else:
-        rule, start = "follow_up.no_decision_date", interview.interview_date + _days(FOLLOW_UP_NO_DECISION_DAYS)
+        rule, start = "follow_up.no_decision_date", add_days(interview.interview_date, FOLLOW_UP_NO_DECISION_DAYS)
         values = {"interview": interview.interview_date}
     return _timed("follow_up", contact, rule, today=today, start=start, late_after=LATE_AFTER_DAYS, **values)
 

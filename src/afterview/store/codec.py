@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pydantic import ValidationError
 
 from afterview.findings import Finding, Report
-from afterview.domain import Draft, Interview, NoteType, Tone, Usage
+from afterview.domain import STORED, Draft, Interview, NoteType, Tone, Usage
 from afterview.errors import StoreError
 from afterview.names import name_key
 
@@ -87,7 +87,7 @@ def interview_from_rows(row: sqlite3.Row, people: Sequence[sqlite3.Row], intervi
     if row["award_name"] is not None:
         data["award"] = {"name": row["award_name"], "date": row["award_date"], "relevance": row["award_relevance"]}
     try:
-        return Interview.model_validate(data)
+        return Interview.model_validate(data, context=STORED)
     except ValidationError as exc:
         problem = exc.errors(include_url=False)[0]
         where = ".".join(str(part) for part in problem["loc"])
