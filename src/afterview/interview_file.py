@@ -63,7 +63,7 @@ def describe_validation_error(exc: ValidationError, source: str, name: str) -> s
     # A misspelt key shows up twice (unknown key + required field missing): name the typo.
     error = min(errors, key=lambda e: e["type"] != "extra_forbidden")
     loc = tuple(error["loc"])
-    field = _dotted(loc)
+    field = field_label(loc)
     message = _message(error)
     line = locate(source, loc)
     where = f"{name}:{line}" if line else name
@@ -88,7 +88,7 @@ def _message(error: dict) -> str:
     return f"{error['msg']} (got {error['input']!r})" if "input" in error else error["msg"]
 
 
-def _dotted(loc: Sequence[object]) -> str:
+def field_label(loc: Sequence[object]) -> str:
     """The field as a person counts it: ``interviewer 2 moment``, ``competing_offer.deadline``."""
     out = ""
     for part in loc:

@@ -134,8 +134,9 @@ def test_unusable_files(cli, tmp_path, content, fragment):
 
 def test_missing_and_unreadable_files(cli, tmp_path):
     missing = tmp_path / "nope.toml"
-    assert_one_line_error(cli("due", "--from", missing), str(missing), "no such")
-    assert_one_line_error(cli("check", tmp_path), str(tmp_path), "directory")
+    assert_one_line_error(cli("due", "--from", missing), f"{missing}: no such file")
+    assert_one_line_error(cli("check", missing), f"{missing}: no such file")
+    assert_one_line_error(cli("check", tmp_path), str(tmp_path), "is a folder, not a note")
     if os.geteuid() != 0:  # root reads anything
         locked = write(tmp_path, GOOD, "locked.toml")
         locked.chmod(0)
