@@ -24,6 +24,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
+from afterview.addresses import address_problem
+from afterview.dates import date_problem
 from afterview.terminal import CONTROL_CHARS
 
 NAME_MAX_CHARS = 80
@@ -36,7 +38,6 @@ R = TypeVar("R", bound="Record")
 
 # Characters that must never reach a note or a terminal (controls, escapes, bidi overrides).
 _FORBIDDEN_CHARS = re.compile(CONTROL_CHARS)
-_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\"]+$")
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -152,11 +153,14 @@ class Words:
 
 
 def email(value: object) -> str:
-    """An email address on one line."""
+    """An email address that can go into a ``To:`` header as it is (``afterview.addresses``)."""
     value = _clean(value)
-    if not _EMAIL.match(value):
-        raise Invalid(f"{value!r} is not an email address")
+    if problem := address_problem(value):
+        raise Invalid(f"{value!r} is not an email address: {problem}")
     return value
+
+
+email.lenient = _clean  # type: ignore[attr-defined] - stored before the parser was strict: still opens
 
 
 class Plain:
@@ -174,8 +178,7 @@ class Plain:
         return value
 
 
-def day(value: object) -> date:
-    """A calendar date: a TOML date, or ``YYYY-MM-DD`` text (the store, the form)."""
+def _calendar_day(value: object) -> date:
     if isinstance(value, date) and not isinstance(value, datetime):
         return value
     if isinstance(value, str):
@@ -184,6 +187,17 @@ def day(value: object) -> date:
         except ValueError:
             pass
     raise Invalid(f"{value!r} is not a date (write it as 2026-11-24)", "date")
+
+
+def day(value: object) -> date:
+    """A calendar date (a TOML date, or ``YYYY-MM-DD`` text) within the range afterview accepts."""
+    parsed = _calendar_day(value)
+    if problem := date_problem(parsed):
+        raise Invalid(problem)
+    return parsed
+
+
+day.lenient = _calendar_day  # type: ignore[attr-defined] - a stored far date still opens (and can be fixed)
 
 
 def flag(value: object) -> bool:
@@ -267,14 +281,18 @@ class Record:
     __slots__ = ()
 
     @classmethod
-    def from_data(cls: type[R], data: object) -> R:
+    def from_data(cls: type[R], data: object, *, stored: bool = False) -> R:
         """Validate ``data`` (a mapping) and build the record.
+
+        ``stored``: the data was read back from the database, so the rules that only
+        apply to input (a rule's ``lenient`` form: the date range, the address parser)
+        are relaxed, and a record stored before a rule was tightened still opens.
 
         Raises:
             RecordError: every problem found, each with its location.
         """
         problems: list[Problem] = []
-        record = _build(cls, data, (), problems)
+        record = _build(cls, data, (), problems, stored)
         if problems:
             raise RecordError(problems)
         return record
@@ -305,7 +323,7 @@ def _fields(cls: type[Record]) -> tuple[_Field, ...]:
     return tuple(spec)
 
 
-def _build(cls: type[R], data: object, loc: Loc, problems: list[Problem]) -> R | None:
+def _build(cls: type[R], data: object, loc: Loc, problems: list[Problem], stored: bool = False) -> R | None:
     if isinstance(data, cls):
         return data
     if not isinstance(data, Mapping):
@@ -324,7 +342,7 @@ def _build(cls: type[R], data: object, loc: Loc, problems: list[Problem]) -> R |
             else:
                 values[item.name] = item.default
             continue
-        value = _value(item.check, data[item.name], where, problems)
+        value = _value(item.check, data[item.name], where, problems, stored)
         if value is not _BAD:
             values[item.name] = value
     for name, message in cls.cross_checks(values):
@@ -337,9 +355,11 @@ def _build(cls: type[R], data: object, loc: Loc, problems: list[Problem]) -> R |
 _BAD = object()
 
 
-def _value(check: Any, raw: object, where: Loc, problems: list[Problem]) -> Any:
+def _value(check: Any, raw: object, where: Loc, problems: list[Problem], stored: bool) -> Any:
     if isinstance(check, Nested):
-        return _nested(check, raw, where, problems)
+        return _nested(check, raw, where, problems, stored)
+    if stored:
+        check = getattr(check, "lenient", check)
     try:
         return check(raw)
     except Invalid as exc:
@@ -347,10 +367,10 @@ def _value(check: Any, raw: object, where: Loc, problems: list[Problem]) -> Any:
         return _BAD
 
 
-def _nested(check: Nested, raw: object, where: Loc, problems: list[Problem]) -> Any:
+def _nested(check: Nested, raw: object, where: Loc, problems: list[Problem], stored: bool) -> Any:
     before = len(problems)
     if not check.many:
-        record = _build(check.record, raw, where, problems)
+        record = _build(check.record, raw, where, problems, stored)
         return _BAD if len(problems) > before else record
     if not isinstance(raw, list | tuple):
         problems.append(Problem(where, "type", f"expected a list of tables (got {raw!r})"))
@@ -358,7 +378,7 @@ def _nested(check: Nested, raw: object, where: Loc, problems: list[Problem]) -> 
     if len(raw) < check.min_items:
         problems.append(Problem(where, "too_short", f"list at least {check.min_items}"))
         return _BAD
-    records = [_build(check.record, item, (*where, index), problems) for index, item in enumerate(raw)]
+    records = [_build(check.record, item, (*where, index), problems, stored) for index, item in enumerate(raw)]
     return _BAD if len(problems) > before else records
 
 

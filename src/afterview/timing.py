@@ -52,10 +52,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import cache
 from typing import Literal, NamedTuple, Protocol, runtime_checkable
 
+from afterview.dates import add_days
 from afterview.names import name_key
 from afterview.notes import NOTE_TYPES, TYPE_RANK
 from afterview.timing_data import RULE_SHAPES, TimingData, shipped_timing
@@ -245,8 +246,10 @@ class _Rules(NamedTuple):
         self, note_type: str, recipient: str, rule: str, *, start: date, late_after: int | None, **values: object
     ) -> Advice:
         """A row due from ``start``, late from ``late_after`` days later (never when None)."""
-        late = start + _days(late_after) if late_after is not None else None
-        last = late - _days(1) if late is not None else None
+        # add_days holds at date.max: a record stored with a date at the end of the
+        # calendar reads as never late rather than crashing every listing it is part of.
+        late = add_days(start, late_after) if late_after is not None else None
+        last = add_days(late, -1) if late is not None else None
         state = _state(self.today, start, late)
         return self.row(note_type, recipient, state, start, rule, start=start, late=late, last=last, **values)
 
@@ -257,10 +260,6 @@ def _day(value: date) -> date:
 
 
 @cache
-def _days(n: int) -> timedelta:
-    return timedelta(days=n)
-
-
 def _state(today: date, start: date, late_from: date | None) -> State:
     if today < start:
         return "upcoming"
@@ -319,13 +318,13 @@ def _follow_up(rules: _Rules, interview: InterviewLike, log: SentLog) -> Advice 
         return rules.row("follow_up", contact, "stop", None, rule, count=len(sent_days), last_sent=sent_days[-1])
     values: dict[str, object]
     if sent_days:
-        rule, start = "follow_up.second", sent_days[0] + _days(cadence.second_follow_up)
+        rule, start = "follow_up.second", add_days(sent_days[0], cadence.second_follow_up)
         values = {"first": sent_days[0]}
     elif interview.decision_date is not None:
-        rule, start = "follow_up.after_decision", interview.decision_date + _days(cadence.follow_up_after_decision)
+        rule, start = "follow_up.after_decision", add_days(interview.decision_date, cadence.follow_up_after_decision)
         values = {"decision": interview.decision_date}
     else:
-        rule, start = "follow_up.no_decision_date", interview.interview_date + _days(cadence.follow_up_no_decision)
+        rule, start = "follow_up.no_decision_date", add_days(interview.interview_date, cadence.follow_up_no_decision)
         values = {"interview": interview.interview_date}
     return rules.timed("follow_up", contact, rule, start=start, late_after=cadence.late_after, **values)
 

@@ -31,6 +31,14 @@ def _open_store(paths=None):
 def _add(args: argparse.Namespace) -> int:
     from afterview.interview_file import load_interview
 
+    if (args.path is None) == (args.ics is None):
+        raise InputError("add takes an interview file or --ics INVITE.ics (one of them)")
+    if args.ics is not None:
+        from afterview.cli.invite_cmd import run_add
+
+        return run_add(args, _open_store)
+    if args.event or args.company or args.role:
+        raise InputError("--event, --company and --role go with --ics INVITE.ics")
     interview = load_interview(args.path)
     with _open_store() as store:
         new_id = store.add_interview(interview)

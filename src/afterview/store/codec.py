@@ -87,7 +87,7 @@ def interview_from_rows(row: sqlite3.Row, people: Sequence[sqlite3.Row], intervi
     if row["award_name"] is not None:
         data["award"] = {"name": row["award_name"], "date": row["award_date"], "relevance": row["award_relevance"]}
     try:
-        return Interview.from_data(data)
+        return Interview.from_data(data, stored=True)
     except RecordError as exc:
         problem = exc.problems[0]
         where = ".".join(str(part) for part in problem.loc)
