@@ -120,7 +120,9 @@ class Interviewer(_Record):
     contact: bool = False
     """Receives the notes that follow the thank-yous (default: the first interviewer)."""
     moment: Moment | None = None
-    """One memorable moment; completes "I especially enjoyed ..."."""
+    """One memorable moment, as typed; the drafter rephrases it to fit the note."""
+    address_as: Name | None = None
+    """How to greet them when the name alone would be wrong: "Dr. Okonkwo", "Ms. Wang", "Bob"."""
 
     @property
     def first_name(self) -> str:
@@ -155,6 +157,8 @@ class Interview(_Record):
     decision_date: date | None = None
     status: Status = Status.AWAITING
     status_date: date | None = None
+    mission: Relevance | None = None
+    """What the candidate admires about the organisation; continued-interest notes use it."""
     interviewers: list[Interviewer] = Field(min_length=1)
     competing_offer: CompetingOffer | None = None
     award: Award | None = None
@@ -218,6 +222,8 @@ class Interview(_Record):
             nouns.append(self.candidate)
         for person in self.interviewers:
             nouns.append(person.name)
+            if person.address_as:
+                nouns.append(person.address_as)
             if person.title:
                 nouns.append(person.title)
         if self.competing_offer:
@@ -256,6 +262,8 @@ class NoteRequest(_Record):
     """The recipient's moment cannot be quoted (``checks.moment``): do not quote it."""
     other_notes: tuple[tuple[str, str], ...] = ()
     """``(recipient, text)`` of the notes the panel may read beside this one."""
+    follow_ups_sent: int = Field(default=0, ge=0)
+    """Follow-ups already sent for this interview: the second and last one has its own wording."""
     feedback: str | None = None
     previous: str | None = None
 

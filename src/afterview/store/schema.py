@@ -112,7 +112,14 @@ UPDATE sent_log SET body = (SELECT d.body FROM drafts d WHERE d.id = sent_log.dr
 """The sent log keeps the text that was sent (the panel check compares against it);
 entries logged with a draft before this take that draft's current body."""
 
-MIGRATIONS: tuple[str, ...] = (_V1, _SENT_BODY)
+_MISSION_AND_ADDRESS = """
+ALTER TABLE interviews ADD COLUMN mission TEXT;
+ALTER TABLE interviewers ADD COLUMN address_as TEXT;
+"""
+"""What the candidate admires about the organisation (continued-interest notes use it),
+and how to greet an interviewer when the name alone would be wrong."""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _SENT_BODY, _MISSION_AND_ADDRESS)
 """``MIGRATIONS[n]`` upgrades schema version ``n`` to ``n + 1``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
