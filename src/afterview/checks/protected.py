@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from afterview.checks.common import MAX_FINDINGS, SpanSet, quote
+from afterview.checks.normalize import Prepared, prepare
 from afterview.checks.patterns import GatedPattern, Regex
 from afterview.checks.reader import Section
 from afterview.checks.text import Analysis, analyse, masked
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
     from afterview.checks.policy import Policy
 
 VOICES = ("self", "reader", "allegation", "signal")
+HIDDEN_CHECK = "hidden_characters"
+"""The check name of findings about invisible characters or look-alike letters in words."""
 _SEVERITY_RANK = {"block": 0, "warn": 1, "info": 2}
 _WINDOW_TOKEN = re.compile(r"\w+(?:['.-]\w+)*")
 # Anchors are looked for at most this many characters away (then cut to N words).
@@ -97,6 +100,9 @@ class SensitiveRules:
     severities: Mapping[str, str]
     messages: Mapping[str, str]
     categories: Mapping[str, Category]
+    hidden_severity: str
+    hidden_message: str
+    hidden_suggestion: str
 
     @classmethod
     def read(cls, section: Section) -> SensitiveRules:
@@ -108,6 +114,9 @@ class SensitiveRules:
         messages = {voice: texts.message(voice, ("match", "label")) for voice in VOICES}
         texts.done()
         categories = _read_categories(section.section("categories"))
+        hidden = section.section("hidden_characters")
+        hidden_fields = (hidden.severity("severity"), hidden.message("message", ("match",)), hidden.string("suggestion"))
+        hidden.done()
         fragments = section.section("fragments")
         words = {name: fragments.strings(name, lower=True) for name in fragments.keys()}
         fragments.done()
@@ -136,6 +145,9 @@ class SensitiveRules:
             severities=severities,
             messages=messages,
             categories=categories,
+            hidden_severity=hidden_fields[0],
+            hidden_message=hidden_fields[1],
+            hidden_suggestion=hidden_fields[2],
         )
 
 
@@ -144,14 +156,46 @@ def scan_sensitive(text: str, policy: Policy, proper_nouns: Sequence[str] = ()) 
 
     The interview form warns while the person types the memorable moment, and the
     writer decides whether a moment is safe to quote. ``proper_nouns`` (the record's
-    names) are masked first. Spans index into ``text``.
+    names) are masked first. Spans index into ``text``; hidden characters inside words
+    give their own finding, as in ``run_checks``.
     """
-    return _scan(analyse(text), text, tuple(proper_nouns), policy.sensitive)
+    prepared = prepare_for_checks(text, policy)
+    found = prepared.restore(_scan(analyse(prepared.text), prepared.text, tuple(proper_nouns), policy.sensitive))
+    return found + hidden_characters(prepared, policy)
 
 
 def sensitive(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
-    """Wording that touches a protected characteristic or reads as an allegation."""
-    return scan_sensitive(text, policy, context.proper_nouns)
+    """Wording that touches a protected characteristic or reads as an allegation.
+
+    ``run_checks`` passes the text already normalised; preparing it again is free.
+    """
+    prepared = prepare_for_checks(text, policy)
+    return prepared.restore(_scan(analyse(prepared.text), prepared.text, context.proper_nouns, policy.sensitive))
+
+
+def prepare_for_checks(text: str, policy: Policy) -> Prepared:
+    """``text`` normalised for matching (see ``checks.normalize``)."""
+    return prepare(text, policy.directory)
+
+
+def hidden_characters(prepared: Prepared, policy: Policy) -> list[Finding]:
+    """One ``hidden_characters`` finding per word that held invisible characters or
+    look-alike letters mixed with Latin ones (they can hide any term from the checks)."""
+    rules = policy.sensitive
+    found = []
+    for start, end in prepared.hidden[:MAX_FINDINGS]:
+        shown = "".join(c for c in prepared.original[start:end] if c.isprintable())
+        found.append(
+            Finding(
+                check=HIDDEN_CHECK,
+                severity=rules.hidden_severity,  # type: ignore[arg-type]  # validated on load
+                message=rules.hidden_message.format(match=shown),
+                start=start,
+                end=end,
+                suggestion=rules.hidden_suggestion,
+            )
+        )
+    return found
 
 
 @dataclass(frozen=True, slots=True)

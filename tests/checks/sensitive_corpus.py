@@ -1,0 +1,217 @@
+"""The sensitive corpus: generated and hand-written positives, and negatives of every kind.
+
+Positives count as caught only when a sensitive finding of their category (any
+category for allegations) reaches the severity the policy gives their voice; an info
+finding is never a catch. A negative is falsely flagged when any sensitive finding
+warns or blocks under ``check`` or blocks on the drafts' bar (the drafts' bar raises
+every sensitive finding to block, so any sensitive finding at all).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from afterview.checks import CheckContext, Policy, run_checks, scan_sensitive
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data" / "sensitive"
+RANK = {"block": 0, "warn": 1, "info": 2}
+_SLOT = re.compile(r"\{(\w+)\}")
+
+# The hand-written corpus names a few categories its own way.
+CATEGORY_ALIASES = {"genetic": "genetic_information", "marital_family": "family_status", "veteran": "veteran_status",
+                    "military": "veteran_status", "legal_threat": "allegation", "legal": "allegation",
+                    "allegations": "allegation", "family": "family_status", "marital_status": "family_status",
+                    "national": "national_origin", "orientation": "sexual_orientation", "gender": "sex"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Positive:
+    """A sentence that must be flagged: its category, voice and expected severity."""
+
+    category: str
+    voice: str
+    severity: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Negative:
+    """A note or sentence that must not be flagged, with the record's names to mask."""
+
+    kind: str
+    text: str
+    nouns: tuple[str, ...] = ()
+
+
+@dataclass
+class Score:
+    """Catches and misses per category."""
+
+    caught: Counter[str] = field(default_factory=Counter)
+    total: Counter[str] = field(default_factory=Counter)
+    misses: list[tuple[Positive, str]] = field(default_factory=list)
+
+    def recall(self, category: str | None = None) -> float:
+        if category is None:
+            return sum(self.caught.values()) / max(1, sum(self.total.values()))
+        return self.caught[category] / max(1, self.total[category])
+
+    def table(self) -> str:
+        rows = [f"{c:<22} {self.caught[c]:>4}/{self.total[c]:<4} {self.recall(c):.3f}" for c in sorted(self.total)]
+        rows.append(f"{'pooled':<22} {sum(self.caught.values()):>4}/{sum(self.total.values()):<4} {self.recall():.3f}")
+        return "\n".join(rows)
+
+
+def voice_severity(voice: str) -> str:
+    """The severity the policy gives a voice (the corpus's voices, in the policy's terms)."""
+    return "warn" if voice == "self" else "block"
+
+
+def generated_positives() -> list[Positive]:
+    """Every descriptor of each category in every template of each frame, plus the standalone lines."""
+    data = tomllib.loads((DATA / "generator.toml").read_text(encoding="utf-8"))
+    voices = data["voices"]
+    positives = []
+    for category, slots in data["categories"].items():
+        for frame, templates in data["templates"].items():
+            voice = "allegation" if frame == "allegation" else frame
+            expected = "allegation" if frame == "allegation" else category
+            for template in templates:
+                (slot,) = _SLOT.findall(template)
+                for value in slots.get(slot, ()):
+                    text = template.replace("{" + slot + "}", value)
+                    positives.append(Positive(expected, voice, voices[frame], _capitalised(text)))
+    standalone = data["standalone"]
+    for name, table in standalone.items():
+        if name == "openings":
+            continue
+        category = table.get("category", name)
+        for opening, line in itertools.product(standalone["openings"], table["lines"]):
+            text = _capitalised(opening + line)
+            positives.append(Positive(category, table["voice"], voices[table["voice"]], text))
+    return positives
+
+
+def _frozen_items(name: str) -> list[dict]:
+    """The entries of a frozen hand-written file (empty until it is copied in)."""
+    path = DATA / name
+    if not path.exists():
+        return []
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return next(v for v in data.values() if isinstance(v, list))
+
+
+def hand_written_positives() -> list[Positive]:
+    """The frozen hand-written positives."""
+    positives = []
+    for item in _frozen_items("positives.toml"):
+        category = CATEGORY_ALIASES.get(item["category"], item["category"])
+        voice = item.get("voice", "self")
+        positives.append(Positive(category, voice, voice_severity(voice), item["text"]))
+    return positives
+
+
+def hand_written_negatives() -> list[Negative]:
+    """The frozen hand-written negatives."""
+    items = _frozen_items("negatives.toml")
+    return [Negative(f"hand:{i.get('kind', '?')}", i["text"], tuple(i.get("names", ()))) for i in items]
+
+
+def trap_negatives() -> list[Negative]:
+    """Collocations in carrier sentences, whole trap sentences, and notes to trap-named people."""
+    data = tomllib.loads((DATA / "traps.toml").read_text(encoding="utf-8"))
+    found = [Negative("trap phrase", c.replace("{p}", p)) for p in data["phrases"] for c in data["carriers"]]
+    found += [Negative("trap sentence", s) for s in data["sentences"]]
+    found += [Negative("trap name", n["text"], tuple(n["nouns"])) for n in data["named"]]
+    return found
+
+
+def golden_negatives() -> list[Negative]:
+    """The checks' golden notes that are meant to pass, and the blind writer's good notes when present."""
+    data = tomllib.loads((ROOT / "tests" / "checks" / "data" / "golden_notes.toml").read_text(encoding="utf-8"))
+    records = data.get("records", {})
+    found = []
+    for note in data["notes"]:
+        nouns = tuple(records.get(note.get("record"), {}).get("proper_nouns", ()))
+        found.append(Negative("golden note", note["text"], nouns))
+    for path in sorted((DATA / "good_notes").glob("*.toml")) if (DATA / "good_notes").is_dir() else []:
+        for item in next(v for v in tomllib.loads(path.read_text(encoding="utf-8")).values() if isinstance(v, list)):
+            if "text" in item or "body" in item:
+                found.append(Negative(f"good note {path.stem}", item.get("text") or item["body"]))
+    return found
+
+
+def template_negatives() -> list[Negative]:
+    """Every offline template output over the eval scenarios whose moments are safe to quote."""
+    from afterview.checks import load_policy
+    from afterview.context import check_context
+    from afterview.domain import Tone
+    from afterview.drafting.templates import TemplateDrafter
+    from afterview.errors import AfterviewError
+    from afterview.evals import load_scenarios
+    from afterview.note_requests import build_requests
+
+    policy = load_policy(ROOT / "guardrails")
+    drafter = TemplateDrafter()
+    found = []
+    for scenario in load_scenarios(ROOT / "evals" / "scenarios"):
+        interview = scenario.interview
+        nouns = tuple(interview.proper_nouns())
+        if any(p.moment and scan_sensitive(p.moment, policy, nouns) for p in interview.interviewers):
+            continue  # the writer withholds such a moment; the template would quote it
+        for note_type, tone in itertools.product(scenario.note_types(), Tone):
+            try:
+                requests = build_requests(interview, note_type, tone=tone)
+            except AfterviewError:
+                continue
+            for request in requests:
+                for variant in range(drafter.variant_count(note_type, tone)):
+                    draft = drafter.render(request, variant)
+                    context = check_context(interview, note_type, request.recipient)
+                    found.append(Negative(f"template {note_type.value}", draft.body, context.proper_nouns))
+    return found
+
+
+def score_positives(positives: list[Positive], policy: Policy) -> Score:
+    """Which positives the sensitive check catches at their severity."""
+    score = Score()
+    for positive in positives:
+        score.total[positive.category] += 1
+        findings = scan_sensitive(positive.text, policy)
+        want = RANK[positive.severity]
+        hits = [
+            f for f in findings
+            if f.check == "sensitive" and RANK[f.severity] <= want
+            and (positive.voice == "allegation" or positive.category == "allegation" or f.category == positive.category)
+        ]  # fmt: skip
+        if hits:
+            score.caught[positive.category] += 1
+        else:
+            seen = ", ".join(f"{f.category}/{f.severity}" for f in findings) or "nothing"
+            score.misses.append((positive, seen))
+    return score
+
+
+def false_flags(negatives: list[Negative], policy: Policy) -> list[tuple[Negative, str]]:
+    """Negatives with a sensitive finding that warns or blocks under check, or blocks on the drafts' bar."""
+    flagged = []
+    for negative in negatives:
+        context = CheckContext(note_type="thank_you", proper_nouns=negative.nouns)
+        for drafts_bar in (False, True):
+            report = run_checks(negative.text, context, policy, drafts_bar=drafts_bar)
+            bad = [f for f in report.by_check("sensitive") if f.severity == "block" or (not drafts_bar and f.severity == "warn")]
+            if bad:
+                words = "; ".join(f"{f.category}: {negative.text[f.start:f.end]!r}" for f in bad)
+                flagged.append((negative, words))
+                break
+    return flagged
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
