@@ -1,8 +1,9 @@
 """The sensitive corpus: generated and hand-written positives, and negatives of every kind.
 
-Positives count as caught only when a sensitive finding of their category (any
-category for allegations) reaches the severity the policy gives their voice; an info
-finding is never a catch. A negative is falsely flagged when any sensitive finding
+Positives count as caught only when a sensitive finding reaches the severity the
+policy gives their voice; an info finding is never a catch. The category is reported
+apart (``Score.same_category``): the writer's labels and the rules' split fuzzy
+boundaries differently ("I'm Kurdish": ethnicity or national origin). A negative is falsely flagged when any sensitive finding
 warns or blocks under ``check`` or blocks on the drafts' bar (the drafts' bar raises
 every sensitive finding to block, so any sensitive finding at all).
 """
@@ -24,10 +25,11 @@ RANK = {"block": 0, "warn": 1, "info": 2}
 _SLOT = re.compile(r"\{(\w+)\}")
 
 # The hand-written corpus names a few categories its own way.
-CATEGORY_ALIASES = {"genetic": "genetic_information", "marital_family": "family_status", "veteran": "veteran_status",
-                    "military": "veteran_status", "legal_threat": "allegation", "legal": "allegation",
-                    "allegations": "allegation", "family": "family_status", "marital_status": "family_status",
-                    "national": "national_origin", "orientation": "sexual_orientation", "gender": "sex"}  # fmt: skip
+CATEGORY_ALIASES = {"genetic": "genetic_information", "marital_family": "family_status", "veteran": "veteran_status"}
+# Its voices, in the policy's terms: the reader's staff are the reader's side.
+VOICE_ALIASES = {"colleagues": "reader", "candidates": "others"}
+# Categories that block whoever they are about, and are caught by a finding of any category.
+ALLEGATIONS = frozenset({"allegation", "legal_threat"})
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class Score:
 
     caught: Counter[str] = field(default_factory=Counter)
     total: Counter[str] = field(default_factory=Counter)
+    same_category: Counter[str] = field(default_factory=Counter)
     misses: list[tuple[Positive, str]] = field(default_factory=list)
 
     def recall(self, category: str | None = None) -> float:
@@ -63,14 +66,17 @@ class Score:
         return self.caught[category] / max(1, self.total[category])
 
     def table(self) -> str:
-        rows = [f"{c:<22} {self.caught[c]:>4}/{self.total[c]:<4} {self.recall(c):.3f}" for c in sorted(self.total)]
-        rows.append(f"{'pooled':<22} {sum(self.caught.values()):>4}/{sum(self.total.values()):<4} {self.recall():.3f}")
+        rows = [f"{'category':<22} {'caught':>9} recall  same category"]
+        for c in sorted(self.total):
+            rows.append(f"{c:<22} {self.caught[c]:>4}/{self.total[c]:<4} {self.recall(c):.3f}  {self.same_category[c]:>4}")
+        pooled = f"{sum(self.caught.values()):>4}/{sum(self.total.values()):<4}"
+        rows.append(f"{'pooled':<22} {pooled} {self.recall():.3f}  {sum(self.same_category.values()):>4}")
         return "\n".join(rows)
 
 
-def voice_severity(voice: str) -> str:
-    """The severity the policy gives a voice (the corpus's voices, in the policy's terms)."""
-    return "warn" if voice == "self" else "block"
+def expected_severity(category: str, voice: str) -> str:
+    """The severity the policy gives a sentence: only the writer's own disclosure warns."""
+    return "warn" if voice == "self" and category not in ALLEGATIONS else "block"
 
 
 def generated_positives() -> list[Positive]:
@@ -112,8 +118,8 @@ def hand_written_positives() -> list[Positive]:
     positives = []
     for item in _frozen_items("positives.toml"):
         category = CATEGORY_ALIASES.get(item["category"], item["category"])
-        voice = item.get("voice", "self")
-        positives.append(Positive(category, voice, voice_severity(voice), item["text"]))
+        voice = VOICE_ALIASES.get(item["voice"], item["voice"])
+        positives.append(Positive(category, voice, expected_severity(category, voice), item["text"]))
     return positives
 
 
@@ -185,13 +191,13 @@ def score_positives(positives: list[Positive], policy: Policy) -> Score:
         score.total[positive.category] += 1
         findings = scan_sensitive(positive.text, policy)
         want = RANK[positive.severity]
-        hits = [
-            f for f in findings
-            if f.check == "sensitive" and RANK[f.severity] <= want
-            and (positive.voice == "allegation" or positive.category == "allegation" or f.category == positive.category)
-        ]  # fmt: skip
+        hits = [f for f in findings if f.check == "sensitive" and RANK[f.severity] <= want]
         if hits:
             score.caught[positive.category] += 1
+            if positive.category in ALLEGATIONS or positive.voice == "allegation":
+                score.same_category[positive.category] += any(f.category == "allegation" for f in hits)
+            else:
+                score.same_category[positive.category] += any(f.category == positive.category for f in hits)
         else:
             seen = ", ".join(f"{f.category}/{f.severity}" for f in findings) or "nothing"
             score.misses.append((positive, seen))

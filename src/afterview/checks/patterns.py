@@ -35,6 +35,7 @@ class LazyRegex:
         compiled = re.compile(self.pattern)
         self.finditer = compiled.finditer
         self.search = compiled.search
+        self.match = compiled.match
         return compiled
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
@@ -44,6 +45,10 @@ class LazyRegex:
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As ``re.Pattern.search``."""
         return self._compile().search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """As ``re.Pattern.match``."""
+        return self._compile().match(string, pos, endpos)
 
 
 Regex = re.Pattern[str] | LazyRegex

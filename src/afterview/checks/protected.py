@@ -1,15 +1,18 @@
 """``sensitive``: wording that touches a protected characteristic or reads as an allegation.
 
-Pipeline, per text: normalise (``text.analyse``); mask the record's own names
-(``text.masked``), so an interviewer called Faith is never a religion finding; pick
-the rules whose trigger words occur (a set intersection with the text's tokens); run
-each rule's regex on the sentences that hold its triggers; drop matches that an idiom
-or technical phrase overlaps ("age-old", "race condition"); for ambiguous words, find
-the nearest person anchor, which also decides whether the words are the writer's
-disclosure (warn) or a remark about the reader (block); finally keep the strongest of
-overlapping findings.
+Pipeline, per text: normalise (``checks.normalize``, then ``text.analyse``); mask the
+record's own names (``text.masked``), so an interviewer called Faith is never a
+religion finding; pick the rules whose trigger words occur (a set intersection with
+the text's tokens); run each rule's attribute family (its words or pattern) on the
+sentences that hold its triggers; drop matches that an idiom or technical phrase
+overlaps ("age-old", "race condition"); find the frame that makes the words about a
+person (the anchors: the writer, the reader, the panel, the other candidates, or a
+trait the two share), which gives the voice and so the severity; a disclosure in a
+sentence that questions the decision ("was it because ...") becomes an allegation;
+finally keep the strongest of overlapping findings.
 
-Rules, anchors, severities and messages are data: ``guardrails/sensitive.toml``.
+Rules, anchors, frames, severities and messages are data: ``guardrails/sensitive.toml``
+(read by ``checks.sensitive_rules``).
 """
 
 from __future__ import annotations
@@ -21,15 +24,14 @@ from typing import TYPE_CHECKING
 
 from afterview.checks.common import MAX_FINDINGS, SpanSet, quote
 from afterview.checks.normalize import Prepared, prepare
-from afterview.checks.patterns import GatedPattern, Regex
-from afterview.checks.reader import Section
+from afterview.checks.patterns import Regex
+from afterview.checks.sensitive_rules import AnchorSet, SensitiveRule, SensitiveRules
 from afterview.checks.text import Analysis, analyse, masked
 from afterview.checks.types import CheckContext, Finding
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
 
-VOICES = ("self", "reader", "allegation", "signal")
 HIDDEN_CHECK = "hidden_characters"
 """The check name of findings about invisible characters or look-alike letters in words."""
 _SEVERITY_RANK = {"block": 0, "warn": 1, "info": 2}
@@ -43,112 +45,6 @@ _EXCEPT_MARGIN = 80
 _SENTENCE_REACH = 400
 # Matches judged per text at most (each costs a few microseconds).
 _MAX_HITS = 10 * MAX_FINDINGS
-
-
-@dataclass(frozen=True, slots=True)
-class AnchorSet:
-    """Words that tie an ambiguous word to a person, and whom they point at.
-
-    Attributes:
-        pattern: any of the anchors, as whole words.
-        voices: anchor phrase (single-spaced) -> "self" or "reader".
-        window: how many words on each side count.
-        after: also look after the match (else only before it).
-    """
-
-    pattern: Regex
-    voices: Mapping[str, str]
-    window: int
-    after: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Category:
-    """A protected characteristic (or ``allegation``) as findings name it."""
-
-    label: str
-    suggestion: str
-
-
-@dataclass(frozen=True, slots=True)
-class SensitiveRule:
-    """One rule of sensitive.toml, compiled (see the file's header for the fields)."""
-
-    id: str
-    category: str
-    pattern: GatedPattern
-    voice: str
-    anchors: AnchorSet | None = None
-    anchor_required: bool = True
-    window: int | None = None
-    exceptions: Regex | None = None
-    requires: Regex | None = None
-    unless: Regex | None = None
-    union_span: bool = False
-    message: str | None = None
-    suggestion: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SensitiveRules:
-    """Every sensitive rule, indexed by trigger word, with severities and messages."""
-
-    rules: tuple[SensitiveRule, ...]
-    by_word: Mapping[str, tuple[int, ...]]
-    trigger_words: frozenset[str]
-    other_gates: tuple[int, ...]
-    severities: Mapping[str, str]
-    messages: Mapping[str, str]
-    categories: Mapping[str, Category]
-    hidden_severity: str
-    hidden_message: str
-    hidden_suggestion: str
-
-    @classmethod
-    def read(cls, section: Section) -> SensitiveRules:
-        """Read sensitive.toml."""
-        voices = section.section("voices")
-        severities = {voice: voices.severity(voice) for voice in VOICES}
-        voices.done()
-        texts = section.section("messages")
-        messages = {voice: texts.message(voice, ("match", "label")) for voice in VOICES}
-        texts.done()
-        categories = _read_categories(section.section("categories"))
-        hidden = section.section("hidden_characters")
-        hidden_fields = (hidden.severity("severity"), hidden.message("message", ("match",)), hidden.string("suggestion"))
-        hidden.done()
-        fragments = section.section("fragments")
-        words = {name: fragments.strings(name, lower=True) for name in fragments.keys()}
-        fragments.done()
-        section = section.with_fragments(words)
-        anchors = _read_anchors(section.section("anchors"))
-        rules = tuple(_read_rule(item, anchors, categories) for item in section.sections("rules"))
-        section.done()
-        seen: set[str] = set()
-        for rule in rules:
-            if rule.id in seen:
-                raise section.error("rules", f"duplicate rule id {rule.id!r}")
-            seen.add(rule.id)
-        by_word: dict[str, list[int]] = {}
-        other: list[int] = []
-        for index, rule in enumerate(rules):
-            gate = rule.pattern.gate
-            if gate.substrings or gate.number:
-                other.append(index)
-            for word in gate.words:
-                by_word.setdefault(word, []).append(index)
-        return cls(
-            rules=rules,
-            by_word={w: tuple(ids) for w, ids in by_word.items()},
-            trigger_words=frozenset(by_word),
-            other_gates=tuple(other),
-            severities=severities,
-            messages=messages,
-            categories=categories,
-            hidden_severity=hidden_fields[0],
-            hidden_message=hidden_fields[1],
-            hidden_suggestion=hidden_fields[2],
-        )
 
 
 def scan_sensitive(text: str, policy: Policy, proper_nouns: Sequence[str] = ()) -> list[Finding]:
@@ -219,7 +115,7 @@ def _scan(analysis: Analysis, text: str, proper_nouns: tuple[str, ...], rules: S
             judged += 1
             if judged > _MAX_HITS:
                 break
-            hit = _judge(analysis, view.lower, rule, match.start(), match.end())
+            hit = _judge(analysis, view.lower, rule, match.start(), match.end(), rules)
             if hit is not None:
                 hits.append(hit)
     return [_finding(analysis, rules, hit) for hit in _strongest(hits, rules)]
@@ -233,12 +129,16 @@ def _candidates(analysis: Analysis, rules: SensitiveRules) -> list[int]:
     return sorted(i for i in chosen if rules.rules[i].pattern.gate.opens(analysis))
 
 
-def _judge(analysis: Analysis, lower: str, rule: SensitiveRule, start: int, end: int) -> _Hit | None:
+def _judge(
+    analysis: Analysis, lower: str, rule: SensitiveRule, start: int, end: int, rules: SensitiveRules
+) -> _Hit | None:
     """Apply exceptions, sentence conditions and anchors to one match."""
     if start == end:
         return None
     if rule.exceptions is not None and _excepted(rule.exceptions, lower, start, end):
         return None
+    if rule.anchors and rules.modifier is not None and rules.modifier.match(lower, end):
+        return None  # describes a thing: "the pregnancy-tracking app", "gender pay gap"
     sentence_start, sentence_end = analysis.sentence(start, end)
     sentence_start = max(sentence_start, start - _SENTENCE_REACH)
     sentence_end = min(sentence_end, end + _SENTENCE_REACH)
@@ -254,14 +154,33 @@ def _judge(analysis: Analysis, lower: str, rule: SensitiveRule, start: int, end:
                 start = min(start, sentence_start + required.start())
                 end = max(end, sentence_start + required.end())
     voice = rule.voice
-    if rule.anchors is not None:
-        window = rule.anchors.window if rule.window is None else rule.window
-        anchored = _anchor_voice(lower, start, end, (sentence_start, sentence_end), rule.anchors, window)
+    if rule.anchors:
+        anchored = _strongest_voice(lower, start, end, (sentence_start, sentence_end), rule, rules)
         if anchored is not None:
-            voice = anchored
+            voice = rule.anchored_voice or anchored
         elif rule.anchor_required:
             return None
+    if voice == "self" and rule.upgrades and rules.allegation_frame is not None:
+        if rules.allegation_frame.search(lower, sentence_start, sentence_end):
+            voice = "allegation"
     return _Hit(start, end, rule, voice)
+
+
+def _strongest_voice(
+    lower: str, start: int, end: int, sentence: tuple[int, int], rule: SensitiveRule, rules: SensitiveRules
+) -> str | None:
+    """The most severe voice any of the rule's anchor sets gives the match."""
+    best = None
+    for anchors in rule.anchors:
+        window = anchors.window if rule.window is None else rule.window
+        voice = _anchor_voice(lower, start, end, sentence, anchors, window)
+        if voice is not None and (best is None or _rank(rules, voice) < _rank(rules, best)):
+            best = voice
+    return best
+
+
+def _rank(rules: SensitiveRules, voice: str) -> int:
+    return _SEVERITY_RANK[rules.severities[voice]]
 
 
 def _excepted(pattern: Regex, lower: str, start: int, end: int) -> bool:
@@ -277,7 +196,8 @@ def _excepted(pattern: Regex, lower: str, start: int, end: int) -> bool:
 def _anchor_voice(
     lower: str, start: int, end: int, sentence: tuple[int, int], anchors: AnchorSet, window: int
 ) -> str | None:
-    """The voice of the nearest anchor before the match, else the nearest after it.
+    """The voice of the nearest anchor before the match, else the nearest after it; a
+    ``shared`` anchor before the match wins over nearer ones.
 
     ``window`` 0 means the whole sentence.
     """
@@ -287,9 +207,12 @@ def _anchor_voice(
         words = words[-window:]
     found = None
     for match in anchors.pattern.finditer(" ".join(words)):
-        found = match
+        voice = anchors.voices[" ".join(match.group().split())]
+        if voice == "shared":
+            return voice  # "like you, I'm ...": a trait the two share, whatever comes nearer
+        found = voice
     if found is not None:
-        return anchors.voices[" ".join(found.group().split())]
+        return found
     if not anchors.after:
         return None
     ceiling = sentence[1] if window == 0 else min(sentence[1], end + _CONTEXT_CHARS)
@@ -327,58 +250,3 @@ def _finding(analysis: Analysis, rules: SensitiveRules, hit: _Hit) -> Finding:
     )
 
 
-# -- reading the file ------------------------------------------------------------------
-def _read_categories(section: Section) -> dict[str, Category]:
-    categories = {}
-    for name in section.keys():
-        table = section.section(name)
-        categories[name] = Category(table.string("label"), table.string("suggestion"))
-        table.done()
-    section.done()
-    return categories
-
-
-def _read_anchors(section: Section) -> dict[str, AnchorSet]:
-    sets = {}
-    for name in section.keys():
-        table = section.section(name)
-        voices: dict[str, str] = {}
-        for voice in ("self", "reader"):
-            for phrase in table.strings(voice, (), lower=True):
-                voices[" ".join(phrase.split())] = voice
-        if not voices:
-            raise table.error("self", "give at least one anchor in self or reader")
-        alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(voices, key=len, reverse=True))
-        pattern = table.compile("self", rf"(?<![\w'])(?:{alternatives})(?!\w)")
-        sets[name] = AnchorSet(pattern, voices, table.integer("window", minimum=0), table.boolean("after", True))
-        table.done()
-    section.done()
-    return sets
-
-
-def _read_rule(item: Section, anchors: Mapping[str, AnchorSet], categories: Mapping[str, Category]) -> SensitiveRule:
-    rule_id = item.string("id")
-    item.path = f"rules[{rule_id}]"  # errors name the rule, not its position
-    category = item.choice("category", categories)
-    anchor_name = item.choice("anchors", anchors) if item.has("anchors") else None
-    if item.has("window") and anchor_name is None:
-        raise item.error("window", "needs anchors")
-    excepts = item.strings("except", ()) if item.has("except") else ()
-    rule = SensitiveRule(
-        id=rule_id,
-        category=category,
-        pattern=item.gated(),
-        voice=item.choice("voice", VOICES, default="self"),
-        anchors=anchors[anchor_name] if anchor_name else None,
-        anchor_required=item.boolean("anchor_required", True),
-        window=item.integer("window", minimum=0) if item.has("window") else None,
-        # Whole words only: "white tea" must not excuse "white team".
-        exceptions=item.compile("except", "|".join(rf"(?<!\w)(?:{e})(?!\w)" for e in excepts)) if excepts else None,
-        requires=item.regex("requires") if item.has("requires") else None,
-        unless=item.regex("unless") if item.has("unless") else None,
-        union_span=item.choice("span", ("match", "union"), default="match") == "union",
-        message=item.message("message", ("match", "label")) if item.has("message") else None,
-        suggestion=item.string("suggestion") if item.has("suggestion") else None,
-    )
-    item.done()
-    return rule

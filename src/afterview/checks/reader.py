@@ -87,6 +87,10 @@ class Section:
             raise self.error(unknown[0], "unknown key")
 
     # -- plain values ---------------------------------------------------------------
+    def is_list(self, key: str) -> bool:
+        """True when ``key`` holds an array (for keys that take one value or several)."""
+        return isinstance(self._data.get(key), list)
+
     def has(self, key: str) -> bool:
         """True when the key is present."""
         return key in self._data

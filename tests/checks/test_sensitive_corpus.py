@@ -1,0 +1,85 @@
+"""The sensitive check on its corpus: recall per category, false flags, and the misses.
+
+Hand-written positives and negatives (tests/data/sensitive/positives.toml and
+negatives.toml) were written by someone who saw only the category descriptions, and
+are never edited; the generated positives cross descriptors with frames. Every test
+prints what it missed, so a failure says which sentences to generalise the rules for.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from . import sensitive_corpus as corpus
+
+POOLED_GATE = 0.97
+CATEGORY_GATE = 0.9
+FALSE_FLAG_GATE = 0.005
+# What the rules reach today: a drop below these is a regression. The gates above are
+# the goal; where they are not met yet, their tests are marked xfail (strict, so a
+# test that starts passing says to remove the mark).
+HAND_WRITTEN_FLOOR = 0.57
+GENERATED_FLOOR = 0.70
+
+
+@pytest.fixture(scope="module")
+def hand_written(policy) -> corpus.Score:
+    positives = corpus.hand_written_positives()
+    assert len(positives) >= 300
+    return corpus.score_positives(positives, policy)
+
+
+@pytest.fixture(scope="module")
+def generated(policy) -> corpus.Score:
+    positives = corpus.generated_positives()
+    assert len(positives) >= 1000
+    return corpus.score_positives(positives, policy)
+
+
+@pytest.fixture(scope="module")
+def negatives() -> list[corpus.Negative]:
+    found = (
+        corpus.hand_written_negatives()
+        + corpus.trap_negatives()
+        + corpus.golden_negatives()
+        + corpus.template_negatives()
+    )
+    assert len(found) >= 1000
+    return found
+
+
+def _report(score: corpus.Score, title: str) -> None:
+    print(f"\n{title}\n{score.table()}")
+    for positive, seen in score.misses:
+        print(f"  MISS {positive.category}/{positive.voice} (found {seen}): {positive.text}")
+
+
+def test_every_category_has_enough_hand_written_positives() -> None:
+    counts: dict[str, int] = {}
+    for positive in corpus.hand_written_positives():
+        counts[positive.category] = counts.get(positive.category, 0) + 1
+    assert counts and min(counts.values()) >= 20, counts
+
+
+def test_hand_written_recall_does_not_regress(hand_written) -> None:
+    _report(hand_written, "hand-written positives")
+    assert hand_written.recall() >= HAND_WRITTEN_FLOOR
+
+
+@pytest.mark.xfail(strict=True, reason="the rules do not reach the gate yet; README gives today's figures")
+def test_hand_written_recall_meets_the_gate(hand_written) -> None:
+    low = {c: round(hand_written.recall(c), 3) for c in hand_written.total if hand_written.recall(c) < CATEGORY_GATE}
+    assert hand_written.recall() >= POOLED_GATE and not low, low
+
+
+def test_generated_recall_does_not_regress(generated) -> None:
+    _report(generated, "generated positives")
+    assert generated.recall() >= GENERATED_FLOOR
+
+
+def test_false_flags_stay_under_the_gate(policy, negatives) -> None:
+    flagged = corpus.false_flags(negatives, policy)
+    print(f"\nfalse flags: {len(flagged)} of {len(negatives)} negatives")
+    for negative, words in flagged:
+        print(f"  FLAG [{negative.kind}] {words}: {negative.text[:120]!r}")
+    assert len(flagged) / len(negatives) <= FALSE_FLAG_GATE
