@@ -21,6 +21,7 @@ letters into Latin ones; ``run_checks`` reports them as their own finding.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -35,6 +36,7 @@ Span = tuple[int, int]
 CONFUSABLES_FILE = "confusables.txt"
 """The look-alike table, in the guardrails folder: ``<hex code point> <latin letter>`` a line."""
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # Invisible characters outside category Cf: combining grapheme joiner, Hangul fillers.
 _INVISIBLE_EXTRA = frozenset("\u034f\u115f\u1160\u3164\uffa0")
 
@@ -93,7 +95,19 @@ def prepare(text: str, guardrails: Path) -> Prepared:
     """
     if text.isascii():
         return Prepared(text, text)
+    if _unchanged(text, guardrails):
+        return Prepared(text, text)
     return _prepare(text, guardrails)
+
+
+def _unchanged(text: str, guardrails: Path) -> bool:
+    """True when preparing ``text`` would change nothing (curly quotes, accented names):
+    decided from its few non-ASCII characters, with C-speed scans of the whole text."""
+    odd = set(_NON_ASCII.findall(text))
+    if any(_invisible(c) for c in odd) or not unicodedata.is_normalized("NFKC", text):
+        return False
+    letters = [c for c in odd if c.isalpha()]
+    return not letters or not any(c in confusables(guardrails) for c in letters)
 
 
 @lru_cache(maxsize=256)

@@ -1,0 +1,122 @@
+"""The checks of one ~120-word note, timed side by side in this tree and another one.
+
+Run: .venv/bin/python benchmarks/bench_checks_compare.py --base /path/to/other/tree [--rounds 6]
+
+Make the other tree with ``git worktree add --detach /tmp/base <commit>``; both run on
+this tree's interpreter, each with its own ``src/`` first on ``sys.path`` and its own
+``guardrails/``. Rounds alternate (this tree, the base, this tree, ...) so a burst of
+load on the machine hits both; each round is a fresh process that checks the same
+notes: good ~120-word notes (``bench_checks.notes()``), a third of them with a
+non-ASCII character (curly quotes and an accented name) so normalisation is exercised,
+each note a text the caches have not seen. Also times ``afterview check note.txt`` as
+a whole process, alternating the same way. Prints medians and the ratio this/base.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_checks import notes  # noqa: E402  (the same ~120-word notes as bench_checks)
+
+CHILD = r"""
+import json, statistics, sys, time
+tree, notes_file, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+sys.path.insert(0, tree + "/src")
+from afterview.checks import CheckContext, load_policy, run_checks
+import afterview.checks
+assert afterview.checks.__file__.startswith(tree), afterview.checks.__file__
+texts = json.load(open(notes_file, encoding="utf-8"))
+policy = load_policy(tree + "/guardrails")
+context = CheckContext(
+    note_type="thank_you", recipient="Jordan Lee", moment="rebuilding the churn dashboard",
+    proper_nouns=("Northwind Analytics", "Data Analyst", "Sam Rivera", "Jordan Lee", "Analytics Manager", "José Núñez"),
+    record_texts=("Northwind Analytics", "Data Analyst", "Sam Rivera", "Jordan Lee", "rebuilding the churn dashboard"),
+    has_record=True,
+)
+for text in texts[:50]:
+    run_checks(text, context, policy)
+times = []
+for i in range(count):
+    text = texts[50 + i % (len(texts) - 50)]
+    t0 = time.perf_counter_ns()
+    run_checks(text, context, policy)
+    times.append((time.perf_counter_ns() - t0) / 1e6)
+print(json.dumps({"median": statistics.median(times)}))
+"""
+
+
+def variants() -> list[str]:
+    """The bench notes; every third with curly apostrophes and an accented name."""
+    texts = []
+    for i, text in enumerate(notes()):
+        if i % 3 == 0:
+            text = text.replace("I would", "I\u2019d").replace("Dear Jordan,", "Dear Jordan,\n\nJos\u00e9 N\u00fa\u00f1ez sends his thanks too.")
+        texts.append(text)
+    return texts
+
+
+def in_process(tree: Path, notes_file: Path, count: int) -> float:
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(tree), str(notes_file), str(count)],
+        check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": ""},
+    )  # fmt: skip
+    return json.loads(out.stdout)["median"]
+
+
+def whole_process(tree: Path, note: Path) -> float:
+    env = {**os.environ, "PYTHONPATH": str(tree / "src")}
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "afterview", "check", "--type", "thank_you", str(note)], env=env, capture_output=True)
+    return time.perf_counter() - t0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", type=Path, required=True, help="the other tree (a git worktree of the base commit)")
+    parser.add_argument("--rounds", type=int, default=6, help="rounds per tree (default 6)")
+    parser.add_argument("--notes", type=int, default=4000, help="timed checks per round (default 4000)")
+    parser.add_argument("--starts", type=int, default=15, help="whole-process starts per tree (default 15)")
+    args = parser.parse_args()
+    base = args.base.resolve()
+    with tempfile.TemporaryDirectory() as scratch:
+        notes_file = Path(scratch) / "notes.json"
+        notes_file.write_text(json.dumps(variants()), encoding="utf-8")
+        note = Path(scratch) / "note.txt"
+        note.write_text(variants()[1], encoding="utf-8")
+        ours: list[float] = []
+        theirs: list[float] = []
+        for _ in range(args.rounds):
+            ours.append(in_process(ROOT, notes_file, args.notes))
+            theirs.append(in_process(base, notes_file, args.notes))
+        starts_ours: list[float] = []
+        starts_theirs: list[float] = []
+        for _ in range(args.starts):
+            starts_ours.append(whole_process(ROOT, note))
+            starts_theirs.append(whole_process(base, note))
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    mine, other = statistics.median(ours), statistics.median(theirs)
+    print(f"load average: {load} on {os.cpu_count()} CPUs; {args.rounds} alternating rounds of {args.notes} checks")
+    print(f"in process, median per note: this tree {mine:.3f} ms, base {other:.3f} ms, ratio {mine / other:.2f}")
+    print(f"  round medians this: {' '.join(f'{m:.3f}' for m in ours)}")
+    print(f"  round medians base: {' '.join(f'{m:.3f}' for m in theirs)}")
+    start_mine, start_other = statistics.median(starts_ours), statistics.median(starts_theirs)
+    print(
+        f"afterview check note.txt, whole process, median of {args.starts}: this tree {start_mine * 1000:.0f} ms, "
+        f"base {start_other * 1000:.0f} ms, ratio {start_mine / start_other:.2f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
