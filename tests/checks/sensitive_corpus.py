@@ -58,6 +58,7 @@ class Score:
     caught: Counter[str] = field(default_factory=Counter)
     total: Counter[str] = field(default_factory=Counter)
     same_category: Counter[str] = field(default_factory=Counter)
+    stronger: Counter[str] = field(default_factory=Counter)  # caught, but only above the policy's severity
     misses: list[tuple[Positive, str]] = field(default_factory=list)
 
     def recall(self, category: str | None = None) -> float:
@@ -66,11 +67,13 @@ class Score:
         return self.caught[category] / max(1, self.total[category])
 
     def table(self) -> str:
-        rows = [f"{'category':<22} {'caught':>9} recall  same category"]
+        rows = [f"{'category':<22} {'caught':>9} recall  same category  only stronger"]
         for c in sorted(self.total):
-            rows.append(f"{c:<22} {self.caught[c]:>4}/{self.total[c]:<4} {self.recall(c):.3f}  {self.same_category[c]:>4}")
+            counts = f"{self.same_category[c]:>13}  {self.stronger[c]:>13}"
+            rows.append(f"{c:<22} {self.caught[c]:>4}/{self.total[c]:<4} {self.recall(c):.3f}  {counts}")
         pooled = f"{sum(self.caught.values()):>4}/{sum(self.total.values()):<4}"
-        rows.append(f"{'pooled':<22} {pooled} {self.recall():.3f}  {sum(self.same_category.values()):>4}")
+        counts = f"{sum(self.same_category.values()):>13}  {sum(self.stronger.values()):>13}"
+        rows.append(f"{'pooled':<22} {pooled} {self.recall():.3f}  {counts}")
         return "\n".join(rows)
 
 
@@ -194,6 +197,7 @@ def score_positives(positives: list[Positive], policy: Policy) -> Score:
         hits = [f for f in findings if f.check == "sensitive" and RANK[f.severity] <= want]
         if hits:
             score.caught[positive.category] += 1
+            score.stronger[positive.category] += all(RANK[f.severity] < want for f in hits)
             if positive.category in ALLEGATIONS or positive.voice == "allegation":
                 score.same_category[positive.category] += any(f.category == "allegation" for f in hits)
             else:

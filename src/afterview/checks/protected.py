@@ -137,7 +137,7 @@ def _judge(
         return None
     if rule.exceptions is not None and _excepted(rule.exceptions, lower, start, end):
         return None
-    if rule.anchors and rules.modifier is not None and rules.modifier.match(lower, end):
+    if rule.ambiguous and rules.modifier is not None and rules.modifier.match(lower, end):
         return None  # describes a thing: "the pregnancy-tracking app", "gender pay gap"
     sentence_start, sentence_end = analysis.sentence(start, end)
     sentence_start = max(sentence_start, start - _SENTENCE_REACH)

@@ -58,6 +58,7 @@ class SensitiveRule:
     anchors: tuple[AnchorSet, ...] = ()
     upgrades: bool = True
     anchored_voice: str | None = None
+    ambiguous: bool = False
     anchor_required: bool = True
     window: int | None = None
     exceptions: Regex | None = None
@@ -108,12 +109,12 @@ class SensitiveRules:
         words = {name: fragments.strings(name, lower=True) for name in fragments.keys()}
         fragments.done()
         section = section.with_fragments(words)
-        frames = section.section("frames")
-        allegation_frame = frames.regex("allegation")
-        modifier = frames.regex("modifier")
-        frames.done()
+        frames_section = section.section("frames")
+        allegation_frame = frames_section.regex("allegation")
+        modifier = frames_section.regex("modifier")
         anchors = _read_anchors(section.section("anchors"))
-        rules = tuple(_read_rule(item, anchors, categories) for item in section.sections("rules"))
+        defaults = frames_defaults(frames_section, anchors)
+        rules = tuple(_read_rule(item, anchors, categories, defaults) for item in section.sections("rules"))
         section.done()
         seen: set[str] = set()
         for rule in rules:
@@ -173,7 +174,20 @@ def _read_anchors(section: Section) -> dict[str, AnchorSet]:
     return sets
 
 
-def _read_rule(item: Section, anchors: Mapping[str, AnchorSet], categories: Mapping[str, Category]) -> SensitiveRule:
+def frames_defaults(frames: Section, anchors: Mapping[str, AnchorSet]) -> tuple[AnchorSet, ...]:
+    """The anchor sets every rule also gets (``frames.every_rule``): a trait shared with
+    the reader, or a remark about the panel, is judged as such whatever the rule."""
+    names = frames.strings("every_rule", ())
+    for name in names:
+        if name not in anchors:
+            raise frames.error("every_rule", f"unknown value {name!r}; expected one of {', '.join(anchors)}")
+    frames.done()
+    return tuple(anchors[name] for name in names)
+
+
+def _read_rule(
+    item: Section, anchors: Mapping[str, AnchorSet], categories: Mapping[str, Category], defaults: tuple[AnchorSet, ...]
+) -> SensitiveRule:
     rule_id = item.string("id")
     item.path = f"rules[{rule_id}]"  # errors name the rule, not its position
     category = item.choice("category", categories)
@@ -187,15 +201,18 @@ def _read_rule(item: Section, anchors: Mapping[str, AnchorSet], categories: Mapp
     if item.has("window") and not names:
         raise item.error("window", "needs anchors")
     excepts = item.strings("except", ()) if item.has("except") else ()
+    voice = item.choice("voice", VOICES, default="self")
+    own = tuple(anchors[name] for name in names)
     rule = SensitiveRule(
         id=rule_id,
         category=category,
         pattern=item.gated(),
-        voice=item.choice("voice", VOICES, default="self"),
-        anchors=tuple(anchors[name] for name in names),
+        voice=voice,
+        anchors=own + tuple(a for a in defaults if a not in own) if own or voice in ("self", "signal") else (),
+        ambiguous=bool(own),
         upgrades=item.boolean("allegation_frame", True),
         anchored_voice=item.choice("anchored_voice", VOICES) if item.has("anchored_voice") else None,
-        anchor_required=item.boolean("anchor_required", True),
+        anchor_required=item.boolean("anchor_required", True) if own else False,
         window=item.integer("window", minimum=0) if item.has("window") else None,
         # Whole words only: "white tea" must not excuse "white team".
         exceptions=item.compile("except", "|".join(rf"(?<!\w)(?:{e})(?!\w)" for e in excepts)) if excepts else None,
