@@ -8,6 +8,8 @@ prints what it missed, so a failure says which sentences to generalise the rules
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from . import sensitive_corpus as corpus
@@ -83,3 +85,16 @@ def test_false_flags_stay_under_the_gate(policy, negatives) -> None:
     for negative, words in flagged:
         print(f"  FLAG [{negative.kind}] {words}: {negative.text[:120]!r}")
     assert len(flagged) / len(negatives) <= FALSE_FLAG_GATE
+
+
+def test_every_shipped_sensitive_pattern_compiles(policy) -> None:
+    # Loading checks syntax with stand-ins for word lists (see reader.compile); this
+    # compiles every pattern in full, so a stand-in can never hide an error.
+    rules = policy.sensitive
+    patterns = [rules.allegation_frame, rules.modifier]
+    for rule in rules.rules:
+        patterns += [rule.pattern.regex, rule.exceptions, rule.requires, rule.unless]
+        patterns += [anchors.pattern for anchors in rule.anchors]
+    for pattern in patterns:
+        if pattern is not None:
+            re.compile(pattern.pattern)

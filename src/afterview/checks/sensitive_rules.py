@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from afterview.checks.patterns import GatedPattern, Regex
+from afterview.checks.patterns import GatedPattern, LazyRegex, Regex
 from afterview.checks.reader import Section
 
 VOICES = ("self", "reader", "panel", "others", "shared", "allegation", "signal")
@@ -167,7 +167,8 @@ def _read_anchors(section: Section) -> dict[str, AnchorSet]:
         if not voices:
             raise table.error("self", "give at least one anchor phrase")
         alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(voices, key=len, reverse=True))
-        pattern = table.compile("self", rf"(?<![\w'])(?:{alternatives})(?!\w)")
+        # Escaped phrases always make a valid regex: compiled on first use, unchecked.
+        pattern = LazyRegex(rf"(?<![\w'])(?:{alternatives})(?!\w)")
         sets[name] = AnchorSet(pattern, voices, table.integer("window", minimum=0), table.boolean("after", True))
         table.done()
     section.done()
