@@ -173,7 +173,7 @@ def _strongest_voice(
     best = None
     for anchors in rule.anchors:
         window = anchors.window if rule.window is None else rule.window
-        voice = _anchor_voice(lower, start, end, sentence, anchors, window)
+        voice = _anchor_voice(lower, start, end, sentence, anchors, window, rules.observers)
         if voice is not None and (best is None or _rank(rules, voice) < _rank(rules, best)):
             best = voice
     return best
@@ -194,10 +194,17 @@ def _excepted(pattern: Regex, lower: str, start: int, end: int) -> bool:
 
 
 def _anchor_voice(
-    lower: str, start: int, end: int, sentence: tuple[int, int], anchors: AnchorSet, window: int
+    lower: str,
+    start: int,
+    end: int,
+    sentence: tuple[int, int],
+    anchors: AnchorSet,
+    window: int,
+    observers: Regex | None,
 ) -> str | None:
     """The voice of the nearest anchor before the match, else the nearest after it; a
-    ``shared`` anchor before the match wins over nearer ones.
+    ``shared`` anchor before the match wins over nearer ones. Words of an observer
+    phrase ("I noticed", "you mentioned") are no anchor: they say who saw, not whose.
 
     ``window`` 0 means the whole sentence.
     """
@@ -206,7 +213,7 @@ def _anchor_voice(
     if window:
         words = words[-window:]
     found = None
-    for match in anchors.pattern.finditer(" ".join(words)):
+    for match in anchors.pattern.finditer(_unobserved(" ".join(words), observers)):
         voice = anchors.voices[" ".join(match.group().split())]
         if voice == "shared":
             return voice  # "like you, I'm ...": a trait the two share, whatever comes nearer
@@ -219,8 +226,15 @@ def _anchor_voice(
     words = _WINDOW_TOKEN.findall(lower, end, ceiling)
     if window:
         words = words[:window]
-    first = anchors.pattern.search(" ".join(words))
+    first = anchors.pattern.search(_unobserved(" ".join(words), observers))
     return anchors.voices[" ".join(first.group().split())] if first else None
+
+
+def _unobserved(window: str, observers: Regex | None) -> str:
+    """``window`` with observer phrases blanked out."""
+    if observers is None or not window:
+        return window
+    return observers.sub("_", window) if observers.search(window) else window
 
 
 def _strongest(hits: list[_Hit], rules: SensitiveRules) -> list[_Hit]:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from afterview.checks.patterns import GatedPattern, LazyRegex, Regex
+from afterview.checks.patterns import GatedPattern, LazyRegex, Regex, phrase_regex
 from afterview.checks.reader import Section
 
 VOICES = ("self", "reader", "panel", "others", "shared", "allegation", "signal")
@@ -77,6 +77,7 @@ class SensitiveRules:
     "... counted against me") turns the writer's disclosure into an allegation.
     ``modifier``: matched right after an attribute, it makes the attribute describe a
     thing ("the maternity-leave policy", "your diabetes platform"), not a person.
+    ``observers``: phrases whose words are no anchor ("I noticed", "you mentioned").
     """
 
     rules: tuple[SensitiveRule, ...]
@@ -91,6 +92,7 @@ class SensitiveRules:
     hidden_suggestion: str
     allegation_frame: Regex | None = None
     modifier: Regex | None = None
+    observers: re.Pattern[str] | None = None
 
     @classmethod
     def read(cls, section: Section) -> SensitiveRules:
@@ -112,6 +114,9 @@ class SensitiveRules:
         frames_section = section.section("frames")
         allegation_frame = frames_section.regex("allegation")
         modifier = frames_section.regex("modifier")
+        observed = frames_section.strings("observers", (), lower=True)
+        # Escaped phrases: always a valid regex. ``sub`` needs a compiled pattern.
+        observers = re.compile(phrase_regex(observed)) if observed else None
         anchors = _read_anchors(section.section("anchors"))
         defaults = frames_defaults(frames_section, anchors)
         rules = tuple(_read_rule(item, anchors, categories, defaults) for item in section.sections("rules"))
@@ -142,6 +147,7 @@ class SensitiveRules:
             hidden_suggestion=hidden_fields[2],
             allegation_frame=allegation_frame,
             modifier=modifier,
+            observers=observers,
         )
 
 
