@@ -156,6 +156,9 @@ def _judge(
     voice = rule.voice
     if rule.anchors:
         anchored = _strongest_voice(lower, start, end, (sentence_start, sentence_end), rule, rules)
+        leading = _leading_voice(lower, start, end, rules)
+        if leading is not None and anchored != "shared":
+            anchored = leading  # the match names whose it is: "your wedding", "my divorce"
         if anchored is not None:
             voice = rule.anchored_voice or anchored
         elif rule.anchor_required:
@@ -177,6 +180,17 @@ def _strongest_voice(
         if voice is not None and (best is None or _rank(rules, voice) < _rank(rules, best)):
             best = voice
     return best
+
+
+def _leading_voice(lower: str, start: int, end: int, rules: SensitiveRules) -> str | None:
+    """The voice of a possessive the match itself starts with ("your wedding")."""
+    leading = rules.leading
+    if leading is None:
+        return None
+    found = leading.pattern.match(lower, start, end)
+    if found is None or found.end() >= end:
+        return None
+    return leading.voices.get(" ".join(found.group().split()))
 
 
 def _rank(rules: SensitiveRules, voice: str) -> int:
@@ -203,11 +217,17 @@ def _anchor_voice(
     observers: Regex | None,
 ) -> str | None:
     """The voice of the nearest anchor before the match, else the nearest after it; a
-    ``shared`` anchor before the match wins over nearer ones. Words of an observer
-    phrase ("I noticed", "you mentioned") are no anchor: they say who saw, not whose.
+    ``shared`` anchor before the match wins over nearer ones (with ``window`` 0, a
+    shared one anywhere in the sentence, the match included: "we're both over fifty").
+    Words of an observer phrase ("I noticed", "you mentioned") are no anchor: they say
+    who saw, not whose.
 
     ``window`` 0 means the whole sentence.
     """
+    if window == 0 and anchors.has_shared:
+        whole = _unobserved(" ".join(_WINDOW_TOKEN.findall(lower, sentence[0], sentence[1])), observers)
+        if any(anchors.voices[" ".join(m.group().split())] == "shared" for m in anchors.pattern.finditer(whole)):
+            return "shared"
     floor = sentence[0] if window == 0 else max(sentence[0], start - _CONTEXT_CHARS)
     words = _WINDOW_TOKEN.findall(lower, floor, start)
     if window:

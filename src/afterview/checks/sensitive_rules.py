@@ -37,6 +37,7 @@ class AnchorSet:
     voices: Mapping[str, str]
     window: int
     after: bool
+    has_shared: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,7 @@ class SensitiveRules:
     ``modifier``: matched right after an attribute, it makes the attribute describe a
     thing ("the maternity-leave policy", "your diabetes platform"), not a person.
     ``observers``: phrases whose words are no anchor ("I noticed", "you mentioned").
+    ``leading``: the anchor set whose phrases, starting a match, say whose trait it is.
     """
 
     rules: tuple[SensitiveRule, ...]
@@ -93,6 +95,7 @@ class SensitiveRules:
     allegation_frame: Regex | None = None
     modifier: Regex | None = None
     observers: re.Pattern[str] | None = None
+    leading: AnchorSet | None = None
 
     @classmethod
     def read(cls, section: Section) -> SensitiveRules:
@@ -118,6 +121,7 @@ class SensitiveRules:
         # Escaped phrases: always a valid regex. ``sub`` needs a compiled pattern.
         observers = re.compile(phrase_regex(observed)) if observed else None
         anchors = _read_anchors(section.section("anchors"))
+        leading_name = frames_section.choice("leading", anchors) if frames_section.has("leading") else None
         defaults = frames_defaults(frames_section, anchors)
         rules = tuple(_read_rule(item, anchors, categories, defaults) for item in section.sections("rules"))
         section.done()
@@ -148,6 +152,7 @@ class SensitiveRules:
             allegation_frame=allegation_frame,
             modifier=modifier,
             observers=observers,
+            leading=anchors[leading_name] if leading_name else None,
         )
 
 
@@ -175,7 +180,8 @@ def _read_anchors(section: Section) -> dict[str, AnchorSet]:
         alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(voices, key=len, reverse=True))
         # Escaped phrases always make a valid regex: compiled on first use, unchecked.
         pattern = LazyRegex(rf"(?<![\w'])(?:{alternatives})(?!\w)")
-        sets[name] = AnchorSet(pattern, voices, table.integer("window", minimum=0), table.boolean("after", True))
+        window = table.integer("window", minimum=0)
+        sets[name] = AnchorSet(pattern, voices, window, table.boolean("after", True), "shared" in voices.values())
         table.done()
     section.done()
     return sets
