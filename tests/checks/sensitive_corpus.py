@@ -142,18 +142,26 @@ def trap_negatives() -> list[Negative]:
 
 
 def golden_negatives() -> list[Negative]:
-    """The checks' golden notes that are meant to pass, and the blind writer's good notes when present."""
+    """The checks' golden notes, and the blind writer's good notes (tests/data/sensitive/good_notes)."""
     data = tomllib.loads((ROOT / "tests" / "checks" / "data" / "golden_notes.toml").read_text(encoding="utf-8"))
     records = data.get("records", {})
     found = []
     for note in data["notes"]:
         nouns = tuple(records.get(note.get("record"), {}).get("proper_nouns", ()))
         found.append(Negative("golden note", note["text"], nouns))
-    for path in sorted((DATA / "good_notes").glob("*.toml")) if (DATA / "good_notes").is_dir() else []:
-        for item in next(v for v in tomllib.loads(path.read_text(encoding="utf-8")).values() if isinstance(v, list)):
-            if "text" in item or "body" in item:
-                found.append(Negative(f"good note {path.stem}", item.get("text") or item["body"]))
+    for path in sorted((DATA / "good_notes").glob("*.toml")):
+        for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]:
+            found.append(Negative(f"good note {path.stem}", case["text"], _record_nouns(case.get("record", {}))))
     return found
+
+
+def _record_nouns(record: dict) -> tuple[str, ...]:
+    """The names a record holds, as ``Interview.proper_nouns`` gives them to the checks."""
+    nouns = [record.get(key) for key in ("candidate", "company", "role")]
+    for person in record.get("interviewers", []):
+        nouns += [person.get("name"), person.get("title"), person.get("address_as")]
+    nouns += [record.get("competing_offer", {}).get("company"), record.get("award", {}).get("name")]
+    return tuple(n for n in nouns if n)
 
 
 def template_negatives() -> list[Negative]:

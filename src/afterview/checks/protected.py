@@ -157,7 +157,7 @@ def _judge(
     if rule.anchors:
         anchored = _strongest_voice(lower, start, end, (sentence_start, sentence_end), rule, rules)
         leading = _leading_voice(lower, start, end, rules)
-        if leading is not None and anchored != "shared":
+        if leading is not None and anchored in (None, "self", "reader"):
             anchored = leading  # the match names whose it is: "your wedding", "my divorce"
         if anchored is not None:
             voice = rule.anchored_voice or anchored
