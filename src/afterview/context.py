@@ -1,17 +1,40 @@
-"""Bridge from the domain to the checks: what the checks may know about a note."""
+"""The one bridge from the domain to the checks: what the checks may know about a note.
+
+Every door a note comes through (``draft``, ``check --from``, ``check --interview``, a
+stored draft, the TUI's re-check) builds its ``CheckContext`` here, so the same text
+gets the same findings everywhere: the record's names and dates, the moment's fate
+(quoted, or withheld and why, decided by ``checks.moment.moment_fate``) and the notes a
+panel may read beside this one.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from afterview.checks.moment import QUOTED, MomentFate, moment_fate
 from afterview.checks.types import CheckContext
 from afterview.domain import Interview, NoteType
+
+if TYPE_CHECKING:
+    from afterview.checks import Policy
+
+
+def recipient_moment(interview: Interview, recipient: str | None, policy: Policy) -> MomentFate:
+    """The fate of the moment noted for ``recipient`` (quoted when there is none)."""
+    person = interview.interviewer(recipient) if recipient else None
+    if person is None or not person.moment:
+        return QUOTED
+    return moment_fate(person.moment, interview.proper_nouns(), policy)
 
 
 def check_context(
     interview: Interview,
     note_type: NoteType | str,
     recipient: str | None,
+    policy: Policy,
     *,
-    moment_withheld: bool = False,
+    other_notes: Sequence[tuple[str, str]] = (),
 ) -> CheckContext:
     """Build the ``CheckContext`` for a note of ``note_type`` to ``recipient``.
 
@@ -19,10 +42,12 @@ def check_context(
         interview: the record the note is about.
         note_type: which note it is.
         recipient: the interviewer's name (None when unknown).
-        moment_withheld: the recipient's moment touched a protected characteristic, so
-            the note refers to the conversation in general.
+        policy: decides whether the recipient's moment can be quoted.
+        other_notes: ``(recipient, text)`` of the notes to the other interviewers (the
+            latest drafts and the notes sent), for the panel check.
     """
     person = interview.interviewer(recipient) if recipient else None
+    fate = recipient_moment(interview, recipient, policy)
     texts: list[str] = list(interview.proper_nouns())
     for p in interview.interviewers:
         if p.moment:
@@ -40,12 +65,14 @@ def check_context(
     return CheckContext(
         note_type=str(NoteType(note_type).value),
         recipient=person.name if person else recipient,
-        moment=None if moment_withheld or person is None else person.moment,
-        moment_withheld=moment_withheld,
+        moment=None if fate.withheld or person is None else person.moment,
+        moment_withheld=fate.withheld,
+        withheld_reason=fate.reason,
         proper_nouns=interview.proper_nouns(),
         record_texts=tuple(texts),
         record_dates=tuple(dates),
         award=interview.award.name if interview.award else None,
         deadline=interview.offer_deadline,
         has_record=True,
+        other_notes=tuple(other_notes),
     )

@@ -15,8 +15,9 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, SkipValidation, ValidationInfo, field_validator
 
-from afterview.checks.types import Report
+from afterview.findings import Report
 from afterview.names import name_key
+from afterview.notes import NOTE_LABELS, NOTE_TYPES, STATUS_VALUES, STATUSES, TONE_VALUES, TONES
 from afterview.terminal import CONTROL_CHARS
 
 NAME_MAX_CHARS = 80
@@ -24,47 +25,26 @@ MOMENT_MAX_WORDS = 40
 RELEVANCE_MAX_WORDS = 30
 
 
-class NoteType(StrEnum):
-    """The six notes that can follow an interview."""
-
-    THANK_YOU = "thank_you"
-    FOLLOW_UP = "follow_up"
-    COMPETING_OFFER = "competing_offer"
-    AWARD_UPDATE = "award_update"
-    FEEDBACK_REQUEST = "feedback_request"
-    CONTINUED_INTEREST = "continued_interest"
+class _Vocabulary(StrEnum):
+    """An enum over one of ``afterview.notes``' tables, with the table's labels."""
 
     @property
     def label(self) -> str:
         """Human label: ``thank_you`` -> ``thank-you``."""
-        return _NOTE_LABELS[self]
+        return _LABELS[self.value]
 
 
-_NOTE_LABELS = {
-    NoteType.THANK_YOU: "thank-you",
-    NoteType.FOLLOW_UP: "follow-up",
-    NoteType.COMPETING_OFFER: "competing offer",
-    NoteType.AWARD_UPDATE: "award update",
-    NoteType.FEEDBACK_REQUEST: "feedback request",
-    NoteType.CONTINUED_INTEREST: "continued interest",
-}
+def _vocabulary(name: str, values: tuple[str, ...]) -> type[_Vocabulary]:
+    return _Vocabulary(name, {value.upper(): value for value in values})  # type: ignore[return-value]
 
 
-class Status(StrEnum):
-    """Where the application stands."""
-
-    AWAITING = "awaiting"
-    OFFERED = "offered"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
-
-
-class Tone(StrEnum):
-    """How the note sounds."""
-
-    WARM = "warm"
-    FORMAL = "formal"
-    CONCISE = "concise"
+_LABELS = {**NOTE_LABELS, **{t.value: t.label for t in (*STATUSES, *TONES)}}
+NoteType = _vocabulary("NoteType", NOTE_TYPES)
+"""The six notes that can follow an interview (``afterview.notes.NOTE_KINDS``)."""
+Status = _vocabulary("Status", STATUS_VALUES)
+"""Where the application stands (``afterview.notes.STATUSES``)."""
+Tone = _vocabulary("Tone", TONE_VALUES)
+"""How the note sounds (``afterview.notes.TONES``)."""
 
 
 # Characters that must never reach a note or a terminal (controls, escapes, bidi overrides).
@@ -273,7 +253,9 @@ class NoteRequest(_Record):
     first_variant: int = Field(default=0, ge=0)
     """Index of the first variant asked for; Regenerate asks for the next ones."""
     moment_withheld: bool = False
-    """The recipient's moment touched a protected characteristic: do not quote it."""
+    """The recipient's moment cannot be quoted (``checks.moment``): do not quote it."""
+    other_notes: tuple[tuple[str, str], ...] = ()
+    """``(recipient, text)`` of the notes the panel may read beside this one."""
     feedback: str | None = None
     previous: str | None = None
 

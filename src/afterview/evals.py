@@ -20,7 +20,7 @@ from afterview.domain import Draft, Interview, NoteType, Tone
 from afterview.errors import InputError
 from afterview.fileio import read_text_file
 from afterview.interview_file import describe_validation_error
-from afterview.note_requests import build_requests
+from afterview.usecases.recipients import build_requests
 from afterview.writer import Writer
 
 

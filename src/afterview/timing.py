@@ -55,6 +55,8 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Literal, NamedTuple, Protocol, runtime_checkable
 
+from afterview.notes import NOTE_TYPES, TYPE_RANK
+
 __all__ = [
     "ACTIONABLE_STATES",
     "NOTE_TYPES",
@@ -78,17 +80,6 @@ STATE_RANK: dict[str, int] = {"late": 0, "due": 1, "upcoming": 2, "stop": 3, "no
 ACTIONABLE_STATES: tuple[State, ...] = ("late", "due", "upcoming")
 """States of a note still to send (``stop`` and ``not_applicable`` rows are not)."""
 
-NOTE_TYPES: tuple[str, ...] = (
-    "thank_you",
-    "follow_up",
-    "competing_offer",
-    "award_update",
-    "feedback_request",
-    "continued_interest",
-)
-"""Note type values, in the order rows with the same state and date are listed."""
-TYPE_RANK: dict[str, int] = {name: rank for rank, name in enumerate(NOTE_TYPES)}
-"""A note type value's place in ``NOTE_TYPES`` (an unknown type sorts after them all)."""
 
 # The cadence, in days. Kept together so a policy change is one edit here.
 THANK_YOU_WINDOW_DAYS = 2  # due on the interview day and the day after

@@ -17,8 +17,8 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
-from afterview.checks import CheckContext, Finding, Policy, Report, placeholders, run_checks, scan_sensitive
-from afterview.context import check_context
+from afterview.checks import Policy, Report, run_checks
+from afterview.context import check_context, recipient_moment
 from afterview.domain import Draft, NoteRequest, Usage
 from afterview.drafting.base import Drafter, DrafterError, DraftText, distinct_texts
 
@@ -69,22 +69,14 @@ class Writer:
         """True when an LLM drafter is configured."""
         return self.drafter is not None
 
-    def moment_findings(self, request: NoteRequest) -> list[Finding]:
-        """Findings in the recipient's memorable moment itself: sensitive wording, placeholders.
-
-        A moment with either is not quoted in the note (it would make every draft fail).
-        """
-        moment = request.interviewer.moment
-        if not moment:
-            return []
-        nouns = request.interview.proper_nouns()
-        found = scan_sensitive(moment, self.policy, nouns)
-        return found + placeholders(moment, CheckContext(note_type=request.note_type.value, proper_nouns=nouns), self.policy)
-
     def check(self, request: NoteRequest, body: str, *, drafts_bar: bool) -> Report:
-        """Check a body for ``request``; ``drafts_bar`` for afterview's own drafts."""
+        """Check a body for ``request``; ``drafts_bar`` for afterview's own drafts.
+
+        The context is the one every door builds (``afterview.context``), with the other
+        recipients' notes the request carries for the panel check.
+        """
         context = check_context(
-            request.interview, request.note_type, request.recipient, moment_withheld=request.moment_withheld
+            request.interview, request.note_type, request.recipient, self.policy, other_notes=request.other_notes
         )
         return run_checks(body, context, self.policy, drafts_bar=drafts_bar)
 
@@ -137,15 +129,13 @@ class Writer:
         return [results[index] for index in sorted(results)]
 
     def _prepare(self, request: NoteRequest) -> tuple[NoteRequest, tuple[str, ...]]:
-        """Withhold a moment that touches a protected characteristic, and say so."""
-        findings = self.moment_findings(request)
-        if not findings:
+        """Withhold a moment that cannot be quoted (``checks.moment``), and say so."""
+        fate = recipient_moment(request.interview, request.recipient, self.policy)
+        if not fate.withheld:
             return request, ()
-        categories = sorted({f.category for f in findings if f.category})
-        what = f"touches on {', '.join(categories)}" if categories else "contains a placeholder"
         notice = (
-            f"The moment noted for {request.recipient} {what}, so the note refers to "
-            f"the conversation in general. {findings[0].message}"
+            f"The moment noted for {request.recipient} {fate.reason}, so the note refers to "
+            f"the conversation in general. {fate.findings[0].message}"
         )
         return request.model_copy(update={"moment_withheld": True}), (notice,)
 

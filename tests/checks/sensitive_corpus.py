@@ -172,7 +172,7 @@ def template_negatives() -> list[Negative]:
     from afterview.drafting.templates import TemplateDrafter
     from afterview.errors import AfterviewError
     from afterview.evals import load_scenarios
-    from afterview.note_requests import build_requests
+    from afterview.usecases.recipients import build_requests
 
     policy = load_policy(ROOT / "guardrails")
     drafter = TemplateDrafter()
@@ -190,7 +190,7 @@ def template_negatives() -> list[Negative]:
             for request in requests:
                 for variant in range(drafter.variant_count(note_type, tone)):
                     draft = drafter.render(request, variant)
-                    context = check_context(interview, note_type, request.recipient)
+                    context = check_context(interview, note_type, request.recipient, policy)
                     found.append(Negative(f"template {note_type.value}", draft.body, context.proper_nouns))
     return found
 

@@ -124,7 +124,9 @@ def test_cli_exports_the_latest_stored_draft(fmt, cli, store, panel_file, make_d
     store.save_draft(interview_id, make_draft("Marcus Okafor", "Dear Marcus,\n\nAn older draft.\n\nPriya"))
     latest = store.save_draft(interview_id, make_draft("Marcus Okafor", "Dear Marcus,\n\nThank you\x1b[31m!\n\nPriya", subject="Thanks"))
     result = cli("export", interview_id, "--type", "thank_you", "--to", "marcus okafor", "--format", fmt)
-    assert result.code == 0, result.err
+    # The stored report said "passed", but export re-checks: this short body is blocked
+    # (exit 1, and the reason on stderr), and the note is still exported.
+    assert result.code == 1 and "does not pass the checks" in result.err, result.err
     assert "\x1b" not in result.out  # escape sequences from a drafter never reach an export
     if fmt == "eml":
         message = BytesParser(policy=policy.default).parsebytes(result.out.encode())
@@ -138,12 +140,12 @@ def test_cli_exports_the_latest_stored_draft(fmt, cli, store, panel_file, make_d
         assert result.out.startswith("mailto:marcus@fabrikam.example?subject=Thanks&body=Dear%20Marcus")
     # -o writes the same bytes, privately, and refuses to overwrite without --force.
     target = tmp_path / f"note.{fmt}"
-    assert cli("export", interview_id, "--draft", latest.id, "--format", fmt, "-o", target).code == 0
+    assert cli("export", interview_id, "--draft", latest.id, "--format", fmt, "-o", target).code == 1
     assert target.read_text(encoding="utf-8") == result.out
     assert oct(target.stat().st_mode & 0o777) == "0o600"
     again = cli("export", interview_id, "--draft", latest.id, "--format", fmt, "-o", target)
     assert again.code == 2 and "--force" in again.err
-    assert cli("export", interview_id, "--draft", latest.id, "--format", fmt, "-o", target, "--force").code == 0
+    assert cli("export", interview_id, "--draft", latest.id, "--format", fmt, "-o", target, "--force").code == 1
 
 
 def test_cli_export_uses_the_profile_when_the_record_has_no_email(cli, store, make_interview, make_draft, home):
@@ -185,7 +187,8 @@ def test_cli_export_of_a_blocked_draft_warns_and_exits_1(cli, store, make_interv
     result = cli("export", interview_id, "--type", "thank_you", "--format", "txt")
     assert result.code == 1
     assert result.out.startswith("Subject: Thank you")
-    assert "does not pass the checks (thanks: Thank them.)" in result.err
+    # Export re-checks the stored draft: its real findings are reported, not the stored ones.
+    assert "does not pass the checks (" in result.err
 
 
 def test_cli_ics_export_follows_the_sent_log(cli, store, panel_file):

@@ -19,6 +19,22 @@ from store_helpers import NOW
 # migrates every one of them. A new migration needs the seed for the version before it.
 SEEDS: dict[int, str] = {
     0: "",  # an empty SQLite file: nothing to keep
+    # Version 1: a sent note logged with its draft; version 2 keeps the draft's body in the log.
+    1: """
+INSERT INTO interviews (id, company, role, interview_date, status, created_at, updated_at)
+    VALUES (1, 'Northwind', 'Analyst', '2026-11-24', 'awaiting', '2026-11-24T09:00', '2026-11-24T09:00');
+INSERT INTO interviewers (id, interview_id, position, name, name_key, contact)
+    VALUES (1, 1, 0, 'Jordan Lee', 'jordan lee', 1);
+INSERT INTO drafts (id, interview_id, note_type, recipient, recipient_key, tone, engine, variant,
+    subject, body, report, created_at)
+    VALUES (1, 1, 'thank_you', 'Jordan Lee', 'jordan lee', 'warm', 'template', 0,
+    'Thanks', 'Dear Jordan, the body that was sent.', '{"note_type": "thank_you", "drafts_bar": true, "findings": []}',
+    '2026-11-24T10:00');
+INSERT INTO sent_log (interview_id, draft_id, note_type, recipient, recipient_key, sent_on, recorded_at)
+    VALUES (1, 1, 'thank_you', 'Jordan Lee', 'jordan lee', '2026-11-24', '2026-11-24T11:00');
+INSERT INTO sent_log (interview_id, draft_id, note_type, recipient, recipient_key, sent_on, recorded_at)
+    VALUES (1, NULL, 'follow_up', 'Jordan Lee', 'jordan lee', '2026-12-10', '2026-12-10T11:00');
+""",
 }
 
 
@@ -80,6 +96,9 @@ def test_migrating_from_every_earlier_version_keeps_data_and_matches_a_fresh_sch
     store.close()
     assert _pragmas(path)[:2] == (APPLICATION_ID, SCHEMA_VERSION)
     assert _schema(path) == _schema(app_paths({"AFTERVIEW_HOME": str(fresh_home)}).database)
+    if version == 1:
+        bodies = sqlite3.connect(path).execute("SELECT body FROM sent_log ORDER BY id").fetchall()
+        assert bodies == [("Dear Jordan, the body that was sent.",), (None,)]
 
 
 def test_a_failed_migration_leaves_the_database_untouched(home: Path, monkeypatch: pytest.MonkeyPatch):
@@ -107,7 +126,8 @@ def test_a_newer_schema_is_refused_and_left_alone(home: Path, make_interview):
     conn.commit()
     conn.close()
     content = path.read_bytes()
-    with pytest.raises(StoreError, match=r"newer afterview \(schema 2; this one knows up to 1\)"):
+    expected = rf"newer afterview \(schema {SCHEMA_VERSION + 1}; this one knows up to {SCHEMA_VERSION}\)"
+    with pytest.raises(StoreError, match=expected):
         open_store(app_paths())
     assert path.read_bytes() == content
     assert sorted(p.name for p in path.parent.iterdir() if "unreadable" in p.name) == []

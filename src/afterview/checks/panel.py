@@ -1,9 +1,9 @@
 """The ``panel`` check: notes to different interviewers must not read the same.
 
 Interviewers on one panel compare notes, so two bodies whose words match closely
-(``difflib`` ratio at or above the threshold) earn the later note a warning. Pure and
-stdlib-only like the rest of ``checks``; the threshold and wording live in
-``guardrails/panel.toml`` (``load_panel_policy``).
+(``difflib`` ratio at or above the threshold) earn the later note a warning. It runs in
+the checks pipeline like every other check; the notes it compares come in the
+context. The threshold and wording live in ``guardrails/panel.toml``.
 """
 
 from __future__ import annotations
@@ -14,14 +14,20 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from afterview.checks.types import Finding
+from afterview.checks.note import split_note
+from afterview.checks.reader import PolicyError
+from afterview.checks.types import CheckContext, Finding
+
+if TYPE_CHECKING:
+    from afterview.checks.policy import Policy
 
 POLICY_FILE = "panel.toml"
 _WORD = re.compile(r"[\w'’-]+")
 
 
-class PanelPolicyError(ValueError):
+class PanelPolicyError(PolicyError):
     """``panel.toml`` is missing or malformed; the message names file and key."""
 
 
@@ -38,14 +44,6 @@ class PanelPolicy:
     near_duplicate: float
     message: str
     suggestion: str
-
-
-_FALLBACK = PanelPolicy(
-    near_duplicate=0.8,
-    message="This note reads almost the same as the one to {recipient} ({percent}% of the wording matches); "
-    "make each note personal.",
-    suggestion="",
-)
 
 
 def load_panel_policy(folder: Path) -> PanelPolicy:
@@ -90,29 +88,24 @@ def similarity(first: str, second: str) -> float:
     return difflib.SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
 
 
-def panel(
-    body: str,
-    other_bodies: Sequence[tuple[str, str]],
-    threshold: float = 0.8,
-    *,
-    policy: PanelPolicy | None = None,
-) -> list[Finding]:
-    """Warn when ``body`` nearly repeats a note to another interviewer.
+def panel(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
+    """Warn when this note nearly repeats a note to another interviewer of the panel.
 
-    Args:
-        body: the later note's body.
-        other_bodies: ``(recipient name, body)`` of the notes to the other interviewers.
-        threshold: ratio at or above which two bodies are near-duplicates.
-        policy: the wording from ``panel.toml`` (a plain fallback when None).
-
-    Returns:
-        One ``warn`` finding (check ``panel``, no span) per recipient whose note matches.
+    ``context.other_notes`` holds the notes the panel may read side by side with this
+    one: the latest draft to every other recipient and every note already sent. The
+    bodies are compared without subject, greeting and sign-off, whatever the caller
+    passed, so a stored draft and the same text checked from a file compare alike.
     """
-    wording = policy or _FALLBACK
-    findings = []
-    for recipient, other in other_bodies:
-        ratio = similarity(body, other)
-        if ratio >= threshold:
+    if not context.other_notes:
+        return []
+    wording = policy.panel
+    body = note_body(text)
+    findings: list[Finding] = []
+    seen: set[str] = set()
+    for recipient, other in context.other_notes:
+        ratio = similarity(body, note_body(other))
+        if ratio >= wording.near_duplicate and recipient not in seen:
+            seen.add(recipient)
             findings.append(
                 Finding(
                     check="panel",
@@ -122,3 +115,9 @@ def panel(
                 )
             )
     return findings
+
+
+def note_body(text: str) -> str:
+    """The body paragraphs of a note (what interviewers would compare)."""
+    start, end = split_note(text).body
+    return text[start:end]

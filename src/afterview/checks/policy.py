@@ -1,7 +1,7 @@
 """The guardrail policy: ``guardrails/*.toml`` read, validated and compiled once.
 
 ``load_policy(directory)`` reads policy.toml (which checks run, per-type limits and
-severities, the drafts bar), phrases.toml (gratitude, interest, placeholders, clichés,
+severities, the drafts bar), panel.toml (near-duplicate notes in a panel), phrases.toml (gratitude, interest, placeholders, clichés,
 asks) and sensitive.toml (the sensitive rules). Any problem raises ``PolicyError``
 naming the file and the key. The result is cached per directory, so files are read
 and regexes compiled once per process.
@@ -9,6 +9,7 @@ and regexes compiled once per process.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +19,7 @@ from types import MappingProxyType
 from afterview.checks.addressing import PersonalRules, RecipientRules
 from afterview.checks.basic import BrevityRules, ClicheRules, InterestRules, PlaceholderRules, ThanksRules
 from afterview.checks.facts import GroundingRules
+from afterview.checks.panel import PanelPolicy, load_panel_policy
 from afterview.checks.protected import SensitiveRules
 from afterview.checks.purpose import AskRules
 from afterview.checks.reader import PolicyError, Section, read_toml
@@ -49,12 +51,14 @@ class Policy:
 
     Attributes:
         directory: the folder it was read from.
+        version: a digest of the folder's files: reports judged by another version are stale.
         checks: the checks to run, in order.
         escalate: for the drafts bar, check name -> note types it does not apply to.
         types: note type -> its rules.
     """
 
     directory: Path
+    version: str
     checks: tuple[str, ...]
     escalate: Mapping[str, frozenset[str]]
     types: Mapping[str, TypeRules]
@@ -68,6 +72,7 @@ class Policy:
     cliches: ClicheRules
     asks: AskRules
     sensitive: SensitiveRules
+    panel: PanelPolicy
 
     def type_rules(self, note_type: str) -> TypeRules:
         """The rules of ``note_type``.
@@ -113,6 +118,7 @@ def _load(directory: Path) -> Policy:
             raise phrases.error(f"asks.{note_type}", "unknown note type (not in policy.toml [types])")
     policy = Policy(
         directory=directory,
+        version=_version(directory),
         checks=checks,
         escalate=MappingProxyType(escalate),
         types=MappingProxyType(types),
@@ -126,10 +132,20 @@ def _load(directory: Path) -> Policy:
         cliches=ClicheRules.read(phrases.section("cliches")),
         asks=asks,
         sensitive=SensitiveRules.read(sensitive),
+        panel=load_panel_policy(directory),
     )
     main.done()
     phrases.done()
     return policy
+
+
+def _version(directory: Path) -> str:
+    """A short digest of every data file in the folder, in name order."""
+    digest = hashlib.sha256()
+    for path in sorted(directory.rglob("*.toml")):
+        digest.update(path.relative_to(directory).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _read_checks(section: Section) -> tuple[str, ...]:

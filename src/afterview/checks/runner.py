@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from afterview.checks.addressing import personal, recipient
 from afterview.checks.basic import brevity, cliches, interest, placeholders, thanks
 from afterview.checks.facts import grounding
+from afterview.checks.panel import panel
 from afterview.checks.protected import hidden_characters, prepare_for_checks, sensitive
 from afterview.checks.purpose import asks
 from afterview.checks.types import CheckContext, Finding, Report
@@ -34,6 +35,7 @@ CHECKS: dict[str, Check] = {
     "asks": asks,
     "grounding": grounding,
     "cliches": cliches,
+    "panel": panel,
 }
 
 
@@ -60,7 +62,9 @@ def run_checks(text: str, context: CheckContext, policy: Policy, *, drafts_bar: 
         if drafts_bar and policy.escalates(name, context.note_type):
             found = [f if f.severity == "block" else replace(f, severity="block") for f in found]
         findings.extend(found)
-    return Report(note_type=context.note_type, findings=tuple(findings), drafts_bar=drafts_bar)
+    return Report(
+        note_type=context.note_type, findings=tuple(findings), drafts_bar=drafts_bar, policy_version=policy.version
+    )
 
 
 def _text_order(finding: Finding) -> tuple[bool, int]:

@@ -1,11 +1,16 @@
-"""``afterview check``: lint notes, including ones a person wrote, by per-type severities."""
+"""``afterview check``: lint notes, including ones a person wrote, by per-type severities.
+
+``--strict`` applies the drafts' bar (what afterview holds its own drafts to). The
+context comes from the use-case layer, so a stored interview's drafts and sent notes
+count for the panel check exactly as they do for a stored draft.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from afterview.checks import CheckContext, Report, run_checks
+from afterview.checks import CheckContext, Report
 from afterview.cli.output import error, json_line, out
 from afterview.errors import EXIT_BLOCKED, EXIT_OK, EXIT_USAGE, AfterviewError
 from afterview.fileio import decode_text, read_text_file
@@ -14,9 +19,10 @@ from afterview.fileio import decode_text, read_text_file
 def run(args: argparse.Namespace) -> int:
     """Check every path; exit 2 if any could not be read (2 wins), 1 if any is blocked."""
     from afterview import services
+    from afterview.usecases.checking import check_text
 
     policy = services.policy()
-    context = _context(args)
+    context = _context(args, policy)
     worst = EXIT_OK
     for path in args.paths:
         try:
@@ -25,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
             error(str(exc))
             worst = EXIT_USAGE
             continue
-        report = run_checks(text, context, policy)
+        report = check_text(text, context, policy, strict=args.strict)
         if args.json:
             json_line({"path": path, "type": args.note_type, **report.to_dict()})
         else:
@@ -35,21 +41,31 @@ def run(args: argparse.Namespace) -> int:
     return worst
 
 
-def _context(args: argparse.Namespace) -> CheckContext:
-    if not args.interview:
+def _context(args: argparse.Namespace, policy) -> CheckContext:
+    if not args.interview and args.interview_id is None:
         if args.to:
             return CheckContext(note_type=args.note_type, recipient=args.to)
         return CheckContext(note_type=args.note_type)
     # pydantic only when a record is given: a bare `check` stays light.
-    from afterview.context import check_context
     from afterview.domain import NoteType
-    from afterview.interview_file import load_interview
-    from afterview.note_requests import recipients_for
+    from afterview.usecases.checking import StoredInterview, note_context
+    from afterview.usecases.recipients import recipients_for
 
-    interview = load_interview(args.interview)
     note_type = NoteType(args.note_type)
+    stored = None
+    if args.interview_id is not None:
+        from afterview.paths import app_paths
+        from afterview.store import open_store
+
+        store = open_store(app_paths())
+        stored = StoredInterview(store, args.interview_id, store.interview(args.interview_id))
+        interview = stored.interview
+    else:
+        from afterview.interview_file import load_interview
+
+        interview = load_interview(args.interview)
     (recipient,) = recipients_for(interview, note_type, args.to, one=True)
-    return check_context(interview, note_type, recipient)
+    return note_context(policy, note_type, recipient, interview=interview, stored=stored)
 
 
 def _read(path: str) -> str:

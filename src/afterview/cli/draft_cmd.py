@@ -14,31 +14,25 @@ def run(args: argparse.Namespace) -> int:
     from afterview import services
     from afterview.config import resolve_settings
     from afterview.domain import NoteType, Tone
-    from afterview.note_requests import build_requests
+    from afterview.usecases.drafting import DraftJob, requests_for
 
     settings = resolve_settings(model=args.model, base_url=args.base_url, offline=args.offline)
-    interview, store, interview_id = _load_interview(args, settings)
-    requests = build_requests(
-        interview,
-        NoteType(args.note_type),
-        to=args.to,
-        tone=Tone(args.tone),
-        variants=args.variants,
-        profile=settings.profile,
-        config_file=str(settings.paths.config_file),
-    )
+    interview, stored = _load_interview(args, settings)
+    job = DraftJob(NoteType(args.note_type), to=args.to, tone=Tone(args.tone), variants=args.variants)
+    requests = requests_for(interview, job, settings.profile, config_file=str(settings.paths.config_file))
     writer = services.command_writer(settings, notice)
+    return asyncio.run(_draft_all(writer, requests, stored, args.json))
+
+
+async def _draft_all(writer, requests, stored, as_json: bool) -> int:
+    from afterview.usecases.drafting import draft_notes
 
     exit_code = EXIT_OK
     first = True
     save_error: AfterviewError | None = None
-    for request in requests:
-        drafts = asyncio.run(writer.write(request))
-        if store is not None and save_error is None:
-            try:
-                drafts = [store.save_draft(interview_id, draft) for draft in drafts]
-            except AfterviewError as exc:
-                save_error = exc  # still print the drafts below: nothing drafted is lost
+    async for result in draft_notes(writer, requests, stored=stored):
+        request, drafts = result.request, result.drafts
+        save_error = save_error or result.save_error  # the drafts still print: nothing drafted is lost
         if len(drafts) < request.variants:
             notice(
                 f"{len(drafts)} distinct {request.note_type.label} draft(s) for {request.recipient} "
@@ -51,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
                 notice(f"{draft.recipient}, variant {draft.variant + 1}: offline template used: {draft.fallback_reason}")
             if not draft.report.passed:
                 exit_code = EXIT_BLOCKED
-            if args.json:
+            if as_json:
                 json_line(draft.to_dict())
                 continue
             if not first:
@@ -67,11 +61,13 @@ def _load_interview(args: argparse.Namespace, settings):
     if args.interview:
         from afterview.interview_file import load_interview
 
-        return load_interview(args.interview), None, None
+        return load_interview(args.interview), None
     from afterview.store import open_store
+    from afterview.usecases.checking import StoredInterview
 
     store = open_store(settings.paths)
-    return store.interview(args.interview_id), store, args.interview_id
+    interview = store.interview(args.interview_id)
+    return interview, StoredInterview(store, args.interview_id, interview)
 
 
 def _print_draft(draft) -> None:

@@ -11,10 +11,7 @@ import sys
 from datetime import date
 from typing import NoReturn
 
-NOTE_TYPES = ("thank_you", "follow_up", "competing_offer", "award_update", "feedback_request", "continued_interest")
-TONES = ("warm", "formal", "concise")
-STATUSES = ("awaiting", "offered", "rejected", "withdrawn")
-EXPORT_FORMATS = ("eml", "txt", "mailto", "ics")
+from afterview.notes import EXPORT_VALUES as EXPORT_FORMATS, NOTE_TYPES, STATUS_VALUES as STATUSES, TONE_VALUES as TONES
 
 
 class UsageError(Exception):
@@ -62,8 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check notes against the guardrails")
     check.add_argument("paths", nargs="+", metavar="PATH", help="note files to check; - reads stdin")
     check.add_argument("--type", dest="note_type", choices=NOTE_TYPES, default="thank_you", help="note type (default thank_you)")
-    check.add_argument("--from", dest="interview", metavar="INTERVIEW.toml", help="interview file the note is about")
-    check.add_argument("--to", dest="to", metavar="NAME", help="the interviewer the note goes to")
+    record = check.add_mutually_exclusive_group()
+    record.add_argument("--from", dest="interview", metavar="INTERVIEW.toml", help="interview file the note is about")
+    record.add_argument("--interview", dest="interview_id", type=int, metavar="ID", help="a stored interview (its drafts and sent notes count for the panel check)")
+    check.add_argument("--to", dest="to", metavar="NAME", help="the interviewer the note goes to (a unique first name is enough)")
+    check.add_argument("--strict", action="store_true", help="hold the note to the bar afterview holds its own drafts to")
     check.add_argument("--json", action="store_true", help="JSON Lines output")
 
     draft = commands.add_parser("draft", help="draft a note (LLM when configured, else offline templates)")

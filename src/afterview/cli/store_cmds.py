@@ -1,7 +1,7 @@
 """Commands over stored interviews: add, list, show, edit, delete, status, sent, export.
 
 Argument parsing and printing only: the rules live in ``store``, ``timing``,
-``note_requests`` and ``export``. Imports stay lazy so ``afterview list`` starts fast.
+``afterview.usecases``. Imports stay lazy so ``afterview list`` starts fast.
 """
 
 from __future__ import annotations
@@ -149,106 +149,99 @@ def _status(args: argparse.Namespace) -> int:
 
 def _sent(args: argparse.Namespace) -> int:
     from afterview.domain import NoteType
-    from afterview.note_requests import recipients_for
+    from afterview.usecases.sending import mark_sent
 
+    note_type = NoteType(args.note_type)
     with _open_store() as store:
-        interview = store.interview(args.id)
-        note_type = NoteType(args.note_type)
-        (recipient,) = recipients_for(interview, note_type, args.to, one=True)
-        draft_id = args.draft_id
-        if draft_id is None:
-            latest = store.latest_draft(args.id, note_type.value, recipient)
-            draft_id = latest.id if latest else None
-        entry = store.mark_sent(args.id, note_type.value, recipient, args.on, draft_id)
+        entry = mark_sent(_stored(store, args.id), note_type, args.to, args.on, args.draft_id)
     via = f" (draft #{entry.draft_id})" if entry.draft_id else ""
-    notice(f"marked the {note_type.label} to {entry.recipient} as sent on {entry.sent_on}{via}")
+    if entry.already:
+        notice(f"the {note_type.label} to {entry.recipient} was already marked as sent on {entry.sent_on}{via}")
+    else:
+        notice(f"marked the {note_type.label} to {entry.recipient} as sent on {entry.sent_on}{via}")
     return EXIT_OK
+
+
+def _stored(store, interview_id: int):
+    from afterview.usecases.checking import StoredInterview
+
+    return StoredInterview(store, interview_id, store.interview(interview_id))
 
 
 def _export(args: argparse.Namespace) -> int:
     from afterview.config import resolve_settings
 
+    if args.output:
+        _refuse_overwrite(args)
     settings = resolve_settings(model=args.model, base_url=args.base_url, offline=args.offline)
     with _open_store(settings.paths) as store:
+        stored = _stored(store, args.id)
         if args.format == "ics":
-            content, exit_code = _export_ics(args, store), EXIT_OK
+            exported = _export_ics(args, stored)
         else:
-            content, exit_code = _export_note(args, store, settings)
-    _deliver(content, args)
-    return exit_code
+            exported = _export_note(args, stored, settings)
+    for warning in exported.warnings:
+        notice(warning)
+    _deliver(exported.content, args)
+    return EXIT_BLOCKED if exported.draft is not None and not exported.draft.report.passed else EXIT_OK
 
 
-def _export_ics(args: argparse.Namespace, store) -> bytes:
+def _export_ics(args: argparse.Namespace, stored):
     from datetime import date
 
-    from afterview import export
+    from afterview.usecases.exporting import export_reminders
 
     if args.note_type or args.to or args.draft_id:
         raise InputError("--format ics exports a reminder for every note still to send: leave out --type, --to and --draft")
     today = args.today or date.today()
-    interview = store.interview(args.id)
-    events = export.reminders(args.id, interview.company, store.advice(args.id, today), today)
-    if not events:
-        notice(f"nothing left to send for interview #{args.id}: the calendar has no events")
-    return export.ics(events)
+    return export_reminders(stored, stored.store.advice(args.id, today), today)
 
 
-def _export_note(args: argparse.Namespace, store, settings) -> tuple[bytes, int]:
-    from afterview import export
+def _export_note(args: argparse.Namespace, stored, settings):
+    from afterview import services
     from afterview.domain import NoteType
-    from afterview.note_requests import recipients_for
+    from afterview.usecases.exporting import export_draft, pick_draft
 
-    interview = store.interview(args.id)
-    if args.draft_id is not None:
-        draft = store.draft(args.draft_id, interview_id=args.id)
-        if args.note_type and args.note_type != draft.note_type.value:
-            raise InputError(f"draft #{draft.id} is a {draft.note_type.value} draft, not {args.note_type}")
-        if args.to and interview.interviewer(args.to) != interview.interviewer(draft.recipient):
-            raise InputError(f"draft #{draft.id} goes to {draft.recipient}, not {args.to}")
-    else:
-        if not args.note_type:
-            raise InputError(f"--format {args.format} exports one note: add --type T (and --to NAME), or --draft DRAFT_ID")
-        note_type = NoteType(args.note_type)
-        (recipient,) = recipients_for(interview, note_type, args.to, one=True)
-        draft = store.latest_draft(args.id, note_type.value, recipient) or _draft_one(
-            store, args.id, interview, note_type, recipient, settings
-        )
-    note = export.note_for(draft, interview, settings.profile)
-    if args.format in ("eml", "mailto"):
-        if not note.recipient.email:
-            notice(f"no email address for {draft.recipient} in interview #{args.id}: your mail client will ask for one")
-        if args.format == "eml" and not note.sender.email:
-            notice("no email address for you: set email under [profile] in config.toml (or candidate_email) to fill From")
-    if args.format == "eml":
-        content = export.eml(note)
-    elif args.format == "mailto":
-        content = (export.mailto(note) + "\n").encode()
-    else:
-        content = export.text(note).encode()
-    if not draft.report.passed:
-        first = draft.report.blocking[0]
-        notice(f"draft #{draft.id} does not pass the checks ({first.check}: {first.message})")
-        return content, EXIT_BLOCKED
-    return content, EXIT_OK
+    note_type = NoteType(args.note_type) if args.note_type else None
+    draft, note_type, recipient = pick_draft(stored, note_type, args.to, args.draft_id)
+    if draft is None:
+        draft = _draft_one(stored, note_type, recipient, settings)
+    return export_draft(stored, services.policy(), draft, args.format, settings.profile)
 
 
-def _draft_one(store, interview_id: int, interview, note_type, recipient: str, settings):
+def _draft_one(stored, note_type, recipient: str, settings):
     """Draft, store and return one note when none is stored yet (LLM when configured)."""
     import asyncio
 
     from afterview import services
-    from afterview.note_requests import build_requests
+    from afterview.usecases.drafting import DraftJob, draft_notes, requests_for
 
-    (request,) = build_requests(
-        interview, note_type, to=recipient, profile=settings.profile, config_file=str(settings.paths.config_file)
-    )
+    requests = requests_for(stored.interview, DraftJob(note_type, to=recipient), settings.profile,
+                            config_file=str(settings.paths.config_file))  # fmt: skip
     writer = services.command_writer(settings, notice)
-    (draft, *_) = asyncio.run(writer.write(request))
-    draft = store.save_draft(interview_id, draft)
+
+    async def first():
+        async for result in draft_notes(writer, requests, stored=stored):
+            if result.save_error is not None:
+                raise result.save_error
+            return result.drafts[0]
+
+    draft = asyncio.run(first())
     notice(f"no stored {note_type.label} draft to {recipient}: drafted and stored #{draft.id} ({draft.engine})")
     for message in draft.notices:
         notice(message)
     return draft
+
+
+def _refuse_overwrite(args: argparse.Namespace) -> None:
+    """Refuse ``-o`` onto a folder or (without ``--force``) an existing file, before anything else is said."""
+    from pathlib import Path
+
+    path = Path(args.output)
+    if path.is_dir():
+        raise InputError(f"-o {path}: is a folder; give a file name")
+    if path.exists() and not args.force:
+        raise InputError(f"-o {path}: already exists; add --force to overwrite it")
 
 
 def _deliver(content: bytes, args: argparse.Namespace) -> None:
@@ -263,10 +256,6 @@ def _deliver(content: bytes, args: argparse.Namespace) -> None:
     from afterview.fileio import write_atomic
 
     path = Path(args.output)
-    if path.is_dir():
-        raise InputError(f"-o {path}: is a folder; give a file name")
-    if path.exists() and not args.force:
-        raise InputError(f"-o {path}: already exists; add --force to overwrite it")
     try:
         write_atomic(path, content, mode=0o600)
     except OSError as exc:

@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from pydantic import ValidationError
 
-from afterview.checks.types import Finding, Report
+from afterview.findings import Finding, Report
 from afterview.domain import Draft, Interview, NoteType, Tone, Usage
 from afterview.errors import StoreError
 from afterview.names import name_key
@@ -97,7 +97,12 @@ def interview_from_rows(row: sqlite3.Row, people: Sequence[sqlite3.Row], intervi
 def report_to_json(report: Report) -> str:
     """A ``Report`` as the JSON text stored with a draft."""
     return json.dumps(
-        {"note_type": report.note_type, "drafts_bar": report.drafts_bar, "findings": [f.to_dict() for f in report.findings]},
+        {
+            "note_type": report.note_type,
+            "drafts_bar": report.drafts_bar,
+            "policy_version": report.policy_version,
+            "findings": [f.to_dict() for f in report.findings],
+        },
         ensure_ascii=False,
     )
 
@@ -106,7 +111,12 @@ def report_from_json(text: str) -> Report:
     """The ``Report`` stored by ``report_to_json``."""
     data = json.loads(text)
     findings = tuple(Finding(**finding) for finding in data["findings"])
-    return Report(note_type=data["note_type"], findings=findings, drafts_bar=data["drafts_bar"])
+    return Report(
+        note_type=data["note_type"],
+        findings=findings,
+        drafts_bar=data["drafts_bar"],
+        policy_version=data.get("policy_version"),
+    )
 
 
 def draft_values(draft: Draft, report: Report, created_at: datetime) -> tuple[object, ...]:

@@ -1,4 +1,4 @@
-"""Drafts in the database: insert, edit, read, and the panel check on save.
+"""Drafts in the database: insert, edit, read, and the notes a panel reads side by side.
 
 Functions over an open connection, called by ``Store`` inside its transactions. This
 module imports the pydantic models; ``due`` and ``list`` never import it.
@@ -6,15 +6,12 @@ module imports the pydantic models; ``due`` and ``list`` never import it.
 
 from __future__ import annotations
 
-import functools
 import json
 import sqlite3
 from datetime import datetime
 
-from afterview.checks.panel import PanelPolicy, PanelPolicyError, load_panel_policy, panel
-from afterview.checks.types import Report
+from afterview.findings import Report
 from afterview.domain import Draft
-from afterview.errors import PolicyError
 from afterview.names import name_key
 from afterview.store.codec import DRAFT_COLUMNS, draft_from_row, draft_values, report_to_json
 from afterview.store.rows import DraftSummary
@@ -22,42 +19,30 @@ from afterview.store.rows import DraftSummary
 _SELECT = f"SELECT id, {', '.join(DRAFT_COLUMNS)}, edited_at FROM drafts"
 
 
-@functools.cache
-def panel_policy() -> PanelPolicy:
-    """The shipped ``guardrails/panel.toml``, read once.
+def other_notes(db: sqlite3.Connection, interview_id: int, recipient: str) -> list[tuple[str, str]]:
+    """``(recipient, body)`` of the notes a panel may read beside one to ``recipient``.
 
-    Raises:
-        PolicyError: the file is missing or malformed (names file and key).
+    The latest draft of each type to every other recipient of the interview, then every
+    note sent to them (the text as it was sent), oldest first within each.
     """
-    from afterview.resources import data_dir
-
-    try:
-        return load_panel_policy(data_dir("guardrails"))
-    except (PanelPolicyError, FileNotFoundError) as exc:
-        raise PolicyError(str(exc)) from None
-
-
-def with_panel(db: sqlite3.Connection, interview_id: int, recipient: str, body: str, report: Report) -> Report:
-    """``report`` with its ``panel`` findings recomputed against the other interviewers' notes.
-
-    The notes compared are the latest draft of each type to every other recipient of
-    the same interview: the ones the panel may read side by side with this one.
-    """
-    policy = panel_policy()
-    others = db.execute(
+    key = name_key(recipient)
+    drafts = db.execute(
         "SELECT recipient, body FROM drafts WHERE id IN ("
         "  SELECT max(id) FROM drafts WHERE interview_id = ? AND recipient_key != ?"
         "  GROUP BY recipient_key, note_type) ORDER BY id",
-        (interview_id, name_key(recipient)),
+        (interview_id, key),
     ).fetchall()
-    kept = tuple(f for f in report.findings if f.check != "panel")
-    found = panel(body, others, policy.near_duplicate, policy=policy)
-    return Report(note_type=report.note_type, findings=kept + tuple(found), drafts_bar=report.drafts_bar)
+    sent = db.execute(
+        "SELECT recipient, body FROM sent_log WHERE interview_id = ? AND recipient_key != ? AND body IS NOT NULL "
+        "ORDER BY id",
+        (interview_id, key),
+    ).fetchall()
+    return [tuple(row) for row in (*drafts, *sent)]
 
 
 def insert_draft(db: sqlite3.Connection, interview_id: int, draft: Draft, now: datetime) -> Draft:
-    """Store ``draft`` for the interview; return it with its id and panel findings."""
-    report = with_panel(db, interview_id, draft.recipient, draft.body, draft.report)
+    """Store ``draft`` for the interview; return it with its id."""
+    report = draft.report
     created = draft.created_at or now
     marks = ", ".join("?" for _ in DRAFT_COLUMNS)
     cursor = db.execute(
@@ -75,9 +60,7 @@ def owner_of(db: sqlite3.Connection, draft_id: int) -> tuple[int, str] | None:
 def update_body(
     db: sqlite3.Connection, draft_id: int, body: str, report: Report, subject: str | None, now: datetime
 ) -> None:
-    """Replace a stored draft's body (and subject), with ``report`` plus panel findings."""
-    interview_id, recipient = owner_of(db, draft_id)
-    report = with_panel(db, interview_id, recipient, body, report)
+    """Replace a stored draft's body (and subject) and its report."""
     db.execute(
         "UPDATE drafts SET body = ?, subject = coalesce(?, subject), report = ?, edited_at = ? WHERE id = ?",
         (body, subject, report_to_json(report), now.isoformat(), draft_id),
@@ -119,7 +102,8 @@ def summaries(db: sqlite3.Connection, interview_id: int) -> list[DraftSummary]:
         "FROM drafts WHERE interview_id = ? ORDER BY id",
         (interview_id,),
     ):
-        findings = json.loads(row["report"])["findings"]
+        report = json.loads(row["report"])
+        findings = report["findings"]
         result.append(
             DraftSummary(
                 id=row["id"],
@@ -129,6 +113,7 @@ def summaries(db: sqlite3.Connection, interview_id: int) -> list[DraftSummary]:
                 engine=row["engine"],
                 subject=row["subject"],
                 passed=not any(f["severity"] == "block" for f in findings),
+                policy_version=report.get("policy_version"),
                 created_at=datetime.fromisoformat(row["created_at"]),
                 edited_at=datetime.fromisoformat(row["edited_at"]) if row["edited_at"] else None,
             )

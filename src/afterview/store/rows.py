@@ -74,6 +74,8 @@ class SentRecord:
     sent_on: date
     draft_id: int | None
     recorded_at: datetime
+    already: bool = False
+    """True when this note was already logged as sent that day (nothing new was written)."""
 
     def to_dict(self) -> dict[str, object]:
         """JSON shape used by ``show --json``."""
@@ -117,6 +119,8 @@ class DraftSummary:
     passed: bool
     created_at: datetime
     edited_at: datetime | None
+    policy_version: str | None = None
+    """The policy version that judged the stored report (another one: stale)."""
 
     def to_dict(self) -> dict[str, object]:
         """JSON shape used by ``show --json``."""

@@ -105,7 +105,14 @@ CREATE INDEX sent_by_note ON sent_log (interview_id, note_type, recipient_key);
 CREATE INDEX sent_by_draft ON sent_log (draft_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+_SENT_BODY = """
+ALTER TABLE sent_log ADD COLUMN body TEXT;
+UPDATE sent_log SET body = (SELECT d.body FROM drafts d WHERE d.id = sent_log.draft_id);
+"""
+"""The sent log keeps the text that was sent (the panel check compares against it);
+entries logged with a draft before this take that draft's current body."""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _SENT_BODY)
 """``MIGRATIONS[n]`` upgrades schema version ``n`` to ``n + 1``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

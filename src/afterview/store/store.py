@@ -11,6 +11,7 @@ and ``due`` build only light rows.
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from afterview.store.base import RecordNotFound, StoreBase, no_interview
 from afterview.store.rows import ListRow, SentRecord, StatusChange, to_date
 
 if TYPE_CHECKING:
-    from afterview.checks.types import Report
+    from afterview.findings import Report
     from afterview.domain import Draft, Interview
     from afterview.store.rows import DraftSummary, InterviewRow
     from afterview.timing import Advice
@@ -279,14 +280,10 @@ class Store(StoreBase):
     # -- drafts ----------------------------------------------------------------------
 
     def save_draft(self, interview_id: int, draft: Draft) -> Draft:
-        """Store a draft; return it with its id and, for a panel, ``panel`` findings.
-
-        When another interviewer's latest draft reads almost the same, the returned (and
-        stored) report carries a ``panel`` warning.
+        """Store a draft with its report as given; return it with its id.
 
         Raises:
             RecordNotFound: no such interview.
-            PolicyError: ``guardrails/panel.toml`` is malformed.
             StoreError: the database is locked, full or unwritable (nothing is saved).
         """
         from afterview.store import drafts
@@ -298,7 +295,7 @@ class Store(StoreBase):
     def update_draft_body(self, draft_id: int, body: str, report: Report, *, subject: str | None = None) -> Draft:
         """Replace an edited draft's body (and subject) and its report; return the stored draft.
 
-        ``report`` is the caller's fresh check of ``body``; ``panel`` findings are recomputed.
+        ``report`` is the caller's fresh check of ``body``.
 
         Raises:
             RecordNotFound: no such draft.
@@ -342,6 +339,24 @@ class Store(StoreBase):
                 raise RecordNotFound(f"no draft #{draft_id}{where}")
             return drafts.select_draft(db, draft_id)
 
+    def replace_report(self, draft_id: int, report: Report) -> None:
+        """Store a fresh report for a draft whose text did not change (a re-check).
+
+        Raises:
+            StoreError: the database is locked, full or unwritable.
+        """
+        from afterview.store.codec import report_to_json
+
+        with self._write("saving the draft's checks") as db:
+            db.execute("UPDATE drafts SET report = ? WHERE id = ?", (report_to_json(report), draft_id))
+
+    def other_notes(self, interview_id: int, recipient: str) -> list[tuple[str, str]]:
+        """``(recipient, body)`` of the other recipients' latest drafts, then the notes sent to them."""
+        from afterview.store import drafts
+
+        with self._read("reading the panel's notes") as db:
+            return drafts.other_notes(db, interview_id, recipient)
+
     def draft_summaries(self, interview_id: int) -> list[DraftSummary]:
         """Every draft of an interview without its body, oldest first."""
         from afterview.store import drafts
@@ -352,12 +367,21 @@ class Store(StoreBase):
     # -- sent log and due list -------------------------------------------------------
 
     def mark_sent(
-        self, interview_id: int, note_type: str, recipient: str, on: date | None = None, draft_id: int | None = None
+        self,
+        interview_id: int,
+        note_type: str,
+        recipient: str,
+        on: date | None = None,
+        draft_id: int | None = None,
+        *,
+        body: str | None = None,
     ) -> SentRecord:
         """Log that a note went out (``on`` defaults to today); return the log entry.
 
-        Logging the same note to the same person on the same day again returns the
-        existing entry. ``recipient`` must be an interviewer of the record.
+        ``body`` is the text that was sent (default: the draft's body, when a draft is
+        named); the panel check compares later notes against it. Logging the same note
+        to the same person on the same day again returns the existing entry (with
+        ``already`` set). ``recipient`` must be an interviewer of the record.
 
         Raises:
             InputError: unknown note type, recipient not in the record, date before the
@@ -365,7 +389,7 @@ class Store(StoreBase):
             RecordNotFound: no such interview.
             StoreError: the database is locked, full or unwritable.
         """
-        from afterview.timing import NOTE_TYPES
+        from afterview.notes import NOTE_TYPES
 
         note_type = str(getattr(note_type, "value", note_type))
         if note_type not in NOTE_TYPES:
@@ -383,25 +407,25 @@ class Store(StoreBase):
                 raise InputError(f"{recipient!r} is not an interviewer of interview #{interview_id}")
             if draft_id is not None:
                 found = db.execute(
-                    "SELECT 1 FROM drafts WHERE id = ? AND interview_id = ? AND note_type = ? AND recipient_key = ?",
+                    "SELECT body FROM drafts WHERE id = ? AND interview_id = ? AND note_type = ? AND recipient_key = ?",
                     (draft_id, interview_id, note_type, key),
                 ).fetchone()
                 if found is None:
                     raise InputError(f"draft #{draft_id} is not a {note_type} draft to {person[0]} for interview #{interview_id}")
+                body = found[0] if body is None else body
             same = db.execute(
                 "SELECT id FROM sent_log WHERE interview_id = ? AND note_type = ? AND recipient_key = ? AND sent_on = ?",
                 (interview_id, note_type, key, on.isoformat()),
             ).fetchone()
             if same is not None:
                 if draft_id is not None:
-                    db.execute("UPDATE sent_log SET draft_id = ? WHERE id = ?", (draft_id, same[0]))
-                entry_id = same[0]
-            else:
-                entry_id = db.execute(
-                    "INSERT INTO sent_log (interview_id, draft_id, note_type, recipient, recipient_key, sent_on, recorded_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (interview_id, draft_id, note_type, person[0], key, on.isoformat(), self._stamp()),
-                ).lastrowid
+                    db.execute("UPDATE sent_log SET draft_id = ?, body = ? WHERE id = ?", (draft_id, body, same[0]))
+                return dataclasses.replace(self._sent_entries(db, "id = ?", (same[0],))[0], already=True)
+            entry_id = db.execute(
+                "INSERT INTO sent_log (interview_id, draft_id, note_type, recipient, recipient_key, sent_on, recorded_at, body) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (interview_id, draft_id, note_type, person[0], key, on.isoformat(), self._stamp(), body),
+            ).lastrowid
             return self._sent_entries(db, "id = ?", (entry_id,))[0]
 
     def sent(self, interview_id: int) -> list[SentRecord]:

@@ -60,9 +60,13 @@ class AfterviewApp(App[int]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """As ``App.notify``, but plain text by default: messages carry names, file paths
-        and server errors, whose square brackets must not be read as markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        """As ``App.notify``, but always plain text: messages carry names, file paths and
+        server errors, whose square brackets must never be read as markup.
+
+        ``markup`` is ignored on purpose: ``Widget.notify`` (what screens call) passes
+        ``markup=True`` unless told otherwise, and every toast here carries user text.
+        """
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def get_default_screen(self) -> Screen:
         """The dashboard is the first screen."""

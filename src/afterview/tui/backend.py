@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover - types only; the imports are deferred on 
     from afterview.checks import Policy
     from afterview.config import Settings
     from afterview.domain import Interview
+    from afterview.usecases.studio import StudioSession
     from afterview.writer import Writer
 
 Clock = Callable[[], date]
@@ -151,6 +152,18 @@ class Backend:
     def interview(self, interview_id: int) -> Interview:
         """The stored interview."""
         return self.store.interview(interview_id)
+
+    def studio(self, interview_id: int) -> StudioSession:
+        """The draft studio's session for a stored interview.
+
+        Raises:
+            RecordNotFound: no such interview (deleted meanwhile).
+        """
+        from afterview.usecases.checking import StoredInterview
+        from afterview.usecases.studio import StudioSession
+
+        stored = StoredInterview(self.store, interview_id, self.store.interview(interview_id))
+        return StudioSession(stored, self.settings, self.writer, lambda: self.advice(interview_id), self.today)
 
     def advice(self, interview_id: int) -> list[Any]:
         """Every advisor row for a stored interview today (not-applicable ones too, with why)."""

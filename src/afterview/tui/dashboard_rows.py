@@ -13,19 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
+from afterview.notes import NOTE_LABELS
 from afterview.timing import ACTIONABLE_STATES, STATE_RANK
 
 # Interviews with nothing left to send sort after every state.
 _NO_NOTE_RANK = len(STATE_RANK)
-# The domain's labels (NoteType.label), repeated so this module needs no pydantic.
-_NOTE_LABELS = {
-    "thank_you": "thank-you",
-    "follow_up": "follow-up",
-    "competing_offer": "competing offer",
-    "award_update": "award update",
-    "feedback_request": "feedback request",
-    "continued_interest": "continued interest",
-}
 
 
 class InterviewSummary(Protocol):
@@ -84,7 +76,7 @@ class DashboardRow:
             return "…"
         if self.note_type is None:
             return "nothing to send"
-        label = _NOTE_LABELS.get(self.note_type, self.note_type.replace("_", " "))
+        label = NOTE_LABELS.get(self.note_type, self.note_type.replace("_", " "))
         first = (self.recipient or "").split()
         return f"{label} → {first[0]}" if first else label
 
@@ -93,7 +85,7 @@ class DashboardRow:
         full = self.note_label
         if len(full) <= width or self.note_type is None:
             return full
-        return _NOTE_LABELS.get(self.note_type, self.note_type)
+        return NOTE_LABELS.get(self.note_type, self.note_type)
 
     def due_label(self, today: date) -> str:
         """How urgent the next note is, in words that survive NO_COLOR."""

@@ -1,4 +1,4 @@
-"""Pure helpers behind the draft studio: which note to start on, labels, exports.
+"""Pure helpers behind the draft studio: labels, word counts, export file names.
 
 No Textual here, so each rule is a plain function with a plain test.
 """
@@ -6,32 +6,15 @@ No Textual here, so each rule is a plain function with a plain test.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
-from afterview.domain import NoteType, Tone
-from afterview.timing import ACTIONABLE_STATES
-from afterview.tui.note_choice import NoteChoice
+from afterview.domain import Tone
+from afterview.notes import NOTE_LABELS
+
+__all__ = ["NOTE_LABELS", "TONES", "checks_run", "export_stem", "word_count", "word_range"]
 
 TONES: tuple[Tone, ...] = tuple(Tone)
 """The tones in the order ``t`` cycles through them (warm first)."""
-NOTE_LABELS: dict[str, str] = {t.value: t.label for t in NoteType}
-"""Note type value -> human label."""
-
-
-def pick_note(advice: Sequence[Any], interview: Any) -> tuple[NoteChoice, str]:
-    """The note the studio opens on: the advisor's most urgent one, with its reason.
-
-    When nothing is due or upcoming, a thank-you to the contact (never wrong to send),
-    with a reason that says so.
-    """
-    row = next((r for r in advice if r.state in ACTIONABLE_STATES), None)
-    if row is not None:
-        return NoteChoice(str(row.type), row.recipient), row.reason
-    contact = interview.contact.name
-    reason = "Nothing is due for this interview right now; press o to see every note and why."
-    return NoteChoice(NoteType.THANK_YOU.value, contact), reason
 
 
 def checks_run(policy: Any, note_type: str) -> tuple[str, ...]:
@@ -63,21 +46,3 @@ def export_stem(company: str, note_type: str, recipient: str) -> str:
     """A file name without suffix: ``northwind-analytics-thank-you-jordan-lee``."""
     raw = f"{company} {note_type.replace('_', '-')} {recipient}"
     return _UNSAFE_FILE_CHARS.sub("-", raw.casefold()).strip("-") or "note"
-
-
-def export_bytes(
-    fmt: str, draft: Any, interview: Any, profile: Any, interview_id: int, advice: Sequence[Any], today: date
-) -> bytes:
-    """The export file's content (for ``mailto`` the URL) for the draft on screen."""
-    from afterview import export
-
-    if fmt == "ics":
-        return export.ics(export.reminders(interview_id, interview.company, advice, today))
-    note = export.note_for(draft, interview, profile)
-    if fmt == "eml":
-        return export.eml(note)
-    if fmt == "mailto":
-        return export.mailto(note).encode()
-    if fmt == "txt":
-        return export.text(note).encode()
-    raise ValueError(f"unknown export format {fmt!r}")

@@ -4,27 +4,29 @@ from __future__ import annotations
 
 from textual import on, work
 from textual.worker import get_current_worker
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import ScreenResume
 from textual.reactive import var
-from textual.screen import Screen
+
+from afterview.tui.screens.base import AfterviewScreen
 from textual.widgets import Footer, Header, Input, Static
 
 from afterview.tui.dashboard_rows import DashboardRow
 from afterview.tui.messages import BackendReady
+from afterview.tui.safe_text import bold, dim, line, literal
 from afterview.tui.widgets.interview_list import Columns, InterviewList
 
-EMPTY_TEXT = (
-    "No interviews yet.\n\n"
-    "Press [b]a[/b] to add the interview you just had: who you met and one thing you talked about.\n"
-    "afterview then tells you which notes are due and drafts them, checked, for you to copy.\n\n"
-    "[dim]? help · ctrl+p every command · q quit[/dim]"
+EMPTY_TEXT = line(
+    "No interviews yet.\n\nPress ",
+    bold("a"),
+    " to add the interview you just had: who you met and one thing you talked about.\n"
+    "afterview then tells you which notes are due and drafts them, checked, for you to copy.\n\n",
+    dim("? help · ctrl+p every command · q quit"),
 )
 
 
-class DashboardScreen(Screen[None]):
+class DashboardScreen(AfterviewScreen[None]):
     """Interviews with their next note; keys to add, open, draft, delete, change status."""
 
     rows_shown: var[bool] = var(False)
@@ -57,7 +59,7 @@ class DashboardScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Header, column titles, the list, the highlighted row's reason, filter, footer."""
         yield Header()
-        yield Static(Columns.fit(80).header(), id="list-header")
+        yield Static(literal(Columns.fit(80).header()), id="list-header")
         yield InterviewList(id="interviews")
         yield Static("Loading your interviews…", id="empty")
         yield Static("", id="reason")
@@ -69,13 +71,13 @@ class DashboardScreen(Screen[None]):
         self.query_one("#filter", Input).display = False
         self.query_one("#interviews", InterviewList).display = False
         self.query_one("#list-header").display = False
-        if self.app.backend.loaded:  # type: ignore[attr-defined]
+        if self.backend.loaded:  # type: ignore[attr-defined]
             self.load_rows()
 
     def on_resize(self) -> None:
         """Keep the column titles aligned with the rows."""
         width = self.query_one("#interviews", InterviewList).size.width or self.size.width
-        self.query_one("#list-header", Static).update(Columns.fit(width).header())
+        self.query_one("#list-header", Static).update(literal(Columns.fit(width).header()))
 
     @on(BackendReady)
     def _backend_ready(self) -> None:
@@ -84,20 +86,20 @@ class DashboardScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Until settings and store are loaded (a fraction of a second), only quitting works."""
-        if action in self.ACTION_HELP and not self.app.backend.loaded:  # type: ignore[attr-defined]
+        if action in self.ACTION_HELP and not self.backend.loaded:  # type: ignore[attr-defined]
             return None  # shown dimmed in the footer
         return True
 
     @on(ScreenResume)
     def _resumed(self) -> None:
         # Back from the form or the studio: statuses, due notes and sent marks may have changed.
-        if self.app.backend.loaded:  # type: ignore[attr-defined]
+        if self.backend.loaded:  # type: ignore[attr-defined]
             self.load_rows()
 
     @work(thread=True, exclusive=True, group="dashboard-rows")
     def load_rows(self) -> None:
         """Read the rows in a thread: 10,000 interviews never stall the keyboard."""
-        backend = self.app.backend  # type: ignore[attr-defined]
+        backend = self.backend
         worker = get_current_worker()
         try:
             for rows in backend.dashboard_rows():
@@ -135,7 +137,7 @@ class DashboardScreen(Screen[None]):
     def show_error(self, error: str) -> None:
         """Say why the interviews cannot be shown (bad config file, unreadable database)."""
         empty = self.query_one("#empty", Static)
-        empty.update(f"[b]afterview cannot open your data[/b]\n\n{escape(error)}\n\nFix it and start again; q quits.")
+        empty.update(line(bold("afterview cannot open your data"), f"\n\n{error}\n\nFix it and start again; q quits."))
         empty.add_class("-error")
         empty.display = True
 
@@ -156,7 +158,7 @@ class DashboardScreen(Screen[None]):
     @on(InterviewList.Highlighted)
     def _highlighted(self, event: InterviewList.Highlighted) -> None:
         row = event.row
-        self.query_one("#reason", Static).update(f"[b]Why:[/b] {escape(row.reason)}" if row and row.reason else "")
+        self.query_one("#reason", Static).update(line(bold("Why:"), f" {row.reason}") if row and row.reason else "")
 
     @on(InterviewList.Opened)
     def _opened(self, event: InterviewList.Opened) -> None:
@@ -201,7 +203,7 @@ class DashboardScreen(Screen[None]):
         def apply(choice) -> None:
             if choice is None:
                 return
-            backend = self.app.backend  # type: ignore[attr-defined]
+            backend = self.backend
             try:
                 backend.store.set_status(row.interview_id, choice.status, choice.on)
             except Exception as exc:  # noqa: BLE001 - a store error becomes a notification
@@ -210,7 +212,7 @@ class DashboardScreen(Screen[None]):
             self.notify(f"{row.company}: {choice.status}" + (f" on {choice.on}" if choice.on else ""))
             self.load_rows()
 
-        self.app.push_screen(StatusDialog(row.company, row.status, self.app.backend.today()), apply)  # type: ignore[attr-defined]
+        self.app.push_screen(StatusDialog(row.company, row.status, self.backend.today()), apply)  # type: ignore[attr-defined]
 
     def action_delete(self) -> None:
         """Delete the highlighted interview after a confirmation."""
@@ -222,7 +224,7 @@ class DashboardScreen(Screen[None]):
         def apply(yes: bool | None) -> None:
             if not yes:
                 return
-            backend = self.app.backend  # type: ignore[attr-defined]
+            backend = self.backend
             try:
                 backend.store.delete_interview(row.interview_id)
             except Exception as exc:  # noqa: BLE001

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,8 +15,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from afterview import notes
 from afterview.tui.form_model import parse_date
 from afterview.tui.note_choice import NoteChoice
+from afterview.tui.safe_text import line, literal
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -37,7 +38,7 @@ class ConfirmDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         """Question and two buttons."""
         with Vertical(classes="dialog-box"):
-            yield Static(Text(self.question), classes="dialog-text")
+            yield Static(literal(self.question), classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.yes} (y)", variant="error", id="yes", compact=True)
                 yield Button(f"{self.no} (n)", id="no", compact=True)
@@ -63,12 +64,8 @@ class StatusChoice:
     on: date | None
 
 
-STATUS_CHOICES = (
-    ("offered", "Offered: they made you an offer"),
-    ("rejected", "Rejected: they said no (notes for after a rejection become due)"),
-    ("withdrawn", "Withdrawn: you stepped out of the process"),
-    ("awaiting", "Awaiting: still waiting on their decision"),
-)
+# The changes people make most come first: away from awaiting, and back to it last.
+STATUS_CHOICES = tuple((t.value, t.description) for t in (*notes.STATUSES[1:], notes.STATUSES[0]))
 
 
 class StatusDialog(ModalScreen[StatusChoice | None]):
@@ -83,7 +80,7 @@ class StatusDialog(ModalScreen[StatusChoice | None]):
     def compose(self) -> ComposeResult:
         """Status list, date input, hint."""
         with Vertical(classes="dialog-box"):
-            yield Label(Text(f"Status of {self.company} (now {self.current})"), classes="dialog-title")
+            yield Label(literal(f"Status of {self.company} (now {self.current})"), classes="dialog-title")
             yield OptionList(*(Option(text, id=value) for value, text in STATUS_CHOICES), id="statuses")
             with Horizontal(classes="field"):
                 yield Label("On", classes="field-label")
@@ -111,7 +108,7 @@ class StatusDialog(ModalScreen[StatusChoice | None]):
         try:
             on_day = parse_date(self.query_one("#status-on", Input).value)
         except ValueError as exc:
-            self.query_one("#status-error", Static).update(str(exc))
+            self.query_one("#status-error", Static).update(literal(str(exc)))
             self.query_one("#status-on", Input).focus()
             return
         self.dismiss(StatusChoice(status, on_day))
@@ -140,12 +137,12 @@ class NotePicker(ModalScreen[NoteChoice | None]):
         """One option per advisor row."""
         options = []
         for index, row in enumerate(self.advice):
-            text = Text()
-            text.append(f"{self._STATE_WORDS.get(row.state, row.state):<9}", style="bold")
-            text.append(f"{self.labels.get(row.type, row.type)} to {row.recipient}")
-            if row.due:
-                text.append(f"  ({row.due.isoformat()})")
-            text.append(f"\n{row.reason}", style="italic")
+            text = line(
+                (f"{self._STATE_WORDS.get(row.state, row.state):<9}", "bold"),
+                f"{self.labels.get(row.type, row.type)} to {row.recipient}",
+                f"  ({row.due.isoformat()})" if row.due else "",
+                (f"\n{row.reason}", "italic"),
+            )
             options.append(Option(text, id=str(index), disabled=row.state in ("stop", "not_applicable")))
         with Vertical(classes="dialog-box wide"):
             yield Label("Which note?", classes="dialog-title")
@@ -178,12 +175,7 @@ class ExportChoice:
     path: Path | None
 
 
-EXPORT_FORMATS = (
-    ("eml", "Email file (.eml): opens in your mail client, ready to send"),
-    ("txt", "Plain text (.txt): subject and body"),
-    ("mailto", "mailto: link, copied to the clipboard"),
-    ("ics", "Calendar (.ics): a reminder for every note still to send"),
-)
+EXPORT_FORMATS = tuple((fmt.value, fmt.description) for fmt in notes.EXPORT_FORMATS)
 
 
 class ExportDialog(ModalScreen[ExportChoice | None]):

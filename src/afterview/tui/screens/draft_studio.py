@@ -11,24 +11,24 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-from pathlib import Path
 from typing import Any
 
-from rich.markup import escape
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive, var
-from textual.screen import Screen
+
+from afterview.tui.screens.base import AfterviewScreen
+from afterview.tui.screens.studio_out import GettingItOut
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static, TextArea
 
-from afterview.names import name_key
 from afterview.terminal import safe
 from afterview.tui.messages import DraftProgress, DraftsReady
 from afterview.tui.note_choice import NoteChoice
-from afterview.tui.studio_model import NOTE_LABELS, TONES, checks_run, pick_note, word_count, word_range
+from afterview.tui.safe_text import bold, dim, line, literal
+from afterview.tui.studio_model import NOTE_LABELS, TONES, checks_run, word_count, word_range
 from afterview.tui.widgets.check_panel import ChecksPanel, summary
 from afterview.tui.widgets.note_editor import NoteEditor
 
@@ -43,7 +43,7 @@ _VARIANT = Binding.Group("Variant", compact=True)
 _COMMAND_KEYS = {"previous", "next", "regenerate", "tone", "choose_note", "copy", "copy_subject", "export", "sent", "edit"}
 
 
-class DraftStudioScreen(Screen[None]):
+class DraftStudioScreen(GettingItOut, AfterviewScreen[None]):
     """Draft the next note for one interview, check it, and get it out."""
 
     BINDINGS = [
@@ -86,14 +86,13 @@ class DraftStudioScreen(Screen[None]):
         self.note = note
         self.tone = TONES[0]
         self.generation = 0
-        self.interview: Any = None
-        self.advice: list[Any] = []
+        self.session: Any = None
+        """The ``usecases.studio.StudioSession`` for this interview (after mount)."""
         self.reason = ""
         self._request: Any = None
         self._recheck_timer: Timer | None = None
         self._first_variant = 0
         self._report: Any = None
-        self._sent: set[tuple[str, str]] = set()
 
     # -- layout ------------------------------------------------------------------------
 
@@ -113,20 +112,18 @@ class DraftStudioScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Load the interview, preselect the advisor's note, start drafting."""
-        backend = self.app.backend  # type: ignore[attr-defined]
         try:
-            self.interview = backend.interview(self.interview_id)
-            self.advice = backend.advice(self.interview_id)
-            self._load_sent()
+            self.session = self.backend.studio(self.interview_id)
         except Exception as exc:  # noqa: BLE001 - e.g. deleted meanwhile: say so and go back
             self.notify(str(exc), severity="error", title="Cannot open the interview")
             self.app.call_later(self.dismiss)
             return
-        self.sub_title = self.interview.company  # the role is in the subject; 80 columns are few
+        self.sub_title = self.session.interview.company  # the role is in the subject; 80 columns are few
         if self.note is None:
-            self.note, self.reason = pick_note(self.advice, self.interview)
+            choice, self.reason = self.session.first_note()
+            self.note = NoteChoice(choice.note_type.value, choice.recipient)
         else:
-            self.reason = self._reason_for(self.note)
+            self.reason = self.session.reason_for(self.note.note_type, self.note.recipient)
         self.query_one("#body", NoteEditor).display = False
         self.query_one("#checks", ChecksPanel).border_title = "Checks"
         self.draft()
@@ -136,26 +133,18 @@ class DraftStudioScreen(Screen[None]):
     def draft(self, *, fresh: bool = False) -> None:
         """Ask the writer for ``VARIANTS`` drafts of the chosen note (cancelling any stale one)."""
         from afterview.errors import AfterviewError
-        from afterview.note_requests import build_requests
 
         self._flush_edit()
-        backend = self.app.backend  # type: ignore[attr-defined]
+        backend = self.backend
         self._first_variant = self._first_variant + max(1, len(self.variants)) if fresh else 0
         try:
-            (request,) = build_requests(
-                self.interview,
-                _note_type(self.note.note_type),
-                to=self.note.recipient,
-                tone=self.tone,
-                variants=VARIANTS,
-                profile=backend.settings.profile,
-                config_file=str(backend.settings.paths.config_file),
+            self._request = self.session.request(
+                _note_type(self.note.note_type), self.note.recipient, self.tone, VARIANTS, shift=self._first_variant
             )
         except AfterviewError as exc:
             self.notify(str(exc), severity="error", title="Cannot draft this note")
             self._show_message(str(exc))
             return
-        self._request = request.model_copy(update={"first_variant": self._first_variant})
         self.generation += 1
         self.variants = ()
         self._refresh_bars()
@@ -169,7 +158,7 @@ class DraftStudioScreen(Screen[None]):
         """The worker: write, store, and hand the drafts to the screen."""
         from afterview import services
 
-        backend = self.app.backend  # type: ignore[attr-defined]
+        backend = self.backend
         try:
             writer = backend.writer()
             if writer.online:
@@ -179,8 +168,7 @@ class DraftStudioScreen(Screen[None]):
                 services.announce_first_online_use(
                     backend.settings, lambda text: self.notify(text, title="Online drafting", timeout=20)
                 )
-            drafts = await writer.write(request, progress=lambda text: self.post_message(DraftProgress(generation, text)))
-            stored = [backend.store.save_draft(self.interview_id, d) for d in drafts]
+            stored = await self.session.draft(request, lambda text: self.post_message(DraftProgress(generation, text)))
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # noqa: BLE001 - the writer never raises drafter errors; anything else is shown
@@ -232,15 +220,14 @@ class DraftStudioScreen(Screen[None]):
     def _show_report(self, report: Any) -> None:
         editor = self.query_one("#body", NoteEditor)
         editor.show_spans((f.start, f.end, f.severity) for f in report.findings if f.start is not None and f.end is not None)
-        backend = self.app.backend  # type: ignore[attr-defined]
-        self.query_one("#checks", ChecksPanel).show(report, checks_run(backend.policy(), self.note.note_type))
+        self.query_one("#checks", ChecksPanel).show(report, checks_run(self.backend.policy(), self.note.note_type))
         self._report = report
         self._refresh_status()
 
     def _show_message(self, text: str) -> None:
         self.query_one("#body", NoteEditor).display = False
         progress = self.query_one("#progress", Static)
-        progress.update(text)
+        progress.update(literal(text))
         progress.display = True
         self.query_one("#checks", ChecksPanel).clear("checks run when the draft is ready")
         self._refresh_status()
@@ -249,38 +236,26 @@ class DraftStudioScreen(Screen[None]):
         label = NOTE_LABELS.get(self.note.note_type, self.note.note_type)
         count = len(self.variants)
         variant = f"variant {self.current + 1}/{count}" if count else "drafting…"
-        sent = " · ✔ sent" if self._is_sent() else ""
+        sent = " · ✔ sent" if self.session.is_sent(self.note.note_type, self.note.recipient) else ""
         self.query_one("#note-bar", Static).update(
-            f"[b]{label}[/b] to [b]{escape(self.note.recipient)}[/b] · tone {self.tone.value} · {variant}{sent}"
-            " [dim]· o other note · esc back[/dim]"
+            line(bold(label), " to ", bold(self.note.recipient), f" · tone {self.tone.value} · {variant}{sent} ", dim("· o other note · esc back"))
         )
-        self.query_one("#why", Static).update(f"[dim]Why now:[/dim] {escape(self.reason)}" if self.reason else "")
+        self.query_one("#why", Static).update(line(dim("Why now:"), f" {self.reason}") if self.reason else "")
         subject = self.variants[self.current].subject if self.variants else ""
-        self.query_one("#subject", Static).update(f"[b]Subject:[/b] {escape(safe(subject))}" if subject else "")
+        self.query_one("#subject", Static).update(line(bold("Subject:"), f" {safe(subject)}") if subject else "")
 
     def _refresh_status(self) -> None:
-        line = self.query_one("#status-line", Static)
+        status = self.query_one("#status-line", Static)
         if not self.variants:
-            line.update("")
+            status.update("")
             return
         draft = self.variants[self.current]
         words = word_count(self.query_one("#body", NoteEditor).text)
-        low, high = word_range(self.app.backend.policy(), self.note.note_type)  # type: ignore[attr-defined]
+        low, high = word_range(self.backend.policy(), self.note.note_type)
         engine = "offline template" if draft.engine == "template" else draft.engine
         if draft.fallback_reason:
             engine += " (model draft not used)"
-        line.update(f"{words} words ({low}-{high}) · {escape(engine)} · {summary(self._report)}")
-
-    def _is_sent(self) -> bool:
-        return (self.note.note_type, name_key(self.note.recipient)) in self._sent
-
-    def _load_sent(self) -> None:
-        backend = self.app.backend  # type: ignore[attr-defined]
-        self._sent = {(r.note_type, name_key(r.recipient)) for r in backend.store.sent(self.interview_id)}
-
-    def _reason_for(self, note: NoteChoice) -> str:
-        row = next((r for r in self.advice if (r.type, r.recipient) == (note.note_type, note.recipient)), None)
-        return row.reason if row else ""
+        status.update(literal(f"{words} words ({low}-{high}) · {engine} · {summary(self._report)}"))
 
     # -- editing -----------------------------------------------------------------------
 
@@ -309,13 +284,11 @@ class DraftStudioScreen(Screen[None]):
         if body == draft.body:
             self._show_report(draft.report)
             return
-        backend = self.app.backend  # type: ignore[attr-defined]
-        report = backend.writer().check(self._request, body, drafts_bar=False)
         try:
-            saved = backend.store.update_draft_body(draft.id, body, report)
+            saved = self.session.recheck(draft, body)
         except Exception as exc:  # noqa: BLE001 - keep editing; say the save failed
             self.notify(str(exc), severity="error", title="Edit not saved")
-            saved = draft.model_copy(update={"body": body, "report": report})
+            saved = self.session.unsaved(draft, body)
         variants = list(self.variants)
         variants[self.current] = saved
         self.variants = tuple(variants)
@@ -393,111 +366,10 @@ class DraftStudioScreen(Screen[None]):
             if choice is None or choice == self.note:
                 return
             self.note = choice
-            self.reason = self._reason_for(choice)
+            self.reason = self.session.reason_for(choice.note_type, choice.recipient)
             self.draft()
 
-        self.app.push_screen(NotePicker(self.advice, NOTE_LABELS, self.note), chosen)
-
-    @work(exclusive=True, group="copy")
-    async def action_copy(self) -> None:
-        """Copy the body (OSC 52 plus the local clipboard tool)."""
-        await self._copy(self.query_one("#body", NoteEditor).text, "the note")
-
-    @work(exclusive=True, group="copy")
-    async def action_copy_subject(self) -> None:
-        """Copy the subject line."""
-        if self.variants:
-            await self._copy(self.variants[self.current].subject, "the subject")
-
-    async def _copy(self, text: str, what: str) -> None:
-        if not self.variants:
-            self.notify("Nothing to copy yet: the draft is on its way.", severity="warning")
-            return
-        self._flush_edit()
-        copy = self.app.copy_text  # type: ignore[attr-defined]
-        result = await copy(text)
-        blocking = self._report.blocking if self._report is not None else ()
-        if blocking:
-            self.notify(
-                f"Copied {what} {result.describe()}, but a check blocks it: {blocking[0].message}",
-                severity="warning",
-                title="Copied, with a problem",
-            )
-        else:
-            self.notify(f"Copied {what} {result.describe()}. Paste it into your email.", title="Copied")
-
-    def action_export(self) -> None:
-        """Ask for a format and file, then write it."""
-        self._flush_edit()
-        if not self.variants:
-            self.notify("Nothing to export yet: the draft is on its way.", severity="warning")
-            return
-        from afterview.tui.screens.dialogs import ExportDialog
-        from afterview.tui.studio_model import export_stem
-
-        draft = self.variants[self.current]
-        stem = export_stem(self.interview.company, draft.note_type.value, draft.recipient)
-        self.app.push_screen(ExportDialog(stem, Path.cwd()), self._export)
-
-    def _export(self, choice: Any) -> None:
-        if choice is None:
-            return
-        from afterview.tui.studio_model import export_bytes
-
-        backend = self.app.backend  # type: ignore[attr-defined]
-        draft = self.variants[self.current]
-        try:
-            content = export_bytes(
-                choice.fmt, draft, self.interview, backend.settings.profile, self.interview_id, self.advice, backend.today()
-            )
-        except Exception as exc:  # noqa: BLE001
-            self.notify(str(exc), severity="error", title="Not exported")
-            return
-        if choice.fmt == "mailto":
-            self.run_worker(self._copy(content.decode(), "the mailto: link"), group="copy", exclusive=True)
-            return
-        path = Path(choice.path)
-        if path.exists():
-            from afterview.tui.screens.dialogs import ConfirmDialog
-
-            question = f"{path} already exists. Replace it?"
-            self.app.push_screen(
-                ConfirmDialog(question, yes="Replace", no="Keep it"),
-                lambda replace: self._write_export(path, content) if replace else None,
-            )
-            return
-        self._write_export(path, content)
-
-    def _write_export(self, path: Path, content: bytes) -> None:
-        from afterview.fileio import write_atomic
-
-        try:
-            write_atomic(path, content, mode=0o600)
-        except OSError as exc:
-            self.notify(f"{path}: {exc.strerror or exc}", severity="error", title="Not exported")
-            return
-        self.notify(f"Wrote {path}", title="Exported")
-
-    def action_sent(self) -> None:
-        """Log this note as sent today (with the draft on screen)."""
-        self._flush_edit()
-        if not self.variants:
-            return
-        backend = self.app.backend  # type: ignore[attr-defined]
-        draft = self.variants[self.current]
-        try:
-            backend.store.mark_sent(self.interview_id, draft.note_type.value, draft.recipient, backend.today(), draft.id)
-            self.advice = backend.advice(self.interview_id)
-            self._load_sent()
-        except Exception as exc:  # noqa: BLE001
-            self.notify(str(exc), severity="error", title="Not marked")
-            return
-        self._refresh_bars()
-        upnext, _ = pick_note(self.advice, self.interview)
-        after = ""
-        if upnext != self.note and any(r.state in ("late", "due") for r in self.advice):
-            after = f" Next: {NOTE_LABELS.get(upnext.note_type, upnext.note_type)} to {upnext.recipient} (press o)."
-        self.notify(f"Marked the {NOTE_LABELS.get(draft.note_type.value)} to {draft.recipient} as sent.{after}", title="Sent")
+        self.app.push_screen(NotePicker(self.session.advice, NOTE_LABELS, self.note), chosen)
 
 
 def _note_type(value: str):

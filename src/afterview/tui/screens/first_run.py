@@ -7,6 +7,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+
+from afterview.tui.screens.base import BackendAccess
 from textual.widgets import Button, Input, Label, Static
 
 from afterview.tui.widgets.form_fields import Field
@@ -19,7 +21,7 @@ WELCOME = (
 )
 
 
-class ProfileScreen(ModalScreen[bool]):
+class ProfileScreen(BackendAccess, ModalScreen[bool]):
     """Name (required), email and signature; dismisses True once saved."""
 
     BINDINGS = [
@@ -62,7 +64,7 @@ class ProfileScreen(ModalScreen[bool]):
         if not values["name"]:
             self.query_one(Field).set_error("required: the name your notes are signed with")
             return
-        backend = self.app.backend  # type: ignore[attr-defined]
+        backend = self.backend
         try:
             backend.save_profile(values["name"], values["email"], values["signature"])
         except ValidationError as exc:

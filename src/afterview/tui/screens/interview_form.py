@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import time
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
+
+from afterview.tui.screens.base import AfterviewScreen
 from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
 
+from afterview import notes
 from afterview.tui.form_model import (
     INTERVIEWERS_KEY,
     FormValues,
@@ -21,6 +22,7 @@ from afterview.tui.form_model import (
     renamed_interviewers,
 )
 from afterview.tui.messages import InterviewSaved
+from afterview.tui.safe_text import literal
 from afterview.tui.widgets.form_fields import Field, InterviewerBlock
 
 VALIDATE_DELAY = 0.15
@@ -28,10 +30,10 @@ VALIDATE_DELAY = 0.15
 SAVE_WITHIN = 0.8
 """Typing without a pause still saves this often, so no edit waits more than a second."""
 NOT_SAVED_YET = "Not saved yet: fill in company, role and an interviewer; it saves as you type."
-STATUSES = (("awaiting a decision", "awaiting"), ("offered", "offered"), ("rejected", "rejected"), ("withdrawn", "withdrawn"))
+STATUSES = tuple((term.label, term.value) for term in notes.STATUSES)
 
 
-class InterviewFormScreen(Screen[None]):
+class InterviewFormScreen(AfterviewScreen[None]):
     """Add or edit one interview. Valid changes are saved as you type; errors show inline."""
 
     BINDINGS = [
@@ -61,7 +63,7 @@ class InterviewFormScreen(Screen[None]):
     # -- building --------------------------------------------------------------------
 
     def _initial_values(self) -> FormValues:
-        backend = self.app.backend  # type: ignore[attr-defined]
+        backend = self.backend
         if self.interview_id is not None:
             values = FormValues.from_interview(backend.interview(self.interview_id))
             self._saved_values = values
@@ -192,7 +194,7 @@ class InterviewFormScreen(Screen[None]):
             return False
         if values == self._saved_values and self.interview_id is not None:
             return True
-        backend = self.app.backend  # type: ignore[attr-defined]
+        backend = self.backend
         # values.interviewers is read from the blocks in this same order.
         blocks = list(zip(self.query(InterviewerBlock), values.interviewers, strict=True))
         try:
@@ -232,12 +234,12 @@ class InterviewFormScreen(Screen[None]):
             field.set_error(self._errors.get(key) if shown(key) else None)
         whole = self._errors.get(INTERVIEWERS_KEY) if shown(INTERVIEWERS_KEY) else None
         box = self.query_one("#interviewers-error", Static)
-        box.update(Text(f"✖ {whole}") if whole else "")
+        box.update(literal(f"✖ {whole}") if whole else "")
         box.display = bool(whole)
 
     def _set_state(self, text: str, *, error: bool = False) -> None:
         state = self.query_one("#save-state", Static)
-        state.update(text)
+        state.update(literal(text))
         state.set_class(error, "-error")
 
     def _check_moment(self, block: InterviewerBlock) -> None:
@@ -249,7 +251,7 @@ class InterviewFormScreen(Screen[None]):
         from afterview.checks import scan_sensitive
         from afterview.errors import AfterviewError
 
-        backend = self.app.backend  # type: ignore[attr-defined]
+        backend = self.backend
         try:
             policy = backend.policy()
         except AfterviewError as exc:  # a malformed policy file: say so once, keep the form usable

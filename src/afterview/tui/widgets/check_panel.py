@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.text import Text
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from afterview.checks.types import Report
+from afterview.findings import Report
+from afterview.tui.safe_text import line, literal
 
 MARKS = {"pass": "✔ pass", "block": "✖ block", "warn": "▲ warn", "info": "ℹ info"}
 """Symbol and word per verdict: readable with NO_COLOR, in any font."""
@@ -98,18 +99,16 @@ class ChecksPanel(OptionList):
     def clear(self, message: str) -> None:
         """Show ``message`` (e.g. "drafting...") instead of verdicts."""
         self._check_lines = []
-        self.set_options([Option(Text(message, style="italic"), disabled=True)])
+        self.set_options([Option(literal(message, "italic"), disabled=True)])
 
-    def _prompt(self, line: CheckLine) -> Text:
-        style = self.get_component_rich_style(f"check--{line.verdict}", partial=True)
-        text = Text()
-        text.append(MARKS.get(line.verdict, line.verdict), style=style)
-        text.append(f" {line.check}", style="bold")
-        if line.message:
-            text.append(f"\n{line.message}")
-        if line.suggestion:
-            text.append(f"\n→ {line.suggestion}", style="italic")
-        return text
+    def _prompt(self, check: CheckLine) -> Content:
+        style = self.get_visual_style(f"check--{check.verdict}", partial=True)
+        return line(
+            (MARKS.get(check.verdict, check.verdict), style),
+            (f" {check.check}", "bold"),
+            f"\n{check.message}" if check.message else "",
+            (f"\n→ {check.suggestion}", "italic") if check.suggestion else "",
+        )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a finding with a span: ask the studio to jump there."""

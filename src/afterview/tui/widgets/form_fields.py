@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -11,6 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from afterview.tui.form_model import InterviewerValues
+from afterview.tui.safe_text import literal
 
 
 class Field(Widget):
@@ -49,9 +49,9 @@ class Field(Widget):
 
     def compose(self) -> ComposeResult:
         """Label, input, note."""
-        yield Label(self._label, classes="field-label")
+        yield Label(literal(self._label), classes="field-label")
         yield Input(self._value, placeholder=self._placeholder, name=self.key, compact=True, max_length=self._max)
-        yield Static(self.hint, classes="field-note")
+        yield Static(literal(self.hint), classes="field-note")
 
     def on_mount(self) -> None:
         """No note line when there is no hint."""
@@ -84,7 +84,7 @@ class Field(Widget):
             return  # restyling a long form on every keystroke is what makes it slow
         self._error = message
         note = self.query_one(".field-note", Static)
-        note.update(Text(f"✖ {message}") if message else self.hint)
+        note.update(literal(f"✖ {message}" if message else self.hint))
         note.display = bool(message or self.hint)
         self.set_class(bool(message), "-invalid")
 
@@ -168,7 +168,7 @@ class InterviewerBlock(Vertical):
     def set_moment_warning(self, text: str | None) -> None:
         """Show the sensitive-wording warning and suggestion for the moment (None hides it)."""
         warning = self.query_one(".moment-warning", Static)
-        warning.update(text or "")
+        warning.update(literal(text or ""))
         warning.display = bool(text)
 
     @on(Button.Pressed, ".remove")
