@@ -156,9 +156,11 @@ def _judge(
     voice = rule.voice
     if rule.anchors:
         anchored = _strongest_voice(lower, start, end, (sentence_start, sentence_end), rule, rules)
-        leading = _leading_voice(lower, start, end, rules)
+        leading = _leading_voice(lower, start, end, rules.leading)
         if leading is not None and anchored in (None, "self", "reader"):
             anchored = leading  # the match names whose it is: "your wedding", "my divorce"
+        elif anchored is None:
+            anchored = _leading_voice(lower, start, end, rules.leading_unanchored)  # "I'm sixty-two, so"
         if anchored is not None:
             voice = rule.anchored_voice or anchored
         elif rule.anchor_required:
@@ -182,15 +184,13 @@ def _strongest_voice(
     return best
 
 
-def _leading_voice(lower: str, start: int, end: int, rules: SensitiveRules) -> str | None:
-    """The voice of a possessive the match itself starts with ("your wedding")."""
-    leading = rules.leading
-    if leading is None:
-        return None
-    found = leading.pattern.match(lower, start, end)
-    if found is None or found.end() >= end:
-        return None
-    return leading.voices.get(" ".join(found.group().split()))
+def _leading_voice(lower: str, start: int, end: int, sets: tuple[AnchorSet, ...]) -> str | None:
+    """The voice of the frame the match itself starts with ("your wedding", "I'm 62")."""
+    for leading in sets:
+        found = leading.pattern.match(lower, start, end)
+        if found is not None and found.end() < end:
+            return leading.voices.get(" ".join(found.group().split()))
+    return None
 
 
 def _rank(rules: SensitiveRules, voice: str) -> int:

@@ -79,7 +79,8 @@ class SensitiveRules:
     ``modifier``: matched right after an attribute, it makes the attribute describe a
     thing ("the maternity-leave policy", "your diabetes platform"), not a person.
     ``observers``: phrases whose words are no anchor ("I noticed", "you mentioned").
-    ``leading``: the anchor set whose phrases, starting a match, say whose trait it is.
+    ``leading``: anchor sets whose phrases, starting a match, say whose trait it is
+    ("your wedding"); ``leading_unanchored``: the same, when no anchor around does.
     """
 
     rules: tuple[SensitiveRule, ...]
@@ -95,7 +96,8 @@ class SensitiveRules:
     allegation_frame: Regex | None = None
     modifier: Regex | None = None
     observers: re.Pattern[str] | None = None
-    leading: AnchorSet | None = None
+    leading: tuple[AnchorSet, ...] = ()
+    leading_unanchored: tuple[AnchorSet, ...] = ()
 
     @classmethod
     def read(cls, section: Section) -> SensitiveRules:
@@ -121,7 +123,8 @@ class SensitiveRules:
         # Escaped phrases: always a valid regex. ``sub`` needs a compiled pattern.
         observers = re.compile(phrase_regex(observed)) if observed else None
         anchors = _read_anchors(section.section("anchors"))
-        leading_name = frames_section.choice("leading", anchors) if frames_section.has("leading") else None
+        leading = _anchor_sets(frames_section, "leading", anchors)
+        leading_unanchored = _anchor_sets(frames_section, "leading_unanchored", anchors)
         defaults = frames_defaults(frames_section, anchors)
         rules = tuple(_read_rule(item, anchors, categories, defaults) for item in section.sections("rules"))
         section.done()
@@ -152,7 +155,8 @@ class SensitiveRules:
             allegation_frame=allegation_frame,
             modifier=modifier,
             observers=observers,
-            leading=anchors[leading_name] if leading_name else None,
+            leading=leading,
+            leading_unanchored=leading_unanchored,
         )
 
 
@@ -187,15 +191,20 @@ def _read_anchors(section: Section) -> dict[str, AnchorSet]:
     return sets
 
 
+def _anchor_sets(frames: Section, key: str, anchors: Mapping[str, AnchorSet]) -> tuple[AnchorSet, ...]:
+    names = frames.strings(key, ())
+    for name in names:
+        if name not in anchors:
+            raise frames.error(key, f"unknown value {name!r}; expected one of {', '.join(anchors)}")
+    return tuple(anchors[name] for name in names)
+
+
 def frames_defaults(frames: Section, anchors: Mapping[str, AnchorSet]) -> tuple[AnchorSet, ...]:
     """The anchor sets every rule also gets (``frames.every_rule``): a trait shared with
     the reader, or a remark about the panel, is judged as such whatever the rule."""
-    names = frames.strings("every_rule", ())
-    for name in names:
-        if name not in anchors:
-            raise frames.error("every_rule", f"unknown value {name!r}; expected one of {', '.join(anchors)}")
+    sets = _anchor_sets(frames, "every_rule", anchors)
     frames.done()
-    return tuple(anchors[name] for name in names)
+    return sets
 
 
 def _read_rule(
