@@ -83,3 +83,17 @@ def test_the_confusables_table_is_not_read_for_ascii_or_accents_only(policy, mon
     normalize.confusables.cache_clear()
     prepare("Thank you \u2014 it\u2019s been great.", GUARDRAILS)
     assert normalize.confusables.cache_info().currsize == 0  # punctuation only: never read
+
+
+def test_check_reports_line_and_column_of_the_text_as_typed(cli, tmp_path):
+    # Hidden characters before the finding on the same line must not shift its column.
+    note = tmp_path / "note.txt"
+    note.write_text(
+        f"Dear Jordan,\n\nThank\u00a0you for the chat{ZWSP}{ZWSP} about the role. I am pregn{CYRILLIC_A}nt.\n\nBest,\nSam\n",
+        encoding="utf-8",
+    )
+    result = cli("check", "--type", "follow_up", note)
+    line = note.read_text(encoding="utf-8").splitlines()[2]
+    column = line.index(f"pregn{CYRILLIC_A}nt") + 1
+    assert f"{note}:3:{column}: warn sensitive[pregnancy]:" in result.out
+    assert f"{note}:3:{column}: warn hidden_characters:" in result.out
