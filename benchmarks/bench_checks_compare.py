@@ -11,7 +11,7 @@ non-ASCII character (curly quotes and an accented name) so normalisation is exer
 each note a text the caches have not seen. Also times ``afterview check note.txt`` as
 a whole process, alternating the same way, as wall time and as the child's CPU time
 (steadier than wall time when other processes compete for the CPU). Prints medians
-and the ratio this/base.
+and the ratio this/base; ``--per-check`` adds each check's own median.
 """
 
 from __future__ import annotations
@@ -34,9 +34,10 @@ from bench_checks import notes  # noqa: E402  (the same ~120-word notes as bench
 
 CHILD = r"""
 import json, statistics, sys, time
-tree, notes_file, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+tree, notes_file, count, per_check = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
 sys.path.insert(0, tree + "/src")
-from afterview.checks import CheckContext, load_policy, run_checks
+from afterview.checks import CHECKS, CheckContext, load_policy, run_checks
+from afterview.checks.text import analyse
 import afterview.checks
 assert afterview.checks.__file__.startswith(tree), afterview.checks.__file__
 texts = json.load(open(notes_file, encoding="utf-8"))
@@ -55,7 +56,18 @@ for i in range(count):
     t0 = time.perf_counter_ns()
     run_checks(text, context, policy)
     times.append((time.perf_counter_ns() - t0) / 1e6)
-print(json.dumps({"median": statistics.median(times)}))
+split = {}
+if per_check:  # each check alone, on texts already analysed (the analysis is shared)
+    for name in policy.checks:
+        spent = []
+        for i in range(min(count, 2000)):
+            text = texts[50 + i % (len(texts) - 50)] + " " * (1 + i // (len(texts) - 50))
+            analyse(text)
+            t0 = time.perf_counter_ns()
+            CHECKS[name](text, context, policy)
+            spent.append((time.perf_counter_ns() - t0) / 1e3)
+        split[name] = statistics.median(spent)
+print(json.dumps({"median": statistics.median(times), "split": split}))
 """
 
 
@@ -69,12 +81,12 @@ def variants() -> list[str]:
     return texts
 
 
-def in_process(tree: Path, notes_file: Path, count: int) -> float:
+def in_process(tree: Path, notes_file: Path, count: int, per_check: bool = False) -> dict:
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(tree), str(notes_file), str(count)],
+        [sys.executable, "-c", CHILD, str(tree), str(notes_file), str(count), "1" if per_check else "0"],
         check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": ""},
     )  # fmt: skip
-    return json.loads(out.stdout)["median"]
+    return json.loads(out.stdout)
 
 
 def whole_process(tree: Path, note: Path, bytecode: bool) -> tuple[float, float]:
@@ -103,6 +115,7 @@ def main() -> int:
     parser.add_argument(
         "--bytecode", action="store_true", help="allow __pycache__ for the whole-process runs (as when installed)"
     )
+    parser.add_argument("--per-check", action="store_true", help="also time each check alone (median, µs)")
     args = parser.parse_args()
     base = args.base.resolve()
     with tempfile.TemporaryDirectory() as scratch:
@@ -113,8 +126,11 @@ def main() -> int:
         ours: list[float] = []
         theirs: list[float] = []
         for _ in range(args.rounds):
-            ours.append(in_process(ROOT, notes_file, args.notes))
-            theirs.append(in_process(base, notes_file, args.notes))
+            ours.append(in_process(ROOT, notes_file, args.notes)["median"])
+            theirs.append(in_process(base, notes_file, args.notes)["median"])
+        if args.per_check:
+            split_ours = in_process(ROOT, notes_file, args.notes, True)["split"]
+            split_theirs = in_process(base, notes_file, args.notes, True)["split"]
         starts_ours: list[tuple[float, float]] = []
         starts_theirs: list[tuple[float, float]] = []
         if args.bytecode:  # one unmeasured run each writes the bytecode caches
@@ -130,6 +146,9 @@ def main() -> int:
     print(f"in process, median per note: this tree {mine:.3f} ms, base {other:.3f} ms, ratio {mine / other:.2f}")
     print(f"  round medians this: {' '.join(f'{m:.3f}' for m in ours)}")
     print(f"  round medians base: {' '.join(f'{m:.3f}' for m in theirs)}")
+    if args.per_check:
+        for name in split_ours:
+            print(f"  {name:<13} this {split_ours[name]:6.1f} µs   base {split_theirs.get(name, float('nan')):6.1f} µs")
     for label, index in (("wall", 0), ("CPU (user+sys)", 1)):
         mine_s = statistics.median(t[index] for t in starts_ours)
         other_s = statistics.median(t[index] for t in starts_theirs)
