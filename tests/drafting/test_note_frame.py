@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from datetime import date
 
 import pytest
@@ -35,7 +37,7 @@ def test_honorific_is_kept_whole_never_guessed(make_request, tone: Tone) -> None
 
 @pytest.mark.parametrize("name", ["李雷", "محمد", "José Núñez", "Anne-Marie O'Brien"])
 def test_greeting_keeps_names_exactly(make_request, interview: Interview, name: str) -> None:
-    record = interview.model_copy(update={"interviewers": [Interviewer(name=name)]})
+    record = replace(interview, interviewers=[Interviewer(name=name)])
     frame = load_frame()
     first = name.split()[0]
     assert frame.greeting(make_request(interview=record, recipient=name, tone=Tone.CONCISE)) == f"Hi {first},"
@@ -82,7 +84,7 @@ def test_subjects_rotate_with_the_variant(make_request) -> None:
 
 def test_long_role_falls_back_to_a_company_subject(make_request, interview: Interview) -> None:
     role = "Principal Engineer for Data Platform Reliability and Observability Tooling"
-    record = interview.model_copy(update={"role": role})
+    record = replace(interview, role=role)
     frame = load_frame()
     for note_type in NoteType:
         for variant in range(3):
@@ -92,11 +94,10 @@ def test_long_role_falls_back_to_a_company_subject(make_request, interview: Inte
 
 
 def test_when_every_subject_is_long_the_shortest_still_names_them(make_request, interview: Interview) -> None:
-    record = interview.model_copy(
-        update={
-            "role": "Principal Engineer for Data Platform Reliability and Observability Tooling",
-            "company": "The Northwind Analytics and Cloud Data Services Company of North America",
-        }
+    record = replace(
+        interview,
+        role="Principal Engineer for Data Platform Reliability and Observability Tooling",
+        company="The Northwind Analytics and Cloud Data Services Company of North America",
     )
     subject = load_frame().subject(make_request(interview=record), 0)
     assert record.role in subject or record.company in subject
@@ -123,7 +124,7 @@ def test_phrases_are_made_ready_to_sit_mid_sentence(raw: str, expected: str) -> 
 
 
 def test_variables_leave_out_what_the_record_lacks(make_request, interview: Interview) -> None:
-    bare = interview.model_copy(update={"competing_offer": None, "award": None, "decision_date": None})
+    bare = replace(interview, competing_offer=None, award=None, decision_date=None)
     values = load_frame().variables(make_request(interview=bare, recipient="Dr. Priya Nair"))
     assert values["first_name"] == "Dr. Priya Nair"
     assert values["interview_date"] == "November 18"
@@ -158,7 +159,7 @@ def test_tidy_fixes_fill_seams() -> None:
 def test_long_names_are_greeted_by_the_given_name(make_request, interview: Interview, name: str, given: str, tone: Tone) -> None:
     frame = load_frame()
     assert len(name.split()) > frame.greeting_name_words
-    record = interview.model_copy(update={"interviewers": [Interviewer(name=name)]})
+    record = replace(interview, interviewers=[Interviewer(name=name)])
     greeting = frame.greeting(make_request(interview=record, recipient=name, tone=tone))
     assert greeting == GREETINGS[tone].replace("Jordan Lee", "Jordan").replace("Jordan", given)
 
@@ -166,7 +167,7 @@ def test_long_names_are_greeted_by_the_given_name(make_request, interview: Inter
 def test_names_up_to_the_limit_keep_the_full_formal_greeting(make_request, interview: Interview) -> None:
     frame = load_frame()
     name = " ".join(["Ana", "Maria", "de", "Souza", "Lima", "Costa"][: frame.greeting_name_words])
-    record = interview.model_copy(update={"interviewers": [Interviewer(name=name)]})
+    record = replace(interview, interviewers=[Interviewer(name=name)])
     assert frame.greeting(make_request(interview=record, recipient=name, tone=Tone.FORMAL)) == f"Dear {name},"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import itertools
 import re
 
@@ -138,7 +140,7 @@ def test_competing_offer_names_offer_and_deadline_and_asks(make_request, tone: T
 
 
 def test_competing_offer_without_an_offer_is_an_input_error(make_request, interview: Interview) -> None:
-    bare = interview.model_copy(update={"competing_offer": None})
+    bare = replace(interview, competing_offer=None)
     with pytest.raises(InputError, match="competing_offer"):
         TemplateDrafter().render(make_request(NoteType.COMPETING_OFFER, interview=bare), 0)
 
@@ -146,7 +148,7 @@ def test_competing_offer_without_an_offer_is_an_input_error(make_request, interv
 @pytest.mark.parametrize("tone", list(Tone))
 def test_award_update_uses_relevance_only_when_given(make_request, interview: Interview, tone: Tone) -> None:
     drafter = TemplateDrafter()
-    plain = interview.model_copy(update={"award": interview.award.model_copy(update={"relevance": None})})
+    plain = replace(interview, award=replace(interview.award, relevance=None))
     for variant in range(drafter.variant_count(NoteType.AWARD_UPDATE, tone)):
         with_reason = drafter.render(make_request(NoteType.AWARD_UPDATE, tone=tone), variant).body
         without = drafter.render(make_request(NoteType.AWARD_UPDATE, tone=tone, interview=plain), variant).body

@@ -146,7 +146,7 @@ def records(draw: st.DrawFn) -> tuple[Interview, dict[str, bool]]:
         withheld[name] = kind == "sensitive"
         people.append(Interviewer(name=name, moment=moment))
     contact = draw(st.integers(0, len(people) - 1))
-    people[contact] = people[contact].model_copy(update={"contact": True})
+    people[contact] = dataclasses.replace(people[contact], contact=True)
 
     interviewed = draw(st.dates(date(2025, 1, 1), date(2027, 12, 31)))
     decision = draw(st.none() | st.integers(0, 30).map(lambda d: interviewed + timedelta(days=d)))

@@ -86,7 +86,7 @@ def test_the_tone_is_spelled_out(make_request):
 
 
 def test_an_absent_moment_gets_the_invent_nothing_line(make_request, northwind):
-    bare = northwind.model_copy(update={"interviewers": [northwind.interviewers[0].model_copy(update={"moment": None})]})
+    bare = replace(northwind, interviewers=[replace(northwind.interviewers[0], moment=None)])
     user = rendered(make_request(interview=bare)).user
     assert "invent no details" in user
     assert 'name="moment"' not in user
@@ -99,7 +99,7 @@ def test_a_withheld_moment_is_not_sent(make_request):
 
 
 def test_a_required_fact_that_is_absent_refuses_to_render(make_request, northwind):
-    no_award = northwind.model_copy(update={"award": None})
+    no_award = replace(northwind, award=None)
     with pytest.raises(MissingFact, match="award update note needs award"):
         rendered(make_request(NoteType.AWARD_UPDATE, interview=no_award))
 
@@ -113,8 +113,8 @@ def test_a_required_fact_that_is_absent_refuses_to_render(make_request, northwin
     ],
 )
 def test_a_delimiter_inside_user_text_is_escaped(make_request, northwind, typed):
-    person = northwind.interviewers[0].model_copy(update={"moment": typed})
-    user = rendered(make_request(interview=northwind.model_copy(update={"interviewers": [person]}))).user
+    person = replace(northwind.interviewers[0], moment=typed)
+    user = rendered(make_request(interview=replace(northwind, interviewers=[person]))).user
     moment_line = next(line for line in user.splitlines() if line.startswith('<field name="moment">'))
     # Exactly one real tag pair on the line: the user's text cannot close the block early.
     assert moment_line.lower().count("<field") == 1 and moment_line.lower().count("</field") == 1

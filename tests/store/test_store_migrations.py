@@ -17,6 +17,7 @@ from store_helpers import NOW
 
 # A database as each earlier schema version left it, with data in it: the test below
 # migrates every one of them. A new migration needs the seed for the version before it.
+LEAKED_KEY = "proj-Zq8xW2vLm4Rt7Yp1Kd9sHf3Jc6Nb0Ga5"
 SEEDS: dict[int, str] = {
     0: "",  # an empty SQLite file: nothing to keep
     # Version 1: a sent note logged with its draft; version 2 keeps the draft's body in the log.
@@ -35,6 +36,19 @@ INSERT INTO sent_log (interview_id, draft_id, note_type, recipient, recipient_ke
 INSERT INTO sent_log (interview_id, draft_id, note_type, recipient, recipient_key, sent_on, recorded_at)
     VALUES (1, NULL, 'follow_up', 'Jordan Lee', 'jordan lee', '2026-12-10', '2026-12-10T11:00');
 """,
+    # Version 2 stored server messages as they came: one echoed the key without "sk-".
+    2: f"""
+    INSERT INTO interviews (id, company, role, interview_date, status, created_at, updated_at)
+        VALUES (1, 'Northwind Analytics', 'Data Analyst', '2026-11-24', 'awaiting', '2026-11-24T10:00:00', '2026-11-24T10:00:00');
+    INSERT INTO interviewers (interview_id, position, name, name_key) VALUES (1, 0, 'Jordan Lee', 'jordan lee');
+    INSERT INTO drafts (interview_id, note_type, recipient, recipient_key, tone, engine, fallback_reason, subject, body,
+                        report, notices, created_at)
+        VALUES (1, 'thank_you', 'Jordan Lee', 'jordan lee', 'warm', 'template',
+                'the server rejected the request (HTTP 400): Incorrect API key provided: {LEAKED_KEY}.',
+                'Thank you', 'Dear Jordan,\n\nThank you.\n\nSam',
+                '{{"note_type": "thank_you", "drafts_bar": true, "findings": []}}',
+                '["Bearer {LEAKED_KEY} refused", "Müller''s moment was left out"]', '2026-11-24T10:00:00');
+    """,
 }
 
 
@@ -244,3 +258,19 @@ def test_status_and_sent_dates_survive_reopening(home: Path, make_interview):
     assert again.interview(interview_id).status_date == date(2026, 12, 3)
     assert [(e.note_type, e.sent_on) for e in again.sent(interview_id)] == [("feedback_request", date(2026, 12, 4))]
     again.close()
+
+
+def test_messages_stored_by_version_2_lose_what_looks_like_a_key(home: Path):
+    path = app_paths().database
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    migrate(conn, 0, target=2)
+    conn.executescript(SEEDS[2])
+    conn.close()
+    store = open_store(app_paths(), now=lambda: NOW)
+    (draft,) = store.drafts(1)
+    store.close()
+    assert draft.fallback_reason == "the server rejected the request (HTTP 400): Incorrect API key provided: [key]."
+    assert draft.notices == ("[key] refused", "Müller's moment was left out")
+    assert draft.body == "Dear Jordan,\n\nThank you.\n\nSam"
+    assert LEAKED_KEY not in path.read_bytes().decode("utf-8", "replace")

@@ -279,6 +279,10 @@ class TemplateDrafter:
         )
 
     async def draft(self, request: NoteRequest, n: int) -> list[DraftText]:
+        """``draft_now`` for the ``Drafter`` protocol (templates never wait on anything)."""
+        return self.draft_now(request, n)
+
+    def draft_now(self, request: NoteRequest, n: int) -> list[DraftText]:
         """Up to ``n`` different variants, starting at ``request.first_variant``.
 
         Indices wrap around modulo the number of variants and never repeat within a

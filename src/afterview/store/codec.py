@@ -11,11 +11,11 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from pydantic import ValidationError
 
 from afterview.findings import Finding, Report
 from afterview.domain import Draft, Interview, NoteType, Tone, Usage
 from afterview.errors import StoreError
+from afterview.fields import RecordError
 from afterview.names import name_key
 
 INTERVIEW_COLUMNS = (
@@ -87,11 +87,11 @@ def interview_from_rows(row: sqlite3.Row, people: Sequence[sqlite3.Row], intervi
     if row["award_name"] is not None:
         data["award"] = {"name": row["award_name"], "date": row["award_date"], "relevance": row["award_relevance"]}
     try:
-        return Interview.model_validate(data)
-    except ValidationError as exc:
-        problem = exc.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in problem["loc"])
-        raise StoreError(f"interview #{interview_id} in the database is invalid ({where}: {problem['msg']})") from None
+        return Interview.from_data(data, stored=True)
+    except RecordError as exc:
+        problem = exc.problems[0]
+        where = ".".join(str(part) for part in problem.loc)
+        raise StoreError(f"interview #{interview_id} in the database is invalid ({where}: {problem.message})") from None
 
 
 def report_to_json(report: Report) -> str:

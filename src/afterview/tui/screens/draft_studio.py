@@ -33,7 +33,7 @@ from afterview.tui.widgets.check_panel import ChecksPanel, summary
 from afterview.tui.widgets.note_editor import NoteEditor
 
 RECHECK_DELAY = 0.12
-"""Seconds after the last keystroke before the checks re-run (the issue allows 150 ms)."""
+"""Seconds after the last keystroke before the checks re-run (well under the 150 ms a typist notices)."""
 VARIANTS = 3
 """Variants asked for per draft."""
 
