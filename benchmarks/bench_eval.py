@@ -2,7 +2,7 @@
 and against the offline templates.
 
 The LLM run replays ``cassettes/eval_smollm2.yaml`` (recorded from
-``/work/shared/tools/local-llm-server``: llama.cpp with SmolLM2-135M-Instruct), so the
+``cassettes/local-server.sh``: llama.cpp with SmolLM2-135M-Instruct), so the
 figures are repeatable and need no server. Re-record (about 15-30 minutes) with the
 server running::
 

@@ -14,7 +14,7 @@ it measures, as medians:
 - in-process ``Store.due`` and ``Store.list_interviews``;
 - in-process ``Store.add_interview`` of one interview into the full database.
 
-Targets (issue 4): due and list whole-process <= 0.5 s; add one interview <= 50 ms.
+Targets: due and list whole-process <= 0.5 s; add one interview <= 50 ms.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ For afterview the child also waits until the dashboard shows its rows (or its em
 state) and reports that time too, and whether ``openai`` was imported by then.
 
 Run: ``.venv/bin/python benchmarks/bench_tui_startup.py [--runs 15] [--count 10000]``.
-Targets (issue 5): first frame <= 1.2 x minimal; with 10,000 interviews the dashboard
+Targets: first frame <= 1.2 x minimal; with 10,000 interviews the dashboard
 within 0.2 s of the empty case.
 """
 

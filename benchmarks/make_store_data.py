@@ -62,7 +62,7 @@ def _interview(rng: random.Random, n: int, today: date, all_awaiting: bool) -> t
         data["competing_offer"] = {"company": "Other Co", "deadline": today + timedelta(days=rng.randint(-5, 10))}
     if data.get("status") is None and rng.random() < 0.03:
         data["award"] = {"name": "Analytics Award", "date": interviewed + timedelta(days=rng.randint(0, 10))}
-    return Interview.model_validate(data), age
+    return Interview.from_data(data), age
 
 
 def _sent(rng: random.Random, interview: Interview, age: int, today: date) -> list[tuple[str, str, date]]:

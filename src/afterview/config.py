@@ -12,10 +12,8 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from afterview.domain import Email, Name
 from afterview.errors import InputError
+from afterview.fields import NAME, SIGNATURE_MAX_CHARS, Nested, Number, Plain, Record, email, folder, rule, to_data
 from afterview.fileio import read_text_file
 from afterview.interview_file import parse_toml_model
 from afterview.paths import Paths, app_paths
@@ -28,38 +26,40 @@ MAX_TIMEOUT = 600.0
 MAX_DEADLINE = 3600.0
 
 
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+_SECTION = {"frozen": True, "slots": True, "kw_only": True}
 
 
-class LLMSection(_Section):
+@dataclass(**_SECTION)
+class LLMSection(Record):
     """``[llm]``: which model to draft with, and how long to wait for it."""
 
-    model: str | None = None
-    base_url: str | None = None
-    api_key: str | None = Field(default=None, repr=False)
-    timeout: float | None = Field(default=None, gt=0, le=MAX_TIMEOUT)
+    model: str | None = rule(Plain(), None)
+    base_url: str | None = rule(Plain(), None)
+    api_key: str | None = rule(Plain(), None, repr=False)
+    timeout: float | None = rule(Number(gt=0, le=MAX_TIMEOUT), None)
     """Seconds per request."""
-    deadline: float | None = Field(default=None, ge=0, le=MAX_DEADLINE)
+    deadline: float | None = rule(Number(ge=0, le=MAX_DEADLINE), None)
     """Seconds for a whole draft, repairs included (0 turns the deadline off)."""
-    prompts_dir: Path | None = None
+    prompts_dir: Path | None = rule(folder, None)
     """A folder of the user's own prompt files, used instead of the shipped ones."""
 
 
-class Profile(_Section):
+@dataclass(**_SECTION)
+class Profile(Record):
     """``[profile]``: who signs the notes."""
 
-    name: Name | None = None
-    email: Email | None = None
-    signature: str | None = Field(default=None, max_length=300)
+    name: str | None = rule(NAME, None)
+    email: str | None = rule(email, None)
+    signature: str | None = rule(Plain(SIGNATURE_MAX_CHARS), None)
     """Lines under the name (phone, LinkedIn...)."""
 
 
-class ConfigFile(_Section):
+@dataclass(**_SECTION)
+class ConfigFile(Record):
     """The whole ``config.toml``."""
 
-    llm: LLMSection = LLMSection()
-    profile: Profile = Profile()
+    llm: LLMSection = rule(Nested(LLMSection), default_factory=LLMSection)
+    profile: Profile = rule(Nested(Profile), default_factory=Profile)
 
 
 def load_config_file(path: Path) -> ConfigFile:
@@ -88,8 +88,7 @@ def save_config_file(config: ConfigFile, path: Path) -> None:
 
     from afterview.fileio import write_private_file
 
-    data = config.model_dump(mode="json", exclude_none=True)
-    data = {section: values for section, values in data.items() if values}
+    data = to_data(config, drop_none=True)
     write_private_file(path, tomli_w.dumps(data))
 
 
@@ -143,7 +142,7 @@ class Settings:
             "timeout": self.timeout,
             "deadline": self.deadline,
             "prompts_dir": str(self.prompts_dir) if self.prompts_dir else None,
-            "profile": self.profile.model_dump(mode="json"),
+            "profile": to_data(self.profile),
         }
 
 

@@ -59,6 +59,8 @@ def check_context(
     texts.extend(_people(interview))
     if interview.award and interview.award.relevance:
         texts.append(interview.award.relevance)
+    if interview.mission:
+        texts.append(interview.mission)
     dates = [interview.interview_date]
     for d in (interview.decision_date, interview.status_date, interview.offer_deadline, interview.award_date):
         if d is not None:
@@ -66,8 +68,7 @@ def check_context(
     return CheckContext(
         note_type=str(NoteType(note_type).value),
         recipient=person.name if person else recipient,
-        # The domain gains the field with the templates work; until then, none.
-        address_as=getattr(person, "address_as", None) if person else None,
+        address_as=person.address_as if person else None,
         moment=None if fate.withheld or person is None else person.moment,
         moment_withheld=fate.withheld,
         withheld_reason=fate.reason,
@@ -91,9 +92,8 @@ def _people(interview: Interview) -> list[str]:
     people = []
     for p in interview.interviewers:
         people.append(p.name)
-        address_as = getattr(p, "address_as", None)
-        if address_as:
-            people.append(address_as)
+        if p.address_as:
+            people.append(p.address_as)
     if interview.candidate:
         people.append(interview.candidate)
     return people

@@ -1,28 +1,57 @@
 """The domain: interviews, the people in them, and the notes afterview writes.
 
-pydantic v2 models at the boundaries (interview files, config, store). Validation
-messages are written for the person who typed the value; ``interview_file`` adds the
-file name and line.
+Frozen stdlib dataclasses. The records a person types (``Interview`` and its parts)
+declare their field rules with ``afterview.fields.rule`` and are built, validated, by
+``Interview.from_data``; messages are written for the person who typed the value, and
+``interview_file`` adds the file name and line. Nothing here imports pydantic or any
+layer above the domain.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, SkipValidation, ValidationInfo, field_validator
-
+from afterview.fields import (
+    MOMENT,
+    MOMENT_MAX_WORDS,
+    NAME,
+    NAME_MAX_CHARS,
+    RELEVANCE,
+    RELEVANCE_MAX_WORDS,
+    Choice,
+    Nested,
+    Record,
+    day,
+    email,
+    flag,
+    rule,
+    word_count,
+)
 from afterview.findings import Report
 from afterview.names import name_key
 from afterview.notes import NOTE_LABELS, NOTE_TYPES, STATUS_VALUES, STATUSES, TONE_VALUES, TONES
-from afterview.terminal import CONTROL_CHARS
 
-NAME_MAX_CHARS = 80
-MOMENT_MAX_WORDS = 40
-RELEVANCE_MAX_WORDS = 30
+__all__ = [
+    "MOMENT_MAX_WORDS",
+    "NAME_MAX_CHARS",
+    "RELEVANCE_MAX_WORDS",
+    "Award",
+    "CompetingOffer",
+    "Draft",
+    "Interview",
+    "Interviewer",
+    "NoteRequest",
+    "NoteType",
+    "Status",
+    "Tone",
+    "Usage",
+    "word_count",
+]
+
+_RECORD = {"frozen": True, "slots": True, "kw_only": True}
 
 
 class _Vocabulary(StrEnum):
@@ -47,80 +76,19 @@ Tone = _vocabulary("Tone", TONE_VALUES)
 """How the note sounds (``afterview.notes.TONES``)."""
 
 
-# Characters that must never reach a note or a terminal (controls, escapes, bidi overrides).
-_FORBIDDEN_CHARS = re.compile(CONTROL_CHARS)
-_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\"]+$")
-_WORD = re.compile(r"[\w'’-]+")
-
-
-def word_count(text: str) -> int:
-    """Words as the caps count them: runs of letters, digits, apostrophes and hyphens."""
-    return len(_WORD.findall(text))
-
-
-def _clean(value: str, *, multiline: bool = False) -> str:
-    if _FORBIDDEN_CHARS.search(value):
-        raise ValueError("contains control characters or terminal escape sequences; remove them")
-    if not multiline and ("\n" in value or "\t" in value):
-        raise ValueError("must be on one line")
-    return unicodedata.normalize("NFC", value).strip()
-
-
-def _text(max_chars: int) -> AfterValidator:
-    def check(value: str) -> str:
-        # Runs of spaces collapse, so "Jordan  Lee" and "Jordan Lee" are one person.
-        value = " ".join(_clean(value).split())
-        if not value:
-            raise ValueError("must not be empty")
-        if len(value) > max_chars:
-            raise ValueError(f"is {len(value)} characters; at most {max_chars} allowed")
-        return value
-
-    return AfterValidator(check)
-
-
-def _words(max_words: int) -> AfterValidator:
-    def check(value: str) -> str:
-        value = " ".join(_clean(value, multiline=True).split())
-        if not value:
-            raise ValueError("must not be empty (leave it out instead)")
-        count = word_count(value)
-        if not any(character.isalnum() for character in value):
-            raise ValueError("needs words, not only punctuation (or leave it out)")
-        if count > max_words:
-            raise ValueError(f"is {count} words; at most {max_words} allowed")
-        return value
-
-    return AfterValidator(check)
-
-
-def _email(value: str) -> str:
-    value = _clean(value)
-    if not _EMAIL.match(value):
-        raise ValueError(f"{value!r} is not an email address")
-    return value
-
-
-Name = Annotated[str, _text(NAME_MAX_CHARS)]
-Email = Annotated[str, AfterValidator(_email)]
-Moment = Annotated[str, _words(MOMENT_MAX_WORDS)]
-Relevance = Annotated[str, _words(RELEVANCE_MAX_WORDS)]
-
-
-class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
-
-
-class Interviewer(_Record):
+@dataclass(**_RECORD)
+class Interviewer(Record):
     """Someone who interviewed the candidate."""
 
-    name: Name
-    title: Name | None = None
-    email: Email | None = None
-    contact: bool = False
+    name: str = rule(NAME)
+    title: str | None = rule(NAME, None)
+    email: str | None = rule(email, None)
+    contact: bool = rule(flag, False)
     """Receives the notes that follow the thank-yous (default: the first interviewer)."""
-    moment: Moment | None = None
-    """One memorable moment; completes "I especially enjoyed ..."."""
+    moment: str | None = rule(MOMENT, None)
+    """One memorable moment, as typed; the drafter rephrases it to fit the note."""
+    address_as: str | None = rule(NAME, None)
+    """How to greet them when the name alone would be wrong: "Dr. Okonkwo", "Ms. Wang", "Bob"."""
 
     @property
     def first_name(self) -> str:
@@ -128,58 +96,64 @@ class Interviewer(_Record):
         return self.name.split()[0]
 
 
-class CompetingOffer(_Record):
+@dataclass(**_RECORD)
+class CompetingOffer(Record):
     """A real offer from another employer, with the date they need an answer by."""
 
-    company: Name
-    deadline: date
+    company: str = rule(NAME)
+    deadline: date = rule(day)
 
 
-class Award(_Record):
+@dataclass(**_RECORD)
+class Award(Record):
     """An award or recognition received while waiting."""
 
-    name: Name
-    date: date
-    relevance: Relevance | None = None
+    name: str = rule(NAME)
+    date: date = rule(day)
+    relevance: str | None = rule(RELEVANCE, None)
     """Why it matters for the role; completes "..., which matters because ..."."""
 
 
-class Interview(_Record):
+@dataclass(**_RECORD)
+class Interview(Record):
     """One interview: the record every note and every due date is derived from."""
 
-    candidate: Name | None = None
-    candidate_email: Email | None = None
-    company: Name
-    role: Name
-    interview_date: date
-    decision_date: date | None = None
-    status: Status = Status.AWAITING
-    status_date: date | None = None
-    interviewers: list[Interviewer] = Field(min_length=1)
-    competing_offer: CompetingOffer | None = None
-    award: Award | None = None
+    candidate: str | None = rule(NAME, None)
+    candidate_email: str | None = rule(email, None)
+    company: str = rule(NAME)
+    role: str = rule(NAME)
+    interview_date: date = rule(day)
+    decision_date: date | None = rule(day, None)
+    status: Status = rule(Choice(Status), Status.AWAITING)
+    status_date: date | None = rule(day, None)
+    mission: str | None = rule(RELEVANCE, None)
+    """What the candidate admires about the organisation; continued-interest notes use it."""
+    interviewers: list[Interviewer] = rule(Nested(Interviewer, many=True, min_items=1))
+    competing_offer: CompetingOffer | None = rule(Nested(CompetingOffer), None)
+    award: Award | None = rule(Nested(Award), None)
 
-    @field_validator("decision_date", "status_date")
     @classmethod
-    def _not_before_interview(cls, value: date | None, info: ValidationInfo) -> date | None:
-        interviewed = info.data.get("interview_date")
-        if value is not None and interviewed is not None and value < interviewed:
-            raise ValueError(f"{value} is before interview_date {interviewed}")
-        return value
-
-    @field_validator("interviewers")
-    @classmethod
-    def _one_each(cls, people: list[Interviewer]) -> list[Interviewer]:
+    def cross_checks(cls, values: dict[str, Any]) -> list[tuple[str, str]]:
+        """Dates not before the interview; interviewer names unique; at most one contact."""
+        broken = []
+        interviewed = values.get("interview_date")
+        for name in ("decision_date", "status_date"):
+            value = values.get(name)
+            if value is not None and interviewed is not None and value < interviewed:
+                broken.append((name, f"{value} is before interview_date {interviewed}"))
+        people = values.get("interviewers") or ()
         seen: set[str] = set()
         for person in people:
             key = name_key(person.name)
             if key in seen:
-                raise ValueError(f"{person.name!r} is listed twice (names are unique, ignoring case)")
+                broken.append(("interviewers", f"{person.name!r} is listed twice (names are unique, ignoring case)"))
+                break
             seen.add(key)
         contacts = [p.name for p in people if p.contact]
         if len(contacts) > 1:
-            raise ValueError(f"only one interviewer can be the contact; {', '.join(contacts)} all say contact = true")
-        return people
+            names = ", ".join(contacts)
+            broken.append(("interviewers", f"only one interviewer can be the contact; {names} all say contact = true"))
+        return broken
 
     @property
     def contact(self) -> Interviewer:
@@ -218,6 +192,8 @@ class Interview(_Record):
             nouns.append(self.candidate)
         for person in self.interviewers:
             nouns.append(person.name)
+            if person.address_as:
+                nouns.append(person.address_as)
             if person.title:
                 nouns.append(person.title)
         if self.competing_offer:
@@ -227,14 +203,20 @@ class Interview(_Record):
         return tuple(nouns)
 
 
-class Usage(_Record):
+@dataclass(frozen=True, slots=True)
+class Usage:
     """Tokens an LLM reported for one draft, summed over its requests."""
 
     prompt_tokens: int = 0
     completion_tokens: int = 0
 
 
-class NoteRequest(_Record):
+MAX_VARIANTS = 10
+"""Variants one request may ask for."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NoteRequest:
     """What the writer is asked for: one note type, to one person, in one tone.
 
     ``feedback`` and ``previous`` carry a repair round's instructions and the draft they
@@ -249,15 +231,27 @@ class NoteRequest(_Record):
     """The name the note is signed with (candidate, else the profile's name)."""
     signature_block: str | None = None
     """Extra lines under the name (the profile's ``signature``)."""
-    variants: int = Field(default=1, ge=1, le=10)
-    first_variant: int = Field(default=0, ge=0)
+    variants: int = 1
+    first_variant: int = 0
     """Index of the first variant asked for; Regenerate asks for the next ones."""
     moment_withheld: bool = False
     """The recipient's moment cannot be quoted (``checks.moment``): do not quote it."""
     other_notes: tuple[tuple[str, str], ...] = ()
     """``(recipient, text)`` of the notes the panel may read beside this one."""
+    follow_ups_sent: int = 0
+    """Follow-ups already sent for this interview: the second and last one has its own wording."""
     feedback: str | None = None
     previous: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "note_type", NoteType(self.note_type))
+        object.__setattr__(self, "tone", Tone(self.tone))
+        if not 1 <= self.variants <= MAX_VARIANTS:
+            raise ValueError(f"variants must be from 1 to {MAX_VARIANTS}, not {self.variants}")
+        if self.first_variant < 0:
+            raise ValueError(f"first_variant must not be negative, not {self.first_variant}")
+        if self.follow_ups_sent < 0:
+            raise ValueError(f"follow_ups_sent must not be negative, not {self.follow_ups_sent}")
 
     @property
     def moment(self) -> str | None:
@@ -273,7 +267,8 @@ class NoteRequest(_Record):
         return person
 
 
-class Draft(_Record):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Draft:
     """A note ready to show: text, verdict and how it was made."""
 
     id: int | None = None
@@ -287,14 +282,19 @@ class Draft(_Record):
     variant: int = 0
     prompt_version: str | None = None
     fallback_reason: str | None = None
-    report: Annotated[Report, SkipValidation]
+    report: Report
     attempts: int = 1
     repairs: int = 0
-    usage: Usage = Usage()
+    usage: Usage = field(default_factory=Usage)
     latency_ms: float = 0.0
     notices: tuple[str, ...] = ()
     """Things the user should know (e.g. the moment was left out, and why)."""
     created_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        # Callers may name the type and tone by value ("thank_you"); keep the members.
+        object.__setattr__(self, "note_type", NoteType(self.note_type))
+        object.__setattr__(self, "tone", Tone(self.tone))
 
     @property
     def text(self) -> str:
@@ -316,7 +316,7 @@ class Draft(_Record):
             "fallback_reason": self.fallback_reason,
             "attempts": self.attempts,
             "repairs": self.repairs,
-            "usage": self.usage.model_dump(),
+            "usage": {"prompt_tokens": self.usage.prompt_tokens, "completion_tokens": self.usage.completion_tokens},
             "latency_ms": round(self.latency_ms, 1),
             "notices": list(self.notices),
             "report": self.report.to_dict(),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import statistics
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -21,8 +21,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from afterview.checks import body_words
 from afterview.domain import Draft, Interview, NoteType, Tone
 from afterview.errors import InputError
+from afterview.fields import RecordError
 from afterview.fileio import read_text_file
-from afterview.interview_file import describe_validation_error
+from afterview.interview_file import describe_record_error
 from afterview.usecases.recipients import build_requests
 from afterview.writer import Writer
 
@@ -128,9 +129,9 @@ def load_scenario(path: Path) -> Scenario:
         key = ".".join(str(part) for part in ("eval", *error["loc"]))
         raise InputError(f"{path}: {key}: {error['msg']}") from None
     try:
-        interview = Interview.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(describe_validation_error(exc, source, str(path))) from None
+        interview = Interview.from_data(data)
+    except RecordError as exc:
+        raise InputError(describe_record_error(exc, source, str(path))) from None
     return Scenario(name=path.stem, interview=interview, spec=spec)
 
 
@@ -246,7 +247,7 @@ async def run_eval(
         for note_type in scenario.note_types():
             for tone in scenario.spec.tones:
                 requests = build_requests(
-                    scenario.interview.model_copy(update={"candidate": scenario.interview.candidate or signature}),
+                    replace(scenario.interview, candidate=scenario.interview.candidate or signature),
                     note_type,
                     tone=tone,
                     variants=scenario.spec.variants,

@@ -19,6 +19,7 @@ from email.utils import format_datetime
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from afterview.addresses import address_problem
 from afterview.names import name_key
 from afterview.terminal import safe
 from afterview.timing import ACTIONABLE_STATES
@@ -63,10 +64,16 @@ def note_for(draft: Draft, interview: Interview, profile: Profile | None) -> Not
     person = interview.interviewer(draft.recipient)
     sender = Party(
         interview.candidate or getattr(profile, "name", None),
-        interview.candidate_email or getattr(profile, "email", None),
+        _usable(interview.candidate_email) or _usable(getattr(profile, "email", None)),
     )
-    recipient = Party(draft.recipient, person.email if person else None)
+    recipient = Party(draft.recipient, _usable(person.email) if person else None)
     return Note(subject=safe(draft.subject), body=safe(draft.body), sender=sender, recipient=recipient)
+
+
+def _usable(address: str | None) -> str | None:
+    """``address`` when it can go into a header; a malformed one stored before addresses
+    were checked this strictly is left out (the mail client asks) rather than written."""
+    return address if address and address_problem(address) is None else None
 
 
 def eml(note: Note, *, when: datetime | None = None) -> bytes:
@@ -175,7 +182,10 @@ def ics(events: Sequence[Reminder], *, now: datetime | None = None) -> bytes:
         event.add("uid", reminder.uid)
         event.add("dtstamp", stamp)
         event.add("dtstart", reminder.day)
-        event.add("dtend", reminder.day + timedelta(days=1))
+        if reminder.day < date.max:
+            # Without DTEND an all-day event lasts its one day (RFC 5545), which is what
+            # the last day of the calendar, which has no next day, needs.
+            event.add("dtend", reminder.day + timedelta(days=1))
         event.add("summary", reminder.summary)
         event.add("description", reminder.description)
         event.add("transp", "TRANSPARENT")

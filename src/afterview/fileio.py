@@ -18,17 +18,22 @@ def read_text_file(path: Path | str, *, what: str = "file", max_bytes: int = MAX
     Refuses files that are missing, unreadable, larger than ``max_bytes``, binary
     (NUL bytes) or not valid UTF-8.
     """
+    return decode_text(read_small_file(path, what=what, max_bytes=max_bytes), str(path), what=what, max_bytes=max_bytes)
+
+
+def read_small_file(path: Path | str, *, what: str = "file", max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a file the user named (up to ``max_bytes`` + 1, so the caller can tell
+    it is too large), or ``InputError`` naming it: missing, a folder, unreadable."""
     path = Path(path)
     try:
         with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+            return handle.read(max_bytes + 1)
     except FileNotFoundError:
-        raise InputError(f"{path}: no such {what}") from None
+        raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a {what}") from None
+        raise InputError(f"{path}: is a folder, not a {what}") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    return decode_text(data, str(path), what=what, max_bytes=max_bytes)
 
 
 def decode_text(data: bytes, name: str, *, what: str = "file", max_bytes: int = MAX_FILE_BYTES) -> str:

@@ -1,7 +1,7 @@
 """Load and validate the hand-written TOML interview file.
 
 Every problem becomes one ``InputError`` line that names the file, the field and, where
-the file shows it, the line: ``interview.toml:12: interviewers[2].moment: is 52 words;
+the file shows it, the line: ``interview.toml:12: interviewer 3 moment: is 52 words;
 at most 40 allowed``.
 """
 
@@ -13,13 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
-
 from afterview.domain import Interview
 from afterview.errors import InputError
+from afterview.fields import Problem, Record, RecordError, dotted
 from afterview.fileio import read_text_file
 
-Model = TypeVar("Model", bound=BaseModel)
+Model = TypeVar("Model", bound=Record)
 
 _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_-]+)\s*\]\s*(?:#.*)?$")
 _ARRAY_TABLE = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]\s*(?:#.*)?$")
@@ -42,7 +41,7 @@ def parse_interview(source: str, name: str = "<interview>") -> Interview:
 
 
 def parse_toml_model(source: str, name: str, model: type[Model]) -> Model:
-    """Parse TOML text and validate it as ``model`` (a pydantic model).
+    """Parse TOML text and validate it as ``model`` (a ``fields.Record``).
 
     Raises:
         InputError: one line naming ``name``, the field and, where known, the line.
@@ -52,47 +51,39 @@ def parse_toml_model(source: str, name: str, model: type[Model]) -> Model:
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{name}: not valid TOML: {exc}") from None
     try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(describe_validation_error(exc, source, name)) from None
+        return model.from_data(data)
+    except RecordError as exc:
+        raise InputError(describe_record_error(exc, source, name)) from None
 
 
-def describe_validation_error(exc: ValidationError, source: str, name: str) -> str:
-    """The first validation problem as one line: ``file:line: field: message``."""
-    errors = exc.errors(include_url=False)
+def describe_record_error(exc: RecordError, source: str, name: str) -> str:
+    """The first problem as one line: ``file:line: field: message``."""
     # A misspelt key shows up twice (unknown key + required field missing): name the typo.
-    error = min(errors, key=lambda e: e["type"] != "extra_forbidden")
-    loc = tuple(error["loc"])
-    field = _dotted(loc)
-    message = _message(error)
-    line = locate(source, loc)
+    problem = min(exc.problems, key=lambda p: p.kind != "unknown")
+    field = field_label(problem.loc)
+    message = _message(problem)
+    line = locate(source, problem.loc)
     where = f"{name}:{line}" if line else name
-    extra = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    extra = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
     return f"{where}: {field}: {message}{extra}" if field else f"{where}: {message}{extra}"
 
 
-def _message(error: dict) -> str:
-    kind = error["type"]
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "extra_forbidden":
+def _message(problem: Problem) -> str:
+    if problem.kind == "unknown":
         return "unknown key (check the spelling; README lists the fields)"
-    if kind == "value_error":
-        return str(error["msg"]).removeprefix("Value error, ")
-    if kind.startswith("date"):
-        return f"{error['input']!r} is not a date (write it as 2026-11-24)"
-    if kind == "enum":
-        return f"{error['input']!r} is not one of {error['ctx']['expected']}"
-    if kind == "too_short" and error["loc"] == ("interviewers",):
+    if problem.kind == "too_short" and problem.loc == ("interviewers",):
         return "list at least one interviewer ([[interviewers]] with a name)"
-    return f"{error['msg']} (got {error['input']!r})" if "input" in error else error["msg"]
+    return problem.message
 
 
-def _dotted(loc: Sequence[object]) -> str:
+def field_label(loc: Sequence[object]) -> str:
+    """The field as a person counts it: ``interviewer 2 moment``, ``competing_offer.deadline``."""
     out = ""
     for part in loc:
         if isinstance(part, int):
-            out += f"[{part}]"
+            out = f"{out.removesuffix('s')} {part + 1}"  # lists count from 1, as people do
+        elif out and out[-1].isdigit():
+            out += f" {part}"
         else:
             out += f".{part}" if out else str(part)
     return out

@@ -1,7 +1,7 @@
 """Where afterview keeps its files. Stdlib only (platformdirs when needed), so commands
 that only need a path, such as ``list`` and ``due``, stay cheap to start.
 
-``AFTERVIEW_HOME`` moves every afterview path (config, data, database) under one folder,
+``AFTERVIEW_HOME`` moves every afterview path (config, data, database, cache) under one folder,
 which is how the tests keep the user's real files out of them.
 """
 
@@ -20,6 +20,8 @@ class Paths:
 
     config_dir: Path
     data_dir: Path
+    cache_dir: Path
+    """Files afterview can rebuild at any time (the compiled guardrail policy)."""
 
     @property
     def config_file(self) -> Path:
@@ -38,10 +40,11 @@ def app_paths(environ: dict[str, str] | None = None) -> Paths:
     home = env.get("AFTERVIEW_HOME")
     if home:
         root = Path(home).expanduser()
-        return Paths(config_dir=root, data_dir=root)
+        return Paths(config_dir=root, data_dir=root, cache_dir=root / "cache")
     import platformdirs  # only when no AFTERVIEW_HOME: keeps tests and scripts cheap
 
     return Paths(
         config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
         data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        cache_dir=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
     )

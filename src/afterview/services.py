@@ -11,22 +11,27 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from afterview.checks import Policy, PolicyError as CheckPolicyError, load_policy
+from afterview.checks import Policy, PolicyError as CheckPolicyError
 from afterview.errors import PolicyError
 from afterview.resources import data_dir
 
-if TYPE_CHECKING:  # config needs pydantic; `afterview check` must not pay for it
+if TYPE_CHECKING:  # only drafting needs the settings; `afterview check` does not import them
     from afterview.config import Settings
 
 
 def policy() -> Policy:
     """The guardrail policy shipped with afterview, loaded and compiled once.
 
+    Kept compiled in the user's cache folder between runs (``afterview.policy_cache``).
+
     Raises:
         PolicyError: a policy file is malformed (names file and key).
     """
+    from afterview.paths import app_paths
+    from afterview.policy_cache import cached_policy
+
     try:
-        return load_policy(data_dir("guardrails"))
+        return cached_policy(data_dir("guardrails"), app_paths().cache_dir)
     except CheckPolicyError as exc:
         raise PolicyError(str(exc)) from None
 
@@ -86,7 +91,8 @@ def command_writer(settings: Settings, notice: Callable[[str], None]):
 
 SENT_FIELDS = (
     "company, role, interview and decision dates, status, the recipient's name and title, "
-    "the memorable moment, your name and signature, and any competing offer or award"
+    "the memorable moment (as afterview rephrases it), what you admire about the organisation, "
+    "and any award or competing offer's deadline (never the other employer's name)"
 )
 
 

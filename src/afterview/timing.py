@@ -1,12 +1,13 @@
 """Which notes are due when, and the rule that says so.
 
-Pure and stdlib-only: ``advise(interview, today, sent)`` reads the interview through the
+Pure: ``advise(interview, today, sent)`` reads the interview through the
 small ``InterviewLike`` protocol (the pydantic ``Interview`` and a store row both fit),
 takes ``today`` instead of reading a clock, and returns one ``Advice`` row per note the
 user could write, sorted: late, due, upcoming (earliest date first, then note type, then
 recipient), then stop, then not_applicable.
 
-Day counts are inclusive: a note due on day D is ``due`` on D, and "late once 7 days past
+The day counts and the reason sentences are data (``guardrails/timing.toml``, read by
+``afterview.timing_data``); this module decides which rule applies. Day counts are inclusive: a note due on day D is ``due`` on D, and "late once 7 days past
 its due date" means ``late`` from D+7. The rules:
 
 ====================================  =====================================================
@@ -31,7 +32,7 @@ rule                                  when
                                       ``no_award`` or ``before_interview``
 ====================================  =====================================================
 
-Choices where the issue is silent, made for a careful user:
+Choices made for a careful user where the lesson is silent:
 
 - Thank-yous do not depend on the status: an unsent one stays listed after an offer, a
   withdrawal or a rejection (thanking someone is never wrong).
@@ -51,11 +52,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import cache
 from typing import Literal, NamedTuple, Protocol, runtime_checkable
 
+from afterview.dates import add_days
+from afterview.names import name_key
 from afterview.notes import NOTE_TYPES, TYPE_RANK
+from afterview.timing_data import RULE_SHAPES, TimingData, shipped_timing
 
 __all__ = [
     "ACTIONABLE_STATES",
@@ -66,6 +70,7 @@ __all__ = [
     "TYPE_RANK",
     "Advice",
     "InterviewLike",
+    "SentLog",
     "SentNote",
     "State",
     "advise",
@@ -81,130 +86,8 @@ ACTIONABLE_STATES: tuple[State, ...] = ("late", "due", "upcoming")
 """States of a note still to send (``stop`` and ``not_applicable`` rows are not)."""
 
 
-# The cadence, in days. Kept together so a policy change is one edit here.
-THANK_YOU_WINDOW_DAYS = 2  # due on the interview day and the day after
-FOLLOW_UP_AFTER_DECISION_DAYS = 7
-FOLLOW_UP_NO_DECISION_DAYS = 14
-SECOND_FOLLOW_UP_DAYS = 7
-MAX_FOLLOW_UPS = 2
-LATE_AFTER_DAYS = 7  # follow-ups and the notes after a rejection
-
-# Wording: one sentence per rule and state, filled with ISO dates by ``str.format``.
-_REASONS: dict[str, dict[State, str]] = {
-    "thank_you.same_day": {
-        "upcoming": "Thank-you notes go out the day of the interview or the day after; "
-        "the interview is on {start}, so send this one on {start} or {last}.",
-        "due": "Thank-you notes go out the day of the interview or the day after; "
-        "the interview was on {start}, so send this one by {last}.",
-        "late": "Thank-you notes go out the day of the interview or the day after; "
-        "this one is late since {late}, but still worth sending today.",
-    },
-    "follow_up.after_decision": {
-        "upcoming": "Follow up only once the promised decision date ({decision}) has passed "
-        "and a further week has gone by with no answer, so from {start}.",
-        "due": "The promised decision date ({decision}) has passed and a further week has gone "
-        "by with no answer, so a short follow-up is due since {start}.",
-        "late": "The promised decision date ({decision}) has passed and a further week has gone "
-        "by with no answer; this follow-up was due from {start}, is late since {late}, "
-        "and is still worth sending today.",
-    },
-    "follow_up.no_decision_date": {
-        "upcoming": "No decision date was given, so follow up two weeks after the interview "
-        "({interview}), from {start}, and ask when they expect to decide "
-        "(a question for the follow-up, never the thank-you).",
-        "due": "No decision date was given, so a follow-up is due two weeks after the interview "
-        "({interview}), since {start}; ask when they expect to decide "
-        "(a question for the follow-up, never the thank-you).",
-        "late": "No decision date was given, so a follow-up was due two weeks after the interview "
-        "({interview}), from {start}, and is late since {late}; send it today and ask when "
-        "they expect to decide (a question for the follow-up, never the thank-you).",
-    },
-    "follow_up.second": {
-        "upcoming": "Your first follow-up ({first}) has had no answer yet; a second and final "
-        "one is due a week later, from {start}.",
-        "due": "Your first follow-up ({first}) has had no answer for a week, so a second and "
-        "final one is due since {start}.",
-        "late": "Your first follow-up ({first}) has had no answer; the second and final one was "
-        "due from {start}, is late since {late}, and is still worth sending today.",
-    },
-    "follow_up.stop_after_two": {
-        "stop": "You have sent {count} follow-ups, the last on {last_sent}, with no answer; "
-        "stop following up and focus on other applications.",
-    },
-    "competing_offer.before_deadline": {
-        "due": "A competing offer is recorded with a deadline of {deadline}; write now, "
-        "while they can still decide before it.",
-    },
-    "award_update.after_interview": {
-        "upcoming": "The award dated {award} comes after the interview ({interview}); "
-        "share it as a brief update from {award}, while they decide.",
-        "due": "The award dated {award} came after the interview ({interview}); "
-        "share it as a brief update while they decide.",
-    },
-    "after_rejection.feedback": {
-        "upcoming": "Ask for feedback within a week of {since}; many employers will not "
-        "answer, as a matter of policy.",
-        "due": "Ask for feedback within a week of {since}, by {last}; many employers will not "
-        "answer, as a matter of policy, so silence is normal.",
-        "late": "Feedback requests go out within a week of {since}; this one is late since "
-        "{late}, still fine to send, though many employers will not answer, as a matter of policy.",
-    },
-    "after_rejection.keep_in_mind": {
-        "upcoming": "Within a week of {since}, thank them and ask to be kept in mind for a role "
-        "that fits better.",
-        "due": "Within a week of {since}, by {last}, thank them and ask to be kept in mind for "
-        "a role that fits better.",
-        "late": "Notes asking to be kept in mind go out within a week of {since}; this one is "
-        "late since {late}, but still worth sending.",
-    },
-    "follow_up.not_applicable.status": {
-        "not_applicable": "Follow-ups are for while you wait on a decision, and this application {status}.",
-    },
-    "competing_offer.not_applicable.status": {
-        "not_applicable": "A competing-offer note is for while you wait on a decision, "
-        "and this application {status}.",
-    },
-    "competing_offer.not_applicable.no_offer": {
-        "not_applicable": "Record a competing offer (company and deadline) to write this note; "
-        "never bluff about one.",
-    },
-    "competing_offer.not_applicable.deadline_passed": {
-        "not_applicable": "The competing offer's deadline ({deadline}) has passed, so there is "
-        "no decision left to ask them to make before it.",
-    },
-    "award_update.not_applicable.status": {
-        "not_applicable": "An award update is for while you wait on a decision, "
-        "and this application {status}.",
-    },
-    "award_update.not_applicable.no_award": {
-        "not_applicable": "Record an award or recognition (name and date) received since the "
-        "interview to write this note.",
-    },
-    "award_update.not_applicable.before_interview": {
-        "not_applicable": "The award is dated {award}, before the interview ({interview}), so it is "
-        "not news since you met; updates are for recognition received while you wait.",
-    },
-    "feedback_request.not_applicable.status": {
-        "not_applicable": "A feedback request follows a rejection, and this application {status}.",
-    },
-    "continued_interest.not_applicable.status": {
-        "not_applicable": "A continued-interest note follows a rejection, and this application {status}.",
-    },
-}
-
-RULES: frozenset[str] = frozenset(_REASONS)
+RULES: frozenset[str] = frozenset(RULE_SHAPES)
 """Every rule id an ``Advice`` row can carry."""
-
-# "this application {status}."; ``{on}`` becomes " on <status date>" when there is one.
-_STATUS_PHRASES = {
-    "awaiting": "is still awaiting a decision",
-    "offered": "was marked offered{on}",
-    "rejected": "was marked rejected{on}",
-    "withdrawn": "was withdrawn{on}",
-}
-_UNKNOWN_STATUS_PHRASE = "has a status afterview does not know ({status})"
-_SINCE_REJECTION = "the rejection on {date}"
-_SINCE_UNDATED_REJECTION = "the rejection (no date recorded, so counted from today, {date})"
 
 
 @runtime_checkable
@@ -274,65 +157,101 @@ def due_now(rows: Iterable[Advice]) -> list[Advice]:
     return [row for row in rows if row.state in ("late", "due")]
 
 
-def advise(
-    interview: InterviewLike,
-    today: date,
-    sent: Iterable[SentNote | tuple[str, str, date]] = (),
-    *,
-    include_not_applicable: bool = True,
-) -> list[Advice]:
-    """Say which notes are due for ``interview`` on ``today``, one row per note.
+class SentLog:
+    """The sent notes of one interview, de-duplicated, with the questions the rules ask.
 
     Args:
-        interview: anything with the ``InterviewLike`` attributes.
-        today: the day to judge against (a datetime is reduced to its date).
-        sent: notes already sent, as ``(type value, recipient name, day sent)``.
-        include_not_applicable: False leaves out the ``not_applicable`` rows (and the
-            work of wording them): ``due`` across thousands of interviews asks for that.
-
-    Returns:
-        Rows sorted late, due, upcoming (earliest date, then ``NOTE_TYPES`` order, then
-        recipient), then stop, then not_applicable. Sent one-off notes are left out.
+        sent: ``(type value, recipient, day sent)`` per note.
+        keyed: the recipients are already name keys (``afterview.names.name_key``), as
+            the store keeps them; otherwise they are names and are keyed here.
     """
-    today = _day(today)
-    log = _SentLog(sent)
-    status = str(getattr(interview.status, "value", interview.status))
-    rows = _thank_yous(interview, today, log)
-    follow_up = _follow_up(interview, today, status, log)
-    candidates = [follow_up] + [
-        build(interview, today, status)
-        for build in (_competing_offer, _award_update, _feedback_request, _continued_interest)
-    ]
-    for row in candidates:
-        if isinstance(row, _NotApplicable):
-            if include_not_applicable and (row.type == "follow_up" or not log.has(row.type)):
-                rows.append(row.advice())
-        elif row is follow_up or not log.has(row.type):
-            rows.append(row)
-    return sorted(rows, key=_order)
 
+    __slots__ = ("_notes",)
 
-class _SentLog:
-    """The sent notes, de-duplicated, with the questions the rules ask of them."""
-
-    def __init__(self, sent: Iterable[SentNote | tuple[str, str, date]]) -> None:
-        notes = {SentNote(str(getattr(t, "value", t)), _name_key(r), _day(d)) for t, r, d in sent}
-        self._notes = sorted(notes, key=lambda note: note.sent_on)
+    def __init__(self, sent: Iterable[SentNote | tuple[str, str, date]] = (), *, keyed: bool = False) -> None:
+        notes = {
+            SentNote(str(getattr(t, "value", t)), r if keyed else name_key(r), _day(d)) for t, r, d in sent
+        }
+        self._notes = sorted(notes, key=lambda note: note.sent_on) if len(notes) > 1 else list(notes)
 
     def has(self, note_type: str, recipient: str | None = None) -> bool:
         """Whether a note of ``note_type`` was sent (to ``recipient``, when given)."""
-        key = None if recipient is None else _name_key(recipient)
+        key = None if recipient is None else name_key(recipient)
         return any(n.type == note_type and (key is None or n.recipient == key) for n in self._notes)
 
     def days(self, note_type: str) -> list[date]:
         """The days notes of ``note_type`` were sent, earliest first."""
         return [n.sent_on for n in self._notes if n.type == note_type]
 
+    def thanked(self) -> set[str]:
+        """The name keys of the interviewers a thank-you was sent to."""
+        return {n.recipient for n in self._notes if n.type == "thank_you"}
 
-def _name_key(name: str) -> str:
-    # The same rule as afterview.names.name_key, copied on purpose: timing imports nothing
-    # else of afterview, so it stays pure and cheap. Keep the two in step.
-    return " ".join(name.split()).casefold()
+
+def advise(
+    interview: InterviewLike,
+    today: date,
+    sent: SentLog | Iterable[SentNote | tuple[str, str, date]] = (),
+    *,
+    include_not_applicable: bool = True,
+    data: TimingData | None = None,
+) -> list[Advice]:
+    """Say which notes are due for ``interview`` on ``today``, one row per note.
+
+    Args:
+        interview: anything with the ``InterviewLike`` attributes.
+        today: the day to judge against (a datetime is reduced to its date).
+        sent: notes already sent, as ``(type value, recipient name, day sent)``, or a
+            ``SentLog`` of them.
+        include_not_applicable: False leaves out the ``not_applicable`` rows (and the
+            work of wording them): ``due`` across thousands of interviews asks for that.
+        data: the day counts and sentences (default: the shipped ``timing.toml``).
+
+    Returns:
+        Rows sorted late, due, upcoming (earliest date, then ``NOTE_TYPES`` order, then
+        recipient), then stop, then not_applicable. Sent one-off notes are left out.
+
+    Raises:
+        PolicyError: the shipped timing data is malformed (names file and key).
+    """
+    rules = _Rules(data or shipped_timing(), _day(today), str(getattr(interview.status, "value", interview.status)))
+    log = sent if isinstance(sent, SentLog) else SentLog(sent)
+    rows = _thank_yous(rules, interview, log)
+    candidates = [_follow_up(rules, interview, log)]
+    # A one-off note once sent is not listed again, whatever it would say now.
+    candidates += [build(rules, interview) for note_type, build in _BUILDERS if not log.has(note_type)]
+    for row in candidates:
+        if isinstance(row, _NotApplicable):
+            if include_not_applicable:
+                rows.append(row.advice(rules, interview))
+        else:
+            rows.append(row)
+    return sorted(rows, key=_order) if len(rows) > 1 else rows
+
+
+class _Rules(NamedTuple):
+    """What every rule function reads besides the interview: the data, today, the status."""
+
+    data: TimingData
+    today: date
+    status: str
+
+    def row(
+        self, note_type: str, recipient: str, state: State, due: date | None, rule: str, **values: object
+    ) -> Advice:
+        # str(date) is its ISO form, so dates go into the sentence as they are.
+        return Advice(note_type, recipient, state, due, rule, self.data.reasons[rule][state].format(**values))
+
+    def timed(
+        self, note_type: str, recipient: str, rule: str, *, start: date, late_after: int | None, **values: object
+    ) -> Advice:
+        """A row due from ``start``, late from ``late_after`` days later (never when None)."""
+        # add_days holds at date.max: a record stored with a date at the end of the
+        # calendar reads as never late rather than crashing every listing it is part of.
+        late = add_days(start, late_after) if late_after is not None else None
+        last = add_days(late, -1) if late is not None else None
+        state = _state(self.today, start, late)
+        return self.row(note_type, recipient, state, start, rule, start=start, late=late, last=last, **values)
 
 
 def _day(value: date) -> date:
@@ -341,31 +260,12 @@ def _day(value: date) -> date:
 
 
 @cache
-def _days(n: int) -> timedelta:
-    return timedelta(days=n)
-
-
 def _state(today: date, start: date, late_from: date | None) -> State:
     if today < start:
         return "upcoming"
     if late_from is not None and today >= late_from:
         return "late"
     return "due"
-
-
-def _row(note_type: str, recipient: str, state: State, due: date | None, rule: str, **values: object) -> Advice:
-    # str(date) is its ISO form, so dates go into the sentence as they are.
-    return Advice(note_type, recipient, state, due, rule, _REASONS[rule][state].format(**values))
-
-
-def _timed(
-    note_type: str, recipient: str, rule: str, *, today: date, start: date, late_after: int | None, **values: object
-) -> Advice:
-    """A row due from ``start``, late from ``late_after`` days later (never when None)."""
-    late = start + _days(late_after) if late_after is not None else None
-    last = late - _days(1) if late is not None else None
-    state = _state(today, start, late)
-    return _row(note_type, recipient, state, start, rule, start=start, late=late, last=last, **values)
 
 
 class _NotApplicable(NamedTuple):
@@ -376,104 +276,113 @@ class _NotApplicable(NamedTuple):
     why: str
     values: dict[str, object]
 
-    def advice(self) -> Advice:
+    def advice(self, rules: _Rules, interview: InterviewLike) -> Advice:
         rule = f"{self.type}.not_applicable.{self.why}"
-        return _row(self.type, self.recipient, "not_applicable", None, rule, **self.values)
+        values = self.values
+        if self.why == "status":  # worded here: the sentence is rarely wanted
+            values = {"status": _status_phrase(rules, interview)}
+        return rules.row(self.type, self.recipient, "not_applicable", None, rule, **values)
 
 
 def _not_applicable(note_type: str, recipient: str, why: str, **values: object) -> _NotApplicable:
     return _NotApplicable(note_type, recipient, why, values)
 
 
-def _status_phrase(interview: InterviewLike, status: str) -> str:
+def _status_phrase(rules: _Rules, interview: InterviewLike) -> str:
     on = f" on {interview.status_date.isoformat()}" if interview.status_date else ""
-    phrase = _STATUS_PHRASES.get(status)
-    return phrase.format(on=on) if phrase else _UNKNOWN_STATUS_PHRASE.format(status=repr(status))
+    phrase = rules.data.status_phrases.get(rules.status)
+    return phrase.format(on=on) if phrase else rules.data.unknown_status.format(status=repr(rules.status))
 
 
-def _thank_yous(interview: InterviewLike, today: date, log: _SentLog) -> list[Advice]:
+def _thank_yous(rules: _Rules, interview: InterviewLike, log: SentLog) -> list[Advice]:
     rows: list[Advice] = []
-    seen: set[str] = set()
+    seen = log.thanked()
+    window = rules.data.cadence.thank_you_window
     for name in interview.recipient_names:
-        key = _name_key(name)
-        if key in seen or log.has("thank_you", name):
+        key = name_key(name)
+        if key in seen:
             continue
         seen.add(key)
         start = interview.interview_date
-        rows.append(
-            _timed("thank_you", name, "thank_you.same_day", today=today, start=start, late_after=THANK_YOU_WINDOW_DAYS)
-        )
+        rows.append(rules.timed("thank_you", name, "thank_you.same_day", start=start, late_after=window))
     return rows
 
 
-def _follow_up(interview: InterviewLike, today: date, status: str, log: _SentLog) -> Advice | _NotApplicable:
-    contact = interview.contact_name
-    if status != "awaiting":
-        return _not_applicable("follow_up", contact, "status", status=_status_phrase(interview, status))
+def _follow_up(rules: _Rules, interview: InterviewLike, log: SentLog) -> Advice | _NotApplicable:
+    contact, cadence = interview.contact_name, rules.data.cadence
+    if rules.status != "awaiting":
+        return _not_applicable("follow_up", contact, "status")
     sent_days = log.days("follow_up")
-    if len(sent_days) >= MAX_FOLLOW_UPS:
+    if len(sent_days) >= cadence.max_follow_ups:
         rule = "follow_up.stop_after_two"
-        return _row("follow_up", contact, "stop", None, rule, count=len(sent_days), last_sent=sent_days[-1])
+        return rules.row("follow_up", contact, "stop", None, rule, count=len(sent_days), last_sent=sent_days[-1])
     values: dict[str, object]
     if sent_days:
-        rule, start = "follow_up.second", sent_days[0] + _days(SECOND_FOLLOW_UP_DAYS)
+        rule, start = "follow_up.second", add_days(sent_days[0], cadence.second_follow_up)
         values = {"first": sent_days[0]}
     elif interview.decision_date is not None:
-        rule, start = "follow_up.after_decision", interview.decision_date + _days(FOLLOW_UP_AFTER_DECISION_DAYS)
+        rule, start = "follow_up.after_decision", add_days(interview.decision_date, cadence.follow_up_after_decision)
         values = {"decision": interview.decision_date}
     else:
-        rule, start = "follow_up.no_decision_date", interview.interview_date + _days(FOLLOW_UP_NO_DECISION_DAYS)
+        rule, start = "follow_up.no_decision_date", add_days(interview.interview_date, cadence.follow_up_no_decision)
         values = {"interview": interview.interview_date}
-    return _timed("follow_up", contact, rule, today=today, start=start, late_after=LATE_AFTER_DAYS, **values)
+    return rules.timed("follow_up", contact, rule, start=start, late_after=cadence.late_after, **values)
 
 
-def _competing_offer(interview: InterviewLike, today: date, status: str) -> Advice | _NotApplicable:
+def _competing_offer(rules: _Rules, interview: InterviewLike) -> Advice | _NotApplicable:
     contact, deadline = interview.contact_name, interview.offer_deadline
-    if status != "awaiting":
-        return _not_applicable("competing_offer", contact, "status", status=_status_phrase(interview, status))
+    if rules.status != "awaiting":
+        return _not_applicable("competing_offer", contact, "status")
     if deadline is None:
         return _not_applicable("competing_offer", contact, "no_offer")
-    if deadline < today:
+    if deadline < rules.today:
         return _not_applicable("competing_offer", contact, "deadline_passed", deadline=deadline)
     # No date says when the offer arrived, so the note is due from today until the deadline.
     rule = "competing_offer.before_deadline"
-    return _timed("competing_offer", contact, rule, today=today, start=today, late_after=None, deadline=deadline)
+    return rules.timed("competing_offer", contact, rule, start=rules.today, late_after=None, deadline=deadline)
 
 
-def _award_update(interview: InterviewLike, today: date, status: str) -> Advice | _NotApplicable:
+def _award_update(rules: _Rules, interview: InterviewLike) -> Advice | _NotApplicable:
     contact, award, interviewed = interview.contact_name, interview.award_date, interview.interview_date
-    if status != "awaiting":
-        return _not_applicable("award_update", contact, "status", status=_status_phrase(interview, status))
+    if rules.status != "awaiting":
+        return _not_applicable("award_update", contact, "status")
     if award is None:
         return _not_applicable("award_update", contact, "no_award")
     if award < interviewed:
         return _not_applicable("award_update", contact, "before_interview", award=award, interview=interviewed)
     rule = "award_update.after_interview"
-    return _timed(
-        "award_update", contact, rule, today=today, start=award, late_after=None, award=award, interview=interviewed
+    return rules.timed(
+        "award_update", contact, rule, start=award, late_after=None, award=award, interview=interviewed
     )
 
 
-def _after_rejection(
-    note_type: str, rule: str, interview: InterviewLike, today: date, status: str
-) -> Advice | _NotApplicable:
+def _after_rejection(rules: _Rules, note_type: str, rule: str, interview: InterviewLike) -> Advice | _NotApplicable:
     contact = interview.contact_name
-    if status != "rejected":
-        return _not_applicable(note_type, contact, "status", status=_status_phrase(interview, status))
+    if rules.status != "rejected":
+        return _not_applicable(note_type, contact, "status")
     rejected_on = interview.status_date
     if rejected_on is None:
-        since, start = _SINCE_UNDATED_REJECTION.format(date=today.isoformat()), today
+        since, start = rules.data.since_undated_rejection.format(date=rules.today.isoformat()), rules.today
     else:
-        since, start = _SINCE_REJECTION.format(date=rejected_on.isoformat()), rejected_on
-    return _timed(note_type, contact, rule, today=today, start=start, late_after=LATE_AFTER_DAYS, since=since)
+        since, start = rules.data.since_rejection.format(date=rejected_on.isoformat()), rejected_on
+    late_after = rules.data.cadence.late_after
+    return rules.timed(note_type, contact, rule, start=start, late_after=late_after, since=since)
 
 
-def _feedback_request(interview: InterviewLike, today: date, status: str) -> Advice | _NotApplicable:
-    return _after_rejection("feedback_request", "after_rejection.feedback", interview, today, status)
+def _feedback_request(rules: _Rules, interview: InterviewLike) -> Advice | _NotApplicable:
+    return _after_rejection(rules, "feedback_request", "after_rejection.feedback", interview)
 
 
-def _continued_interest(interview: InterviewLike, today: date, status: str) -> Advice | _NotApplicable:
-    return _after_rejection("continued_interest", "after_rejection.keep_in_mind", interview, today, status)
+def _continued_interest(rules: _Rules, interview: InterviewLike) -> Advice | _NotApplicable:
+    return _after_rejection(rules, "continued_interest", "after_rejection.keep_in_mind", interview)
+
+
+_BUILDERS = (
+    ("competing_offer", _competing_offer),
+    ("award_update", _award_update),
+    ("feedback_request", _feedback_request),
+    ("continued_interest", _continued_interest),
+)
 
 
 def _order(row: Advice) -> tuple[int, date, int, str, str]:

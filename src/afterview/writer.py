@@ -7,22 +7,35 @@ the drafter fails, or the deadline passes, the offline template for the same var
 takes its place and the draft says why (``fallback_reason``).
 
 Transport retries belong to the drafter; this loop only repairs content, so the two
-never multiply.
+never multiply. Offline, nothing waits on a network: ``write_now`` then drafts without an
+event loop, and asyncio is imported only when an LLM drafter is used.
 """
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING, Protocol
 
 from afterview.checks import Policy, Report, run_checks
 from afterview.context import check_context, recipient_moment
 from afterview.domain import Draft, NoteRequest, Usage
 from afterview.drafting.base import Drafter, DrafterError, DraftText, distinct_texts
 
+if TYPE_CHECKING:
+    import asyncio
+
 ProgressCallback = Callable[[str], None]
+
+
+class OfflineDrafter(Drafter, Protocol):
+    """A drafter that never waits (the templates): it can also draft synchronously."""
+
+    def draft_now(self, request: NoteRequest, n: int) -> list[DraftText]:
+        """As ``draft``, without an event loop."""
+        ...
 
 
 class Writer:
@@ -31,7 +44,7 @@ class Writer:
     Args:
         policy: the loaded guardrail policy.
         templates: the offline drafter; always available, used alone when ``drafter`` is
-            None and as the fallback otherwise.
+            None and as the fallback otherwise; it drafts synchronously too.
         drafter: the LLM drafter, or None to work offline.
         deadline: seconds that bound one ``write`` call, repairs included; None or 0
             turns it off (used when recording cassettes).
@@ -44,7 +57,7 @@ class Writer:
         self,
         *,
         policy: Policy,
-        templates: Drafter,
+        templates: OfflineDrafter,
         drafter: Drafter | None = None,
         deadline: float | None = 90.0,
         max_repairs: int = 2,
@@ -80,6 +93,21 @@ class Writer:
         )
         return run_checks(body, context, self.policy, drafts_bar=drafts_bar)
 
+    def write_now(self, request: NoteRequest) -> list[Draft]:
+        """``write`` for synchronous callers (the CLI): offline straight through, online in
+        an event loop of its own. Never raises a drafter error, like ``write``."""
+        if self.drafter is None:
+            return self._from_templates(request)
+        import asyncio
+
+        return asyncio.run(self.write(request))
+
+    def _from_templates(self, request: NoteRequest) -> list[Draft]:
+        started = time.monotonic()
+        request, notices = self._prepare(request)
+        texts = self.templates.draft_now(request, request.variants)
+        return [self._finish(request, text, notices, started, attempts=1) for text in texts]
+
     async def write(self, request: NoteRequest, *, progress: ProgressCallback | None = None) -> list[Draft]:
         """Draft ``request.variants`` checked notes for ``request``.
 
@@ -89,14 +117,14 @@ class Writer:
         Never raises a drafter error: those end in the template fallback, with the reason.
         Cancelling the call (Regenerate) cancels every request it still has in flight.
         """
+        if self.drafter is None:
+            return self._from_templates(request)
+        import asyncio
+
         started = time.monotonic()
         say = progress or self.progress or _silent
         request, notices = self._prepare(request)
         wanted = request.variants
-        if self.drafter is None:
-            texts = await self.templates.draft(request, wanted)
-            return [self._finish(request, text, notices, started, attempts=1) for text in texts]
-
         results: dict[int, Draft] = {}
         reason: str | None = None
         tasks: dict[int, asyncio.Task[Draft]] = {}
@@ -125,7 +153,7 @@ class Writer:
         missing = [index for index in range(wanted) if index not in results]
         for index in missing:
             reason = reason or "the model gave no draft"
-            results[index] = await self._fallback(request, index, reason, notices, started, say)
+            results[index] = self._fallback(request, index, reason, notices, started, say)
         return [results[index] for index in sorted(results)]
 
     def _prepare(self, request: NoteRequest) -> tuple[NoteRequest, tuple[str, ...]]:
@@ -137,7 +165,7 @@ class Writer:
             f"The moment noted for {request.recipient} {fate.reason}, so the note refers to "
             f"the conversation in general. {fate.findings[0].message}"
         )
-        return request.model_copy(update={"moment_withheld": True}), (notice,)
+        return replace(request, moment_withheld=True), (notice,)
 
     async def _settle(
         self,
@@ -155,18 +183,17 @@ class Writer:
         while not report.passed and repairs < self.max_repairs:
             repairs += 1
             say(f"repairing variant {index + 1} ({repairs}/{self.max_repairs})")
-            repair = request.model_copy(
-                update={
-                    "feedback": report.as_feedback(),
-                    "previous": text.body,
-                    "variants": 1,
-                    "first_variant": request.first_variant + index,
-                }
+            repair = replace(
+                request,
+                feedback=report.as_feedback(),
+                previous=text.body,
+                variants=1,
+                first_variant=request.first_variant + index,
             )
             try:
                 (text, *_) = await self.drafter.draft(repair, 1)
             except DrafterError as exc:
-                return await self._fallback(request, index, str(exc), notices, started, say, attempts, usage)
+                return self._fallback(request, index, str(exc), notices, started, say, attempts, usage)
             attempts += 1
             usage[0] += text.prompt_tokens
             usage[1] += text.completion_tokens
@@ -174,10 +201,10 @@ class Writer:
         if not report.passed:
             first = report.blocking[0].message
             reason = f"the model's draft still failed checks after {repairs} repair(s): {first}"
-            return await self._fallback(request, index, reason, notices, started, say, attempts, usage)
+            return self._fallback(request, index, reason, notices, started, say, attempts, usage)
         return self._finish(request, text, notices, started, attempts=attempts, repairs=repairs, usage=usage, report=report)
 
-    async def _fallback(
+    def _fallback(
         self,
         request: NoteRequest,
         index: int,
@@ -189,8 +216,8 @@ class Writer:
         usage: Sequence[int] = (0, 0),
     ) -> Draft:
         say(f"using the offline template for variant {index + 1}: {reason}")
-        shifted = request.model_copy(update={"first_variant": request.first_variant + index, "variants": 1})
-        (text, *_) = await self.templates.draft(shifted, 1)
+        shifted = replace(request, first_variant=request.first_variant + index, variants=1)
+        (text, *_) = self.templates.draft_now(shifted, 1)
         return self._finish(request, text, notices, started, attempts=attempts, usage=usage, fallback_reason=reason)
 
     def _finish(
@@ -231,13 +258,14 @@ class Writer:
         return max(0.0, self.deadline - (time.monotonic() - started))
 
 
-
 def _silent(message: str) -> None:
     """The progress callback when nobody listens."""
 
 
 async def _cancel(tasks: Iterable[asyncio.Task[Draft]]) -> None:
     """Cancel the tasks still running and wait for them, so no request outlives its draft."""
+    import asyncio
+
     running = [task for task in tasks if not task.done()]
     for task in running:
         task.cancel()

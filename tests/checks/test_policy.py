@@ -106,7 +106,7 @@ BROKEN = [
     pytest.param("sensitive.toml", "<<protected>>'''\ntriggers = [\"because\"]", "<<protectd>>'''\ntriggers = [\"because\"]",
                  "guardrails/sensitive.toml: rules[allegation.because].pattern: unknown fragment <<protectd>>", id="fragment"),
     pytest.param("sensitive.toml", 'anchors = "identity"\nwords = ["woman"', 'anchors = "identiy"\nwords = ["woman"',
-                 "guardrails/sensitive.toml: rules[sex.identity].anchors: unknown value 'identiy'; expected one of person, identity, possessive",
+                 "guardrails/sensitive.toml: rules[sex.identity].anchors: unknown value 'identiy'; expected one of person, group, shared, identity, possessive",
                  id="anchors"),
     pytest.param("sensitive.toml", 'words = ["reasonable accommodation", "reasonable accommodations", "disability accommodation", "disability accommodations"]',
                  "words = []", "guardrails/sensitive.toml: rules[disability.accommodation].words: expected at least one word or phrase", id="empty-words"),

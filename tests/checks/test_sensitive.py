@@ -73,7 +73,7 @@ def test_company_named_like_a_health_word_still_lets_health_be_flagged(policy) -
     [
         ("Sorry about my accent.", "warn", "tells the employer about your national origin"),
         ("I loved your accent.", "block", "remarks on the national origin"),
-        ("As a fellow Catholic, I enjoyed it.", "block", "remarks on the religion"),
+        ("As a fellow Catholic, I enjoyed it.", "block", "the same religion as the reader"),
         ("As a Catholic, I enjoyed it.", "warn", "tells the employer about your religion"),
         ("Since I graduated in 1987 I have worked in logistics.", "info", "can hint at your age"),
     ],

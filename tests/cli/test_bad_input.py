@@ -41,13 +41,13 @@ def assert_one_line_error(result, *fragments: str, code: int = 2) -> None:
     [
         (lambda s: s.replace('company = "Northwind Analytics"\n', ""), ["company", "required field is missing"]),
         (lambda s: 'nickname = "Sammy"\n' + s, [":1:", "nickname", "unknown key"]),
-        (lambda s: s.replace('name = "Jordan Lee"', 'nmae = "Jordan Lee"'), [":8:", "interviewers[0].nmae", "unknown key"]),
+        (lambda s: s.replace('name = "Jordan Lee"', 'nmae = "Jordan Lee"'), [":8:", "interviewer 1 nmae", "unknown key"]),
         (lambda s: s.replace("interview_date = 2026-11-24", 'interview_date = "next tuesday"'), [":4:", "interview_date", "not a date"]),
         (lambda s: s.replace("decision_date = 2026-12-05", "decision_date = 2026-11-20"), [":5:", "decision_date", "before interview_date"]),
         (lambda s: s.replace('role = "Data Analyst"', 'role = "' + "R" * 81 + '"'), [":3:", "role", "81 characters; at most 80"]),
         (
             lambda s: s.replace("your story about rebuilding the churn dashboard", " ".join(["word"] * 41)),
-            [":9:", "interviewers[0].moment", "41 words; at most 40"],
+            [":9:", "interviewer 1 moment", "41 words; at most 40"],
         ),
         (lambda s: s + '\n[[interviewers]]\nname = "JORDAN LEE"\n', ["interviewers", "listed twice"]),
         (lambda s: s.replace('company = "Northwind Analytics"', 'company = "North\\u001b[2Jwind"'), [":2:", "company", "control characters"]),
@@ -134,8 +134,9 @@ def test_unusable_files(cli, tmp_path, content, fragment):
 
 def test_missing_and_unreadable_files(cli, tmp_path):
     missing = tmp_path / "nope.toml"
-    assert_one_line_error(cli("due", "--from", missing), str(missing), "no such")
-    assert_one_line_error(cli("check", tmp_path), str(tmp_path), "directory")
+    assert_one_line_error(cli("due", "--from", missing), f"{missing}: no such file")
+    assert_one_line_error(cli("check", missing), f"{missing}: no such file")
+    assert_one_line_error(cli("check", tmp_path), str(tmp_path), "is a folder, not a note")
     if os.geteuid() != 0:  # root reads anything
         locked = write(tmp_path, GOOD, "locked.toml")
         locked.chmod(0)
@@ -185,4 +186,4 @@ def test_runs_of_spaces_in_a_name_are_one_person(cli, tmp_path):
 
 def test_a_moment_of_only_punctuation_is_refused(cli, tmp_path):
     path = write(tmp_path, GOOD.replace("your story about rebuilding the churn dashboard", "..."))
-    assert_one_line_error(cli("due", "--from", path), ":9:", "interviewers[0].moment", "only punctuation")
+    assert_one_line_error(cli("due", "--from", path), ":9:", "interviewer 1 moment", "only punctuation")

@@ -6,7 +6,7 @@ missing cassette or a request the cassette does not hold fails the test.
 Re-record (after changing a prompt, the checks' messages, or the templates), with the
 local OpenAI-compatible server running::
 
-    /work/shared/tools/local-llm-server start
+    cassettes/local-server.sh start
     AFTERVIEW_RECORD=1 .venv/bin/python -m pytest tests/llm/test_llm_cassettes.py
 
 ``AFTERVIEW_LLM_URL`` points the recording at another server (default

@@ -8,6 +8,8 @@ appears nowhere.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import time
 
 import pytest
@@ -208,6 +210,20 @@ async def test_400_shows_the_servers_message_with_secrets_removed(serve, waits, 
     assert len(server.posts()) == 1
 
 
+@pytest.mark.parametrize(
+    "echo",
+    [TEST_KEY.removeprefix("sk-"), TEST_KEY.removeprefix("sk-test-"), TEST_KEY.upper(), TEST_KEY[8:24], "%s" % TEST_KEY[3:]],
+    ids=["no-sk", "no-sk-test", "upper", "middle", "in-url"],
+)
+async def test_the_configured_key_is_redacted_in_every_form_the_server_echoes(serve, waits, make_request, echo):
+    message = f"bad request for https://proxy.example/v1?api={echo} (credential {echo} refused)"
+    server = serve([Reply(error_body(message), status=400)])
+    error = await failure(drafter_for(server.url, waits), make_request())
+    text = str(error)
+    assert echo not in text and echo.casefold() not in text.casefold()
+    assert TEST_KEY[8:18] not in text and "[key]" in text
+
+
 async def test_the_sdk_does_not_retry_on_its_own(serve, waits, make_request):
     """With tenacity off (one attempt), a 500 is exactly one request: max_retries=0 holds."""
     server = serve([Reply(error_body("boom"), status=500)])
@@ -219,7 +235,7 @@ async def test_the_sdk_does_not_retry_on_its_own(serve, waits, make_request):
 
 async def test_a_required_fact_missing_fails_before_any_request(serve, waits, make_request, northwind):
     server = serve([Reply(completion(GOOD))])
-    no_offer = northwind.model_copy(update={"competing_offer": None})
+    no_offer = replace(northwind, competing_offer=None)
     from afterview.domain import NoteType
 
     request = make_request(NoteType.COMPETING_OFFER, interview=no_offer)

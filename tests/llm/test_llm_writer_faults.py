@@ -26,7 +26,7 @@ SENSITIVE = GOOD.replace(
 )
 PLACEHOLDER = GOOD.replace("the numbers it reports", "[specific project] at [Company Name]")
 
-REPAIR_MARKER = "Rewrite your previous draft"
+REPAIR_MARKER = "Rewrite the previous_draft"
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def run(waits, make_request):
         drafts = await writer.write(make_request())
         elapsed = time.monotonic() - started
         shown = json.dumps([d.to_dict() for d in drafts]) + "\n".join(said)
-        assert TEST_KEY not in shown and "sk-" not in shown
+        assert TEST_KEY not in shown and "sk-" not in shown and TEST_KEY[3:] not in shown
         for draft in drafts:
             assert draft.report.passed, [f.message for f in draft.report.blocking]
             assert not draft.report.by_check("sensitive")
@@ -170,3 +170,12 @@ async def test_placeholders_that_stay_end_in_the_template(serve, run):
     assert draft.engine == "template" and "[" not in draft.body
     assert draft.fallback_reason.startswith("the model's draft still failed checks after 2 repair(s): ")
     assert len(server.posts()) == 3
+
+
+async def test_a_server_error_echoing_the_key_without_its_prefix_leaves_no_trace_in_the_fallback(serve, run):
+    server = serve([Reply(error_body(f"invalid credential {TEST_KEY.removeprefix('sk-')}"), status=400)])
+    drafts, _, said = await run(server.url)
+    draft = assert_template(
+        drafts, f"the server at {server.url} rejected the request (HTTP 400): invalid credential [key]"
+    )
+    assert TEST_KEY.removeprefix("sk-") not in " ".join(draft.notices) + "\n".join(said)

@@ -46,7 +46,7 @@ def make_interview():
             ],
         }  # fmt: skip
         data.update(overrides)
-        return Interview.model_validate(data)
+        return Interview.from_data(data)
 
     return build
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import sqlite3
 from datetime import date
 
@@ -183,7 +185,7 @@ def test_drafts_round_trip_with_report_usage_and_notices(store, make_interview, 
     draft = make_draft("Jordan Lee", findings=(finding,), created_at=NOW)
     saved = store.save_draft(interview_id, draft)
     assert saved.id is not None
-    assert saved.model_copy(update={"id": None}) == draft
+    assert replace(saved, id=None) == draft
     assert store.draft(saved.id) == saved
     assert store.draft(saved.id, interview_id=interview_id) == saved
     with pytest.raises(RecordNotFound):

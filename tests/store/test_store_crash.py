@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import os
 import random
 import signal
@@ -21,6 +23,7 @@ ITERATIONS = 24
 _WRITER = textwrap.dedent(
     """
     import sys
+    from dataclasses import replace
     from datetime import date
     from afterview.checks.types import Finding, Report
     from afterview.paths import app_paths
@@ -33,7 +36,7 @@ _WRITER = textwrap.dedent(
     n = 0
     while True:
         n += 1
-        interview = Interview.model_validate({
+        interview = Interview.from_data({
             "company": f"Run {run} Co {n}", "role": "Analyst", "interview_date": date(2026, 11, 24),
             "interviewers": [{"name": "Jordan Lee", "moment": "the dashboard story"}, {"name": "Priya Shah"}],
         })
@@ -48,7 +51,7 @@ _WRITER = textwrap.dedent(
         print("sent", interview_id, flush=True)
         store.update_draft_body(draft.id, body + " Edited.", report)
         print("edited", draft.id, flush=True)
-        interview = interview.model_copy(update={"role": f"Senior Analyst {n}"})
+        interview = replace(interview, role=f"Senior Analyst {n}")
         store.update_interview(interview_id, interview)
         print("role", interview_id, interview.role, flush=True)
     """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import subprocess
@@ -131,7 +132,7 @@ _WORKER = textwrap.dedent(
     worker, count = sys.argv[1], int(sys.argv[2])
     store = open_store(app_paths(), busy_timeout=20)
     for n in range(count):
-        interview = Interview.model_validate({
+        interview = Interview.from_data({
             "company": f"Worker {worker} Co {n}", "role": "Analyst", "interview_date": date(2026, 11, 24),
             "interviewers": [{"name": "Jordan Lee"}, {"name": f"Person {n}"}],
         })
@@ -257,3 +258,79 @@ def test_a_schema_created_mid_inspection_is_not_mistaken_for_a_foreign_file(home
         store.list_interviews()
     assert notices == []
     assert not list(home.glob("afterview.unreadable-*"))
+
+
+def _run_inspection(db: Path, preexec) -> str:
+    """Open ``db`` in a child process set up by ``preexec``; return its one-line outcome."""
+    script = (
+        "import sys\nfrom datetime import datetime\nfrom pathlib import Path\n"
+        "from afterview.errors import StoreError\nfrom afterview.store.connection import open_database\n"
+        "try:\n    open_database(Path(sys.argv[1]), busy_timeout=0.5, notice=print, now=datetime.now)\n"
+        "    print('opened')\nexcept StoreError as exc:\n    print(exc)\n"
+    )
+    # Output through a pipe: a file-size limit would also stop writes to a captured file.
+    proc = subprocess.run([sys.executable, "-c", script, str(db)], capture_output=True, timeout=60, preexec_fn=preexec)
+    assert proc.returncode == 0, proc.stderr.decode()
+    return proc.stdout.decode().strip()
+
+
+def _no_file_growth() -> None:
+    """In the child: no file may grow (RLIMIT_FSIZE 0), the way a full disk refuses writes."""
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+
+
+def test_a_disk_error_while_opening_is_reported_not_hidden_by_the_commit(home: Path, make_interview):
+    store = open_store(app_paths())
+    store.add_interview(make_interview())
+    store.close()
+    db = app_paths().database
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    outcome = _run_inspection(db, _no_file_growth)
+    assert "no transaction is active" not in outcome
+    assert outcome.startswith("disk error while opening the database") and str(db) in outcome, outcome
+    assert open_store(app_paths()).list_interviews()  # nothing was lost or moved aside
+
+
+def test_a_full_disk_while_opening_says_the_disk_is_full(home: Path, make_interview, tmp_path: Path):
+    """A real full file system: a 64 KiB tmpfs, filled up (needs mount rights, so root on Linux)."""
+    mount_point = tmp_path / "small-disk"
+    mount_point.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount_point)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root on Linux); the file-size test covers the masking")
+    try:
+        store = open_store(app_paths())
+        store.add_interview(make_interview())
+        store.close()
+        db = mount_point / "afterview.db"
+        db.write_bytes(app_paths().database.read_bytes())
+        filler = mount_point / "filler"
+        with contextlib.suppress(OSError), filler.open("wb") as handle:
+            while True:
+                handle.write(b"\0" * 4096)
+                handle.flush()
+        outcome = _run_inspection(db, None)
+        assert outcome.startswith("the disk is full while opening the database") and str(db) in outcome, outcome
+    finally:
+        subprocess.run(["umount", str(mount_point)], check=False)
+
+
+def test_a_leftover_read_only_shm_file_is_named(home: Path, make_interview):
+    """A ``-shm`` left by another user (afterview once run with sudo): SQLite cannot open it."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root to leave a file owned by another user; a file of one's own SQLite reopens")
+    store = open_store(app_paths())
+    store.add_interview(make_interview())
+    store.close()
+    db = app_paths().database
+    shm = Path(f"{db}-shm")
+    shm.write_bytes(b"")
+    os.chown(shm, 65534, 65534)  # nobody
+    shm.chmod(0o644)
+    outcome = _run_inspection(db, _without_root_override)
+    assert outcome.startswith(f"cannot write {shm}") and "remove it" in outcome, outcome

@@ -17,6 +17,7 @@ from store_helpers import NOW
 
 # A database as each earlier schema version left it, with data in it: the test below
 # migrates every one of them. A new migration needs the seed for the version before it.
+LEAKED_KEY = "proj-Zq8xW2vLm4Rt7Yp1Kd9sHf3Jc6Nb0Ga5"
 SEEDS: dict[int, str] = {
     0: "",  # an empty SQLite file: nothing to keep
     # Version 1: a sent note logged with its draft; version 2 keeps the draft's body in the log.
@@ -34,6 +35,26 @@ INSERT INTO sent_log (interview_id, draft_id, note_type, recipient, recipient_ke
     VALUES (1, 1, 'thank_you', 'Jordan Lee', 'jordan lee', '2026-11-24', '2026-11-24T11:00');
 INSERT INTO sent_log (interview_id, draft_id, note_type, recipient, recipient_key, sent_on, recorded_at)
     VALUES (1, NULL, 'follow_up', 'Jordan Lee', 'jordan lee', '2026-12-10', '2026-12-10T11:00');
+""",
+    # Version 2 stored server messages as they came: one echoed the key without "sk-".
+    2: f"""
+    INSERT INTO interviews (id, company, role, interview_date, status, created_at, updated_at)
+        VALUES (1, 'Northwind Analytics', 'Data Analyst', '2026-11-24', 'awaiting', '2026-11-24T10:00:00', '2026-11-24T10:00:00');
+    INSERT INTO interviewers (interview_id, position, name, name_key) VALUES (1, 0, 'Jordan Lee', 'jordan lee');
+    INSERT INTO drafts (interview_id, note_type, recipient, recipient_key, tone, engine, fallback_reason, subject, body,
+                        report, notices, created_at)
+        VALUES (1, 'thank_you', 'Jordan Lee', 'jordan lee', 'warm', 'template',
+                'the server rejected the request (HTTP 400): Incorrect API key provided: {LEAKED_KEY}.',
+                'Thank you', 'Dear Jordan,\n\nThank you.\n\nSam',
+                '{{"note_type": "thank_you", "drafts_bar": true, "findings": []}}',
+                '["Bearer {LEAKED_KEY} refused", "Müller''s moment was left out"]', '2026-11-24T10:00:00');
+    """,
+    # Version 3: an interview from before mission and address_as, with a moment.
+    3: """
+INSERT INTO interviews (id, company, role, interview_date, status, created_at, updated_at)
+    VALUES (1, 'Northwind', 'Analyst', '2026-11-24', 'awaiting', '2026-11-24T09:00', '2026-11-24T09:00');
+INSERT INTO interviewers (id, interview_id, position, name, name_key, contact, moment)
+    VALUES (1, 1, 0, 'Jordan Lee', 'jordan lee', 1, 'your story about the churn dashboard');
 """,
 }
 
@@ -90,6 +111,10 @@ def test_migrating_from_every_earlier_version_keeps_data_and_matches_a_fresh_sch
     assert (before > 0) == (version > 0)
 
     store = open_store(app_paths(), now=lambda: NOW)
+    if version == 3:  # the record from before mission and address_as reads back without them
+        kept = store.interview(1)
+        assert kept.interviewers[0].moment == "your story about the churn dashboard"
+        assert kept.mission is None and kept.interviewers[0].address_as is None
     # The migrated database works for the whole API.
     new_id = store.add_interview(make_interview())
     assert store.interview(new_id) == make_interview()
@@ -244,3 +269,19 @@ def test_status_and_sent_dates_survive_reopening(home: Path, make_interview):
     assert again.interview(interview_id).status_date == date(2026, 12, 3)
     assert [(e.note_type, e.sent_on) for e in again.sent(interview_id)] == [("feedback_request", date(2026, 12, 4))]
     again.close()
+
+
+def test_messages_stored_by_version_2_lose_what_looks_like_a_key(home: Path):
+    path = app_paths().database
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    migrate(conn, 0, target=2)
+    conn.executescript(SEEDS[2])
+    conn.close()
+    store = open_store(app_paths(), now=lambda: NOW)
+    (draft,) = store.drafts(1)
+    store.close()
+    assert draft.fallback_reason == "the server rejected the request (HTTP 400): Incorrect API key provided: [key]."
+    assert draft.notices == ("[key] refused", "Müller's moment was left out")
+    assert draft.body == "Dear Jordan,\n\nThank you.\n\nSam"
+    assert LEAKED_KEY not in path.read_bytes().decode("utf-8", "replace")

@@ -25,7 +25,7 @@ def _valid_name(text: str) -> str | None:
 
 names = st.text(_NAME_CHARS, min_size=1, max_size=NAME_MAX_CHARS).map(_valid_name).filter(bool)
 words = st.lists(st.text(st.characters(categories=("L", "N")), min_size=1, max_size=12), min_size=1, max_size=30).map(" ".join)
-emails = st.from_regex(r"[a-z0-9._-]{1,20}@[a-z0-9-]{1,20}\.[a-z]{2,6}", fullmatch=True)
+emails = st.from_regex(r"[a-z0-9_-]{1,10}(\.[a-z0-9_-]{1,10}){0,2}@[a-z0-9]([a-z0-9-]{0,18}[a-z0-9])?\.[a-z]{2,6}", fullmatch=True)
 days = st.dates(min_value=date(2024, 1, 1), max_value=date(2028, 12, 31))
 
 
@@ -59,7 +59,7 @@ def interviews(draw) -> Interview:
         data["competing_offer"] = {"company": draw(names), "deadline": draw(days)}
     if draw(st.booleans()):
         data["award"] = {"name": draw(names), "date": draw(days), "relevance": draw(st.none() | words)}
-    return Interview.model_validate(data)
+    return Interview.from_data(data)
 
 
 _SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

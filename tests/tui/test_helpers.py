@@ -132,7 +132,7 @@ class TestDashboardRows:
         def stored(company: str, day: date, names: list[str], **extra: object) -> int:
             people = [{"name": name} for name in names]
             data = {"company": company, "role": "Analyst", "interview_date": day, "interviewers": people, **extra}
-            return store.add_interview(Interview.model_validate(data))
+            return store.add_interview(Interview.from_data(data))
 
         # Decision passed a week ago: follow-up due; the thank-you has been late since Feb 22.
         late = stored("Late", date(2026, 2, 20), ["Zoe Park"], decision_date=date(2026, 2, 22))

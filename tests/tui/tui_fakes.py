@@ -91,7 +91,7 @@ def northwind(**changes: object) -> Interview:
         ],
     }
     data.update(changes)
-    return Interview(**data)  # type: ignore[arg-type]
+    return Interview.from_data(data)
 
 
 def make_writer(drafter: object | None):

@@ -35,6 +35,7 @@ class LazyRegex:
         compiled = re.compile(self.pattern)
         self.finditer = compiled.finditer
         self.search = compiled.search
+        self.match = compiled.match
         return compiled
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
@@ -44,6 +45,10 @@ class LazyRegex:
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As ``re.Pattern.search``."""
         return self._compile().search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """As ``re.Pattern.match``."""
+        return self._compile().match(string, pos, endpos)
 
 
 Regex = re.Pattern[str] | LazyRegex
@@ -211,15 +216,24 @@ def phrase_regex(phrases: Iterable[str]) -> str:
     return rf"(?<![\w'])(?:{body})(?![\w])"
 
 
+# Words nearly every note holds: a phrase with another word is not triggered by them
+# ("hearing aid" by "aid", not by "look forward to hearing"). Only speed depends on
+# the choice: a phrase gate opens when all of a phrase's words are present.
+_COMMON_NOTE_WORDS = frozenset(
+    "hearing people thank thanks role team from your with about would forward look time work".split()
+)
+
+
 def phrase_triggers(phrases: Iterable[str]) -> list[str]:
     """One token per phrase that any match must contain: its longest (rarest) word."""
     triggers = []
     for phrase in phrases:
         tokens = re.findall(r"[^\W_]+", phrase)
         if tokens:
+            rare = [t for t in tokens if t not in _COMMON_NOTE_WORDS] or tokens
             # max() keeps the first of equal lengths; reversed() prefers the last word,
             # which tends to be the content word ("gray hair" -> "hair").
-            triggers.append(max(reversed(tokens), key=len))
+            triggers.append(max(reversed(rare), key=len))
     return triggers
 
 

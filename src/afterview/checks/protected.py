@@ -1,15 +1,18 @@
 """``sensitive``: wording that touches a protected characteristic or reads as an allegation.
 
-Pipeline, per text: normalise (``text.analyse``); mask the record's own names
-(``text.masked``), so an interviewer called Faith is never a religion finding; pick
-the rules whose trigger words occur (a set intersection with the text's tokens); run
-each rule's regex on the sentences that hold its triggers; drop matches that an idiom
-or technical phrase overlaps ("age-old", "race condition"); for ambiguous words, find
-the nearest person anchor, which also decides whether the words are the writer's
-disclosure (warn) or a remark about the reader (block); finally keep the strongest of
-overlapping findings.
+Pipeline, per text: normalise (``checks.normalize``, then ``text.analyse``); mask the
+record's own names (``text.masked``), so an interviewer called Faith is never a
+religion finding; pick the rules whose trigger words occur (a set intersection with
+the text's tokens); run each rule's attribute family (its words or pattern) on the
+sentences that hold its triggers; drop matches that an idiom or technical phrase
+overlaps ("age-old", "race condition"); find the frame that makes the words about a
+person (the anchors: the writer, the reader, the panel, the other candidates, or a
+trait the two share), which gives the voice and so the severity; a disclosure in a
+sentence that questions the decision ("was it because ...") becomes an allegation;
+finally keep the strongest of overlapping findings.
 
-Rules, anchors, severities and messages are data: ``guardrails/sensitive.toml``.
+Rules, anchors, frames, severities and messages are data: ``guardrails/sensitive.toml``
+(read by ``checks.sensitive_rules``).
 """
 
 from __future__ import annotations
@@ -20,15 +23,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from afterview.checks.common import MAX_FINDINGS, SpanSet, quote
-from afterview.checks.patterns import GatedPattern, Regex
-from afterview.checks.reader import Section
+from afterview.checks.normalize import Prepared, prepare
+from afterview.checks.patterns import Regex
+from afterview.checks.sensitive_rules import AnchorSet, SensitiveRule, SensitiveRules
 from afterview.checks.text import Analysis, analyse, masked
 from afterview.checks.types import CheckContext, Finding
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
 
-VOICES = ("self", "reader", "allegation", "signal")
+HIDDEN_CHECK = "hidden_characters"
+"""The check name of findings about invisible characters or look-alike letters in words."""
 _SEVERITY_RANK = {"block": 0, "warn": 1, "info": 2}
 _WINDOW_TOKEN = re.compile(r"\w+(?:['.-]\w+)*")
 # Anchors are looked for at most this many characters away (then cut to N words).
@@ -42,116 +47,51 @@ _SENTENCE_REACH = 400
 _MAX_HITS = 10 * MAX_FINDINGS
 
 
-@dataclass(frozen=True, slots=True)
-class AnchorSet:
-    """Words that tie an ambiguous word to a person, and whom they point at.
-
-    Attributes:
-        pattern: any of the anchors, as whole words.
-        voices: anchor phrase (single-spaced) -> "self" or "reader".
-        window: how many words on each side count.
-        after: also look after the match (else only before it).
-    """
-
-    pattern: Regex
-    voices: Mapping[str, str]
-    window: int
-    after: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Category:
-    """A protected characteristic (or ``allegation``) as findings name it."""
-
-    label: str
-    suggestion: str
-
-
-@dataclass(frozen=True, slots=True)
-class SensitiveRule:
-    """One rule of sensitive.toml, compiled (see the file's header for the fields)."""
-
-    id: str
-    category: str
-    pattern: GatedPattern
-    voice: str
-    anchors: AnchorSet | None = None
-    anchor_required: bool = True
-    window: int | None = None
-    exceptions: Regex | None = None
-    requires: Regex | None = None
-    unless: Regex | None = None
-    union_span: bool = False
-    message: str | None = None
-    suggestion: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SensitiveRules:
-    """Every sensitive rule, indexed by trigger word, with severities and messages."""
-
-    rules: tuple[SensitiveRule, ...]
-    by_word: Mapping[str, tuple[int, ...]]
-    trigger_words: frozenset[str]
-    other_gates: tuple[int, ...]
-    severities: Mapping[str, str]
-    messages: Mapping[str, str]
-    categories: Mapping[str, Category]
-
-    @classmethod
-    def read(cls, section: Section) -> SensitiveRules:
-        """Read sensitive.toml."""
-        voices = section.section("voices")
-        severities = {voice: voices.severity(voice) for voice in VOICES}
-        voices.done()
-        texts = section.section("messages")
-        messages = {voice: texts.message(voice, ("match", "label")) for voice in VOICES}
-        texts.done()
-        categories = _read_categories(section.section("categories"))
-        fragments = section.section("fragments")
-        words = {name: fragments.strings(name, lower=True) for name in fragments.keys()}
-        fragments.done()
-        section = section.with_fragments(words)
-        anchors = _read_anchors(section.section("anchors"))
-        rules = tuple(_read_rule(item, anchors, categories) for item in section.sections("rules"))
-        section.done()
-        seen: set[str] = set()
-        for rule in rules:
-            if rule.id in seen:
-                raise section.error("rules", f"duplicate rule id {rule.id!r}")
-            seen.add(rule.id)
-        by_word: dict[str, list[int]] = {}
-        other: list[int] = []
-        for index, rule in enumerate(rules):
-            gate = rule.pattern.gate
-            if gate.substrings or gate.number:
-                other.append(index)
-            for word in gate.words:
-                by_word.setdefault(word, []).append(index)
-        return cls(
-            rules=rules,
-            by_word={w: tuple(ids) for w, ids in by_word.items()},
-            trigger_words=frozenset(by_word),
-            other_gates=tuple(other),
-            severities=severities,
-            messages=messages,
-            categories=categories,
-        )
-
-
 def scan_sensitive(text: str, policy: Policy, proper_nouns: Sequence[str] = ()) -> list[Finding]:
     """The sensitive check on any text, such as a lone form field.
 
     The interview form warns while the person types the memorable moment, and the
     writer decides whether a moment is safe to quote. ``proper_nouns`` (the record's
-    names) are masked first. Spans index into ``text``.
+    names) are masked first. Spans index into ``text``; hidden characters inside words
+    give their own finding, as in ``run_checks``.
     """
-    return _scan(analyse(text), text, tuple(proper_nouns), policy.sensitive)
+    prepared = prepare_for_checks(text, policy)
+    found = prepared.restore(_scan(analyse(prepared.text), prepared.text, tuple(proper_nouns), policy.sensitive))
+    return found + hidden_characters(prepared, policy)
 
 
 def sensitive(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
-    """Wording that touches a protected characteristic or reads as an allegation."""
-    return scan_sensitive(text, policy, context.proper_nouns)
+    """Wording that touches a protected characteristic or reads as an allegation.
+
+    ``run_checks`` passes the text already normalised; preparing it again is free.
+    """
+    prepared = prepare_for_checks(text, policy)
+    return prepared.restore(_scan(analyse(prepared.text), prepared.text, context.proper_nouns, policy.sensitive))
+
+
+def prepare_for_checks(text: str, policy: Policy) -> Prepared:
+    """``text`` normalised for matching (see ``checks.normalize``)."""
+    return prepare(text, policy.directory)
+
+
+def hidden_characters(prepared: Prepared, policy: Policy) -> list[Finding]:
+    """One ``hidden_characters`` finding per word that held invisible characters or
+    look-alike letters mixed with Latin ones (they can hide any term from the checks)."""
+    rules = policy.sensitive
+    found = []
+    for start, end in prepared.hidden[:MAX_FINDINGS]:
+        shown = "".join(c for c in prepared.original[start:end] if c.isprintable())
+        found.append(
+            Finding(
+                check=HIDDEN_CHECK,
+                severity=rules.hidden_severity,  # type: ignore[arg-type]  # validated on load
+                message=rules.hidden_message.format(match=shown),
+                start=start,
+                end=end,
+                suggestion=rules.hidden_suggestion,
+            )
+        )
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +115,7 @@ def _scan(analysis: Analysis, text: str, proper_nouns: tuple[str, ...], rules: S
             judged += 1
             if judged > _MAX_HITS:
                 break
-            hit = _judge(analysis, view.lower, rule, match.start(), match.end())
+            hit = _judge(analysis, view.lower, rule, match.start(), match.end(), rules)
             if hit is not None:
                 hits.append(hit)
     return [_finding(analysis, rules, hit) for hit in _strongest(hits, rules)]
@@ -189,12 +129,16 @@ def _candidates(analysis: Analysis, rules: SensitiveRules) -> list[int]:
     return sorted(i for i in chosen if rules.rules[i].pattern.gate.opens(analysis))
 
 
-def _judge(analysis: Analysis, lower: str, rule: SensitiveRule, start: int, end: int) -> _Hit | None:
+def _judge(
+    analysis: Analysis, lower: str, rule: SensitiveRule, start: int, end: int, rules: SensitiveRules
+) -> _Hit | None:
     """Apply exceptions, sentence conditions and anchors to one match."""
     if start == end:
         return None
     if rule.exceptions is not None and _excepted(rule.exceptions, lower, start, end):
         return None
+    if rule.ambiguous and rules.modifier is not None and rules.modifier.match(lower, end):
+        return None  # describes a thing: "the pregnancy-tracking app", "gender pay gap"
     sentence_start, sentence_end = analysis.sentence(start, end)
     sentence_start = max(sentence_start, start - _SENTENCE_REACH)
     sentence_end = min(sentence_end, end + _SENTENCE_REACH)
@@ -210,14 +154,47 @@ def _judge(analysis: Analysis, lower: str, rule: SensitiveRule, start: int, end:
                 start = min(start, sentence_start + required.start())
                 end = max(end, sentence_start + required.end())
     voice = rule.voice
-    if rule.anchors is not None:
-        window = rule.anchors.window if rule.window is None else rule.window
-        anchored = _anchor_voice(lower, start, end, (sentence_start, sentence_end), rule.anchors, window)
+    if rule.anchors:
+        anchored = _strongest_voice(lower, start, end, (sentence_start, sentence_end), rule, rules)
+        leading = _leading_voice(lower, start, end, rules.leading)
+        if leading is not None and anchored in (None, "self", "reader"):
+            anchored = leading  # the match names whose it is: "your wedding", "my divorce"
+        elif anchored is None:
+            anchored = _leading_voice(lower, start, end, rules.leading_unanchored)  # "I'm sixty-two, so"
         if anchored is not None:
-            voice = anchored
+            voice = rule.anchored_voice or anchored
         elif rule.anchor_required:
             return None
+    if voice == "self" and rule.upgrades and rules.allegation_frame is not None:
+        if rules.allegation_frame.search(lower, sentence_start, sentence_end):
+            voice = "allegation"
     return _Hit(start, end, rule, voice)
+
+
+def _strongest_voice(
+    lower: str, start: int, end: int, sentence: tuple[int, int], rule: SensitiveRule, rules: SensitiveRules
+) -> str | None:
+    """The most severe voice any of the rule's anchor sets gives the match."""
+    best = None
+    for anchors in rule.anchors:
+        window = anchors.window if rule.window is None else rule.window
+        voice = _anchor_voice(lower, start, end, sentence, anchors, window, rules.observers)
+        if voice is not None and (best is None or _rank(rules, voice) < _rank(rules, best)):
+            best = voice
+    return best
+
+
+def _leading_voice(lower: str, start: int, end: int, sets: tuple[AnchorSet, ...]) -> str | None:
+    """The voice of the frame the match itself starts with ("your wedding", "I'm 62")."""
+    for leading in sets:
+        found = leading.pattern.match(lower, start, end)
+        if found is not None and found.end() < end:
+            return leading.voices.get(" ".join(found.group().split()))
+    return None
+
+
+def _rank(rules: SensitiveRules, voice: str) -> int:
+    return _SEVERITY_RANK[rules.severities[voice]]
 
 
 def _excepted(pattern: Regex, lower: str, start: int, end: int) -> bool:
@@ -231,29 +208,53 @@ def _excepted(pattern: Regex, lower: str, start: int, end: int) -> bool:
 
 
 def _anchor_voice(
-    lower: str, start: int, end: int, sentence: tuple[int, int], anchors: AnchorSet, window: int
+    lower: str,
+    start: int,
+    end: int,
+    sentence: tuple[int, int],
+    anchors: AnchorSet,
+    window: int,
+    observers: Regex | None,
 ) -> str | None:
-    """The voice of the nearest anchor before the match, else the nearest after it.
+    """The voice of the nearest anchor before the match, else the nearest after it; a
+    ``shared`` anchor before the match wins over nearer ones (with ``window`` 0, a
+    shared one anywhere in the sentence, the match included: "we're both over fifty").
+    Words of an observer phrase ("I noticed", "you mentioned") are no anchor: they say
+    who saw, not whose.
 
     ``window`` 0 means the whole sentence.
     """
+    if window == 0 and anchors.has_shared:
+        whole = _unobserved(" ".join(_WINDOW_TOKEN.findall(lower, sentence[0], sentence[1])), observers)
+        if any(anchors.voices[" ".join(m.group().split())] == "shared" for m in anchors.pattern.finditer(whole)):
+            return "shared"
     floor = sentence[0] if window == 0 else max(sentence[0], start - _CONTEXT_CHARS)
     words = _WINDOW_TOKEN.findall(lower, floor, start)
     if window:
         words = words[-window:]
     found = None
-    for match in anchors.pattern.finditer(" ".join(words)):
-        found = match
+    for match in anchors.pattern.finditer(_unobserved(" ".join(words), observers)):
+        voice = anchors.voices[" ".join(match.group().split())]
+        if voice == "shared":
+            return voice  # "like you, I'm ...": a trait the two share, whatever comes nearer
+        found = voice
     if found is not None:
-        return anchors.voices[" ".join(found.group().split())]
+        return found
     if not anchors.after:
         return None
     ceiling = sentence[1] if window == 0 else min(sentence[1], end + _CONTEXT_CHARS)
     words = _WINDOW_TOKEN.findall(lower, end, ceiling)
     if window:
         words = words[:window]
-    first = anchors.pattern.search(" ".join(words))
+    first = anchors.pattern.search(_unobserved(" ".join(words), observers))
     return anchors.voices[" ".join(first.group().split())] if first else None
+
+
+def _unobserved(window: str, observers: Regex | None) -> str:
+    """``window`` with observer phrases blanked out."""
+    if observers is None or not window:
+        return window
+    return observers.sub("_", window) if observers.search(window) else window
 
 
 def _strongest(hits: list[_Hit], rules: SensitiveRules) -> list[_Hit]:
@@ -283,58 +284,3 @@ def _finding(analysis: Analysis, rules: SensitiveRules, hit: _Hit) -> Finding:
     )
 
 
-# -- reading the file ------------------------------------------------------------------
-def _read_categories(section: Section) -> dict[str, Category]:
-    categories = {}
-    for name in section.keys():
-        table = section.section(name)
-        categories[name] = Category(table.string("label"), table.string("suggestion"))
-        table.done()
-    section.done()
-    return categories
-
-
-def _read_anchors(section: Section) -> dict[str, AnchorSet]:
-    sets = {}
-    for name in section.keys():
-        table = section.section(name)
-        voices: dict[str, str] = {}
-        for voice in ("self", "reader"):
-            for phrase in table.strings(voice, (), lower=True):
-                voices[" ".join(phrase.split())] = voice
-        if not voices:
-            raise table.error("self", "give at least one anchor in self or reader")
-        alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(voices, key=len, reverse=True))
-        pattern = table.compile("self", rf"(?<![\w'])(?:{alternatives})(?!\w)")
-        sets[name] = AnchorSet(pattern, voices, table.integer("window", minimum=0), table.boolean("after", True))
-        table.done()
-    section.done()
-    return sets
-
-
-def _read_rule(item: Section, anchors: Mapping[str, AnchorSet], categories: Mapping[str, Category]) -> SensitiveRule:
-    rule_id = item.string("id")
-    item.path = f"rules[{rule_id}]"  # errors name the rule, not its position
-    category = item.choice("category", categories)
-    anchor_name = item.choice("anchors", anchors) if item.has("anchors") else None
-    if item.has("window") and anchor_name is None:
-        raise item.error("window", "needs anchors")
-    excepts = item.strings("except", ()) if item.has("except") else ()
-    rule = SensitiveRule(
-        id=rule_id,
-        category=category,
-        pattern=item.gated(),
-        voice=item.choice("voice", VOICES, default="self"),
-        anchors=anchors[anchor_name] if anchor_name else None,
-        anchor_required=item.boolean("anchor_required", True),
-        window=item.integer("window", minimum=0) if item.has("window") else None,
-        # Whole words only: "white tea" must not excuse "white team".
-        exceptions=item.compile("except", "|".join(rf"(?<!\w)(?:{e})(?!\w)" for e in excepts)) if excepts else None,
-        requires=item.regex("requires") if item.has("requires") else None,
-        unless=item.regex("unless") if item.has("unless") else None,
-        union_span=item.choice("span", ("match", "union"), default="match") == "union",
-        message=item.message("message", ("match", "label")) if item.has("message") else None,
-        suggestion=item.string("suggestion") if item.has("suggestion") else None,
-    )
-    item.done()
-    return rule

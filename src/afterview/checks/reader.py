@@ -28,6 +28,9 @@ _FRAGMENT = re.compile(r"<<(\w+)>>")
 # back to a full compile where it is missing.
 _check_syntax = getattr(getattr(re, "_parser", None), "parse", re.compile)
 _ESCAPE = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)")
+# A group of plain words ("(?:busy|hectic|long)") is valid wherever a group is: the
+# syntax check sees a stand-in, which keeps long word lists cheap to validate at start-up.
+_WORD_GROUP = re.compile(r"\(\?:[a-z0-9'][a-z0-9' ]*\??(?:\|[a-z0-9'][a-z0-9' ]*\??)+\)")
 _UPPER = re.compile(r"[A-Z]")
 
 
@@ -87,6 +90,10 @@ class Section:
             raise self.error(unknown[0], "unknown key")
 
     # -- plain values ---------------------------------------------------------------
+    def is_list(self, key: str) -> bool:
+        """True when ``key`` holds an array (for keys that take one value or several)."""
+        return isinstance(self._data.get(key), list)
+
     def has(self, key: str) -> bool:
         """True when the key is present."""
         return key in self._data
@@ -196,14 +203,16 @@ class Section:
 
         A pattern that uses ``<<fragments>>`` is checked now, with each fragment
         replaced by a stand-in (a fragment is an alternation of escaped words, valid
-        wherever a group is), and compiled on first use.
+        wherever a group is), and compiled on first use. Groups of plain words get
+        the same stand-in. (A stand-in hides one error only: a group of words of
+        different lengths inside a look-behind; tests compile every shipped pattern.)
         """
         expanded = self.expand(key, source)
         if not case_sensitive and _UPPER.search(_ESCAPE.sub("", _FRAGMENT.sub("", source))):
             raise self.error(key, "write the pattern in lower case (it is matched against lower-cased text)")
         uses_fragments = expanded != source
         try:
-            _check_syntax(_FRAGMENT.sub("(?:x)", source) if uses_fragments else source)
+            _check_syntax(_WORD_GROUP.sub("(?:x)", _FRAGMENT.sub("(?:x)", source) if uses_fragments else source))
         except re.error as exc:
             raise self.error(key, f"bad regex ({exc})") from None
         return LazyRegex(expanded)

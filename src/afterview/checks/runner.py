@@ -14,9 +14,9 @@ from afterview.checks.addressing import personal, recipient
 from afterview.checks.basic import brevity, cliches, interest, placeholders, thanks
 from afterview.checks.conduct import bluff, insider, money, presumption, pressure, scope, ultimatum
 from afterview.checks.facts import grounding
-from afterview.checks.panel import panel
 from afterview.checks.names import employer, people
-from afterview.checks.protected import sensitive
+from afterview.checks.panel import panel
+from afterview.checks.protected import hidden_characters, prepare_for_checks, sensitive
 from afterview.checks.purpose import asks
 from afterview.checks.types import CheckContext, Finding, Report
 
@@ -53,17 +53,23 @@ CHECKS: dict[str, Check] = {
 def run_checks(text: str, context: CheckContext, policy: Policy, *, drafts_bar: bool = False) -> Report:
     """Run the checks ``policy`` lists on ``text`` and fold the findings into a Report.
 
-    Findings keep policy order between checks and text order within one (findings
-    about the whole note first). With ``drafts_bar`` (notes afterview drafts itself),
-    the findings the policy's drafts bar names are raised to ``block``.
+    Every check matches the text normalised once (``checks.normalize``), and spans
+    point into ``text`` as given. Findings keep policy order between checks and text
+    order within one (findings about the whole note first). With ``drafts_bar`` (notes
+    afterview drafts itself), the findings the policy's drafts bar names are raised to
+    ``block``.
 
     Raises:
         ValueError: ``context.note_type`` is not a type the policy knows.
     """
     policy.type_rules(context.note_type)
+    prepared = prepare_for_checks(text, policy)  # normalised once; spans map back to ``text``
     findings: list[Finding] = []
     for name in policy.checks:
-        found = sorted(CHECKS[name](text, context, policy), key=_text_order)
+        found = prepared.restore(CHECKS[name](prepared.text, context, policy))
+        if name == "sensitive":
+            found.extend(hidden_characters(prepared, policy))
+        found.sort(key=_text_order)
         if drafts_bar and policy.escalates(name, context.note_type):
             found = [f if f.severity == "block" else replace(f, severity="block") for f in found]
         findings.extend(found)

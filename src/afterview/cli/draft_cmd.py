@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 
 from afterview.cli.output import json_line, notice, out
 from afterview.errors import EXIT_BLOCKED, EXIT_OK, AfterviewError
@@ -21,16 +20,17 @@ def run(args: argparse.Namespace) -> int:
     job = DraftJob(NoteType(args.note_type), to=args.to, tone=Tone(args.tone), variants=args.variants)
     requests = requests_for(interview, job, settings.profile, config_file=str(settings.paths.config_file))
     writer = services.command_writer(settings, notice)
-    return asyncio.run(_draft_all(writer, requests, stored, args.json))
+    return _draft_all(writer, requests, stored, args.json)
 
 
-async def _draft_all(writer, requests, stored, as_json: bool) -> int:
-    from afterview.usecases.drafting import draft_notes
+def _draft_all(writer, requests, stored, as_json: bool) -> int:
+    # Synchronous: offline drafting needs no event loop (an online request gets its own).
+    from afterview.usecases.drafting import draft_notes_now
 
     exit_code = EXIT_OK
     first = True
     save_error: AfterviewError | None = None
-    async for result in draft_notes(writer, requests, stored=stored):
+    for result in draft_notes_now(writer, requests, stored=stored):
         request, drafts = result.request, result.drafts
         save_error = save_error or result.save_error  # the drafts still print: nothing drafted is lost
         if len(drafts) < request.variants:

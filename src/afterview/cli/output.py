@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from typing import Any, TextIO
@@ -31,5 +30,7 @@ _RAW_IN_JSON = re.compile(CONTROL_CHARS)
 
 def json_line(obj: Any) -> None:
     """One JSON object per line on stdout (JSON Lines), readable names kept, terminal-safe."""
+    import json  # only the --json runs pay for it
+
     text = json.dumps(obj, ensure_ascii=False, default=str)
     print(_RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text), file=sys.stdout)

@@ -11,6 +11,7 @@ import sys
 from datetime import date
 from typing import NoReturn
 
+from afterview.dates import date_problem
 from afterview.notes import EXPORT_VALUES as EXPORT_FORMATS, NOTE_TYPES, STATUS_VALUES as STATUSES, TONE_VALUES as TONES
 
 
@@ -28,9 +29,12 @@ class _Parser(argparse.ArgumentParser):
 def iso_date(value: str) -> date:
     """argparse type for YYYY-MM-DD dates."""
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date (write it as YYYY-MM-DD)") from None
+    if problem := date_problem(day):
+        raise argparse.ArgumentTypeError(problem)
+    return day
 
 
 def variant_count(value: str) -> int:

@@ -31,6 +31,14 @@ def _open_store(paths=None):
 def _add(args: argparse.Namespace) -> int:
     from afterview.interview_file import load_interview
 
+    if (args.path is None) == (args.ics is None):
+        raise InputError("add takes an interview file or --ics INVITE.ics (one of them)")
+    if args.ics is not None:
+        from afterview.cli.invite_cmd import run_add
+
+        return run_add(args, _open_store)
+    if args.event or args.company or args.role:
+        raise InputError("--event, --company and --role go with --ics INVITE.ics")
     interview = load_interview(args.path)
     with _open_store() as store:
         new_id = store.add_interview(interview)
@@ -67,8 +75,10 @@ def _show(args: argparse.Namespace) -> int:
         drafts = store.draft_summaries(args.id)
         sent = store.sent(args.id)
     if args.json:
-        data = {"id": args.id, **interview.model_dump(mode="json")}
-        data["interviewers"] = [{"id": ids.get(p.name), **p.model_dump(mode="json")} for p in interview.interviewers]
+        from afterview.fields import to_data
+
+        data = {"id": args.id, **to_data(interview)}
+        data["interviewers"] = [{"id": ids.get(p.name), **to_data(p)} for p in interview.interviewers]
         data["status_history"] = [change.to_dict() for change in history]
         data["drafts"] = [draft.to_dict() for draft in drafts]
         data["sent"] = [entry.to_dict() for entry in sent]

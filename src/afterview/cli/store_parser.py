@@ -29,8 +29,12 @@ def add_store_commands(commands) -> None:
     # Imported here: parser imports this module while it builds, so parser is loaded.
     from afterview.cli.parser import EXPORT_FORMATS, NOTE_TYPES, STATUSES, add_llm_flags, iso_date
 
-    add = commands.add_parser("add", help="store an interview file; prints the new id")
-    add.add_argument("path", metavar="INTERVIEW.toml", help="interview file")
+    add = commands.add_parser("add", help="store an interview file or calendar invite; prints the new id")
+    add.add_argument("path", nargs="?", metavar="INTERVIEW.toml", help="interview file")
+    add.add_argument("--ics", metavar="INVITE.ics", help="read the interview from a calendar invite instead")
+    add.add_argument("--event", metavar="UID", help="with --ics: the event to read when the file holds several")
+    add.add_argument("--company", metavar="NAME", help="with --ics: the company, over the guess")
+    add.add_argument("--role", metavar="ROLE", help="with --ics: the role, over the guess")
 
     listing = commands.add_parser("list", help="list the stored interviews")
     listing.add_argument("--json", action="store_true", help="JSON Lines output, one object per interview")

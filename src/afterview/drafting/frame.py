@@ -5,82 +5,71 @@ the sign-off, the signature name and the optional signature block below, and pic
 subject line. The wording lives in ``prompts/offline/frame.toml``; this module loads
 and validates it once per process and fills it from a ``NoteRequest``.
 
-The values a template may use (``{role}``, ``{moment}``...) are defined here too, so the
-offline templates and the frame agree on names and on formatting (dates read
-"December 1", moments lose a trailing full stop).
+The values a template may use (``{role}``, ``{moment}``..., named in ``datafile``) are filled here, so the
+offline templates and the frame agree on names and on formatting: dates read
+"December 1"; a moment is rephrased to complete "I especially enjoyed ..." and written
+to its reader (``afterview.drafting.moments``); an organisation gets "the" where English
+needs one ("the City of Austin"); an award reads as one ("the Red Dot Design Award",
+"Kaggle Grandmaster status", "the AWS Certified Developer certification"). Some values
+are flags, present or absent with no text: ``awaiting`` (no decision yet, so a note may
+look forward to hearing from them) and ``second_follow_up``.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from string import Formatter
-from typing import NoReturn
 
 # The checks write dates the same way, so the grounding check reads back what the frame
 # wrote (and neither depends on the process locale, as strftime's %B would).
 from afterview.checks.dates import spoken as spoken_date
-from afterview.domain import Interviewer, NoteRequest, NoteType, Tone, word_count
-from afterview.errors import PolicyError
+from afterview.domain import Interviewer, NoteRequest, NoteType, Status, Tone, word_count
+from afterview.drafting.datafile import (
+    ALWAYS_VARIABLES,
+    KNOWN_VARIABLES,
+    OPTIONAL_VARIABLES,
+    FileChecker,
+    TemplateError,
+    read_toml,
+    template_fields,
+)
+from afterview.drafting.moments import mission_phrase, object_phrase, relevance_clause, reminder_reason
 from afterview.resources import data_dir
+
+__all__ = [
+    "ALWAYS_VARIABLES",
+    "KNOWN_VARIABLES",
+    "OPTIONAL_VARIABLES",
+    "FileChecker",
+    "NoteFrame",
+    "TemplateError",
+    "load_frame",
+    "offline_dir",
+    "read_toml",
+    "spoken_date",
+    "template_fields",
+    "tidy",
+]
 
 FRAME_FILE = "frame.toml"
 
-# Always known for any valid request.
-ALWAYS_VARIABLES: tuple[str, ...] = ("first_name", "full_name", "company", "role", "interview_date", "signature")
-# Known only when the record holds them; templates must guard them (or declare them required).
-OPTIONAL_VARIABLES: tuple[str, ...] = (
-    "title",
-    "moment",
-    "decision_date",
-    "offer_company",
-    "deadline",
-    "award",
-    "award_date",
-    "relevance",
-)
-KNOWN_VARIABLES: frozenset[str] = frozenset(ALWAYS_VARIABLES + OPTIONAL_VARIABLES)
+
 
 # Punctuation a user may end a moment or relevance with; the template supplies its own.
 _TRAILING_PUNCTUATION = " .!?;:,…"
 _GREETING_VARIABLES = frozenset({"first_name", "full_name"})
-
-
-class TemplateError(PolicyError):
-    """A template or frame file is missing or malformed; the message names file and key.
-
-    A ``PolicyError`` (exit 2), so the CLI prints it as one line like any data-file error.
-    """
-
-
-def template_fields(text: str) -> tuple[str, ...]:
-    """The ``{names}`` a template string uses, in order.
-
-    Only plain names are allowed: positional fields, attribute or index access,
-    conversions and format specs are refused, because a data file should not be able
-    to reach into the objects behind the values.
-
-    Raises:
-        ValueError: the string is malformed or uses a field that is not a plain name.
-    """
-    names: list[str] = []
-    try:
-        parsed = list(Formatter().parse(text))
-    except ValueError as exc:
-        raise ValueError(f"malformed braces ({exc}); write {{name}}, or {{{{ }}}} for a literal brace") from None
-    for _literal, field, spec, conversion in parsed:
-        if field is None:
-            continue
-        if not field.isidentifier():
-            raise ValueError(f"{{{field}}} is not a plain variable name")
-        if spec or conversion:
-            raise ValueError(f"{{{field}}} carries a format spec or conversion; write just {{{field}}}")
-        names.append(field)
-    return tuple(names)
+_WORD_LISTS = (
+    "given_name_titles",
+    "surname_particles",
+    "article_prefixes",
+    "article_suffixes",
+    "article_before_of",
+    "status_words",
+    "certification_words",
+)
 
 
 def tidy(text: str) -> str:
@@ -103,9 +92,17 @@ class NoteFrame:
         greeting_name_words: a name with more words than this is greeted by its given
             name alone; the checks stop reading a line as a greeting when it runs longer.
         honorifics: words (casefolded, without a full stop) that start a name but are
-            not a first name; "Dr. Lee" is greeted in full, never as "Dr.".
-        lowercase_leads: first words of a moment or relevance that are lowercased when
-            the phrase is set mid-sentence ("Your story" -> "your story").
+            not a first name; "Dr. Amara Okonkwo" is greeted "Dr. Okonkwo", never "Dr.".
+        given_name_titles: honorifics used with the given name ("Sir John", "Sister Mary").
+        surname_particles: words that belong to a surname ("de la Cruz", "van Dijk").
+        lowercase_leads: first words of a relevance that are lowercased when the phrase
+            is set mid-sentence ("It recognizes" -> "it recognizes").
+        article_prefixes / article_suffixes / article_before_of: organisation names that
+            take "the" in a sentence ("Royal ...", "... Foundation", "Superior Court of
+            ..."), compared ignoring case.
+        status_words / certification_words: an award name ending in a status word reads
+            "<name> status"; one holding a certification word reads "the <name>
+            certification" (unless it says "certification" or "certificate" itself).
     """
 
     version: str
@@ -116,34 +113,103 @@ class NoteFrame:
     greeting_name_words: int
     honorifics: frozenset[str]
     lowercase_leads: frozenset[str]
+    given_name_titles: frozenset[str] = frozenset()
+    surname_particles: frozenset[str] = frozenset()
+    article_prefixes: tuple[str, ...] = ()
+    article_suffixes: tuple[str, ...] = ()
+    article_before_of: frozenset[str] = frozenset()
+    status_words: frozenset[str] = frozenset()
+    certification_words: frozenset[str] = frozenset()
 
-    def variables(self, request: NoteRequest) -> dict[str, str]:
-        """The values templates can use; optional ones only when the record has them."""
+    def variables(self, request: NoteRequest, *, subject: bool = False) -> dict[str, str]:
+        """The values templates can use; optional ones only when the record has them.
+
+        ``subject``: for a subject line, the company as recorded ("City of Austin"
+        interview); in a sentence it gets its article ("at the City of Austin").
+        """
         interview = request.interview
         person = request.interviewer
         values = {
             "first_name": self.first_name(person),
             "full_name": person.name,
-            "company": interview.company,
+            "company": interview.company if subject else self.organisation(interview.company),
             "role": interview.role,
             "interview_date": spoken_date(interview.interview_date),
+            "status": interview.status.value,
             "signature": request.signature,
         }
         if person.title:
             values["title"] = person.title
-        if request.moment:
-            values["moment"] = self.phrase(request.moment)
+        if request.moment and not reminder_reason(request.moment):
+            rendered = object_phrase(request.moment, recipient=person.name, formal=request.tone is Tone.FORMAL)
+            values["moment"] = rendered.phrase
         if interview.decision_date:
             values["decision_date"] = spoken_date(interview.decision_date)
         if interview.competing_offer:
             values["offer_company"] = interview.competing_offer.company
             values["deadline"] = spoken_date(interview.competing_offer.deadline)
         if interview.award:
-            values["award"] = interview.award.name
+            values["award"] = self.award_phrase(interview.award.name)
             values["award_date"] = spoken_date(interview.award.date)
             if interview.award.relevance:
-                values["relevance"] = self.phrase(interview.award.relevance)
+                values["relevance"] = relevance_clause(interview.award.relevance)
+        if interview.mission:
+            values["mission"] = mission_phrase(interview.mission)
+        if interview.status is Status.AWAITING:
+            values["awaiting"] = ""
+        if request.note_type is NoteType.FOLLOW_UP and request.follow_ups_sent >= 1:
+            values["second_follow_up"] = ""
         return values
+
+    def organisation(self, name: str) -> str:
+        """The organisation as it reads in a sentence: "the City of Austin", "Northwind"."""
+        folded = name.casefold()
+        if folded.startswith("the "):
+            return name
+        if any(folded.startswith(p) for p in self.article_prefixes) or any(folded.endswith(s) for s in self.article_suffixes):
+            return f"the {name}"
+        before_of = folded.partition(" of ")[0].split()
+        if " of " in folded and before_of and before_of[-1] in self.article_before_of:
+            return f"the {name}"  # "Superior Court of Marlow County", "Bank of Montreal"
+        return name
+
+    def award_phrase(self, name: str) -> str:
+        """An award as the object of "I received ...", with the article or wording it needs."""
+        words = name.split()
+        folded = [w.casefold().strip(".,") for w in words]
+        if folded[0] in ("the", "a", "an", "my"):
+            return name
+        if folded[-1] in self.status_words:
+            return f"{name} status"
+        if any(w in ("certification", "certificate") for w in folded):
+            return f"the {name}"
+        if any(w in self.certification_words for w in folded):
+            return f"the {name} certification"
+        return f"the {name}"
+
+    def addressee(self, person: Interviewer) -> str | None:
+        """How a titled or specially addressed person is greeted, or None for the plain name.
+
+        ``address_as`` wins; a title before the name greets with the surname ("Dr.
+        Okonkwo", "Judge de la Cruz"), or the given name for titles used that way ("Sir
+        John").
+        """
+        if person.address_as:
+            return person.address_as
+        words = person.name.replace(",", " ").split()
+        if len(words) < 2 or words[0].rstrip(".").casefold() not in self.honorifics:
+            return None
+        title, rest = words[0], words[1:]
+        while len(rest) > 1 and rest[-1].rstrip(".").casefold() in ("jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"):
+            rest = rest[:-1]
+        if title.rstrip(".").casefold() in self.given_name_titles:
+            return f"{title} {rest[0]}"
+        after_given = rest[1:]
+        start = next((i for i, w in enumerate(after_given) if w.casefold() in self.surname_particles), None)
+        surname = after_given[start:] if start is not None and start < len(after_given) - 1 else rest[-1:]
+        if len(surname) >= self.greeting_name_words:  # "de de de ...": no sure surname, so the last word
+            surname = rest[-1:]
+        return f"{title} {' '.join(surname)}"
 
     def first_name(self, person: Interviewer) -> str:
         """The name a first-name greeting uses: the first word, unless it is an honorific."""
@@ -172,7 +238,10 @@ class NoteFrame:
         """
         values = self.variables(request)
         person = request.interviewer
-        if len(person.name.split()) > self.greeting_name_words:
+        special = self.addressee(person)
+        if special:
+            values["first_name"] = values["full_name"] = special
+        elif len(person.name.split()) > self.greeting_name_words:
             values["first_name"] = values["full_name"] = self.given_name(person)
         return self.greetings[request.tone].format_map(values)
 
@@ -199,7 +268,7 @@ class NoteFrame:
         within ``subject_words`` wins. When long names push every candidate over the
         limit, the shortest one is used rather than dropping the role and company.
         """
-        values = self.variables(request)
+        values = self.variables(request, subject=True)
         options = self.subjects[request.note_type]
         rotated = [options[(variant + i) % len(options)] for i in range(len(options))]
         filled = [tidy(template.format_map(values)) for template in rotated]
@@ -236,7 +305,7 @@ def _load_frame_cached(directory: Path) -> NoteFrame:
     path = directory / FRAME_FILE
     data = read_toml(path)
     problem = FileChecker(path)
-    top_keys = {"version", "subject_words", "greeting_name_words", "honorifics", "lowercase_leads"}
+    top_keys = {"version", "subject_words", "greeting_name_words", "honorifics", "lowercase_leads", *_WORD_LISTS}
     problem.no_extra(data, "", top_keys | {"greetings", "sign_offs", "subjects"})
 
     version = problem.string(data, "version")
@@ -278,85 +347,13 @@ def _load_frame_cached(directory: Path) -> NoteFrame:
         greeting_name_words=name_words,
         honorifics=frozenset(w.rstrip(".").casefold() for w in problem.strings(data, "honorifics")),
         lowercase_leads=frozenset(w.casefold() for w in problem.strings(data, "lowercase_leads")),
+        given_name_titles=frozenset(w.rstrip(".").casefold() for w in problem.strings(data, "given_name_titles")),
+        surname_particles=frozenset(w.casefold() for w in problem.strings(data, "surname_particles")),
+        article_prefixes=tuple(w.casefold() + " " for w in problem.strings(data, "article_prefixes")),
+        article_suffixes=tuple(" " + w.casefold() for w in problem.strings(data, "article_suffixes")),
+        article_before_of=frozenset(w.casefold() for w in problem.strings(data, "article_before_of")),
+        status_words=frozenset(w.casefold() for w in problem.strings(data, "status_words")),
+        certification_words=frozenset(w.casefold() for w in problem.strings(data, "certification_words")),
     )
 
 
-def read_toml(path: Path) -> dict:
-    """Parse a TOML data file, turning every failure into a ``TemplateError`` naming it.
-
-    A syntax error names the line and, when that line sets one, the key.
-    """
-    try:
-        source = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise TemplateError(f"{path}: file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError(f"{path}: cannot read ({exc})") from None
-    try:
-        return tomllib.loads(source)
-    except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(_describe_toml_error(path, source, exc)) from None
-
-
-def _describe_toml_error(path: Path, source: str, exc: tomllib.TOMLDecodeError) -> str:
-    # tomllib (3.11) reports the position only inside its message: "(at line 3, column 1)".
-    message = str(exc)
-    found = re.search(r"\(at line (\d+), column \d+\)", message)
-    if not found:
-        return f"{path}: not valid TOML: {message}"
-    number = int(found.group(1))
-    lines = source.splitlines()
-    # The error often lands on the line after an unterminated value: look back for its key.
-    for candidate in range(min(number, len(lines)), 0, -1):
-        key = re.match(r"\s*([A-Za-z0-9_.\"'-]+)\s*=", lines[candidate - 1])
-        if key:
-            return f"{path}:{number}: {key.group(1)}: not valid TOML: {message}"
-    return f"{path}:{number}: not valid TOML: {message}"
-
-
-class FileChecker:
-    """Validators for one data file; each failure raises ``TemplateError`` as ``file: key: problem``."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def fail(self, key: str, problem: str) -> NoReturn:
-        raise TemplateError(f"{self.path}: {key}: {problem}")
-
-    def no_extra(self, table: Mapping, prefix: str, allowed: set[str]) -> None:
-        for key in table:
-            if key not in allowed:
-                where = f"{prefix}.{key}" if prefix else key
-                self.fail(where, f"unknown key (expected one of: {', '.join(sorted(allowed))})")
-
-    def table(self, data: Mapping, key: str) -> Mapping:
-        value = data.get(key)
-        if not isinstance(value, dict):
-            self.fail(key, "missing table" if value is None else "must be a table")
-        return value
-
-    def string(self, data: Mapping, key: str, *, prefix: str = "") -> str:
-        where = f"{prefix}.{key}" if prefix else key
-        value = data.get(key)
-        if not isinstance(value, str) or not value.strip():
-            self.fail(where, "missing" if value is None else "must be a non-empty string")
-        return value
-
-    def strings(self, data: Mapping, key: str, *, prefix: str = "") -> tuple[str, ...]:
-        where = f"{prefix}.{key}" if prefix else key
-        value = data.get(key)
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-            self.fail(where, "missing" if value is None else "must be a non-empty list of non-empty strings")
-        return tuple(value)
-
-    def fields(self, text: str, where: str, allowed: frozenset[str]) -> tuple[str, ...]:
-        try:
-            names = template_fields(text)
-        except ValueError as exc:
-            self.fail(where, str(exc))
-        for name in names:
-            if name not in KNOWN_VARIABLES:
-                self.fail(where, f"unknown variable {{{name}}}")
-            if name not in allowed:
-                self.fail(where, f"variable {{{name}}} is not available here (allowed: {', '.join(sorted(allowed)) or 'none'})")
-        return names

@@ -20,7 +20,6 @@ from __future__ import annotations
 import asyncio
 import json
 import math
-import re
 from collections.abc import Awaitable, Callable
 from email.utils import parsedate_to_datetime
 from datetime import datetime, timezone
@@ -28,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from afterview.domain import NoteRequest
-from afterview.redact import redact_url
+from afterview.redact import redact, redact_url
 from afterview.drafting.base import (
     DrafterAuthError,
     DrafterBadResponse,
@@ -60,7 +59,6 @@ AUTO_ENGINE = "auto"
 """``engine`` before the model is known (base URL set, no model chosen)."""
 
 _LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
-_SECRET = re.compile(r"\bsk-[A-Za-z0-9_*\-]{4,}|\bBearer\s+[A-Za-z0-9._~+/=*\-]+", re.IGNORECASE)
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -279,7 +277,9 @@ class LLMDrafter:
             error = self._translate(exc, attempts, asking)
             if error is None:
                 raise
-            raise error from None  # the SDK's text may echo the key: never chain it
+            # Every message is shown and may be stored as a fallback reason: whatever the
+            # server echoed, the key leaves in none of its forms. Never chain the SDK's text.
+            raise type(error)(redact(str(error), self._api_key)) from None
         raise AssertionError("unreachable: tenacity either returns or raises")  # pragma: no cover
 
     def _wait(self, state: Any) -> float:
@@ -324,7 +324,7 @@ class LLMDrafter:
             status = exc.status_code
             if status >= 500 or status in (408, 409):
                 request_id = exc.response.headers.get("x-request-id")
-                suffix = f" (request id {_redact(request_id, self._api_key)})" if request_id else ""
+                suffix = f" (request id {redact(request_id, self._api_key)})" if request_id else ""
                 return DrafterUnavailable(f"the server at {server} failed with HTTP {status} on {tries}; try again later{suffix}")
             detail = _server_message(exc, self._api_key)
             return DrafterConfigError(f"the server at {server} rejected the request (HTTP {status}){detail}")
@@ -430,11 +430,5 @@ def _server_message(exc: Any, api_key: str | None) -> str:
     message = body.get("message") if isinstance(body, dict) else None
     if not isinstance(message, str) or not message.strip():
         return ""
-    text = " ".join(_redact(message, api_key).split())
+    text = " ".join(redact(message, api_key).split())
     return f": {text[:200]}"
-
-
-def _redact(text: str, api_key: str | None) -> str:
-    if api_key:
-        text = text.replace(api_key, "[key]")
-    return _SECRET.sub("[key]", text)

@@ -13,7 +13,9 @@ What happens to the file at ``path`` when afterview opens it:
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import sqlite3
 import stat
 from collections.abc import Callable
@@ -29,6 +31,9 @@ SIDE_FILES = ("-wal", "-shm")
 
 # Primary SQLite result codes (the low byte of an extended code).
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB, _PERM = 5, 6, 8, 10, 11, 13, 14, 26, 3
+
+_NEARLY_FULL_BYTES = 1 << 20
+"""Less free space than this (1 MiB) and a disk error is reported as a full disk."""
 
 Notice = Callable[[str], None]
 
@@ -106,13 +111,21 @@ def ensure_writable_folder(folder: Path) -> None:
 def translate(exc: sqlite3.Error, path: Path, doing: str, busy_timeout: float) -> StoreError:
     """One line for the user that says what failed and what to do about it."""
     code = _code(exc)
+    side = _unwritable_side_file(path) if code in (_READONLY, _PERM, _CANTOPEN, _IOERR) else None
+    if side is not None:
+        return StoreError(
+            f"cannot write {side}, the file SQLite keeps beside {path.name} ({exc}); it was left by another "
+            "user or program: with no afterview running, remove it or give it back your write permission"
+        )
+    if code == _IOERR and _disk_full(path.parent):
+        code = _FULL  # SQLite reports a full disk met while mapping its -shm file as an I/O error
     if code in (_BUSY, _LOCKED):
         return StoreError(
             f"{path} is locked by another program (waited {busy_timeout:g} s while {doing}); "
             "close it and try again; the file was left as it is"
         )
     if code == _FULL:
-        return StoreError(f"the disk is full while {doing}; nothing was saved: free some space and try again")
+        return StoreError(f"the disk is full while {doing} ({path}); nothing was saved: free some space and try again")
     if code in (_READONLY, _PERM, _CANTOPEN):
         return StoreError(
             f"cannot write {path} while {doing} ({exc}); check the permissions of {path.parent} "
@@ -125,6 +138,23 @@ def translate(exc: sqlite3.Error, path: Path, doing: str, busy_timeout: float) -
     if code == _IOERR:
         return StoreError(f"disk error while {doing} on {path} ({exc})")
     return StoreError(f"database error while {doing} on {path}: {exc}")
+
+
+def _unwritable_side_file(path: Path) -> Path | None:
+    """A ``-wal``/``-shm`` file beside ``path`` that this process cannot write, if any."""
+    for suffix in SIDE_FILES:
+        side = Path(f"{path}{suffix}")
+        if side.exists() and not os.access(side, os.W_OK):
+            return side
+    return None
+
+
+def _disk_full(folder: Path) -> bool:
+    """Whether the file system holding ``folder`` has (almost) no space left."""
+    try:
+        return shutil.disk_usage(folder).free < _NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 def _code(exc: sqlite3.Error) -> int:
@@ -191,8 +221,14 @@ def _inspect(conn: sqlite3.Connection, *, write_lock: bool = False) -> tuple[int
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-    finally:
-        conn.execute("COMMIT")
+    except BaseException:
+        # SQLite may already have rolled back (a full disk, an I/O error): a COMMIT here
+        # would fail with "no transaction is active" and hide the error that matters.
+        if conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
     return application_id, version, has_tables
 
 

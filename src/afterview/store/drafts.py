@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from datetime import datetime
 
 from afterview.findings import Report
@@ -49,7 +50,7 @@ def insert_draft(db: sqlite3.Connection, interview_id: int, draft: Draft, now: d
         f"INSERT INTO drafts (interview_id, {', '.join(DRAFT_COLUMNS)}) VALUES (?, {marks})",
         (interview_id, *draft_values(draft, report, created)),
     )
-    return draft.model_copy(update={"id": cursor.lastrowid, "report": report, "created_at": created})
+    return replace(draft, id=cursor.lastrowid, report=report, created_at=created)
 
 
 def owner_of(db: sqlite3.Connection, draft_id: int) -> tuple[int, str] | None:

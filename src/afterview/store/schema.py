@@ -14,8 +14,11 @@ id to a new one (the TUI and ``export --draft`` hold on to ids).
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
+
+from afterview.redact import scrub
 
 APPLICATION_ID = 0x41667476
 """``PRAGMA application_id`` of an afterview database (ASCII "Aftv")."""
@@ -112,7 +115,23 @@ UPDATE sent_log SET body = (SELECT d.body FROM drafts d WHERE d.id = sent_log.dr
 """The sent log keeps the text that was sent (the panel check compares against it);
 entries logged with a draft before this take that draft's current body."""
 
-MIGRATIONS: tuple[str, ...] = (_V1, _SENT_BODY)
+
+# Messages saved before every form of the key was redacted may hold one: scrub what looks
+# like a key (``afterview.redact.scrub``, whose docstring says what it cannot recognise).
+# The draft notices are a JSON list: each string is scrubbed, never the JSON text.
+_SCRUB_KEYS = """
+UPDATE drafts SET fallback_reason = afterview_scrub(fallback_reason) WHERE fallback_reason IS NOT NULL;
+UPDATE drafts SET notices = afterview_scrub_list(notices) WHERE notices != '[]';
+"""
+
+_MISSION_AND_ADDRESS = """
+ALTER TABLE interviews ADD COLUMN mission TEXT;
+ALTER TABLE interviewers ADD COLUMN address_as TEXT;
+"""
+"""What the candidate admires about the organisation (continued-interest notes use it),
+and how to greet an interviewer when the name alone would be wrong."""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _SENT_BODY, _SCRUB_KEYS, _MISSION_AND_ADDRESS)
 """``MIGRATIONS[n]`` upgrades schema version ``n`` to ``n + 1``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -137,8 +156,19 @@ def migrate(conn: sqlite3.Connection, current: int, *, target: int = SCHEMA_VERS
     Sets ``application_id`` and ``user_version``; the caller commits (or rolls back, so a
     failed migration leaves the database as it was).
     """
+    conn.create_function("afterview_scrub", 1, _scrub, deterministic=True)
+    conn.create_function("afterview_scrub_list", 1, _scrub_list, deterministic=True)
     for version in range(current, target):
         for statement in statements(MIGRATIONS[version]):
             conn.execute(statement)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {target}")
+
+
+def _scrub(text: str | None) -> str | None:
+    return None if text is None else scrub(text)
+
+
+def _scrub_list(text: str) -> str:
+    """A JSON list of strings, each scrubbed (written as the store writes notices)."""
+    return json.dumps([scrub(item) if isinstance(item, str) else item for item in json.loads(text)], ensure_ascii=False)

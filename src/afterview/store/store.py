@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from afterview.dates import date_problem
 from afterview.errors import InputError
 from afterview.names import name_key
 from afterview.store.base import RecordNotFound, StoreBase, no_interview
@@ -139,7 +140,7 @@ class Store(StoreBase):
             )
             db.executemany(
                 "UPDATE interviewers SET position = ?, name = ?, name_key = ?, title = ?, email = ?, "
-                "contact = ?, moment = ? WHERE id = ?",
+                "contact = ?, moment = ?, address_as = ? WHERE id = ?",
                 [(*values, pid) for pid, values in matches],
             )
             self._insert_interviewers(db, interview_id, fresh)
@@ -157,8 +158,8 @@ class Store(StoreBase):
     @staticmethod
     def _insert_interviewers(db: sqlite3.Connection, interview_id: int, rows: list[tuple[object, ...]]) -> None:
         db.executemany(
-            "INSERT INTO interviewers (interview_id, position, name, name_key, title, email, contact, moment) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO interviewers (interview_id, position, name, name_key, title, email, contact, moment, address_as) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(interview_id, *values) for values in rows],
         )
 
@@ -259,8 +260,7 @@ class Store(StoreBase):
         stamp = self._stamp()
         with self._write("saving the status") as db:
             interviewed = self._interview_date(db, interview_id)
-            if on < interviewed:
-                raise InputError(f"--on {on}: is before the interview ({interviewed})")
+            _check_on(on, interviewed)
             db.execute(
                 "UPDATE interviews SET status = ?, status_date = ?, updated_at = ? WHERE id = ?",
                 (status, on.isoformat(), stamp, interview_id),
@@ -398,8 +398,7 @@ class Store(StoreBase):
         key = name_key(recipient)
         with self._write("saving the sent log") as db:
             interviewed = self._interview_date(db, interview_id)
-            if on < interviewed:
-                raise InputError(f"--on {on}: is before the interview ({interviewed})")
+            _check_on(on, interviewed)
             person = db.execute(
                 "SELECT name FROM interviewers WHERE interview_id = ? AND name_key = ?", (interview_id, key)
             ).fetchone()
@@ -506,3 +505,11 @@ def _move_notes(db: sqlite3.Connection, interview_id: int, moves: list[tuple[str
             f"WHERE interview_id = ? AND recipient_key IN ({marks})",
             (*names, *new_keys, interview_id, *keys),
         )
+
+
+def _check_on(on: date, interviewed: date) -> None:
+    """Refuse a status or sent date before the interview or past the calendar's range."""
+    if problem := date_problem(on):
+        raise InputError(f"--on {on}: {problem}")
+    if on < interviewed:
+        raise InputError(f"--on {on}: is before the interview ({interviewed})")

@@ -123,16 +123,16 @@ class Backend:
         """Write the profile to the config file (keeping its other sections) and use it.
 
         Raises:
-            pydantic.ValidationError: a field is invalid (the screen shows it inline).
+            RecordError: a field is invalid (the screen shows it inline).
             AfterviewError: the config file cannot be read.
         """
         import dataclasses
 
         from afterview.config import Profile, load_config_file, save_config_file
 
-        profile = Profile(name=name, email=email or None, signature=signature or None)
+        profile = Profile.from_data({"name": name, "email": email or None, "signature": signature or None})
         path = self.settings.paths.config_file
-        config = load_config_file(path).model_copy(update={"profile": profile})
+        config = dataclasses.replace(load_config_file(path), profile=profile)
         save_config_file(config, path)
         self._settings = dataclasses.replace(self.settings, profile=profile)
 

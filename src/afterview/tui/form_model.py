@@ -1,7 +1,7 @@
 """The interview form's values, and how they become an ``Interview`` or field errors.
 
 Pure (no Textual): the form screen collects strings from its inputs into ``FormValues``;
-``build_interview`` validates them with the domain model and maps every problem to the
+``build_interview`` validates them with the domain's field rules and maps every problem to the
 input it belongs to, keyed like ``company``, ``interviewers.1.email`` or
 ``award.date``. Messages are instructions, as everywhere else in afterview.
 """
@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from pydantic import ValidationError
-
 from afterview.domain import Interview, Status
+from afterview.fields import Problem, RecordError
 from afterview.names import name_key
 
 DATE_HINT = "write it as YYYY-MM-DD, e.g. 2026-03-02"
@@ -32,10 +31,11 @@ class InterviewerValues:
     email: str = ""
     contact: bool = False
     moment: str = ""
+    address_as: str = ""
 
     def is_blank(self) -> bool:
         """True when nothing was typed (a blank block is ignored, not an error)."""
-        return not any(v.strip() for v in (self.name, self.title, self.email, self.moment))
+        return not any(v.strip() for v in (self.name, self.title, self.email, self.moment, self.address_as))
 
 
 @dataclass
@@ -56,6 +56,7 @@ class FormValues:
     award_name: str = ""
     award_date: str = ""
     award_relevance: str = ""
+    mission: str = ""
 
     @classmethod
     def from_interview(cls, interview: Interview) -> FormValues:
@@ -75,7 +76,7 @@ class FormValues:
             status=interview.status.value,
             status_date=text(interview.status_date),
             interviewers=[
-                InterviewerValues(p.name, text(p.title), text(p.email), p.contact, text(p.moment))
+                InterviewerValues(p.name, text(p.title), text(p.email), p.contact, text(p.moment), text(p.address_as))
                 for p in interview.interviewers
             ],
             offer_company=offer.company if offer else "",
@@ -83,6 +84,7 @@ class FormValues:
             award_name=award.name if award else "",
             award_date=award.date.isoformat() if award else "",
             award_relevance=text(award.relevance) if award else "",
+            mission=text(interview.mission),
         )
 
 
@@ -131,6 +133,7 @@ def build_interview(values: FormValues) -> tuple[Interview | None, dict[str, str
     }
     _optional_text(data, "candidate", values.candidate)
     _optional_text(data, "candidate_email", values.candidate_email)
+    _optional_text(data, "mission", values.mission)
     for key in ("interview_date", "decision_date", "status_date"):
         _date_field(data, errors, key, key, getattr(values, key))
     if "interview_date" not in data and "interview_date" not in errors:
@@ -153,11 +156,10 @@ def build_interview(values: FormValues) -> tuple[Interview | None, dict[str, str
         data["award"] = award
 
     try:
-        interview = Interview.model_validate(data)
-    except ValidationError as exc:
-        for error in exc.errors(include_url=False):
-            key = _key(tuple(error["loc"]), positions)
-            errors.setdefault(key, _message(error))
+        interview = Interview.from_data(data)
+    except RecordError as exc:
+        for problem in exc.problems:
+            errors.setdefault(_key(problem.loc, positions), _message(problem))
         return None, errors
     if errors:
         return None, errors
@@ -174,6 +176,7 @@ def _interviewer(person: InterviewerValues) -> dict[str, Any]:
     _optional_text(data, "title", person.title)
     _optional_text(data, "email", person.email)
     _optional_text(data, "moment", person.moment)
+    _optional_text(data, "address_as", person.address_as)
     return data
 
 
@@ -197,7 +200,7 @@ def _date_field(
 
 
 def _key(loc: tuple[object, ...], positions: list[int]) -> str:
-    """Map a pydantic error location to a form field key.
+    """Map a problem's location to a form field key.
 
     Interviewer indexes are shifted back to the form's blocks, since blank blocks are
     left out of the model.
@@ -208,19 +211,20 @@ def _key(loc: tuple[object, ...], positions: list[int]) -> str:
     return ".".join(str(part) for part in loc[:2])
 
 
-def _message(error: dict[str, Any]) -> str:
-    """One instruction for one pydantic error."""
-    kind = error["type"]
+def _message(problem: Problem) -> str:
+    """One instruction for one problem."""
+    kind = problem.kind
     if kind == "missing":
         return "required"
-    if kind == "value_error":
-        message = str(error["msg"]).removeprefix("Value error, ")
+    if kind == "value":
         # The domain words these for interview files; the form has a date input and a tick box.
-        return message.replace("interview_date", "the interview date").replace(" all say contact = true", " are all ticked")
-    if kind == "enum":
-        return f"choose one of {error['ctx']['expected']}"
-    if kind == "too_short" and tuple(error["loc"]) == (INTERVIEWERS_KEY,):
+        return problem.message.replace("interview_date", "the interview date").replace(
+            " all say contact = true", " are all ticked"
+        )
+    if kind == "choice":
+        return f"choose one of {problem.expected}"
+    if kind == "too_short" and problem.loc == (INTERVIEWERS_KEY,):
         return "add at least one interviewer with a name"
-    if kind.startswith("date"):
+    if kind == "date":
         return DATE_HINT
-    return str(error["msg"])
+    return problem.message

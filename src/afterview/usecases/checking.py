@@ -10,7 +10,7 @@ it, it is their note, and ``check``'s per-type severities apply.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from afterview.checks import CheckContext, Report, run_checks
@@ -93,4 +93,4 @@ def fresh(stored: StoredInterview, policy: Policy, draft: Draft) -> Draft:
         stored.store.replace_report(draft.id, report)
     except StoreError:
         pass  # the verdict returned is right even when saving it failed
-    return draft.model_copy(update={"report": report})
+    return replace(draft, report=report)

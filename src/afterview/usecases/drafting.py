@@ -1,7 +1,8 @@
 """Drafting: a record (a file or a stored interview) -> checked drafts, saved when stored.
 
 Both faces draft through ``draft_notes``: the CLI for every recipient at once or one
-``--to``, the TUI for one recipient with Regenerate. Each recipient's request carries
+``--to``, the TUI for one recipient with Regenerate. ``draft_notes_now`` is the same
+for synchronous callers: offline, it drafts without an event loop. Each recipient's request carries
 the notes the panel may read beside theirs (the other recipients' latest drafts and
 the notes sent, or, for a file, the drafts made earlier in the same call), so the
 writer's checks include the panel check, and each interviewer starts from the
@@ -10,8 +11,8 @@ variant at their position in the panel.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from afterview.errors import AfterviewError
@@ -80,7 +81,7 @@ def requests_for(
     )
     if not job.shift:
         return requests
-    return [r.model_copy(update={"first_variant": r.first_variant + job.shift}) for r in requests]
+    return [replace(r, first_variant=r.first_variant + job.shift) for r in requests]
 
 
 async def draft_notes(
@@ -95,22 +96,44 @@ async def draft_notes(
     With ``stored``, each draft is saved (a failure to save is reported on the result
     and stops later saves, never the drafting).
     """
-    made: list[tuple[str, str]] = []
-    save_error: AfterviewError | None = None
+    session = _Session(stored)
     for request in requests:
-        others = _others(stored, request.recipient) if stored is not None else made
-        request = request.model_copy(update={"other_notes": tuple(others)})
-        drafts = await writer.write(request, progress=progress)
+        request = session.prepare(request)
+        yield session.keep(request, await writer.write(request, progress=progress))
+
+
+def draft_notes_now(
+    writer: Writer, requests: list[NoteRequest], *, stored: StoredInterview | None = None
+) -> Iterator[Drafted]:
+    """``draft_notes`` for synchronous callers (``Writer.write_now``: offline, no event loop)."""
+    session = _Session(stored)
+    for request in requests:
+        request = session.prepare(request)
+        yield session.keep(request, writer.write_now(request))
+
+
+class _Session:
+    """One ``draft_notes`` call: the notes made so far, and whether saving still works."""
+
+    def __init__(self, stored: StoredInterview | None) -> None:
+        self.stored = stored
+        self.made: list[tuple[str, str]] = []
+        self.save_error: AfterviewError | None = None
+
+    def prepare(self, request: NoteRequest) -> NoteRequest:
+        """``request`` with the notes the panel may read beside it."""
+        stored = self.stored
+        others = stored.store.other_notes(stored.interview_id, request.recipient) if stored is not None else self.made
+        return replace(request, other_notes=tuple(others))
+
+    def keep(self, request: NoteRequest, drafts: list[Draft]) -> Drafted:
+        """Save ``drafts`` (when stored and saving still works) and remember them."""
         result = Drafted(request, drafts)
-        if stored is not None and save_error is None:
+        if self.stored is not None and self.save_error is None:
             try:
-                result.drafts = [stored.store.save_draft(stored.interview_id, draft) for draft in drafts]
+                result.drafts = [self.stored.store.save_draft(self.stored.interview_id, draft) for draft in drafts]
             except AfterviewError as exc:
-                save_error = exc
-        result.save_error = save_error
-        made.extend((d.recipient, d.body) for d in drafts)
-        yield result
-
-
-def _others(stored: StoredInterview, recipient: str) -> list[tuple[str, str]]:
-    return stored.store.other_notes(stored.interview_id, recipient)
+                self.save_error = exc
+        result.save_error = self.save_error
+        self.made.extend((d.recipient, d.body) for d in drafts)
+        return result

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from afterview.domain import Draft, NoteType
     from afterview.usecases.checking import StoredInterview
 
-_RENDER: dict[str, Callable[[export.Note], bytes]] = {
+RENDERERS: dict[str, Callable[[export.Note], bytes]] = {
     "eml": export.eml,
     "txt": lambda note: export.text(note).encode(),
     "mailto": lambda note: (export.mailto(note) + "\n").encode(),
@@ -81,9 +81,9 @@ def export_draft(
     Raises:
         InputError: ``fmt`` is not a per-note format.
     """
-    render = _RENDER.get(fmt)
+    render = RENDERERS.get(fmt)
     if render is None:
-        raise InputError(f"{fmt!r} is not a note export format (one of: {', '.join(_RENDER)})")
+        raise InputError(f"{fmt!r} is not a note export format (one of: {', '.join(RENDERERS)})")
     draft = fresh(stored, policy, draft)
     note = export.note_for(draft, stored.interview, profile)
     warnings = []

@@ -10,7 +10,7 @@ through the same use cases as the CLI, so a note gets the same verdict in both.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -123,7 +123,7 @@ class StudioSession:
         """The edit checked but not saved (when saving failed), so the verdict still shows."""
         context = checking.note_context(self._writer().policy, draft.note_type, draft.recipient, stored=self.stored)
         report = checking.check_text(body, context, self._writer().policy)
-        return draft.model_copy(update={"body": body, "report": report})
+        return replace(draft, body=body, report=report)
 
     # -- getting it out --------------------------------------------------------------
 

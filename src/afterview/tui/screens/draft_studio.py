@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-from pathlib import Path
 from typing import Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive, var
 
 from afterview.tui.screens.base import AfterviewScreen
+from afterview.tui.screens.studio_out import GettingItOut
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static, TextArea
 
@@ -33,7 +33,7 @@ from afterview.tui.widgets.check_panel import ChecksPanel, summary
 from afterview.tui.widgets.note_editor import NoteEditor
 
 RECHECK_DELAY = 0.12
-"""Seconds after the last keystroke before the checks re-run (the issue allows 150 ms)."""
+"""Seconds after the last keystroke before the checks re-run (well under the 150 ms a typist notices)."""
 VARIANTS = 3
 """Variants asked for per draft."""
 
@@ -43,7 +43,7 @@ _VARIANT = Binding.Group("Variant", compact=True)
 _COMMAND_KEYS = {"previous", "next", "regenerate", "tone", "choose_note", "copy", "copy_subject", "export", "sent", "edit"}
 
 
-class DraftStudioScreen(AfterviewScreen[None]):
+class DraftStudioScreen(GettingItOut, AfterviewScreen[None]):
     """Draft the next note for one interview, check it, and get it out."""
 
     BINDINGS = [
@@ -370,101 +370,6 @@ class DraftStudioScreen(AfterviewScreen[None]):
             self.draft()
 
         self.app.push_screen(NotePicker(self.session.advice, NOTE_LABELS, self.note), chosen)
-
-    @work(exclusive=True, group="copy")
-    async def action_copy(self) -> None:
-        """Copy the body (OSC 52 plus the local clipboard tool)."""
-        await self._copy(self.query_one("#body", NoteEditor).text, "the note")
-
-    @work(exclusive=True, group="copy")
-    async def action_copy_subject(self) -> None:
-        """Copy the subject line."""
-        if self.variants:
-            await self._copy(self.variants[self.current].subject, "the subject")
-
-    async def _copy(self, text: str, what: str) -> None:
-        if not self.variants:
-            self.notify("Nothing to copy yet: the draft is on its way.", severity="warning")
-            return
-        self._flush_edit()
-        copy = self.app.copy_text  # type: ignore[attr-defined]
-        result = await copy(text)
-        blocking = self._report.blocking if self._report is not None else ()
-        if blocking:
-            self.notify(
-                f"Copied {what} {result.describe()}, but a check blocks it: {blocking[0].message}",
-                severity="warning",
-                title="Copied, with a problem",
-            )
-        else:
-            self.notify(f"Copied {what} {result.describe()}. Paste it into your email.", title="Copied")
-
-    def action_export(self) -> None:
-        """Ask for a format and file, then write it."""
-        self._flush_edit()
-        if not self.variants:
-            self.notify("Nothing to export yet: the draft is on its way.", severity="warning")
-            return
-        from afterview.tui.screens.dialogs import ExportDialog
-        from afterview.tui.studio_model import export_stem
-
-        draft = self.variants[self.current]
-        stem = export_stem(self.session.interview.company, draft.note_type.value, draft.recipient)
-        self.app.push_screen(ExportDialog(stem, Path.cwd()), self._export)
-
-    def _export(self, choice: Any) -> None:
-        if choice is None:
-            return
-        draft = self.variants[self.current]
-        try:
-            content = self.session.export(choice.fmt, draft).content
-        except Exception as exc:  # noqa: BLE001
-            self.notify(str(exc), severity="error", title="Not exported")
-            return
-        if choice.fmt == "mailto":
-            self.run_worker(self._copy(content.decode(), "the mailto: link"), group="copy", exclusive=True)
-            return
-        path = Path(choice.path)
-        if path.exists():
-            from afterview.tui.screens.dialogs import ConfirmDialog
-
-            question = f"{path} already exists. Replace it?"
-            self.app.push_screen(
-                ConfirmDialog(question, yes="Replace", no="Keep it"),
-                lambda replace: self._write_export(path, content) if replace else None,
-            )
-            return
-        self._write_export(path, content)
-
-    def _write_export(self, path: Path, content: bytes) -> None:
-        from afterview.fileio import write_atomic
-
-        try:
-            write_atomic(path, content, mode=0o600)
-        except OSError as exc:
-            self.notify(f"{path}: {exc.strerror or exc}", severity="error", title="Not exported")
-            return
-        self.notify(f"Wrote {path}", title="Exported")
-
-    def action_sent(self) -> None:
-        """Log this note as sent today (with the draft on screen)."""
-        self._flush_edit()
-        if not self.variants:
-            return
-        draft = self.variants[self.current]
-        try:
-            self.session.mark_sent(draft)
-        except Exception as exc:  # noqa: BLE001
-            self.notify(str(exc), severity="error", title="Not marked")
-            return
-        self._refresh_bars()
-        upnext, _ = self.session.first_note()
-        after = ""
-        if (upnext.note_type.value, upnext.recipient) != (self.note.note_type, self.note.recipient) and any(
-            r.state in ("late", "due") for r in self.session.advice
-        ):
-            after = f" Next: {NOTE_LABELS.get(upnext.note_type.value)} to {upnext.recipient} (press o)."
-        self.notify(f"Marked the {NOTE_LABELS.get(draft.note_type.value)} to {draft.recipient} as sent.{after}", title="Sent")
 
 
 def _note_type(value: str):

@@ -56,7 +56,7 @@ class ProfileScreen(BackendAccess, ModalScreen[bool]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         """Validate and write the profile; errors show under their field."""
-        from pydantic import ValidationError
+        from afterview.fields import RecordError
 
         values = {f.key: f.value.strip() for f in self.query(Field)}
         for field in self.query(Field):
@@ -67,12 +67,12 @@ class ProfileScreen(BackendAccess, ModalScreen[bool]):
         backend = self.backend
         try:
             backend.save_profile(values["name"], values["email"], values["signature"])
-        except ValidationError as exc:
-            for error in exc.errors(include_url=False):
-                key = str(error["loc"][0]) if error["loc"] else "name"
+        except RecordError as exc:
+            for problem in exc.problems:
+                key = str(problem.loc[0]) if problem.loc else "name"
                 field = next((f for f in self.query(Field) if f.key == key), None)
                 if field is not None:
-                    field.set_error(str(error["msg"]).removeprefix("Value error, "))
+                    field.set_error(problem.message)
             return
         except Exception as exc:  # noqa: BLE001 - e.g. an unwritable config dir
             self.notify(str(exc), severity="error", title="Profile not saved")

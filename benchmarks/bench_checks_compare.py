@@ -1,0 +1,163 @@
+"""The checks of one ~120-word note, timed side by side in this tree and another one.
+
+Run: .venv/bin/python benchmarks/bench_checks_compare.py --base /path/to/other/tree [--rounds 6]
+
+Make the other tree with ``git worktree add --detach /tmp/base <commit>``; both run on
+this tree's interpreter, each with its own ``src/`` first on ``sys.path`` and its own
+``guardrails/``. Rounds alternate (this tree, the base, this tree, ...) so a burst of
+load on the machine hits both; each round is a fresh process that checks the same
+notes: good ~120-word notes (``bench_checks.notes()``), a third of them with a
+non-ASCII character (curly quotes and an accented name) so normalisation is exercised,
+each note a text the caches have not seen. Also times ``afterview check note.txt`` as
+a whole process, alternating the same way, as wall time and as the child's CPU time
+(steadier than wall time when other processes compete for the CPU). Prints medians
+and the ratio this/base; ``--per-check`` adds each check's own median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_checks import notes  # noqa: E402  (the same ~120-word notes as bench_checks)
+
+CHILD = r"""
+import json, statistics, sys, time
+tree, notes_file, count, per_check = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
+sys.path.insert(0, tree + "/src")
+from afterview.checks import CHECKS, CheckContext, load_policy, run_checks
+from afterview.checks.text import analyse
+import afterview.checks
+assert afterview.checks.__file__.startswith(tree), afterview.checks.__file__
+texts = json.load(open(notes_file, encoding="utf-8"))
+policy = load_policy(tree + "/guardrails")
+context = CheckContext(
+    note_type="thank_you", recipient="Jordan Lee", moment="rebuilding the churn dashboard",
+    proper_nouns=("Northwind Analytics", "Data Analyst", "Sam Rivera", "Jordan Lee", "Analytics Manager", "José Núñez"),
+    record_texts=("Northwind Analytics", "Data Analyst", "Sam Rivera", "Jordan Lee", "rebuilding the churn dashboard"),
+    has_record=True,
+)
+for text in texts[:50]:
+    run_checks(text, context, policy)
+times = []
+for i in range(count):
+    text = texts[50 + i % (len(texts) - 50)]
+    t0 = time.perf_counter_ns()
+    run_checks(text, context, policy)
+    times.append((time.perf_counter_ns() - t0) / 1e6)
+split = {}
+if per_check:  # each check alone, on texts already analysed (the analysis is shared)
+    for name in policy.checks:
+        spent = []
+        for i in range(min(count, 2000)):
+            text = texts[50 + i % (len(texts) - 50)] + " " * (1 + i // (len(texts) - 50))
+            analyse(text)
+            t0 = time.perf_counter_ns()
+            CHECKS[name](text, context, policy)
+            spent.append((time.perf_counter_ns() - t0) / 1e3)
+        split[name] = statistics.median(spent)
+print(json.dumps({"median": statistics.median(times), "split": split}))
+"""
+
+
+def variants() -> list[str]:
+    """The bench notes; every third with curly apostrophes and an accented name."""
+    texts = []
+    for i, text in enumerate(notes()):
+        if i % 3 == 0:
+            text = text.replace("I would", "I\u2019d").replace("Dear Jordan,", "Dear Jordan,\n\nJos\u00e9 N\u00fa\u00f1ez sends his thanks too.")
+        texts.append(text)
+    return texts
+
+
+def in_process(tree: Path, notes_file: Path, count: int, per_check: bool = False) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(tree), str(notes_file), str(count), "1" if per_check else "0"],
+        check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": ""},
+    )  # fmt: skip
+    return json.loads(out.stdout)
+
+
+def whole_process(tree: Path, note: Path, bytecode: bool) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one ``afterview check note.txt``.
+
+    ``bytecode``: let Python write and reuse ``__pycache__`` (as an installed package
+    does); otherwise the environment's PYTHONDONTWRITEBYTECODE stands.
+    """
+    env = {**os.environ, "PYTHONPATH": str(tree / "src")}
+    if bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "afterview", "check", "--type", "thank_you", str(note)], env=env, capture_output=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", type=Path, required=True, help="the other tree (a git worktree of the base commit)")
+    parser.add_argument("--rounds", type=int, default=6, help="rounds per tree (default 6)")
+    parser.add_argument("--notes", type=int, default=4000, help="timed checks per round (default 4000)")
+    parser.add_argument("--starts", type=int, default=15, help="whole-process starts per tree (default 15)")
+    parser.add_argument(
+        "--bytecode", action="store_true", help="allow __pycache__ for the whole-process runs (as when installed)"
+    )
+    parser.add_argument("--per-check", action="store_true", help="also time each check alone (median, µs)")
+    args = parser.parse_args()
+    base = args.base.resolve()
+    with tempfile.TemporaryDirectory() as scratch:
+        notes_file = Path(scratch) / "notes.json"
+        notes_file.write_text(json.dumps(variants()), encoding="utf-8")
+        note = Path(scratch) / "note.txt"
+        note.write_text(variants()[1], encoding="utf-8")
+        ours: list[float] = []
+        theirs: list[float] = []
+        for _ in range(args.rounds):
+            ours.append(in_process(ROOT, notes_file, args.notes)["median"])
+            theirs.append(in_process(base, notes_file, args.notes)["median"])
+        if args.per_check:
+            split_ours = in_process(ROOT, notes_file, args.notes, True)["split"]
+            split_theirs = in_process(base, notes_file, args.notes, True)["split"]
+        starts_ours: list[tuple[float, float]] = []
+        starts_theirs: list[tuple[float, float]] = []
+        if args.bytecode:  # one unmeasured run each writes the bytecode caches
+            whole_process(ROOT, note, True)
+            whole_process(base, note, True)
+        for _ in range(args.starts):
+            starts_ours.append(whole_process(ROOT, note, args.bytecode))
+            starts_theirs.append(whole_process(base, note, args.bytecode))
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    caches = "bytecode cached" if args.bytecode else f"PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')}"
+    mine, other = statistics.median(ours), statistics.median(theirs)
+    print(f"load average: {load} on {os.cpu_count()} CPUs; {args.rounds} alternating rounds of {args.notes} checks; {caches}")
+    print(f"in process, median per note: this tree {mine:.3f} ms, base {other:.3f} ms, ratio {mine / other:.2f}")
+    print(f"  round medians this: {' '.join(f'{m:.3f}' for m in ours)}")
+    print(f"  round medians base: {' '.join(f'{m:.3f}' for m in theirs)}")
+    if args.per_check:
+        for name in split_ours:
+            print(f"  {name:<13} this {split_ours[name]:6.1f} µs   base {split_theirs.get(name, float('nan')):6.1f} µs")
+    for label, index in (("wall", 0), ("CPU (user+sys)", 1)):
+        mine_s = statistics.median(t[index] for t in starts_ours)
+        other_s = statistics.median(t[index] for t in starts_theirs)
+        print(
+            f"afterview check note.txt, whole process, {label}, median of {args.starts}: "
+            f"this tree {mine_s * 1000:.0f} ms, base {other_s * 1000:.0f} ms, ratio {mine_s / other_s:.2f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,409 @@
+"""The field rules of every record a person types, declared once, and the one validator.
+
+A record (an interview, an interviewer, the config file's sections) is a frozen stdlib
+dataclass whose fields name their rule with ``rule(...)``. ``Record.from_data`` checks a
+mapping (parsed TOML, a form's values, a database row) against those rules and builds
+the record, or raises ``RecordError`` with every problem, each located by its path in
+the data (``("interviewers", 0, "moment")``) and worded for the person who typed the
+value. The interview file, the TUI form, the store and the config file all validate
+through here, so a rule (a cap, what an email looks like, one line, no control
+characters) lives in this module and nowhere else.
+
+Stdlib only: reading an interview file costs no pydantic.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from enum import Enum
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple, TypeVar
+
+from afterview.addresses import address_problem
+from afterview.dates import date_problem
+from afterview.terminal import CONTROL_CHARS
+
+NAME_MAX_CHARS = 80
+MOMENT_MAX_WORDS = 40
+RELEVANCE_MAX_WORDS = 30
+SIGNATURE_MAX_CHARS = 300
+
+Loc = tuple[str | int, ...]
+R = TypeVar("R", bound="Record")
+
+# Characters that must never reach a note or a terminal (controls, escapes, bidi overrides).
+_FORBIDDEN_CHARS = re.compile(CONTROL_CHARS)
+_WORD = re.compile(r"[\w'’-]+")
+
+
+class Problem(NamedTuple):
+    """One invalid value.
+
+    Attributes:
+        loc: where it is in the data: keys and list positions.
+        kind: ``missing``, ``unknown`` (a key no rule names), ``value`` (breaks a rule),
+            ``type`` (not even the right kind of value), ``date``, ``choice`` or
+            ``too_short`` (a list with too few items).
+        message: what is wrong, as an instruction-like phrase ("is 41 words; at most 40
+            allowed"); readers add the file, line and field.
+        expected: for ``choice``, the allowed values as a phrase.
+    """
+
+    loc: Loc
+    kind: str
+    message: str
+    expected: str | None = None
+
+
+class RecordError(ValueError):
+    """The data does not make a valid record; ``problems`` lists every reason."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        first = problems[0]
+        super().__init__(f"{dotted(first.loc)}: {first.message}" if first.loc else first.message)
+
+
+class Invalid(ValueError):
+    """Raised by a rule: the value breaks it. ``str()`` is the message."""
+
+    def __init__(self, message: str, kind: str = "value", expected: str | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.expected = expected
+
+
+def dotted(loc: Iterable[str | int]) -> str:
+    """``interviewers[0].moment`` for ``("interviewers", 0, "moment")``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def word_count(text: str) -> int:
+    """Words as the caps count them: runs of letters, digits, apostrophes and hyphens."""
+    return len(_WORD.findall(text))
+
+
+# -- the rules ---------------------------------------------------------------------------
+# Plain classes rather than dataclasses: they are built at import time on every read
+# path, and a dataclass costs a few hundred microseconds to create.
+
+
+def _string(value: object) -> str:
+    if not isinstance(value, str):
+        raise Invalid(f"Input should be a valid string (got {value!r})", "type")
+    return value
+
+
+def _clean(value: object, *, multiline: bool = False) -> str:
+    value = _string(value)
+    if _FORBIDDEN_CHARS.search(value):
+        raise Invalid("contains control characters or terminal escape sequences; remove them")
+    if not multiline and ("\n" in value or "\t" in value):
+        raise Invalid("must be on one line")
+    return unicodedata.normalize("NFC", value).strip()
+
+
+class Text:
+    """One line of text, at most ``max_chars``; runs of spaces collapse, so "Jordan  Lee"
+    and "Jordan Lee" are one person."""
+
+    __slots__ = ("max_chars",)
+
+    def __init__(self, max_chars: int) -> None:
+        self.max_chars = max_chars
+
+    def __call__(self, value: object) -> str:
+        value = " ".join(_clean(value).split())
+        if not value:
+            raise Invalid("must not be empty")
+        if len(value) > self.max_chars:
+            raise Invalid(f"is {len(value)} characters; at most {self.max_chars} allowed")
+        return value
+
+
+class Words:
+    """Free text of at most ``max_words`` words (line breaks become spaces)."""
+
+    __slots__ = ("max_words",)
+
+    def __init__(self, max_words: int) -> None:
+        self.max_words = max_words
+
+    def __call__(self, value: object) -> str:
+        value = " ".join(_clean(value, multiline=True).split())
+        if not value:
+            raise Invalid("must not be empty (leave it out instead)")
+        if not any(character.isalnum() for character in value):
+            raise Invalid("needs words, not only punctuation (or leave it out)")
+        count = word_count(value)
+        if count > self.max_words:
+            raise Invalid(f"is {count} words; at most {self.max_words} allowed")
+        return value
+
+
+def email(value: object) -> str:
+    """An email address that can go into a ``To:`` header as it is (``afterview.addresses``)."""
+    value = _clean(value)
+    if problem := address_problem(value):
+        raise Invalid(f"{value!r} is not an email address: {problem}")
+    return value
+
+
+email.lenient = _clean  # type: ignore[attr-defined] - stored before the parser was strict: still opens
+
+
+class Plain:
+    """Any string (a model name, a URL, a key), at most ``max_chars`` when given."""
+
+    __slots__ = ("max_chars",)
+
+    def __init__(self, max_chars: int | None = None) -> None:
+        self.max_chars = max_chars
+
+    def __call__(self, value: object) -> str:
+        value = _string(value)
+        if self.max_chars is not None and len(value) > self.max_chars:
+            raise Invalid(f"String should have at most {self.max_chars} characters")
+        return value
+
+
+def _calendar_day(value: object) -> date:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise Invalid(f"{value!r} is not a date (write it as 2026-11-24)", "date")
+
+
+def day(value: object) -> date:
+    """A calendar date (a TOML date, or ``YYYY-MM-DD`` text) within the range afterview accepts."""
+    parsed = _calendar_day(value)
+    if problem := date_problem(parsed):
+        raise Invalid(problem)
+    return parsed
+
+
+day.lenient = _calendar_day  # type: ignore[attr-defined] - a stored far date still opens (and can be fixed)
+
+
+def flag(value: object) -> bool:
+    """true or false."""
+    if not isinstance(value, bool):
+        raise Invalid(f"Input should be a valid boolean (got {value!r})", "type")
+    return value
+
+
+class Choice:
+    """One of an enum's values; the result is the member."""
+
+    __slots__ = ("enum",)
+
+    def __init__(self, enum: type[Enum]) -> None:
+        self.enum = enum
+
+    def __call__(self, value: object) -> Enum:
+        try:
+            return self.enum(value)
+        except ValueError:
+            names = [repr(member.value) for member in self.enum]
+            expected = f"{', '.join(names[:-1])} or {names[-1]}"
+            raise Invalid(f"{value!r} is not one of {expected}", "choice", expected) from None
+
+
+class Number:
+    """A number of seconds or similar: above ``gt`` (or from ``ge``) and at most ``le``."""
+
+    __slots__ = ("ge", "gt", "le")
+
+    def __init__(self, *, le: float, gt: float | None = None, ge: float | None = None) -> None:
+        self.le, self.gt, self.ge = le, gt, ge
+
+    def __call__(self, value: object) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise Invalid(f"Input should be a valid number (got {value!r})", "type")
+        if self.gt is not None and not value > self.gt:
+            raise Invalid(f"Input should be greater than {self.gt:g}")
+        if self.ge is not None and not value >= self.ge:
+            raise Invalid(f"Input should be greater than or equal to {self.ge:g}")
+        if not value <= self.le:
+            raise Invalid(f"Input should be less than or equal to {self.le:g}")
+        return float(value)
+
+
+def folder(value: object) -> Path:
+    """A path, as text."""
+    return Path(_string(value))
+
+
+class Nested:
+    """A table that is itself a record (``many``: a list of them, at least ``min_items``)."""
+
+    __slots__ = ("many", "min_items", "record")
+
+    def __init__(self, record: type[Record], *, many: bool = False, min_items: int = 0) -> None:
+        self.record, self.many, self.min_items = record, many, min_items
+
+
+NAME = Text(NAME_MAX_CHARS)
+MOMENT = Words(MOMENT_MAX_WORDS)
+RELEVANCE = Words(RELEVANCE_MAX_WORDS)
+
+
+def rule(check: Any, default: Any = dataclasses.MISSING, **options: Any) -> Any:
+    """Declare a record field and the rule its values must meet.
+
+    ``default`` makes the field optional; ``None`` as a default also accepts an
+    explicit null. Other ``options`` go to ``dataclasses.field`` (``repr=False``).
+    """
+    return dataclasses.field(default=default, metadata={"rule": check}, **options)
+
+
+# -- the validator -------------------------------------------------------------------------
+
+
+class Record:
+    """Base of the validated records: ``from_data`` builds one from plain data."""
+
+    __slots__ = ()
+
+    @classmethod
+    def from_data(cls: type[R], data: object, *, stored: bool = False) -> R:
+        """Validate ``data`` (a mapping) and build the record.
+
+        ``stored``: the data was read back from the database, so the rules that only
+        apply to input (a rule's ``lenient`` form: the date range, the address parser)
+        are relaxed, and a record stored before a rule was tightened still opens.
+
+        Raises:
+            RecordError: every problem found, each with its location.
+        """
+        problems: list[Problem] = []
+        record = _build(cls, data, (), problems, stored)
+        if problems:
+            raise RecordError(problems)
+        return record
+
+    @classmethod
+    def cross_checks(cls, values: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
+        """Rules between fields: ``(field, message)`` for each broken one.
+
+        ``values`` holds the fields that passed their own rules.
+        """
+        return ()
+
+
+class _Field(NamedTuple):
+    name: str
+    check: Any
+    required: bool
+    default: Any
+
+
+@cache
+def _fields(cls: type[Record]) -> tuple[_Field, ...]:
+    spec = []
+    for item in dataclasses.fields(cls):
+        required = item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING
+        default = item.default_factory() if item.default_factory is not dataclasses.MISSING else item.default
+        spec.append(_Field(item.name, item.metadata["rule"], required, default))
+    return tuple(spec)
+
+
+def _build(cls: type[R], data: object, loc: Loc, problems: list[Problem], stored: bool = False) -> R | None:
+    if isinstance(data, cls):
+        return data
+    if not isinstance(data, Mapping):
+        problems.append(Problem(loc, "type", f"expected a table of keys and values (got {data!r})"))
+        return None
+    before = len(problems)
+    spec = _fields(cls)
+    known = {item.name for item in spec}
+    problems.extend(Problem((*loc, key), "unknown", "unknown key") for key in data if key not in known)
+    values: dict[str, Any] = {}
+    for item in spec:
+        where = (*loc, item.name)
+        if item.name not in data or (data[item.name] is None and item.default is None and not item.required):
+            if item.required:
+                problems.append(Problem(where, "missing", "required field is missing"))
+            else:
+                values[item.name] = item.default
+            continue
+        value = _value(item.check, data[item.name], where, problems, stored)
+        if value is not _BAD:
+            values[item.name] = value
+    for name, message in cls.cross_checks(values):
+        problems.append(Problem((*loc, name), "value", message))
+    if len(problems) > before:
+        return None
+    return cls(**values)
+
+
+_BAD = object()
+
+
+def _value(check: Any, raw: object, where: Loc, problems: list[Problem], stored: bool) -> Any:
+    if isinstance(check, Nested):
+        return _nested(check, raw, where, problems, stored)
+    if stored:
+        check = getattr(check, "lenient", check)
+    try:
+        return check(raw)
+    except Invalid as exc:
+        problems.append(Problem(where, exc.kind, str(exc), exc.expected))
+        return _BAD
+
+
+def _nested(check: Nested, raw: object, where: Loc, problems: list[Problem], stored: bool) -> Any:
+    before = len(problems)
+    if not check.many:
+        record = _build(check.record, raw, where, problems, stored)
+        return _BAD if len(problems) > before else record
+    if not isinstance(raw, list | tuple):
+        problems.append(Problem(where, "type", f"expected a list of tables (got {raw!r})"))
+        return _BAD
+    if len(raw) < check.min_items:
+        problems.append(Problem(where, "too_short", f"list at least {check.min_items}"))
+        return _BAD
+    records = [_build(check.record, item, (*where, index), problems, stored) for index, item in enumerate(raw)]
+    return _BAD if len(problems) > before else records
+
+
+def to_data(record: Record, *, drop_none: bool = False) -> dict[str, Any]:
+    """The record as JSON-ready data: dates as ISO text, choices as their values.
+
+    Args:
+        drop_none: leave out fields that are None (and tables left empty by that).
+    """
+    out: dict[str, Any] = {}
+    for item in _fields(type(record)):
+        value = _plain(getattr(record, item.name), drop_none)
+        if drop_none and (value is None or value == {}):
+            continue
+        out[item.name] = value
+    return out
+
+
+def _plain(value: Any, drop_none: bool) -> Any:
+    if isinstance(value, Record):
+        return to_data(value, drop_none=drop_none)
+    if isinstance(value, list | tuple):
+        return [_plain(item, drop_none) for item in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date | Path):
+        return str(value) if isinstance(value, Path) else value.isoformat()
+    return value
