@@ -71,7 +71,7 @@ def check_context(
         address_as=person.address_as if person else None,
         moment=None if fate.withheld or person is None else person.moment,
         moment_withheld=fate.withheld,
-        withheld_reason=fate.reason,
+        withheld_reason=fate.neutral_reason,
         proper_nouns=interview.proper_nouns(),
         record_texts=tuple(texts),
         record_dates=tuple(dates),

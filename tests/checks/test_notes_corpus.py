@@ -10,7 +10,6 @@ Run with ``-s`` to see the rates and every miss.
 
 from __future__ import annotations
 
-import dataclasses
 import tomllib
 from collections import Counter
 from collections.abc import Iterator
@@ -21,7 +20,7 @@ import pytest
 
 from afterview.checks import CheckContext, Policy, Report, run_checks
 from afterview.context import check_context
-from afterview.domain import Interview, Interviewer
+from afterview.domain import Interview
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "notes_corpus"
 
@@ -52,12 +51,6 @@ INTENDED: dict[str, frozenset[str]] = {
     "wrong_recipient": frozenset({"recipient"}),
 }
 
-# Record fields the corpus uses that this branch's domain may not have yet: they are
-# dropped from the model and, for `address_as`, handed to the context the way
-# ``check_context`` does once the model holds them.
-_LATER_INTERVIEW_FIELDS = ("mission",)
-_LATER_INTERVIEWER_FIELDS = ("address_as",)
-
 
 def _cases(kind: str) -> list[dict[str, Any]]:
     cases = []
@@ -70,36 +63,10 @@ GOOD = _cases("good")
 FLAWED = _cases("flawed")
 
 
-def _interview(record: dict[str, Any]) -> tuple[Interview, dict[str, str]]:
-    """The record as the domain reads it, and the forms of address it had to drop."""
-    data = dict(record)
-    for key in _LATER_INTERVIEW_FIELDS:
-        if key not in Interview.model_fields:
-            data.pop(key, None)
-    address_as: dict[str, str] = {}
-    people = []
-    for person in data["interviewers"]:
-        person = dict(person)
-        for key in _LATER_INTERVIEWER_FIELDS:
-            if key not in Interviewer.model_fields and key in person:
-                address_as[person["name"]] = person.pop(key)
-        people.append(person)
-    data["interviewers"] = people
-    return Interview.model_validate(data), address_as
-
-
 def context_of(case: dict[str, Any], policy: Policy) -> CheckContext:
-    """The check context of a case, built from its record and recipient."""
-    interview, address_as = _interview(case["record"])
-    context = check_context(interview, case["note_type"], case["recipient"], policy)
-    if address_as:
-        context = dataclasses.replace(
-            context,
-            address_as=address_as.get(case["recipient"], context.address_as),
-            people=context.people + tuple(address_as.values()),
-            record_texts=context.record_texts + tuple(address_as.values()),
-        )
-    return context
+    """The check context of a case, built from its record (verbatim) and recipient."""
+    interview = Interview.from_data(case["record"])
+    return check_context(interview, case["note_type"], case["recipient"], policy)
 
 
 def judge(case: dict[str, Any], policy: Policy) -> Report:
