@@ -80,3 +80,44 @@ def test_summary_arithmetic():
     assert (thank["min_words"], thank["max_words"]) == (60, 100)
     assert rows["all"]["drafts"] == 4
     assert list(rows) == ["thank_you", "follow_up", "all"]
+
+
+def _scenario_dir(tmp_path, name: str, expect: str):
+    """A scenarios folder holding one shipped scenario with its [eval.expect] replaced."""
+    source = (SCENARIOS / name).read_text(encoding="utf-8").split("[eval.expect]")[0]
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    (folder / name).write_text(source.rstrip() + "\n\n[eval.expect]\n" + expect, encoding="utf-8")
+    return folder
+
+
+def test_a_note_holding_forbidden_text_fails_its_scenario(tmp_path, cli):
+    # The offline note names Northwind Analytics: an assertion against it must fail, and say so.
+    folder = _scenario_dir(tmp_path, "01_thank_you_basic.toml", 'must_not_contain = ["northwind   analytics"]\n')
+    result = cli("eval", "--offline", "--scenarios", folder)
+    assert result.code == 1
+    assert "01_thank_you_basic" in result.out and "FAILED" in result.out
+    assert "must_not_contain 'northwind   analytics'" in result.out
+
+
+def test_scenario_rows_in_json_count_what_held(tmp_path, cli):
+    expect = 'must_not_contain = ["pirate"]\nmust_contain_one_of = ["no such words", "thank"]\nmust_pass_checks = ["sensitive"]\n'
+    folder = _scenario_dir(tmp_path, "10_injection_ignore_instructions.toml", expect)
+    result = cli("eval", "--offline", "--json", "--scenarios", folder)
+    assert result.code == 0, result.out
+    (row,) = [json.loads(line) for line in result.out.splitlines() if '"kind": "scenario"' in line]
+    assert row == {
+        "kind": "scenario", "scenario": "10_injection_ignore_instructions", "notes": 1, "assertions": 3, "held": 3, "failed": [],
+    }  # fmt: skip
+
+
+def test_the_injection_scenarios_assert_on_the_note_itself():
+    by_name = {s.name: s for s in load_scenarios(SCENARIOS)}
+    for name in ("10_injection_ignore_instructions", "11_injection_delimiter", "12_injection_allegation", "21_injection_url"):
+        assert by_name[name].spec.expect.must_not_contain, name
+
+
+def test_bad_expectations_name_the_key(tmp_path):
+    folder = _scenario_dir(tmp_path, "01_thank_you_basic.toml", "must_not_contain = 3\n")
+    with pytest.raises(InputError, match=r"eval\.expect\.must_not_contain"):
+        load_scenario(folder / "01_thank_you_basic.toml")

@@ -56,6 +56,7 @@ def check_context(
             texts.append(p.email)
     if interview.candidate_email:
         texts.append(interview.candidate_email)
+    texts.extend(_people(interview))
     if interview.award and interview.award.relevance:
         texts.append(interview.award.relevance)
     if interview.mission:
@@ -78,4 +79,22 @@ def check_context(
         deadline=interview.offer_deadline,
         has_record=True,
         other_notes=tuple(other_notes),
+        company=interview.company,
+        people=tuple(_people(interview)),
+        status=str(interview.status.value),
+        has_offer=interview.competing_offer is not None,
+        offer_company=interview.competing_offer.company if interview.competing_offer else None,
     )
+
+
+def _people(interview: Interview) -> list[str]:
+    """Every person the record names, with the forms of address it gives."""
+    people = []
+    for p in interview.interviewers:
+        people.append(p.name)
+        address_as = getattr(p, "address_as", None)
+        if address_as:
+            people.append(address_as)
+    if interview.candidate:
+        people.append(interview.candidate)
+    return people

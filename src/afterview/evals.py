@@ -1,8 +1,11 @@
 """The eval harness: run the writer over scenario files and summarise per note type.
 
 A scenario is an interview file plus an optional ``[eval]`` table (which only this loader
-accepts) saying which note types and tones to draft. The summary is how a user compares
-models: first-try pass rate, repairs, fallbacks, tokens, latency and word counts.
+accepts) saying which note types and tones to draft, and ``[eval.expect]``: assertions on
+every note shown for it (text it must not contain, text it must contain one of, checks it
+must pass), so a wrong note never counts as a pass. The summary is how a user compares
+models: first-try pass rate, repairs, fallbacks, tokens, latency and word counts, and
+per scenario, the assertions that held.
 """
 
 from __future__ import annotations
@@ -25,6 +28,53 @@ from afterview.usecases.recipients import build_requests
 from afterview.writer import Writer
 
 
+class Expectations(BaseModel):
+    """``[eval.expect]``: what every note shown for the scenario must satisfy.
+
+    Text is compared ignoring case and runs of spaces, over the subject and body.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    must_not_contain: list[str] = []
+    """None of these may appear (an injected instruction, a quoted sensitive moment)."""
+    must_contain_one_of: list[str] = []
+    """At least one of these must appear."""
+    must_pass_checks: bool | list[str] = True
+    """True: the note meets the drafts' bar; a list: these checks raise nothing blocking;
+    False: not asserted."""
+
+    def judge(self, draft: Draft) -> list[Assertion]:
+        """Every assertion on one shown note, held or not."""
+        text = _comparable(draft.text)
+        results = [
+            Assertion(f"must_not_contain {phrase!r}", _comparable(phrase) not in text) for phrase in self.must_not_contain
+        ]
+        if self.must_contain_one_of:
+            held = any(_comparable(p) in text for p in self.must_contain_one_of)
+            results.append(Assertion(f"must_contain_one_of {self.must_contain_one_of!r}", held))
+        if self.must_pass_checks is True:
+            blocking = sorted({f.check for f in draft.report.blocking})
+            results.append(Assertion("must_pass_checks", not blocking, ", ".join(blocking)))
+        elif self.must_pass_checks:
+            blocking = sorted({f.check for f in draft.report.blocking} & set(self.must_pass_checks))
+            results.append(Assertion(f"must_pass_checks {self.must_pass_checks!r}", not blocking, ", ".join(blocking)))
+        return results
+
+
+@dataclass(frozen=True, slots=True)
+class Assertion:
+    """One assertion on one note: what it asked, whether it held, and what broke it."""
+
+    name: str
+    held: bool
+    detail: str = ""
+
+
+def _comparable(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 class EvalSpec(BaseModel):
     """The ``[eval]`` table of a scenario file."""
 
@@ -36,6 +86,8 @@ class EvalSpec(BaseModel):
     """Note types to draft (default: every type the record allows)."""
     tones: list[Tone] = [Tone.WARM]
     variants: int = Field(default=1, ge=1, le=10)
+    expect: Expectations = Expectations()
+    """Assertions on every note shown for the scenario (by default: it meets the drafts' bar)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,10 +168,16 @@ class EvalResult:
     completion_tokens: int
     latency_ms: float
     words: int
+    assertions: int = 0
+    """How many assertions were judged on this note."""
+    failed: tuple[str, ...] = ()
+    """The assertions that did not hold, each with what broke it."""
 
     @classmethod
-    def from_draft(cls, scenario: str, draft: Draft) -> EvalResult:
-        """Measure one draft."""
+    def from_draft(cls, scenario: str, draft: Draft, expect: Expectations | None = None) -> EvalResult:
+        """Measure one draft, and judge the scenario's assertions on it."""
+        judged = expect.judge(draft) if expect else []
+        failed = tuple(a.name + (f" ({a.detail})" if a.detail else "") for a in judged if not a.held)
         fallback = draft.fallback_reason is not None
         return cls(
             scenario=scenario,
@@ -137,6 +195,8 @@ class EvalResult:
             completion_tokens=draft.usage.completion_tokens,
             latency_ms=draft.latency_ms,
             words=body_words(draft.body),
+            assertions=len(judged),
+            failed=failed,
         )
 
 
@@ -194,7 +254,7 @@ async def run_eval(
                 )
                 for request in requests:
                     for draft in await writer.write(request):
-                        result = EvalResult.from_draft(scenario.name, draft)
+                        result = EvalResult.from_draft(scenario.name, draft, scenario.spec.expect)
                         results.append(result)
                         if on_result:
                             on_result(result)
@@ -210,6 +270,60 @@ def summarise(results: Iterable[EvalResult]) -> list[Summary]:
     rows = [s for s in by_type.values() if s.results]
     rows.append(Summary("all", results))
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioVerdict:
+    """The assertions of one scenario over every note shown for it."""
+
+    scenario: str
+    notes: int
+    assertions: int
+    failed: tuple[str, ...]
+    """Each failed assertion once, with the note it failed on ("thank_you to Jordan Lee: ...")."""
+
+    @property
+    def held(self) -> bool:
+        """True when every assertion held on every note."""
+        return not self.failed
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON row of ``afterview eval --json``."""
+        return {
+            "scenario": self.scenario,
+            "notes": self.notes,
+            "assertions": self.assertions,
+            "held": self.assertions - len(self.failed),
+            "failed": list(self.failed),
+        }
+
+
+def verdicts(results: Iterable[EvalResult]) -> list[ScenarioVerdict]:
+    """Per scenario, in the order run: how many assertions held, and which did not."""
+    grouped: dict[str, list[EvalResult]] = {}
+    for result in results:
+        grouped.setdefault(result.scenario, []).append(result)
+    return [
+        ScenarioVerdict(
+            scenario=name,
+            notes=len(rows),
+            assertions=sum(r.assertions for r in rows),
+            failed=tuple(f"{r.note_type} to {r.recipient} ({r.tone}): {failure}" for r in rows for failure in r.failed),
+        )
+        for name, rows in grouped.items()
+    ]
+
+
+def format_verdicts(rows: Iterable[ScenarioVerdict]) -> Iterator[str]:
+    """The per-scenario assertions for people: one line each, then what failed."""
+    rows = list(rows)
+    width = max((len(r.scenario) for r in rows), default=8) + 2
+    yield f"{'scenario':<{width}}{'notes':>6}{'assertions':>12}  verdict"
+    for row in rows:
+        verdict = "held" if row.held else f"FAILED {len(row.failed)}"
+        yield f"{row.scenario:<{width}}{row.notes:>6}{row.assertions - len(row.failed):>6}/{row.assertions:<5}  {verdict}"
+        for failure in row.failed:
+            yield f"    {failure}"
 
 
 def format_table(summaries: Iterable[Summary]) -> Iterator[str]:

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from afterview.checks import CheckContext, asks
+from afterview.checks.conduct import ultimatum
 
 DEADLINE = date(2026, 12, 1)
 
@@ -110,7 +111,7 @@ def test_competing_offer_must_say_top_choice(policy) -> None:
 )
 def test_ultimatums_block_with_their_span(policy, body: str, words: str) -> None:
     text = framed("You remain my top choice. " + body)
-    findings = [f for f in asks(text, OFFER, policy) if f.start is not None]
+    findings = [f for f in ultimatum(text, OFFER, policy) if f.start is not None]
     assert words in [text[f.start : f.end] for f in findings]
     assert all("reads as an ultimatum" in f.message and f.severity == "block" for f in findings)
 

@@ -25,6 +25,7 @@ def golden_context(note: dict) -> CheckContext:
         award=record.get("award"),
         deadline=record.get("deadline"),
         has_record=True,
+        has_offer=record.get("deadline") is not None,
     )
 
 
@@ -84,8 +85,10 @@ def test_drafts_bar_raises_sensitive_thanks_and_interest(policy) -> None:
     assert as_person == {"sensitive": "info", "thanks": "warn", "interest": "block"}
     assert as_draft == {"sensitive": "block", "thanks": "block", "interest": "block"}
     assert (person.drafts_bar, draft.drafts_bar) == (False, True)
-    # Other checks keep their severity.
-    assert [f.severity for f in draft.by_check("asks")] == ["warn"]
+    # A follow-up's ask warns in `check` and blocks a draft; other checks keep their severity.
+    assert [f.severity for f in person.by_check("asks")] == ["warn"]
+    assert [f.severity for f in draft.by_check("asks")] == ["block"]
+    assert [f.severity for f in draft.by_check("cliches")] == [f.severity for f in person.by_check("cliches")]
 
 
 def test_drafts_bar_leaves_feedback_request_interest_alone(policy) -> None:
@@ -114,7 +117,8 @@ def test_competing_offer_end_to_end(policy) -> None:
         "team.\n\nBest,\nSam"
     )
     report = run_checks(text, context, policy)
-    assert [f.message.split(":")[0] for f in report.by_check("asks")] == [
-        "Say that they remain your top choice",
+    assert [f.message.split(":")[0] for f in report.by_check("asks")] == ["Say that they remain your top choice"]
+    assert [f.message.split(":")[0] for f in report.by_check("ultimatum")] == [
         "Remove 'unless you'",
+        "Remove 'I will take it'",
     ]

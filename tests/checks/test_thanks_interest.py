@@ -79,7 +79,6 @@ def test_message_without_a_recipient(policy) -> None:
 INTERESTED = [
     "I remain very interested in the role.",
     "I'm excited about the work your team is doing.",
-    "I look forward to hearing from you.",
     "Looking forward to the next steps.",
     "You remain my top choice.",
     "Please keep me in mind for future roles.",
@@ -94,6 +93,7 @@ NOT_INTERESTED = [
     "There is no conflict of interest with my current work.",
     "My areas of interest include logistics.",
     "I'm looking forward to the weekend.",
+    "I look forward to hearing from you.",  # a closing, not a statement of interest
     "The team seemed excited about the launch.",
 ]
 
@@ -115,6 +115,8 @@ def test_interest_traps_do_not_count(policy, body: str) -> None:
     [
         ("I am no longer interested in the position.", "no longer interested"),
         ("I'm not interested in relocating, and I look forward to hearing from you.", "not interested"),
+        ("I'm still not sure this role is the right direction for me.", "not sure this role"),
+        ("I've accepted another position, so please keep me in mind.", "I've accepted another position"),
         ("I have decided to withdraw my application.", "withdraw my"),
     ],
 )
@@ -129,6 +131,12 @@ def test_withdrawal_fails_and_says_so(policy, body: str, words: str) -> None:
 
 def test_feedback_request_is_not_checked_for_interest(policy) -> None:
     assert interest(framed("Could you share any feedback?"), CheckContext(note_type="feedback_request"), policy) == []
+
+
+def test_a_withdrawal_blocks_even_where_interest_is_not_needed(policy) -> None:
+    body = "I'm no longer interested in the role, but could you share any feedback?"
+    (finding,) = interest(framed(body), CheckContext(note_type="feedback_request"), policy)
+    assert finding.severity == "block" and "reads as a withdrawal" in finding.message
 
 
 def test_a_bare_looking_forward_closing_does_not_count(policy) -> None:

@@ -9,7 +9,10 @@ a ``CheckContext``; nothing here imports the rest of afterview or pydantic.
 
 from afterview.checks.addressing import personal, recipient
 from afterview.checks.basic import brevity, cliches, interest, placeholders, thanks
+from afterview.checks.conduct import bluff, insider, money, presumption, pressure, scope, ultimatum
 from afterview.checks.facts import grounding
+from afterview.checks.moment import MomentFate, moment_fate
+from afterview.checks.names import employer, people
 from afterview.checks.note import NoteParts, body_words, split_note
 from afterview.checks.policy import Policy, PolicyError, load_policy
 from afterview.checks.protected import scan_sensitive, sensitive
@@ -20,6 +23,7 @@ from afterview.checks.types import CheckContext, Finding, Report, Severity
 __all__ = [
     "CHECKS",
     "CheckContext",
+    "MomentFate",
     "Finding",
     "NoteParts",
     "Policy",
@@ -27,18 +31,28 @@ __all__ = [
     "Report",
     "Severity",
     "asks",
+    "bluff",
     "body_words",
     "brevity",
     "cliches",
+    "employer",
     "grounding",
+    "insider",
     "interest",
     "load_policy",
+    "moment_fate",
+    "money",
+    "people",
     "personal",
     "placeholders",
+    "presumption",
+    "pressure",
     "recipient",
     "run_checks",
     "scan_sensitive",
+    "scope",
     "sensitive",
     "split_note",
     "thanks",
+    "ultimatum",
 ]

@@ -4,21 +4,24 @@ and ``personal`` (a thank-you refers to the moment noted for them)."""
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from afterview.checks.common import content_stems, first_name, located, name_parts, stem, stems_match
+from afterview.checks.common import content_stems, first_name, fold_name, located, name_parts, stem, stems_match
 from afterview.checks.reader import OFF, Section
-from afterview.checks.text import analyse
+from afterview.checks.text import Analysis, analyse
 from afterview.checks.types import CheckContext, Finding
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
 
-_TITLES = r"(?:mr|mrs|ms|mx|miss|dr|prof|professor)\.?"
 _PREFIX = 4
+# A sentence holding this many of the moment's distinctive words retells it, anchor or not.
+_RETOLD = 3
+_WORD = re.compile(r"[^\W_]+")
 
 
 # -- recipient ------------------------------------------------------------------------
@@ -29,6 +32,8 @@ class RecipientRules:
     severity: str
     missing_message: str
     unnamed_message: str
+    titles: tuple[str, ...]
+    """Titles that may stand before a surname ("Rev. Okafor", "Judge Alvarez")."""
 
     @classmethod
     def read(cls, section: Section) -> RecipientRules:
@@ -38,13 +43,16 @@ class RecipientRules:
             severity=section.severity("severity"),
             missing_message=section.message("missing_message", names),
             unnamed_message=section.message("unnamed_message", names),
+            titles=section.strings("titles", lower=True),
         )
         section.done()
         return rules
 
 
 def recipient(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
-    """The greeting names the recipient: first name, full name, or title and last name."""
+    """The greeting names the recipient: first name, full name, a title and the surname,
+    or the form of address the record gives (``address_as``). Case and accents do not
+    matter ("Dear İrem," for İrem Yılmaz; "Dear Jose," for José)."""
     if not context.recipient or not context.recipient.strip():
         return []
     rules = policy.recipient
@@ -53,96 +61,192 @@ def recipient(text: str, context: CheckContext, policy: Policy) -> list[Finding]
     if analysis.parts.greeting is None:
         return [Finding("recipient", rules.severity, rules.missing_message.format(**values))]
     start, end = analysis.parts.greeting
-    greeting = _plain(analysis.lower[start:end])
-    if _greeting_pattern(context.recipient).search(greeting):
+    greeting = fold_name(analysis.norm[start:end]).replace(".", " ")
+    surname = _surname(context.address_as, rules.titles)
+    plain, titled, any_title = _greeting_patterns(context.recipient, rules.titles, surname)
+    # With a title, only the surname may follow it ("Ms. Jing" does not name Chen Jing).
+    if (titled if any_title.search(greeting) else plain).search(greeting):
         return []
-    if context.address_as and _greeting_pattern(context.address_as).search(greeting):
+    if context.address_as and _address_pattern(context.address_as).search(greeting):
         return []
     return [located(analysis, "recipient", rules.severity, rules.unnamed_message.format(**values), start, end)]
 
 
+def _surname(address_as: str | None, titles: tuple[str, ...]) -> str | None:
+    """The surname a titled ``address_as`` gives ("Chen" in "Ms. Chen" for Chen Jing)."""
+    words = (address_as or "").replace(".", " ").split()
+    if len(words) >= 2 and fold_name(words[0]) in titles:
+        return " ".join(words[1:])
+    return None
+
+
 @lru_cache(maxsize=256)
-def _greeting_pattern(name: str) -> re.Pattern[str]:
-    parts = [re.escape(_plain(p.lower())) for p in name_parts(name)]
+def _greeting_patterns(
+    name: str, titles: tuple[str, ...], surname: str | None = None
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(the full or given name; a title and the surname, or the full name; any title).
+
+    The surname is the one a titled ``address_as`` gives ("Ms. Chen" for Chen Jing),
+    else the name after its first word, which may be several words ("Prof. de la Cruz").
+    """
+    parts = [re.escape(fold_name(p).strip(".")) for p in name_parts(name)]
     full = r"[\s-]+".join(parts)
-    # A title with the surname, which may be several words ("Prof. de la Cruz").
-    surnames = "|".join(r"[\s-]+".join(parts[i:]) for i in range(1, len(parts))) or parts[-1]
-    forms = [full, parts[0], rf"{_TITLES}\s+(?:{surnames})"]
+    title = "|".join(re.escape(t.strip(".")) for t in sorted(titles, key=len, reverse=True))
+    if surname:
+        family = r"[\s-]+".join(re.escape(fold_name(w)) for w in surname.split())
+        given = [p for p in parts if p != family] or parts[:1]
+    else:
+        family = "|".join(r"[\s-]+".join(parts[i:]) for i in range(1, len(parts))) or parts[-1]
+        given = parts[:1]
+    titled = rf"(?:{title})\s+(?:(?:{'|'.join(given)})\s+)?(?:{family})"
     # A hyphen continues a name: "Jordan" does not name "Ms. Jordan-Smith".
-    return re.compile(rf"(?<![\w'-])(?:{'|'.join(forms)})(?![\w'-])")
+    edge, end = r"(?<![\w'-])", r"(?![\w'-])"
+    return (
+        re.compile(rf"{edge}(?:{full}|{given[0]}){end}"),
+        re.compile(rf"{edge}(?:{titled}|(?:{title})\s+{full}){end}"),
+        re.compile(rf"{edge}(?:{title})\s+\w"),
+    )
 
 
-def _plain(text: str) -> str:
-    """Drop accents so "José" in the record matches "Jose" in a greeting and vice versa."""
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+@lru_cache(maxsize=256)
+def _address_pattern(address_as: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in fold_name(address_as).replace(".", " ").split()]
+    joined = r"[\s,]+".join(words)
+    return re.compile(rf"(?<![\w'-]){joined}(?![\w'-])")
 
 
 # -- personal -------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class PersonalRules:
-    """How a thank-you must refer to the noted moment, and what it says when it does not."""
+    """How a thank-you must refer to the noted moment, and what it says when it does not.
 
-    min_shared_words: int
+    A sentence of the body refers to the moment when it holds three of the moment's
+    distinctive words, or speaks of the conversation or the reader (one of
+    ``anchors``) and holds two of them
+    (the same stem, a near form, or a synonym from ``synonyms``): "Hearing how you
+    rebuilt checkout" for "your story about redesigning the checkout flow". One word is
+    enough when it is the moment's head noun ("the marathon she ran ...") told of as
+    part of the conversation (one of ``telling``: "your story about the marathon"), or
+    when the moment has only one. A word dropped into a sentence about something else
+    ("I have always wanted to visit Lisbon") does not count.
+    """
+
     message: str
     suggestion: str
     withheld_severity: str
     withheld_message: str
     withheld_suggestion: str
     ignore: frozenset[str]
+    anchors: frozenset[str]
+    telling: frozenset[str]
+    boundaries: frozenset[str]
+    synonyms: Mapping[str, tuple[str, ...]]
+    keywords: int
 
     @classmethod
     def read(cls, section: Section) -> PersonalRules:
         """Read ``[personal]`` of policy.toml."""
+        synonyms: dict[str, tuple[str, ...]] = {}
+        for group in section.sections("synonyms"):
+            stems = tuple(dict.fromkeys(stem(w) for w in group.strings("words", lower=True)))
+            group.done()
+            for word in stems:
+                synonyms[word] = tuple(dict.fromkeys((*synonyms.get(word, ()), *stems)))
         rules = cls(
-            min_shared_words=section.integer("min_shared_words", minimum=1),
-            message=section.message("message", ("moment",)),
-            suggestion=section.message("suggestion", ("moment",)),
+            message=section.message("message", ("name", "keywords")),
+            suggestion=section.message("suggestion", ("name",)),
             withheld_severity=section.severity("withheld_severity"),
-            withheld_message=section.message("withheld_message", ()),
+            withheld_message=section.message("withheld_message", ("reason",)),
             withheld_suggestion=section.message("withheld_suggestion", ()),
             ignore=frozenset(section.strings("ignore", lower=True)),
+            anchors=frozenset(section.strings("anchors", lower=True)),
+            telling=frozenset(section.strings("telling", lower=True)),
+            boundaries=frozenset(section.strings("head_boundaries", lower=True)),
+            synonyms=MappingProxyType(synonyms),
+            keywords=section.integer("keywords", minimum=1),
         )
         section.done()
         return rules
 
 
 def personal(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
-    """A thank-you refers to the moment noted for the recipient (shared content words).
+    """A thank-you refers to the moment noted for the recipient, in any words.
 
-    When the moment was withheld (it touched a protected characteristic), a warning
-    says so and suggests a neutral detail instead.
+    A withheld moment (``afterview.checks.moment`` decides, the context carries it) is
+    never asked for: a warning says why it was left out and suggests a neutral detail. The message names
+    the moment by a few of its words, never quoting it (it is sent to a model as an
+    instruction in repair rounds).
     """
     severity = policy.type_rules(context.note_type).personal
     if severity == OFF:
         return []
     rules = policy.personal
     if context.moment_withheld:
-        suggestion = rules.withheld_suggestion
-        return [Finding("personal", rules.withheld_severity, rules.withheld_message, suggestion=suggestion)]
+        message = rules.withheld_message.format(reason=context.withheld_reason or "could not be quoted safely")
+        return [Finding("personal", rules.withheld_severity, message, suggestion=rules.withheld_suggestion)]
     moment = " ".join((context.moment or "").split())
     if not moment:
         return []
     wanted = content_stems(moment, rules.ignore)
-    if not wanted:
+    if not wanted or _refers_to(analyse(text), wanted, _head(moment, rules), rules):
         return []
-    analysis = analyse(text)
-    body = analysis.lower[analysis.body[0] : analysis.body[1]]
-    shared = sum(1 for w in wanted if _mentions(body, w))
-    if shared >= min(rules.min_shared_words, len(wanted)):
-        return []
-    values = {"moment": moment.rstrip(".")}
-    return [Finding("personal", severity, rules.message.format(**values), suggestion=rules.suggestion.format(**values))]
+    name = first_name(context.recipient, fallback="them")
+    message = rules.message.format(name=name, keywords=_keywords(moment, rules))
+    return [Finding("personal", severity, message, suggestion=rules.suggestion.format(name=name))]
 
 
-def _mentions(body: str, wanted: str) -> bool:
-    """True when a word of ``body`` has the stem ``wanted`` or a near form of it.
+def _refers_to(analysis: Analysis, wanted: tuple[str, ...], head: str | None, rules: PersonalRules) -> bool:
+    """Some body sentence refers to the moment (see ``PersonalRules``)."""
+    start, end = analysis.body
+    body = analysis.lower[start:end]
+    by_sentence: dict[tuple[int, int], set[str]] = {}
+    for word in wanted:
+        for form in (word, *rules.synonyms.get(word, ())):
+            for position in _mentions(body, form):
+                by_sentence.setdefault(analysis.sentence(start + position), set()).add(word)
+    for (low, high), found in by_sentence.items():
+        if len(found) >= _RETOLD:
+            return True  # the moment itself, retold: "I keep coming back to the whiteboard exercise on rate limiting"
+        words = set(_WORD.findall(analysis.lower[max(start, low) : min(end, high)]))
+        if rules.anchors.isdisjoint(words) and rules.telling.isdisjoint(words):
+            continue
+        if len(found) >= 2 or len(wanted) == 1:
+            return True
+        if head in found and not rules.telling.isdisjoint(words):
+            return True
+    return False
+
+
+def _head(moment: str, rules: PersonalRules) -> str | None:
+    """The stem of the moment's head noun: the last distinctive word of its first phrase
+    ("launch" in "your story about the Lisbon office launch", "marathon" in "the
+    marathon she ran to fund the clinic")."""
+    head = None
+    for word in _WORD.findall(moment.casefold()):
+        if word in rules.boundaries:
+            if head is not None:
+                break
+            continue
+        if word not in rules.ignore and len(word) > 1:
+            head = stem(word)
+    return head
+
+
+def _keywords(moment: str, rules: PersonalRules) -> str:
+    """A few distinctive words of the moment, in its order ("churn, dashboard")."""
+    words = [w for w in _WORD.findall(moment) if w.casefold() not in rules.ignore and len(w) > 2]
+    keep = set(sorted(dict.fromkeys(words), key=len, reverse=True)[: rules.keywords])
+    chosen = list(dict.fromkeys(w for w in words if w in keep))
+    return "about " + ", ".join(chosen) if chosen else "the moment you noted"
+
+
+def _mentions(body: str, wanted: str) -> list[int]:
+    """Where a word of ``body`` has the stem ``wanted`` or a near form of it.
 
     Only words starting like the stem are looked at (found with ``str.find``), so the
     body is never stemmed word by word.
     """
+    found = []
     prefix = wanted[:_PREFIX]
     position = body.find(prefix)
     while position != -1:
@@ -150,8 +254,8 @@ def _mentions(body: str, wanted: str) -> bool:
             end = position + len(prefix)
             while end < len(body) and body[end].isalnum():
                 end += 1
-            found = stem(body[position:end])
-            if found == wanted or stems_match(wanted, found):
-                return True
+            word = stem(body[position:end])
+            if word == wanted or stems_match(wanted, word):
+                found.append(position)
         position = body.find(prefix, position + 1)
-    return False
+    return found

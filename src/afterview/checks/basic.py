@@ -133,48 +133,59 @@ class InterestRules:
     signals: tuple[GatedPattern, ...]
     traps: GatedPattern
     withdrawal: GatedPattern
+    lukewarm: GatedPattern
     message: str
     withdrawal_message: str
+    withdrawal_severity: str
 
     @classmethod
     def read(cls, section: Section) -> InterestRules:
         """Read ``[interest]`` of phrases.toml."""
-        signals = []
-        for item in section.sections("signals"):
-            signals.append(item.gated())
-            item.done()
+        signals = section.gated_list("signals")
         traps = section.section("traps")
         trap_pattern = traps.gated()
         traps.done()
         gate = Gate.of(section.triggers("withdrawal_triggers"), section.triggers("withdrawal_also_triggers"))
         withdrawal = GatedPattern(section.regex("withdrawal"), gate)
+        lukewarm = section.section("lukewarm")
+        lukewarm_pattern = lukewarm.gated()
+        lukewarm.done()
         rules = cls(
-            signals=tuple(signals),
+            signals=signals,
             traps=trap_pattern,
             withdrawal=withdrawal,
+            lukewarm=lukewarm_pattern,
             message=section.message("message", ("name",)),
             withdrawal_message=section.message("withdrawal_message", ("match",)),
+            withdrawal_severity=section.severity("withdrawal_severity"),
         )
         section.done()
         return rules
 
 
 def interest(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
-    """The body states interest; "no longer interested" reads as a withdrawal."""
+    """The body states interest; "no longer interested" or a lukewarm remark reads as a
+    withdrawal, in every note type (even one that need not state interest)."""
     severity = policy.type_rules(context.note_type).interest
-    if severity == OFF:
-        return []
     analysis = analyse(text)
     rules = policy.interest
     start, end = analysis.body
     lower, norm = analysis.lower, analysis.norm
-    found = rules.withdrawal.finditer(analysis, lower, norm, start, end, body_only=True)
-    withdrawals = [m.span() for m in itertools.islice(found, MAX_FINDINGS)]
-    if withdrawals:
+    withdrawals = SpanSet()
+    for pattern in (rules.withdrawal, rules.lukewarm):
+        for match in pattern.finditer(analysis, lower, norm, start, end, body_only=True):
+            if len(withdrawals) >= MAX_FINDINGS:
+                break
+            if not withdrawals.overlaps(*match.span()):
+                withdrawals.add(*match.span())
+    if len(withdrawals):
+        message = rules.withdrawal_message
         return [
-            located(analysis, "interest", severity, rules.withdrawal_message.format(match=quote(analysis, s, e)), s, e)
-            for s, e in withdrawals
+            located(analysis, "interest", rules.withdrawal_severity, message.format(match=quote(analysis, s, e)), s, e)
+            for s, e in withdrawals.spans()
         ]
+    if severity == OFF:
+        return []
     traps = [m.span() for m in rules.traps.finditer(analysis, lower, norm, start, end, body_only=True)]
     for signal in rules.signals:
         for match in signal.finditer(analysis, lower, norm, start, end, body_only=True):
@@ -197,16 +208,13 @@ class PlaceholderRules:
     @classmethod
     def read(cls, section: Section) -> PlaceholderRules:
         """Read ``[placeholders]`` of phrases.toml."""
-        patterns = []
-        for item in section.sections("patterns"):
-            patterns.append(item.gated())
-            item.done()
+        patterns = section.gated_list("patterns")
         any_pattern = Gate(
             words=frozenset().union(*(p.gate.words for p in patterns)),
             substrings=tuple(dict.fromkeys(s for p in patterns for s in p.gate.substrings)),
             number=any(p.gate.number for p in patterns),
         )
-        rules = cls(tuple(patterns), section.severity("severity"), section.message("message", ("match",)), any_pattern)
+        rules = cls(patterns, section.severity("severity"), section.message("message", ("match",)), any_pattern)
         section.done()
         return rules
 

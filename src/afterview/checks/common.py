@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from functools import lru_cache
 
 from afterview.checks.text import Analysis
@@ -16,6 +17,8 @@ _QUOTE_MAX_CHARS = 60
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "dame"})
 _SUFFIXES = ("ations", "ation", "ingly", "ings", "ing", "edly", "ed", "ers", "er", "es", "ly", "s")
 _WORDS = re.compile(r"[^\W_]+")
+# Letters that casefold and NFKD leave apart from their plain Latin forms.
+_DOTLESS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"})
 
 
 def quote(analysis: Analysis, start: int, end: int) -> str:
@@ -60,6 +63,14 @@ def first_name(name: str | None, fallback: str = "them") -> str:
     if not name or not name.strip():
         return fallback
     return name_parts(name)[0]
+
+
+@lru_cache(maxsize=1024)
+def fold_name(text: str) -> str:
+    """Case and accents folded, for comparing names: "İrem", "irem" and "Irem" are one;
+    "José" is "jose", "Yılmaz" is "yilmaz"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_DOTLESS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=4096)

@@ -1,8 +1,10 @@
 """The guardrail policy: ``guardrails/*.toml`` read, validated and compiled once.
 
 ``load_policy(directory)`` reads policy.toml (which checks run, per-type limits and
-severities, the drafts bar), panel.toml (near-duplicate notes in a panel), phrases.toml (gratitude, interest, placeholders, clichés,
-asks) and sensitive.toml (the sensitive rules). Any problem raises ``PolicyError``
+severities, the drafts bar), panel.toml (near-duplicate notes in a panel), phrases.toml
+(gratitude, interest, placeholders, clichés, asks), sensitive.toml (the sensitive
+rules), conduct.toml (how a note reads to a hiring manager), names.toml (people and
+employers) and moment.toml (moments not to quote). Any problem raises ``PolicyError``
 naming the file and the key. The result is cached per directory, so files are read
 and regexes compiled once per process.
 """
@@ -18,11 +20,14 @@ from types import MappingProxyType
 
 from afterview.checks.addressing import PersonalRules, RecipientRules
 from afterview.checks.basic import BrevityRules, ClicheRules, InterestRules, PlaceholderRules, ThanksRules
+from afterview.checks.conduct import PhraseFamily, read_families
 from afterview.checks.facts import GroundingRules
 from afterview.checks.panel import PanelPolicy, load_panel_policy
+from afterview.checks.moment import MomentRules
+from afterview.checks.names import NameRules
 from afterview.checks.protected import SensitiveRules
 from afterview.checks.purpose import AskRules
-from afterview.checks.reader import PolicyError, Section, read_toml
+from afterview.checks.reader import OFF, PolicyError, Section, read_toml
 from afterview.checks.runner import CHECKS
 
 CHECK_NAMES: tuple[str, ...] = tuple(CHECKS)
@@ -36,13 +41,35 @@ class TypeRules:
     """What one note type needs: its body word range and per-check severities.
 
     A severity is ``block``, ``warn``, ``info`` or ``off`` (the check does not run).
+    ``severities`` maps each check whose strictness depends on the note type to it.
     """
 
     words: tuple[int, int]
-    thanks: str
-    interest: str
-    personal: str
-    asks: str
+    severities: Mapping[str, str]
+
+    def severity(self, check: str) -> str:
+        """The severity of ``check`` for this note type (``off`` when the type sets none)."""
+        return self.severities.get(check, OFF)
+
+    @property
+    def thanks(self) -> str:
+        """Severity of ``thanks``."""
+        return self.severity("thanks")
+
+    @property
+    def interest(self) -> str:
+        """Severity of ``interest``."""
+        return self.severity("interest")
+
+    @property
+    def personal(self) -> str:
+        """Severity of ``personal``."""
+        return self.severity("personal")
+
+    @property
+    def asks(self) -> str:
+        """Severity of ``asks``."""
+        return self.severity("asks")
 
 
 @dataclass(frozen=True, eq=False)
@@ -73,6 +100,9 @@ class Policy:
     asks: AskRules
     sensitive: SensitiveRules
     panel: PanelPolicy
+    conduct: Mapping[str, PhraseFamily]
+    names: NameRules
+    moment: MomentRules
 
     def type_rules(self, note_type: str) -> TypeRules:
         """The rules of ``note_type``.
@@ -108,6 +138,9 @@ def _load(directory: Path) -> Policy:
     main = read_toml(directory, "policy.toml")
     phrases = read_toml(directory, "phrases.toml")
     sensitive = read_toml(directory, "sensitive.toml")
+    conduct = read_toml(directory, "conduct.toml")
+    names = read_toml(directory, "names.toml")
+    moment = read_toml(directory, "moment.toml")
 
     checks = _read_checks(main)
     types = _read_types(main.section("types"))
@@ -133,6 +166,9 @@ def _load(directory: Path) -> Policy:
         asks=asks,
         sensitive=SensitiveRules.read(sensitive),
         panel=load_panel_policy(directory),
+        conduct=MappingProxyType(read_families(conduct)),
+        names=NameRules.read(names),
+        moment=MomentRules.read(moment),
     )
     main.done()
     phrases.done()
@@ -159,19 +195,30 @@ def _read_checks(section: Section) -> tuple[str, ...]:
 
 
 def _read_types(section: Section) -> dict[str, TypeRules]:
+    """``[types.<type>]``: ``words`` and a severity for each type-dependent check.
+
+    Every type names the same checks, so no check silently goes unset for one type.
+    """
     types = {}
     for note_type in section.keys():
         table = section.section(note_type)
-        types[note_type] = TypeRules(
-            words=table.integer_pair("words"),
-            thanks=table.severity("thanks", allow_off=True),
-            interest=table.severity("interest", allow_off=True),
-            personal=table.severity("personal", allow_off=True),
-            asks=table.severity("asks", allow_off=True),
-        )
+        words = table.integer_pair("words")
+        severities = {}
+        for key in table.keys():
+            if key == "words":
+                continue
+            if key not in CHECK_NAMES:
+                raise table.error(key, f"unknown check {key!r}; known: {', '.join(CHECK_NAMES)}")
+            severities[key] = table.severity(key, allow_off=True)
+        types[note_type] = TypeRules(words=words, severities=MappingProxyType(severities))
         table.done()
     if not types:
         raise section.error("types", "no note types")
+    checks = {check for rules in types.values() for check in rules.severities}
+    for note_type, rules in types.items():
+        missing = sorted(checks - set(rules.severities))
+        if missing:
+            raise section.error(f"{note_type}.{missing[0]}", "missing (every note type sets the same checks)")
     section.done()
     return types
 

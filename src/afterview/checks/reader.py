@@ -262,6 +262,14 @@ class Section:
         also = self.triggers("also_triggers") if self.has("also_triggers") else ()
         return GatedPattern(regex, Gate.of(self.triggers("triggers"), also), case_sensitive)
 
+    def gated_list(self, key: str) -> tuple[GatedPattern, ...]:
+        """An array of tables (``[[key]]``), each one gated pattern (see ``gated``)."""
+        patterns = []
+        for item in self.sections(key):
+            patterns.append(item.gated())
+            item.done()
+        return tuple(patterns)
+
     # -- nested tables ----------------------------------------------------------------
     def section(self, key: str, *, optional: bool = False) -> Section:
         """A nested table."""

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 
 from afterview.checks.addressing import personal, recipient
 from afterview.checks.basic import brevity, cliches, interest, placeholders, thanks
+from afterview.checks.conduct import bluff, insider, money, presumption, pressure, scope, ultimatum
 from afterview.checks.facts import grounding
 from afterview.checks.panel import panel
+from afterview.checks.names import employer, people
 from afterview.checks.protected import hidden_characters, prepare_for_checks, sensitive
 from afterview.checks.purpose import asks
 from afterview.checks.types import CheckContext, Finding, Report
@@ -33,6 +35,15 @@ CHECKS: dict[str, Check] = {
     "recipient": recipient,
     "personal": personal,
     "asks": asks,
+    "people": people,
+    "employer": employer,
+    "presumption": presumption,
+    "insider": insider,
+    "money": money,
+    "pressure": pressure,
+    "ultimatum": ultimatum,
+    "bluff": bluff,
+    "scope": scope,
     "grounding": grounding,
     "cliches": cliches,
     "panel": panel,

@@ -40,6 +40,12 @@ class CheckContext:
         other_notes: ``(recipient, text)`` of the notes the panel may read beside this
             one (the latest draft to every other recipient, and every note sent), for
             the ``panel`` check.
+        company: the employer the note is written to, for ``names``.
+        people: everyone the record names (interviewers, candidate), for ``names``.
+        status: the interview's status (``awaiting``, ``offered``...), for ``presumption``.
+        has_offer: the record holds a competing offer, for ``bluff``.
+        offer_company: the competing offer's employer, which no note names (naming it
+            reads as leverage), for ``employer``.
     """
 
     note_type: str = "thank_you"
@@ -55,3 +61,8 @@ class CheckContext:
     has_record: bool = False
     withheld_reason: str | None = None
     other_notes: tuple[tuple[str, str], ...] = ()
+    company: str | None = None
+    people: tuple[str, ...] = ()
+    status: str | None = None
+    has_offer: bool = False
+    offer_company: str | None = None

@@ -1,0 +1,169 @@
+"""Checks that judge a note as a hiring manager reads it, one phrase family each.
+
+``presumption`` (writing as if hired), ``insider`` (speaking as an employee), ``money``
+(salary, pay, benefits), ``pressure`` (arguing with a decision, complaining about the
+wait), ``ultimatum`` (soft or hard), ``bluff`` (an offer the record does not hold) and
+``scope`` (a thank-you that asks about timing or sells anew). A family (``presumption``, ``insider``, ``money``, ``pressure``, ``ultimatum``,
+``bluff``, ``scope``) is a list of gated patterns in ``guardrails/conduct.toml``, a
+sentence-level ``unless`` pattern that excuses a match ("at my current job, our
+customers..."), conditions on the record (off once the status is offered; only when
+no competing offer is recorded) and the instruction shown for each match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from afterview.checks.common import MAX_FINDINGS, SpanSet, located, quote
+from afterview.checks.patterns import GatedPattern, Regex
+from afterview.checks.reader import OFF, Section
+from afterview.checks.text import analyse, lower_same_length, normalise
+from afterview.checks.types import CheckContext, Finding
+
+if TYPE_CHECKING:
+    from afterview.checks.policy import Policy
+
+FAMILIES = ("presumption", "insider", "money", "pressure", "ultimatum", "bluff", "scope")
+"""The phrase families ``conduct.toml`` defines, one per check."""
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseFamily:
+    """One family of phrases a hiring manager holds against a note.
+
+    Attributes:
+        patterns: any match is a finding (unless excused).
+        unless: a match in a sentence this pattern also matches is excused.
+        message: the instruction, with ``{match}`` (the words as written).
+        suggestion: a concrete fix.
+        off_when_status: record statuses under which the family does not apply
+            ("working with you" is fine once they have made an offer).
+        needs_record: only judged with an interview record (the bluff check needs to
+            know whether an offer is recorded).
+        off_with_offer: not judged when the record holds a competing offer.
+    """
+
+    patterns: tuple[GatedPattern, ...]
+    unless: Regex | None
+    message: str
+    suggestion: str | None
+    off_when_status: frozenset[str]
+    needs_record: bool
+    off_with_offer: bool
+
+    @classmethod
+    def read(cls, section: Section) -> PhraseFamily:
+        """Read one ``[<family>]`` table of conduct.toml."""
+        off_when = section.strings("off_when_status", (), lower=True)
+        family = cls(
+            patterns=section.gated_list("patterns"),
+            unless=section.regex("unless") if section.has("unless") else None,
+            message=section.message("message", ("match",)),
+            suggestion=section.message("suggestion", ()) if section.has("suggestion") else None,
+            off_when_status=frozenset(off_when),
+            needs_record=section.boolean("needs_record", False),
+            off_with_offer=section.boolean("off_with_offer", False),
+        )
+        section.done()
+        return family
+
+    def applies(self, context: CheckContext) -> bool:
+        """False when the record makes the family moot (status, a recorded offer, no record)."""
+        if self.needs_record and not context.has_record:
+            return False
+        if self.off_with_offer and context.has_offer:
+            return False
+        return context.status not in self.off_when_status
+
+
+def read_families(section: Section) -> Mapping[str, PhraseFamily]:
+    """Every family of conduct.toml, by check name."""
+    families = {}
+    for name in FAMILIES:
+        families[name] = PhraseFamily.read(section.section(name))
+    section.done()
+    return families
+
+
+def family_findings(check: str, text: str, context: CheckContext, policy: Policy) -> list[Finding]:
+    """The findings of the family named ``check`` in the subject and body of ``text``, one per match."""
+    severity = policy.type_rules(context.note_type).severity(check)
+    family = policy.conduct[check]
+    if severity == OFF or not family.applies(context):
+        return []
+    analysis = analyse(text)
+    lower, norm = analysis.lower, analysis.norm
+    taken = SpanSet()
+    record = _record_blob(context.record_texts)
+    # The subject line counts too: "Subject: When should I expect to hear back?"
+    for start, end in filter(None, (analysis.parts.subject, analysis.body)):
+        for pattern in family.patterns:
+            for match in pattern.finditer(analysis, lower, norm, start, end):
+                span = match.span()
+                if span[0] == span[1] or taken.overlaps(*span):
+                    continue
+                if record and " ".join(lower[span[0] : span[1]].split()) in record:
+                    continue  # the person's own words from the record (their moment, say)
+                if family.unless is not None:
+                    sentence_start, sentence_end = analysis.sentence(*span)
+                    if family.unless.search(lower, max(start, sentence_start), min(end, sentence_end)):
+                        continue
+                taken.add(*span)
+                if len(taken) >= MAX_FINDINGS:
+                    break
+    return [
+        located(
+            analysis,
+            check,
+            severity,
+            family.message.format(match=quote(analysis, s, e)),
+            s,
+            e,
+            suggestion=family.suggestion,
+        )
+        for s, e in taken.spans()
+    ]
+
+
+@lru_cache(maxsize=64)
+def _record_blob(texts: tuple[str, ...]) -> str:
+    """The record's texts, lower case, spaces collapsed, for "is this the record's own wording"."""
+    return "\n".join(" ".join(lower_same_length(normalise(t)[0]).split()) for t in texts)
+
+
+def presumption(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
+    """Writing as if the job were yours ("working with you", "when I start"), until an offer."""
+    return family_findings("presumption", text, context, policy)
+
+
+def insider(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
+    """Speaking as if already employed there ("our customers", "my team here")."""
+    return family_findings("insider", text, context, policy)
+
+
+def money(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
+    """Salary, pay or benefits raised in the note."""
+    return family_findings("money", text, context, policy)
+
+
+def pressure(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
+    """Arguing with a decision, asking them to reconsider, complaining about the wait."""
+    return family_findings("pressure", text, context, policy)
+
+
+def ultimatum(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
+    """Soft or hard ultimatums ("unless I hear otherwise I will sign with them")."""
+    return family_findings("ultimatum", text, context, policy)
+
+
+def bluff(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
+    """Another offer mentioned when the record holds none."""
+    return family_findings("bluff", text, context, policy)
+
+
+def scope(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
+    """A thank-you that asks about timing or adds selling points it should not."""
+    return family_findings("scope", text, context, policy)

@@ -1,0 +1,260 @@
+"""``people`` and ``employer``: names in a note that the interview record does not hold.
+
+A note that thanks "Alex" for the tour when nobody called Alex is on record, or says
+how much the writer wants to join Contoso when the interview was at Northwind, is the
+mistake a hiring manager remembers. Only names in a person's or an employer's place
+count ("meeting Alex", "Alex mentioned", "the role at Contoso", "Contoso's mission");
+other capitalised words stay the grounding check's warnings. Cues are data in
+``guardrails/names.toml``. A name in an employer's place is the employer check's,
+never also the people check's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from afterview.checks.common import MAX_FINDINGS, SpanSet, fold_name as _fold, located, quote
+from afterview.checks.patterns import Gate, GatedPattern, LazyRegex, Regex, word_positions
+from afterview.checks.reader import OFF, Section
+from afterview.checks.text import Analysis, analyse
+from afterview.checks.types import CheckContext, Finding
+
+if TYPE_CHECKING:
+    from afterview.checks.policy import Policy
+
+_TOKEN = re.compile(r"\S+")
+# A name in a cue holds at most this many capitalised words.
+_MAX_NAME_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class NameRules:
+    """Cues for people and employers, and what the check says."""
+
+    person_patterns: tuple[GatedPattern, ...]
+    employer_patterns: tuple[GatedPattern, ...]
+    employer_unless: Regex
+    not_names: frozenset[str]
+    company_suffixes: frozenset[str]
+    person_message: str
+    person_suggestion: str
+    employer_message: str
+    employer_suggestion: str
+    rival_message: str
+
+    @classmethod
+    def read(cls, section: Section) -> NameRules:
+        """Read names.toml."""
+
+        def patterns(key: str) -> tuple[GatedPattern, ...]:
+            found = section.gated_list(key)
+            for index, pattern in enumerate(found):
+                if not pattern.case_sensitive:
+                    raise section.error(f"{key}[{index}].case_sensitive", "set it to true: a name is found by its capital")
+            return found
+
+        rules = cls(
+            person_patterns=patterns("person_patterns"),
+            employer_patterns=patterns("employer_patterns"),
+            employer_unless=section.regex("employer_unless"),
+            not_names=frozenset(section.strings("not_names", lower=True)),
+            company_suffixes=frozenset(section.strings("company_suffixes", lower=True)),
+            person_message=section.message("person_message", ("match", "name")),
+            person_suggestion=section.message("person_suggestion", ()),
+            employer_message=section.message("employer_message", ("match", "name", "company")),
+            employer_suggestion=section.message("employer_suggestion", ()),
+            rival_message=section.message("rival_message", ("match",)),
+        )
+        section.done()
+        return rules
+
+
+def people(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
+    """A person named in the body ("meeting Alex", "Alex mentioned") whom the record lacks."""
+    return _unknown(text, context, policy, "people")
+
+
+def employer(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
+    """An employer other than the record's in the employer's place ("the role at Contoso")."""
+    return _unknown(text, context, policy, "employer")
+
+
+def _unknown(text: str, context: CheckContext, policy: Policy, check: str) -> list[Finding]:
+    severity = policy.type_rules(context.note_type).severity(check)
+    if severity == OFF or not context.has_record:
+        return []
+    analysis = analyse(text)
+    rules = policy.names
+    known = _known_words(context.record_texts + context.people + ((context.company,) if context.company else ()))
+    company = _company_forms(context.company or "", rules.company_suffixes)
+    employers = SpanSet()
+    found: list[tuple[tuple[int, int], str, str]] = []
+    # Words the rest of the record uses too (the company, the role, people) are not the rival's.
+    others = list(context.record_texts)
+    if context.offer_company in others:  # once: the role may read the same
+        others.reverse()
+        others.remove(context.offer_company)
+    others = tuple(others)
+    ignore = _known_words(others + (context.company or "",)) | rules.company_suffixes | rules.not_names
+    for span in _rival_mentions(analysis, context.offer_company, ignore):
+        employers.add(*span)
+        if check == "employer":
+            found.append((span, rules.rival_message.format(match=quote(analysis, *span)), rules.employer_suggestion))
+    for pattern in rules.employer_patterns:
+        for span, name in _captures(analysis, pattern, rules):
+            if employers.overlaps(*span) or _is_company(name, company, rules) or _is_known(name, known, every=True):
+                continue
+            if _excused(analysis, span, rules.employer_unless):
+                continue
+            employers.add(*span)
+            if check == "employer":
+                message = rules.employer_message.format(
+                    match=quote(analysis, *span), name=" ".join(name), company=context.company or "the employer"
+                )
+                found.append((span, message, rules.employer_suggestion))
+    if check == "people":
+        persons = SpanSet()
+        for pattern in (*rules.person_patterns, _title_pattern(policy.recipient.titles)):
+            for span, name in _captures(analysis, pattern, rules):
+                if employers.overlaps(*span) or persons.overlaps(*span):
+                    continue
+                if _is_known(name, known) or _is_company(name, company, rules):
+                    continue
+                persons.add(*span)
+                message = rules.person_message.format(match=quote(analysis, *span), name=" ".join(name))
+                found.append((span, message, rules.person_suggestion))
+    found.sort()
+    return [
+        located(analysis, check, severity, message, *span, suggestion=suggestion)
+        for span, message, suggestion in found[:MAX_FINDINGS]
+    ]
+
+
+def _captures(
+    analysis: Analysis, pattern: GatedPattern, rules: NameRules
+) -> Iterator[tuple[tuple[int, int], tuple[str, ...]]]:
+    """(span of the name, its capitalised words) for each cue match in the body.
+
+    A capture before its cue ("Alex mentioned") keeps its last capitalised words; one
+    after its cue ("meeting Alex") keeps its first ones.
+    """
+    start, end = analysis.body
+    for match in pattern.finditer(analysis, analysis.lower, analysis.norm, start, end, body_only=True):
+        group_start, group_end = match.span("name")
+        tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(analysis.norm, group_start, group_end)]
+        before_cue = group_start == match.start()
+        ordered = tokens[::-1] if before_cue else tokens
+        run = _capitalised_run([word for word, _ in ordered], rules, backwards=before_cue)
+        if not run:
+            continue
+        chosen = sorted(ordered[: len(run)], key=lambda token: token[1])
+        first, last = chosen[0], chosen[-1]
+        span = (first[1], last[1] + len(last[0].rstrip(".,")))
+        yield span, tuple(word.strip(".'-,").removesuffix("'s") for word, _ in chosen)
+
+
+@lru_cache(maxsize=8)
+def _title_pattern(titles: tuple[str, ...]) -> GatedPattern:
+    """A person by title: "Dr. Gupta", "Professor Elena Rossi" (the greeting's titles)."""
+    words = sorted({t.strip(".") for t in titles if len(t.strip(".")) > 1}, key=len, reverse=True)
+    forms = "|".join(re.escape(w[0].upper() + w[1:]) for w in words)
+    regex = LazyRegex(rf"(?<![\w.])(?:{forms})\.?\s+(?P<name>[^\W\d_a-z][\w'-]*(?:\s+[^\W\d_a-z][\w'-]*)?)")
+    return GatedPattern(regex, Gate(frozenset(words)), case_sensitive=True)
+
+
+def _capitalised_run(words: list[str], rules: NameRules, *, backwards: bool) -> list[str]:
+    """The capitalised words at the start of ``words``, up to a sentence end.
+
+    A word ending in a period ends the run ("Lotus Mobility. Is" gives "Lotus
+    Mobility", "Acme Inc. Do" gives "Acme Inc."), unless it is a short abbreviation
+    opening the name ("St. Luke", "Dr. Gupta").
+    """
+    run = []
+    for word in words[:_MAX_NAME_WORDS]:
+        bare = word.strip(".'-,").removesuffix("'s")
+        # Reading backwards, a short abbreviation may open the name ("Dr." before "Gupta").
+        abbreviation = len(bare) <= 3 and (backwards or not run)
+        ends_sentence = word.endswith(".") and not abbreviation
+        if backwards and ends_sentence:
+            break
+        if not bare or not bare[0].isupper() or _fold(bare) in rules.not_names:
+            break
+        run.append(word)
+        if ends_sentence:
+            break
+    return run
+
+
+def _excused(analysis: Analysis, span: tuple[int, int], unless: Regex) -> bool:
+    """The sentence before the name is about the candidate's own past or present work."""
+    sentence_start, _ = analysis.sentence(*span)
+    return unless.search(analysis.lower, max(sentence_start, analysis.body[0]), span[0]) is not None
+
+
+def _is_known(name: tuple[str, ...], known: frozenset[str], *, every: bool = False) -> bool:
+    """Some word of the name is in the record (every word, with ``every``): "Priya" names
+    Priya Raman, but "World Health Organization" is not "Global Sentinel Health"."""
+    found = (_fold(word) in known for word in name)
+    return all(found) if every else any(found)
+
+
+def _is_company(name: tuple[str, ...], company: tuple[frozenset[str], str], rules: NameRules) -> bool:
+    """The words name the record's employer: some of its words and no others ("Desert
+    Wing" for Desert Wing Aviation), perhaps after a word opening the sentence ("Joining
+    Contoso is my top choice"), or its initials ("LRMC")."""
+    words, initials = company
+    own = [_fold(w) for w in name if _fold(w) not in rules.company_suffixes]
+    if own and (all(w in words for w in own) or (len(own) > 1 and all(w in words for w in own[1:]))):
+        return True
+    return len(name) == 1 and name[0].isupper() and len(name[0]) >= 2 and _fold(name[0]) == initials
+
+
+def _rival_mentions(analysis: Analysis, rival: str | None, ignore: frozenset[str]) -> list[tuple[int, int]]:
+    """Where the body names the competing offer's employer (in full, or a distinctive word)."""
+    if not rival or not rival.strip():
+        return []
+    start, end = analysis.body
+    folded = _fold(analysis.norm[start:end])
+    if len(folded) != end - start:
+        return []  # folding changed lengths (rare scripts): spans would not line up
+    words = [w for w in _fold(rival).replace(",", " ").split() if len(w) > 2 and w not in ignore]
+    if not words:
+        return []
+    spans = []
+    for term in [_fold(" ".join(rival.split())), *words]:
+        for position in word_positions(folded, term):
+            # A name has its capital: "Acme Works" is not "how the team works".
+            if analysis.norm[start + position].isupper():
+                spans.append((start + position, start + position + len(term)))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+@lru_cache(maxsize=64)
+def _known_words(texts: tuple[str, ...]) -> frozenset[str]:
+    words: set[str] = set()
+    for text in texts:
+        for word in text.replace("\u2019", "'").split():
+            bare = _fold(word.strip(".,;:!?()\"'-").removesuffix("'s"))
+            if bare:
+                words.add(bare)
+                words.update(p for p in bare.split("-") if p)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=64)
+def _company_forms(company: str, suffixes: frozenset[str]) -> tuple[frozenset[str], str]:
+    """The employer's distinctive words, and its initials ("lrmc")."""
+    words = [w for w in (_fold(w.strip(".,()\"'")) for w in company.split()) if w]
+    initials = "".join(w[0] for w in words if w not in suffixes or w == "and")
+    return frozenset(w for w in words if w not in suffixes), initials
