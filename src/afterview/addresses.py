@@ -9,8 +9,6 @@ names, domain literals, a backslash or a stray character anywhere do not.
 from __future__ import annotations
 
 import re
-from email.errors import HeaderParseError
-from email.headerregistry import Address
 
 MAX_ADDRESS_CHARS = 254
 """The longest address that fits SMTP's path limit (RFC 5321)."""
@@ -35,6 +33,10 @@ def address_problem(value: str) -> str | None:
     # The parser reads ASCII mailboxes only; a Unicode one (RFC 6531) is checked for its
     # shape with each non-ASCII character standing in as a letter.
     spec = f"{_NON_ASCII.sub('a', local)}@{ascii_domain}"
+    # Imported here: the email package costs a read path that meets no address ~8 ms.
+    from email.errors import HeaderParseError
+    from email.headerregistry import Address
+
     try:
         parsed = Address(addr_spec=spec)
     except (ValueError, IndexError, HeaderParseError):
