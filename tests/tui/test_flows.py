@@ -24,6 +24,7 @@ from afterview.tui.widgets.check_panel import ChecksPanel
 from afterview.tui.widgets.form_fields import Field, InterviewerBlock
 from afterview.tui.widgets.interview_list import InterviewList
 from afterview.tui.widgets.note_editor import NoteEditor
+from afterview.usecases.due import due_for_stored
 
 SIZE = (100, 36)
 
@@ -525,7 +526,7 @@ async def test_fixing_a_name_after_marking_sent_keeps_the_sent_thank_you(app_fac
         assert isinstance(app.screen, DashboardScreen)
         (row,) = dashboard_rows(app)
         assert row.note_type == "follow_up"  # the thank-you is still sent, so not due
-        assert not any(a.type == "thank_you" for a in store.advice(interview_id, TODAY))
+        assert not any(a.type == "thank_you" for a in due_for_stored(store, interview_id, TODAY))
 
 
 async def test_a_broken_config_file_is_explained(isolated_home: Path) -> None:

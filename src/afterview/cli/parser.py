@@ -19,8 +19,32 @@ class UsageError(Exception):
     """A command-line usage problem; exits 2 with one line."""
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter, asking the terminal for its width once per run.
+
+    argparse builds a formatter for every argument it adds (to check its metavar), and
+    each one asks the terminal: with every command's flags that is a noticeable part of
+    ``afterview check``'s start-up.
+    """
+
+    _width: int | None = None
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        if width is None:
+            if _Formatter._width is None:
+                import shutil
+
+                _Formatter._width = shutil.get_terminal_size().columns - 2
+            width = _Formatter._width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports errors as one line (no usage block) and exits 2."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:  # noqa: D401 - argparse API
         raise UsageError(f"{self.prog}: {message}")

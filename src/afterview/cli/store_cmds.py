@@ -199,12 +199,13 @@ def _export(args: argparse.Namespace) -> int:
 def _export_ics(args: argparse.Namespace, stored):
     from datetime import date
 
+    from afterview.usecases.due import due_for_stored
     from afterview.usecases.exporting import export_reminders
 
     if args.note_type or args.to or args.draft_id:
         raise InputError("--format ics exports a reminder for every note still to send: leave out --type, --to and --draft")
     today = args.today or date.today()
-    return export_reminders(stored, stored.store.advice(args.id, today), today)
+    return export_reminders(stored, due_for_stored(stored.store, args.id, today), today)
 
 
 def _export_note(args: argparse.Namespace, stored, settings):
