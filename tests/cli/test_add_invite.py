@@ -108,3 +108,11 @@ def test_a_role_the_invite_does_not_tell_is_asked_for(cli, tmp_path, profile):
 def test_add_takes_a_file_or_an_invite(cli, tmp_path, argv):
     result = cli(*argv)
     assert result.code == 2 and result.err.count("\n") == 1
+
+
+def test_reading_interview_files_never_imports_icalendar():
+    import subprocess
+    import sys
+
+    code = "import sys, afterview.invite, afterview.cli.store_cmds; print('icalendar' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
