@@ -139,3 +139,16 @@ def test_export_refuses_to_overwrite_before_any_other_warning(cli, tmp_path, dat
     assert result.code == 2
     assert result.err == f"afterview: error: -o {target}: already exists; add --force to overwrite it\n"
     assert target.read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_damaged_stored_record_names_the_interviewer_counting_from_1(cli, data):
+    import sqlite3
+
+    from afterview.paths import app_paths
+
+    assert cli("add", data / "panel.toml").code == 0
+    with sqlite3.connect(app_paths().database) as db:  # edited by hand behind afterview's back
+        db.execute("UPDATE interviewers SET name = '' WHERE position = 1")
+    result = cli("show", "1")
+    assert result.code == 2
+    assert result.err == "afterview: error: interview #1 in the database is invalid (interviewer 2 name: must not be empty)\n"
