@@ -309,8 +309,8 @@ class _Rules(NamedTuple):
         self, note_type: str, recipient: str, rule: str, *, start: date, late_after: int | None, **values: object
     ) -> Advice:
         """A row due from ``start``, late from ``late_after`` days later (never when None)."""
-        # add_days holds at date.max: a record stored with a date at the end of the
-        # calendar reads as never late rather than crashing every listing it is part of.
+        # add_days holds at date.max: a record stored with a date at the end of the calendar
+        # reads as never late rather than crashing every listing it is part of.
         late = add_days(start, late_after) if late_after is not None else None
         last = add_days(late, -1) if late is not None else None
         state = _state(self.today, start, late)
@@ -323,7 +323,6 @@ def _day(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-@cache
 def _state(today: date, start: date, late_from: date | None) -> State:
     if today < start:
         return "upcoming"

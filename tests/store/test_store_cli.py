@@ -77,7 +77,7 @@ def test_edit_keeps_interviewer_ids(cli, panel_file: Path, tmp_path: Path):
     )
     result = cli("edit", "1", edited)
     assert result.code == 0 and result.out == ""
-    assert "2 interviewer(s) kept; added Lena Park" in result.err
+    assert "2 interviewers kept; added Lena Park" in result.err
     (shown,) = _json_lines(cli("show", "1", "--json").out)
     assert [(p["id"], p["name"]) for p in shown["interviewers"]] == [(1, "faith christian"), (2, "Marcus Okafor"), (3, "Lena Park")]
     _one_line_error(cli("edit", "5", edited), "no interview #5")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from afterview.cli.output import json_line, notice, out
+from afterview.cli.output import json_line, notice, out, plural
 from afterview.errors import EXIT_BLOCKED, EXIT_OK, InputError
 
 
@@ -58,10 +58,9 @@ def _list(args: argparse.Namespace) -> int:
         return EXIT_OK
     lines = []
     for row in rows:
-        people = f"{len(row.interviewers)} interviewer{'s' if len(row.interviewers) != 1 else ''}"
         lines.append(
             f"#{row.id:<5} {row.interview_date.isoformat()}  {row.status:<9}  {row.company}: {row.role}"
-            f"  ({people}, {row.drafts} draft{'s' if row.drafts != 1 else ''}, {row.sent} sent)"
+            f"  ({plural(len(row.interviewers), 'interviewer')}, {plural(row.drafts, 'draft')}, {row.sent} sent)"
         )
     out("\n".join(lines))  # one write: thousands of rows print quickly
     return EXIT_OK
@@ -129,7 +128,7 @@ def _edit(args: argparse.Namespace) -> int:
     interview = load_interview(args.path)
     with _open_store() as store:
         summary = store.update_interview(args.id, interview)
-    parts = [f"{len(summary.kept)} interviewer(s) kept"]
+    parts = [f"{plural(len(summary.kept), 'interviewer')} kept"]
     if summary.added:
         parts.append(f"added {', '.join(summary.added)}")
     if summary.removed:
@@ -146,7 +145,7 @@ def _delete(args: argparse.Namespace) -> int:
             raise InputError(f"deleting {what} also deletes its drafts and sent log: add --yes to confirm")
         drafts, sent = len(store.draft_summaries(args.id)), len(store.sent(args.id))
         store.delete_interview(args.id)
-    notice(f"deleted {what} with its {drafts} draft(s) and {sent} sent note(s)")
+    notice(f"deleted {what} with its {plural(drafts, 'draft')} and {plural(sent, 'sent note')}")
     return EXIT_OK
 
 
