@@ -58,6 +58,8 @@ def check_context(
         texts.append(interview.candidate_email)
     if interview.award and interview.award.relevance:
         texts.append(interview.award.relevance)
+    if interview.mission:
+        texts.append(interview.mission)
     dates = [interview.interview_date]
     for d in (interview.decision_date, interview.status_date, interview.offer_deadline, interview.award_date):
         if d is not None:
@@ -65,6 +67,7 @@ def check_context(
     return CheckContext(
         note_type=str(NoteType(note_type).value),
         recipient=person.name if person else recipient,
+        address_as=person.address_as if person else None,
         moment=None if fate.withheld or person is None else person.moment,
         moment_withheld=fate.withheld,
         withheld_reason=fate.reason,

@@ -86,7 +86,9 @@ class Interviewer(Record):
     contact: bool = rule(flag, False)
     """Receives the notes that follow the thank-yous (default: the first interviewer)."""
     moment: str | None = rule(MOMENT, None)
-    """One memorable moment; completes "I especially enjoyed ..."."""
+    """One memorable moment, as typed; the drafter rephrases it to fit the note."""
+    address_as: str | None = rule(NAME, None)
+    """How to greet them when the name alone would be wrong: "Dr. Okonkwo", "Ms. Wang", "Bob"."""
 
     @property
     def first_name(self) -> str:
@@ -124,6 +126,8 @@ class Interview(Record):
     decision_date: date | None = rule(day, None)
     status: Status = rule(Choice(Status), Status.AWAITING)
     status_date: date | None = rule(day, None)
+    mission: str | None = rule(RELEVANCE, None)
+    """What the candidate admires about the organisation; continued-interest notes use it."""
     interviewers: list[Interviewer] = rule(Nested(Interviewer, many=True, min_items=1))
     competing_offer: CompetingOffer | None = rule(Nested(CompetingOffer), None)
     award: Award | None = rule(Nested(Award), None)
@@ -188,6 +192,8 @@ class Interview(Record):
             nouns.append(self.candidate)
         for person in self.interviewers:
             nouns.append(person.name)
+            if person.address_as:
+                nouns.append(person.address_as)
             if person.title:
                 nouns.append(person.title)
         if self.competing_offer:
@@ -232,6 +238,8 @@ class NoteRequest:
     """The recipient's moment cannot be quoted (``checks.moment``): do not quote it."""
     other_notes: tuple[tuple[str, str], ...] = ()
     """``(recipient, text)`` of the notes the panel may read beside this one."""
+    follow_ups_sent: int = 0
+    """Follow-ups already sent for this interview: the second and last one has its own wording."""
     feedback: str | None = None
     previous: str | None = None
 
@@ -242,6 +250,8 @@ class NoteRequest:
             raise ValueError(f"variants must be from 1 to {MAX_VARIANTS}, not {self.variants}")
         if self.first_variant < 0:
             raise ValueError(f"first_variant must not be negative, not {self.first_variant}")
+        if self.follow_ups_sent < 0:
+            raise ValueError(f"follow_ups_sent must not be negative, not {self.follow_ups_sent}")
 
     @property
     def moment(self) -> str | None:

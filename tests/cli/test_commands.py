@@ -66,10 +66,10 @@ def test_a_panel_thank_you_is_drafted_for_everyone_each_differently(cli, data):
 
 
 def test_more_variants_than_the_templates_hold_prints_the_distinct_ones_and_says_so(cli, data):
-    result = cli("draft", "--from", data / "northwind.toml", "--type", "thank_you", "--offline", "--json", "--variants", "5")
+    result = cli("draft", "--from", data / "northwind.toml", "--type", "thank_you", "--offline", "--json", "--variants", "8")
     rows = [json.loads(line) for line in result.out.splitlines()]
-    assert len(rows) == 3 and len({r["body"] for r in rows}) == 3
-    assert "3 distinct thank-you draft(s)" in result.err and "5 asked" in result.err
+    assert len(rows) == 6 and len({r["body"] for r in rows}) == 6
+    assert "6 distinct thank-you draft(s)" in result.err and "8 asked" in result.err
 
 
 def test_a_sensitive_moment_is_left_out_and_the_user_is_told(cli, tmp_path, data):

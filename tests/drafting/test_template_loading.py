@@ -25,12 +25,12 @@ def _load_error(directory: Path) -> str:
     return str(caught.value)
 
 
-def test_shipped_set_has_three_variants_per_type_and_tone() -> None:
+def test_shipped_set_has_six_variants_per_type_and_tone() -> None:
     templates = load_template_set()
-    assert templates.version == "offline-1"
+    assert templates.version == "offline-2"
     for note_type in NoteType:
         for tone in Tone:
-            assert templates.variant_count(note_type, tone) >= 3, (note_type, tone)
+            assert templates.variant_count(note_type, tone) >= 6, (note_type, tone)
 
 
 def test_set_loads_once_per_folder() -> None:

@@ -45,13 +45,16 @@ NAME_WORDS = [
     "Lead", "Head", "Marketing", "Growth", "Studio", "Works", "Foundry", "Insights", "Networks",
 ]
 FIXED_COMPANIES = [
-    "Contoso", "株式会社ノースウィンド", "شركة البيانات", "Temple University", "Young & Rubicam",
+    "Contoso", "City of Austin", "Gates Foundation", "University of Toronto", "株式会社ノースウィンド", "شركة البيانات", "Temple University", "Young & Rubicam",
     "St. Jude Children's Research Hospital", "Acme Inc.", "O'Reilly Media",
 ]
 PEOPLE = [
     "Jordan Lee", "李雷", "محمد", "José Núñez", "Anne-Marie O'Brien", "Nguyễn Thị Minh",
     "Faith Christian", "Grace Hope", "Dr. Priya Nair", "Kwame", "Zoë Müller-Lüdenscheidt",
+    "Rev. Thomas Ashford", "Judge Ana Ruiz", "Prof. Maria de la Cruz", "Captain Ravi Menon",
 ]
+ADDRESS_AS = [None, None, "Dr. Okonkwo", "Bob", "Ms. Wang"]
+MISSIONS = [None, "making public transit data open to every city", "to put patients first", "open science"]
 # Parts of long personal names, to build names at the 80-character cap.
 NAME_PARTS = [
     "Bartholomew", "Fitzwilliam", "Montgomery-Ashcroft", "Pemberton", "of", "Little", "Snoring",
@@ -144,7 +147,7 @@ def records(draw: st.DrawFn) -> tuple[Interview, dict[str, bool]]:
         elif kind == "sensitive":
             moment = draw(st.sampled_from(SENSITIVE_MOMENTS))
         withheld[name] = kind == "sensitive"
-        people.append(Interviewer(name=name, moment=moment))
+        people.append(Interviewer(name=name, moment=moment, address_as=draw(st.sampled_from(ADDRESS_AS))))
     contact = draw(st.integers(0, len(people) - 1))
     people[contact] = dataclasses.replace(people[contact], contact=True)
 
@@ -184,6 +187,7 @@ def records(draw: st.DrawFn) -> tuple[Interview, dict[str, bool]]:
         interviewers=people,
         competing_offer=offer,
         award=award,
+        mission=draw(st.sampled_from(MISSIONS)),
     )
     return interview, withheld
 
@@ -231,7 +235,12 @@ def test_every_variant_meets_the_drafts_bar(record: tuple[Interview, dict[str, b
                     signature_block=block,
                     moment_withheld=hide,
                 )
-                for variant in range(DRAFTER.variant_count(note_type, tone)):
+                requests = [request]
+                if note_type is NoteType.FOLLOW_UP:
+                    requests.append(request.model_copy(update={"follow_ups_sent": 1}))
+                for request, variant in (
+                    (r, v) for r in requests for v in range(DRAFTER.variant_count(note_type, tone, r))
+                ):
                     text = DRAFTER.render(request, variant)
                     # The body as the writer checks it, and the exported shape with its subject line.
                     for note in (text.body, f"Subject: {text.subject}\n\n{text.body}"):

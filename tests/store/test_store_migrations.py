@@ -49,6 +49,13 @@ INSERT INTO sent_log (interview_id, draft_id, note_type, recipient, recipient_ke
                 '{{"note_type": "thank_you", "drafts_bar": true, "findings": []}}',
                 '["Bearer {LEAKED_KEY} refused", "Müller''s moment was left out"]', '2026-11-24T10:00:00');
     """,
+    # Version 3: an interview from before mission and address_as, with a moment.
+    3: """
+INSERT INTO interviews (id, company, role, interview_date, status, created_at, updated_at)
+    VALUES (1, 'Northwind', 'Analyst', '2026-11-24', 'awaiting', '2026-11-24T09:00', '2026-11-24T09:00');
+INSERT INTO interviewers (id, interview_id, position, name, name_key, contact, moment)
+    VALUES (1, 1, 0, 'Jordan Lee', 'jordan lee', 1, 'your story about the churn dashboard');
+""",
 }
 
 
@@ -104,6 +111,10 @@ def test_migrating_from_every_earlier_version_keeps_data_and_matches_a_fresh_sch
     assert (before > 0) == (version > 0)
 
     store = open_store(app_paths(), now=lambda: NOW)
+    if version == 3:  # the record from before mission and address_as reads back without them
+        kept = store.interview(1)
+        assert kept.interviewers[0].moment == "your story about the churn dashboard"
+        assert kept.mission is None and kept.interviewers[0].address_as is None
     # The migrated database works for the whole API.
     new_id = store.add_interview(make_interview())
     assert store.interview(new_id) == make_interview()

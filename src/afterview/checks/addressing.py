@@ -53,7 +53,10 @@ def recipient(text: str, context: CheckContext, policy: Policy) -> list[Finding]
     if analysis.parts.greeting is None:
         return [Finding("recipient", rules.severity, rules.missing_message.format(**values))]
     start, end = analysis.parts.greeting
-    if _greeting_pattern(context.recipient).search(_plain(analysis.lower[start:end])):
+    greeting = _plain(analysis.lower[start:end])
+    if _greeting_pattern(context.recipient).search(greeting):
+        return []
+    if context.address_as and _greeting_pattern(context.address_as).search(greeting):
         return []
     return [located(analysis, "recipient", rules.severity, rules.unnamed_message.format(**values), start, end)]
 
@@ -62,7 +65,9 @@ def recipient(text: str, context: CheckContext, policy: Policy) -> list[Finding]
 def _greeting_pattern(name: str) -> re.Pattern[str]:
     parts = [re.escape(_plain(p.lower())) for p in name_parts(name)]
     full = r"[\s-]+".join(parts)
-    forms = [full, parts[0], rf"{_TITLES}\s+{parts[-1]}"]
+    # A title with the surname, which may be several words ("Prof. de la Cruz").
+    surnames = "|".join(r"[\s-]+".join(parts[i:]) for i in range(1, len(parts))) or parts[-1]
+    forms = [full, parts[0], rf"{_TITLES}\s+(?:{surnames})"]
     # A hyphen continues a name: "Jordan" does not name "Ms. Jordan-Smith".
     return re.compile(rf"(?<![\w'-])(?:{'|'.join(forms)})(?![\w'-])")
 

@@ -25,6 +25,7 @@ class CheckContext:
     Attributes:
         note_type: one of the six note types.
         recipient: the interviewer the note goes to.
+        address_as: how the record says to greet them ("Dr. Okonkwo", "Bob"), if it says.
         moment: the memorable moment noted for the recipient.
         moment_withheld: the moment itself touched a protected characteristic, so the
             note speaks of the conversation in general and ``personal`` only warns.
@@ -43,6 +44,7 @@ class CheckContext:
 
     note_type: str = "thank_you"
     recipient: str | None = None
+    address_as: str | None = None
     moment: str | None = None
     moment_withheld: bool = False
     proper_nouns: tuple[str, ...] = ()

@@ -6,8 +6,13 @@ subject line. The wording lives in ``prompts/offline/frame.toml``; this module l
 and validates it once per process and fills it from a ``NoteRequest``.
 
 The values a template may use (``{role}``, ``{moment}``...) are defined here too, so the
-offline templates and the frame agree on names and on formatting (dates read
-"December 1", moments lose a trailing full stop).
+offline templates and the frame agree on names and on formatting: dates read
+"December 1"; a moment is rephrased to complete "I especially enjoyed ..." and written
+to its reader (``afterview.drafting.moments``); an organisation gets "the" where English
+needs one ("the City of Austin"); an award reads as one ("the Red Dot Design Award",
+"Kaggle Grandmaster status", "the AWS Certified Developer certification"). Some values
+are flags, present or absent with no text: ``awaiting`` (no decision yet, so a note may
+look forward to hearing from them) and ``second_follow_up``.
 """
 
 from __future__ import annotations
@@ -24,7 +29,8 @@ from typing import NoReturn
 # The checks write dates the same way, so the grounding check reads back what the frame
 # wrote (and neither depends on the process locale, as strftime's %B would).
 from afterview.checks.dates import spoken as spoken_date
-from afterview.domain import Interviewer, NoteRequest, NoteType, Tone, word_count
+from afterview.domain import Interviewer, NoteRequest, NoteType, Status, Tone, word_count
+from afterview.drafting.moments import mission_phrase, object_phrase
 from afterview.errors import PolicyError
 from afterview.resources import data_dir
 
@@ -42,12 +48,23 @@ OPTIONAL_VARIABLES: tuple[str, ...] = (
     "award",
     "award_date",
     "relevance",
+    "mission",
+    "awaiting",
+    "second_follow_up",
 )
 KNOWN_VARIABLES: frozenset[str] = frozenset(ALWAYS_VARIABLES + OPTIONAL_VARIABLES)
 
 # Punctuation a user may end a moment or relevance with; the template supplies its own.
 _TRAILING_PUNCTUATION = " .!?;:,…"
 _GREETING_VARIABLES = frozenset({"first_name", "full_name"})
+_WORD_LISTS = (
+    "given_name_titles",
+    "surname_particles",
+    "article_prefixes",
+    "article_suffixes",
+    "status_words",
+    "certification_words",
+)
 
 
 class TemplateError(PolicyError):
@@ -103,9 +120,16 @@ class NoteFrame:
         greeting_name_words: a name with more words than this is greeted by its given
             name alone; the checks stop reading a line as a greeting when it runs longer.
         honorifics: words (casefolded, without a full stop) that start a name but are
-            not a first name; "Dr. Lee" is greeted in full, never as "Dr.".
-        lowercase_leads: first words of a moment or relevance that are lowercased when
-            the phrase is set mid-sentence ("Your story" -> "your story").
+            not a first name; "Dr. Amara Okonkwo" is greeted "Dr. Okonkwo", never "Dr.".
+        given_name_titles: honorifics used with the given name ("Sir John", "Sister Mary").
+        surname_particles: words that belong to a surname ("de la Cruz", "van Dijk").
+        lowercase_leads: first words of a relevance that are lowercased when the phrase
+            is set mid-sentence ("It recognizes" -> "it recognizes").
+        article_prefixes / article_suffixes: organisation names that take "the" in a
+            sentence ("City of ...", "... Foundation"), compared ignoring case.
+        status_words / certification_words: an award name ending in a status word reads
+            "<name> status"; one holding a certification word reads "the <name>
+            certification" (unless it says "certification" or "certificate" itself).
     """
 
     version: str
@@ -116,15 +140,25 @@ class NoteFrame:
     greeting_name_words: int
     honorifics: frozenset[str]
     lowercase_leads: frozenset[str]
+    given_name_titles: frozenset[str] = frozenset()
+    surname_particles: frozenset[str] = frozenset()
+    article_prefixes: tuple[str, ...] = ()
+    article_suffixes: tuple[str, ...] = ()
+    status_words: frozenset[str] = frozenset()
+    certification_words: frozenset[str] = frozenset()
 
-    def variables(self, request: NoteRequest) -> dict[str, str]:
-        """The values templates can use; optional ones only when the record has them."""
+    def variables(self, request: NoteRequest, *, subject: bool = False) -> dict[str, str]:
+        """The values templates can use; optional ones only when the record has them.
+
+        ``subject``: for a subject line, the company as recorded ("City of Austin"
+        interview); in a sentence it gets its article ("at the City of Austin").
+        """
         interview = request.interview
         person = request.interviewer
         values = {
             "first_name": self.first_name(person),
             "full_name": person.name,
-            "company": interview.company,
+            "company": interview.company if subject else self.organisation(interview.company),
             "role": interview.role,
             "interview_date": spoken_date(interview.interview_date),
             "signature": request.signature,
@@ -132,18 +166,72 @@ class NoteFrame:
         if person.title:
             values["title"] = person.title
         if request.moment:
-            values["moment"] = self.phrase(request.moment)
+            rendered = object_phrase(request.moment, recipient=person.name, formal=request.tone is Tone.FORMAL)
+            values["moment"] = rendered.phrase
         if interview.decision_date:
             values["decision_date"] = spoken_date(interview.decision_date)
         if interview.competing_offer:
             values["offer_company"] = interview.competing_offer.company
             values["deadline"] = spoken_date(interview.competing_offer.deadline)
         if interview.award:
-            values["award"] = interview.award.name
+            values["award"] = self.award_phrase(interview.award.name)
             values["award_date"] = spoken_date(interview.award.date)
             if interview.award.relevance:
                 values["relevance"] = self.phrase(interview.award.relevance)
+        if interview.mission:
+            values["mission"] = mission_phrase(interview.mission)
+        if interview.status is Status.AWAITING:
+            values["awaiting"] = ""
+        if request.note_type is NoteType.FOLLOW_UP and request.follow_ups_sent >= 1:
+            values["second_follow_up"] = ""
         return values
+
+    def organisation(self, name: str) -> str:
+        """The organisation as it reads in a sentence: "the City of Austin", "Northwind"."""
+        folded = name.casefold()
+        if folded.startswith("the "):
+            return name
+        if any(folded.startswith(p) for p in self.article_prefixes) or any(folded.endswith(s) for s in self.article_suffixes):
+            return f"the {name}"
+        return name
+
+    def award_phrase(self, name: str) -> str:
+        """An award as the object of "I received ...", with the article or wording it needs."""
+        words = name.split()
+        folded = [w.casefold().strip(".,") for w in words]
+        if folded[0] in ("the", "a", "an", "my"):
+            return name
+        if folded[-1] in self.status_words:
+            return f"{name} status"
+        if any(w in ("certification", "certificate") for w in folded):
+            return f"the {name}"
+        if any(w in self.certification_words for w in folded):
+            return f"the {name} certification"
+        return f"the {name}"
+
+    def addressee(self, person: Interviewer) -> str | None:
+        """How a titled or specially addressed person is greeted, or None for the plain name.
+
+        ``address_as`` wins; a title before the name greets with the surname ("Dr.
+        Okonkwo", "Judge de la Cruz"), or the given name for titles used that way ("Sir
+        John").
+        """
+        if person.address_as:
+            return person.address_as
+        words = person.name.replace(",", " ").split()
+        if len(words) < 2 or words[0].rstrip(".").casefold() not in self.honorifics:
+            return None
+        title, rest = words[0], words[1:]
+        while len(rest) > 1 and rest[-1].rstrip(".").casefold() in ("jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"):
+            rest = rest[:-1]
+        if title.rstrip(".").casefold() in self.given_name_titles:
+            return f"{title} {rest[0]}"
+        after_given = rest[1:]
+        start = next((i for i, w in enumerate(after_given) if w.casefold() in self.surname_particles), None)
+        surname = after_given[start:] if start is not None and start < len(after_given) - 1 else rest[-1:]
+        if len(surname) >= self.greeting_name_words:  # "de de de ...": no sure surname, so the last word
+            surname = rest[-1:]
+        return f"{title} {' '.join(surname)}"
 
     def first_name(self, person: Interviewer) -> str:
         """The name a first-name greeting uses: the first word, unless it is an honorific."""
@@ -172,7 +260,10 @@ class NoteFrame:
         """
         values = self.variables(request)
         person = request.interviewer
-        if len(person.name.split()) > self.greeting_name_words:
+        special = self.addressee(person)
+        if special:
+            values["first_name"] = values["full_name"] = special
+        elif len(person.name.split()) > self.greeting_name_words:
             values["first_name"] = values["full_name"] = self.given_name(person)
         return self.greetings[request.tone].format_map(values)
 
@@ -199,7 +290,7 @@ class NoteFrame:
         within ``subject_words`` wins. When long names push every candidate over the
         limit, the shortest one is used rather than dropping the role and company.
         """
-        values = self.variables(request)
+        values = self.variables(request, subject=True)
         options = self.subjects[request.note_type]
         rotated = [options[(variant + i) % len(options)] for i in range(len(options))]
         filled = [tidy(template.format_map(values)) for template in rotated]
@@ -236,7 +327,7 @@ def _load_frame_cached(directory: Path) -> NoteFrame:
     path = directory / FRAME_FILE
     data = read_toml(path)
     problem = FileChecker(path)
-    top_keys = {"version", "subject_words", "greeting_name_words", "honorifics", "lowercase_leads"}
+    top_keys = {"version", "subject_words", "greeting_name_words", "honorifics", "lowercase_leads", *_WORD_LISTS}
     problem.no_extra(data, "", top_keys | {"greetings", "sign_offs", "subjects"})
 
     version = problem.string(data, "version")
@@ -278,6 +369,12 @@ def _load_frame_cached(directory: Path) -> NoteFrame:
         greeting_name_words=name_words,
         honorifics=frozenset(w.rstrip(".").casefold() for w in problem.strings(data, "honorifics")),
         lowercase_leads=frozenset(w.casefold() for w in problem.strings(data, "lowercase_leads")),
+        given_name_titles=frozenset(w.rstrip(".").casefold() for w in problem.strings(data, "given_name_titles")),
+        surname_particles=frozenset(w.casefold() for w in problem.strings(data, "surname_particles")),
+        article_prefixes=tuple(w.casefold() + " " for w in problem.strings(data, "article_prefixes")),
+        article_suffixes=tuple(" " + w.casefold() for w in problem.strings(data, "article_suffixes")),
+        status_words=frozenset(w.casefold() for w in problem.strings(data, "status_words")),
+        certification_words=frozenset(w.casefold() for w in problem.strings(data, "certification_words")),
     )
 
 

@@ -3,10 +3,13 @@
 Templates are data, one TOML file per note type in ``prompts/offline/`` (see
 ``frame.toml`` for subject lines, greetings and sign-offs). Each file holds, per tone,
 a list of variants; a variant is a list of paragraphs, and a paragraph is a string,
-a conditional ``{ if = "moment", then = "...", else = "..." }``, or a list of both
+a conditional ``{ if = "moment", then = "...", else = "..." }`` (either may be left
+out, not both), or a list of both
 (pieces joined by a space). Values the record may lack (``{moment}``, ``{relevance}``...)
 can only appear inside a conditional on that value, or in a file that declares them
-``requires``; so a loaded set can always be filled.
+``requires``; so a loaded set can always be filled. A variant may carry ``when = "name"``
+or ``unless = "name"``: it is used only when that value is present (or absent), as a
+second follow-up has its own wording; every situation keeps at least one variant.
 
 The set loads once per process and is validated at load: an unknown variable, an
 unguarded optional one, a variant that leaves out a ``must_mention`` variable, a
@@ -15,6 +18,7 @@ missing file or malformed TOML each raise ``TemplateError`` naming file and key.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,6 +42,7 @@ from afterview.errors import InputError
 __all__ = ["TemplateDrafter", "TemplateError", "TemplateSet", "load_template_set"]
 
 ENGINE = "template"
+_SENTENCE_THE = re.compile(r"(^|[.?!]\s+)the\b")
 _FILE_KEYS = {"note_type", "requires", "requires_hint", "must_mention", *(t.value for t in Tone)}
 
 
@@ -56,6 +61,14 @@ _Piece = str | _Conditional
 @dataclass(frozen=True, slots=True)
 class _Variant:
     paragraphs: tuple[tuple[_Piece, ...], ...]
+    when: str | None = None
+    unless: str | None = None
+
+    def applies(self, values: Mapping[str, str]) -> bool:
+        """True when the record's values meet the variant's ``when`` / ``unless``."""
+        if self.when is not None and self.when not in values:
+            return False
+        return self.unless is None or self.unless not in values
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +94,17 @@ class TemplateSet:
         """The set's version string (``offline-1``), from ``frame.toml``."""
         return self.frame.version
 
-    def variant_count(self, note_type: NoteType | str, tone: Tone | str) -> int:
-        """How many variants the set holds for this note type and tone."""
-        return len(self.notes[NoteType(note_type)].variants[Tone(tone)])
+    def variant_count(self, note_type: NoteType | str, tone: Tone | str, request: NoteRequest | None = None) -> int:
+        """How many variants fit: for ``request`` when given, else those with no condition."""
+        variants = self.notes[NoteType(note_type)].variants[Tone(tone)]
+        if request is None:
+            return sum(1 for v in variants if v.when is None) or len(variants)
+        return len(self.options(request))
+
+    def options(self, request: NoteRequest) -> tuple[_Variant, ...]:
+        """The variants that fit the request's situation (a second follow-up has its own)."""
+        values = self.frame.variables(request)
+        return tuple(v for v in self.notes[request.note_type].variants[request.tone] if v.applies(values))
 
     def paragraphs(self, request: NoteRequest, variant: int) -> list[str]:
         """Fill variant ``variant`` (taken modulo the count) for ``request``.
@@ -97,15 +118,20 @@ class TemplateSet:
         missing = [name for name in templates.requires if name not in values]
         if missing:
             raise InputError(templates.requires_hint or f"a {request.note_type.label} note needs {', '.join(missing)}")
-        options = templates.variants[request.tone]
+        options = [v for v in templates.variants[request.tone] if v.applies(values)]
         chosen = options[variant % len(options)]
         filled = []
         for paragraph in chosen.paragraphs:
             pieces = [_fill(piece, values) for piece in paragraph]
-            text = tidy(" ".join(p for p in pieces if p))
+            text = _capitalise_article(tidy(" ".join(p for p in pieces if p)))
             if text:
                 filled.append(text)
         return filled
+
+
+def _capitalise_article(text: str) -> str:
+    """A sentence that opens with an organisation's added "the" ("the City of Austin remains ...")."""
+    return _SENTENCE_THE.sub(lambda m: m.group(1) + "The", text)
 
 
 def _fill(piece: _Piece, values: Mapping[str, str]) -> str:
@@ -161,8 +187,19 @@ def _load_note_file(path: Path, note_type: NoteType) -> _NoteTemplates:
                 if name not in used:
                     check.fail(where, f"missing variable {{{name}}} (every {note_type.value} variant must use it)")
             parsed.append(variant)
+        _every_situation_covered(check, tone.value, parsed)
         variants[tone] = tuple(parsed)
     return _NoteTemplates(note_type, requires, hint if requires else None, variants)
+
+
+def _every_situation_covered(check: FileChecker, where: str, variants: list[_Variant]) -> None:
+    """Each mix of the flags the variants depend on leaves at least one variant."""
+    flags = sorted({name for v in variants for name in (v.when, v.unless) if name})
+    for mask in range(2 ** len(flags)):
+        present = {flag: "" for bit, flag in enumerate(flags) if mask >> bit & 1}
+        if not any(v.applies(present) for v in variants):
+            situation = ", ".join(f"{f} {'present' if f in present else 'absent'}" for f in flags)
+            check.fail(where, f"no variant applies when {situation}: add one without when/unless")
 
 
 def _name_list(check: FileChecker, data: Mapping, key: str) -> tuple[str, ...]:
@@ -176,7 +213,13 @@ def _name_list(check: FileChecker, data: Mapping, key: str) -> tuple[str, ...]:
 
 
 def _parse_variant(check: FileChecker, entry: Mapping, where: str, always: frozenset[str]) -> tuple[_Variant, set[str]]:
-    check.no_extra(entry, where, {"paragraphs"})
+    check.no_extra(entry, where, {"paragraphs", "when", "unless"})
+    conditions = {}
+    for key in ("when", "unless"):
+        name = entry.get(key)
+        if name is not None and name not in OPTIONAL_VARIABLES:
+            check.fail(f"{where}.{key}", f"must name an optional variable ({', '.join(OPTIONAL_VARIABLES)}), got {name!r}")
+        conditions[key] = name
     raw = entry.get("paragraphs")
     if not isinstance(raw, list) or not raw:
         check.fail(f"{where}.paragraphs", "must be a non-empty list")
@@ -192,7 +235,7 @@ def _parse_variant(check: FileChecker, entry: Mapping, where: str, always: froze
             piece_where = f"{p_where}[{i_index}]" if isinstance(item, list) else p_where
             pieces.append(_parse_piece(check, piece, piece_where, always, used))
         paragraphs.append(tuple(pieces))
-    return _Variant(tuple(paragraphs)), used
+    return _Variant(tuple(paragraphs), conditions["when"], conditions["unless"]), used
 
 
 def _parse_piece(check: FileChecker, piece: object, where: str, always: frozenset[str], used: set[str]) -> _Piece:
@@ -205,11 +248,11 @@ def _parse_piece(check: FileChecker, piece: object, where: str, always: frozense
     name = piece.get("if")
     if name not in OPTIONAL_VARIABLES:
         check.fail(f"{where}.if", f"must name an optional variable ({', '.join(OPTIONAL_VARIABLES)}), got {name!r}")
-    then, otherwise = piece.get("then"), piece.get("else", "")
-    if not isinstance(then, str) or not then.strip():
-        check.fail(f"{where}.then", "must be a non-empty string")
+    then, otherwise = piece.get("then", ""), piece.get("else", "")
     if not isinstance(otherwise, str):
         check.fail(f"{where}.else", "must be a string")
+    if not isinstance(then, str) or not (then.strip() or otherwise.strip()):
+        check.fail(f"{where}.then", "must be a non-empty string (or give a non-empty else)")
     used.update(_checked_fields(check, then, f"{where}.then", always | {name}))
     used.update(_checked_fields(check, otherwise, f"{where}.else", always))
     return _Conditional(name, then, otherwise)
@@ -256,9 +299,9 @@ class TemplateDrafter:
         """The template set's version string, stored as ``prompt_version``."""
         return self.load().version
 
-    def variant_count(self, note_type: NoteType | str, tone: Tone | str) -> int:
-        """How many distinct variants exist for this note type and tone."""
-        return self.load().variant_count(note_type, tone)
+    def variant_count(self, note_type: NoteType | str, tone: Tone | str, request: NoteRequest | None = None) -> int:
+        """How many distinct variants fit (the request's situation, when given)."""
+        return self.load().variant_count(note_type, tone, request)
 
     def render(self, request: NoteRequest, variant: int) -> DraftText:
         """Fill one variant (taken modulo the variant count) for ``request``.
@@ -268,7 +311,7 @@ class TemplateDrafter:
             TemplateError: the set is missing or malformed.
         """
         templates = self.load()
-        index = variant % templates.variant_count(request.note_type, request.tone)
+        index = variant % templates.variant_count(request.note_type, request.tone, request)
         paragraphs = templates.paragraphs(request, index)
         return DraftText(
             subject=templates.frame.subject(request, index),
@@ -295,6 +338,6 @@ class TemplateDrafter:
         """
         if n < 1:
             raise ValueError(f"n must be at least 1, got {n}")
-        count = self.variant_count(request.note_type, request.tone)
+        count = self.variant_count(request.note_type, request.tone, request)
         start = request.first_variant
         return [self.render(request, (start + offset) % count) for offset in range(min(n, count))]

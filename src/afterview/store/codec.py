@@ -20,9 +20,9 @@ from afterview.names import name_key
 
 INTERVIEW_COLUMNS = (
     "candidate", "candidate_email", "company", "role", "interview_date", "decision_date", "status",
-    "status_date", "offer_company", "offer_deadline", "award_name", "award_date", "award_relevance",
+    "status_date", "offer_company", "offer_deadline", "award_name", "award_date", "award_relevance", "mission",
 )  # fmt: skip
-INTERVIEWER_COLUMNS = ("position", "name", "name_key", "title", "email", "contact", "moment")
+INTERVIEWER_COLUMNS = ("position", "name", "name_key", "title", "email", "contact", "moment", "address_as")
 DRAFT_COLUMNS = (
     "note_type", "recipient", "recipient_key", "tone", "engine", "variant", "prompt_version",
     "fallback_reason", "subject", "body", "report", "attempts", "repairs", "prompt_tokens",
@@ -51,13 +51,14 @@ def interview_values(interview: Interview) -> tuple[object, ...]:
         award.name if award else None,
         _iso(award.date) if award else None,
         award.relevance if award else None,
+        interview.mission,
     )
 
 
 def interviewer_values(interview: Interview) -> list[tuple[object, ...]]:
     """One ``INTERVIEWER_COLUMNS`` tuple per interviewer, in the record's order."""
     return [
-        (position, p.name, name_key(p.name), p.title, p.email, int(p.contact), p.moment)
+        (position, p.name, name_key(p.name), p.title, p.email, int(p.contact), p.moment, p.address_as)
         for position, p in enumerate(interview.interviewers)
     ]
 
@@ -77,8 +78,16 @@ def interview_from_rows(row: sqlite3.Row, people: Sequence[sqlite3.Row], intervi
         "decision_date": row["decision_date"],
         "status": row["status"],
         "status_date": row["status_date"],
+        "mission": row["mission"],
         "interviewers": [
-            {"name": p["name"], "title": p["title"], "email": p["email"], "contact": bool(p["contact"]), "moment": p["moment"]}
+            {
+                "name": p["name"],
+                "title": p["title"],
+                "email": p["email"],
+                "contact": bool(p["contact"]),
+                "moment": p["moment"],
+                "address_as": p["address_as"],
+            }
             for p in people
         ],
     }

@@ -124,7 +124,14 @@ UPDATE drafts SET fallback_reason = afterview_scrub(fallback_reason) WHERE fallb
 UPDATE drafts SET notices = afterview_scrub_list(notices) WHERE notices != '[]';
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _SENT_BODY, _SCRUB_KEYS)
+_MISSION_AND_ADDRESS = """
+ALTER TABLE interviews ADD COLUMN mission TEXT;
+ALTER TABLE interviewers ADD COLUMN address_as TEXT;
+"""
+"""What the candidate admires about the organisation (continued-interest notes use it),
+and how to greet an interviewer when the name alone would be wrong."""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _SENT_BODY, _SCRUB_KEYS, _MISSION_AND_ADDRESS)
 """``MIGRATIONS[n]`` upgrades schema version ``n`` to ``n + 1``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -140,7 +140,7 @@ class Store(StoreBase):
             )
             db.executemany(
                 "UPDATE interviewers SET position = ?, name = ?, name_key = ?, title = ?, email = ?, "
-                "contact = ?, moment = ? WHERE id = ?",
+                "contact = ?, moment = ?, address_as = ? WHERE id = ?",
                 [(*values, pid) for pid, values in matches],
             )
             self._insert_interviewers(db, interview_id, fresh)
@@ -158,8 +158,8 @@ class Store(StoreBase):
     @staticmethod
     def _insert_interviewers(db: sqlite3.Connection, interview_id: int, rows: list[tuple[object, ...]]) -> None:
         db.executemany(
-            "INSERT INTO interviewers (interview_id, position, name, name_key, title, email, contact, moment) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO interviewers (interview_id, position, name, name_key, title, email, contact, moment, address_as) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(interview_id, *values) for values in rows],
         )
 

@@ -31,10 +31,11 @@ class InterviewerValues:
     email: str = ""
     contact: bool = False
     moment: str = ""
+    address_as: str = ""
 
     def is_blank(self) -> bool:
         """True when nothing was typed (a blank block is ignored, not an error)."""
-        return not any(v.strip() for v in (self.name, self.title, self.email, self.moment))
+        return not any(v.strip() for v in (self.name, self.title, self.email, self.moment, self.address_as))
 
 
 @dataclass
@@ -55,6 +56,7 @@ class FormValues:
     award_name: str = ""
     award_date: str = ""
     award_relevance: str = ""
+    mission: str = ""
 
     @classmethod
     def from_interview(cls, interview: Interview) -> FormValues:
@@ -74,7 +76,7 @@ class FormValues:
             status=interview.status.value,
             status_date=text(interview.status_date),
             interviewers=[
-                InterviewerValues(p.name, text(p.title), text(p.email), p.contact, text(p.moment))
+                InterviewerValues(p.name, text(p.title), text(p.email), p.contact, text(p.moment), text(p.address_as))
                 for p in interview.interviewers
             ],
             offer_company=offer.company if offer else "",
@@ -82,6 +84,7 @@ class FormValues:
             award_name=award.name if award else "",
             award_date=award.date.isoformat() if award else "",
             award_relevance=text(award.relevance) if award else "",
+            mission=text(interview.mission),
         )
 
 
@@ -130,6 +133,7 @@ def build_interview(values: FormValues) -> tuple[Interview | None, dict[str, str
     }
     _optional_text(data, "candidate", values.candidate)
     _optional_text(data, "candidate_email", values.candidate_email)
+    _optional_text(data, "mission", values.mission)
     for key in ("interview_date", "decision_date", "status_date"):
         _date_field(data, errors, key, key, getattr(values, key))
     if "interview_date" not in data and "interview_date" not in errors:
@@ -172,6 +176,7 @@ def _interviewer(person: InterviewerValues) -> dict[str, Any]:
     _optional_text(data, "title", person.title)
     _optional_text(data, "email", person.email)
     _optional_text(data, "moment", person.moment)
+    _optional_text(data, "address_as", person.address_as)
     return data
 
 

@@ -21,6 +21,7 @@ from afterview.tui.form_model import (
     build_interview,
     renamed_interviewers,
 )
+from afterview.drafting.moments import preview as moment_preview
 from afterview.tui.messages import InterviewSaved
 from afterview.tui.safe_text import literal
 from afterview.tui.widgets.form_fields import Field, InterviewerBlock
@@ -107,6 +108,13 @@ class InterviewFormScreen(AfterviewScreen[None]):
             yield Field("Award", "award.name", v.award_name, placeholder="an award or recognition since")
             yield Field("Award date", "award.date", v.award_date, placeholder="YYYY-MM-DD")
             yield Field("Why it matters", "award.relevance", v.award_relevance, placeholder="optional: ties it to the role")
+            yield Field(
+                "You admire",
+                "mission",
+                v.mission,
+                placeholder="optional, e.g. making transit data open to every city",
+                hint="What draws you to the organisation; a keep-me-in-mind note after a rejection uses it.",
+            )
             yield Label("You", classes="section-title")
             yield Field("Your name", "candidate", v.candidate, placeholder="signs the notes (from your profile)")
             yield Field("Your email", "candidate_email", v.candidate_email, placeholder="optional: the From of exported emails")
@@ -145,6 +153,7 @@ class InterviewFormScreen(AfterviewScreen[None]):
             award_name=fields["award.name"],
             award_date=fields["award.date"],
             award_relevance=fields["award.relevance"],
+            mission=fields["mission"],
         )
 
     def _field_key(self, widget: Input) -> str:
@@ -160,7 +169,7 @@ class InterviewFormScreen(AfterviewScreen[None]):
     def _input_changed(self, event: Input.Changed) -> None:
         if event.input.has_focus:
             self._touched.add(self._field_key(event.input))
-        if event.input.name == "moment":
+        if event.input.name in ("moment", "name"):
             block = next(a for a in event.input.ancestors if isinstance(a, InterviewerBlock))
             self._check_moment(block)
         self._schedule()
@@ -245,6 +254,7 @@ class InterviewFormScreen(AfterviewScreen[None]):
     def _check_moment(self, block: InterviewerBlock) -> None:
         """Warn, as the user types, when the moment touches a protected characteristic."""
         moment = block.field("moment").value.strip()
+        block.set_moment_preview(moment_preview(moment, recipient=block.field("name").value.strip() or None))
         if not moment:
             block.set_moment_warning(None)
             return

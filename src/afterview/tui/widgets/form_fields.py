@@ -127,6 +127,13 @@ class InterviewerBlock(Vertical):
         yield Field("Name", "name", v.name, placeholder="e.g. Jordan Lee")
         yield Field("Title", "title", v.title, placeholder="optional, e.g. Analytics Manager")
         yield Field("Email", "email", v.email, placeholder="optional: fills the To of an exported email")
+        yield Field(
+            "Address as",
+            "address_as",
+            v.address_as,
+            placeholder="optional, e.g. Dr. Okonkwo",
+            hint="How the greeting names them when the name alone would be wrong (a title, a family name first, a nickname).",
+        )
         with Horizontal(classes="field"):
             yield Label("", classes="field-label")
             yield TickBox("Main contact (gets the notes after the thank-you)", v.contact, compact=True)
@@ -137,6 +144,7 @@ class InterviewerBlock(Vertical):
             placeholder="e.g. your story about rebuilding the churn dashboard",
             hint="Completes “I especially enjoyed …”: the detail that makes the thank-you personal.",
         )
+        yield Static("", classes="moment-preview", markup=False)
         yield Static("", classes="moment-warning")
         yield Button(f"Remove interviewer {self.number}", classes="remove", compact=True)
 
@@ -153,10 +161,11 @@ class InterviewerBlock(Vertical):
             email=fields["email"],
             contact=self.query_one(Checkbox).value,
             moment=fields["moment"],
+            address_as=fields["address_as"],
         )
 
     def field(self, key: str) -> Field:
-        """The field for ``key`` (``name``, ``title``, ``email``, ``moment``)."""
+        """The field for ``key`` (``name``, ``title``, ``email``, ``address_as``, ``moment``)."""
         return next(f for f in self.query(Field) if f.key == key)
 
     def renumber(self, number: int) -> None:
@@ -164,6 +173,12 @@ class InterviewerBlock(Vertical):
         self.number = number
         self.query_one(".section-subtitle", Label).update(f"Interviewer {number}")
         self.query_one(".remove", Button).label = f"Remove interviewer {number}"
+
+    def set_moment_preview(self, sentence: str) -> None:
+        """Show how the moment will read in a thank-you (an empty string hides it)."""
+        preview = self.query_one(".moment-preview", Static)
+        preview.update(Text(f"Reads: {sentence}") if sentence else "")
+        preview.display = bool(sentence)
 
     def set_moment_warning(self, text: str | None) -> None:
         """Show the sensitive-wording warning and suggestion for the moment (None hides it)."""
