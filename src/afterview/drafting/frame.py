@@ -5,7 +5,7 @@ the sign-off, the signature name and the optional signature block below, and pic
 subject line. The wording lives in ``prompts/offline/frame.toml``; this module loads
 and validates it once per process and fills it from a ``NoteRequest``.
 
-The values a template may use (``{role}``, ``{moment}``...) are defined here too, so the
+The values a template may use (``{role}``, ``{moment}``..., named in ``datafile``) are filled here, so the
 offline templates and the frame agree on names and on formatting: dates read
 "December 1"; a moment is rephrased to complete "I especially enjoyed ..." and written
 to its reader (``afterview.drafting.moments``); an organisation gets "the" where English
@@ -18,41 +18,45 @@ look forward to hearing from them) and ``second_follow_up``.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from string import Formatter
-from typing import NoReturn
 
 # The checks write dates the same way, so the grounding check reads back what the frame
 # wrote (and neither depends on the process locale, as strftime's %B would).
 from afterview.checks.dates import spoken as spoken_date
 from afterview.domain import Interviewer, NoteRequest, NoteType, Status, Tone, word_count
+from afterview.drafting.datafile import (
+    ALWAYS_VARIABLES,
+    KNOWN_VARIABLES,
+    OPTIONAL_VARIABLES,
+    FileChecker,
+    TemplateError,
+    read_toml,
+    template_fields,
+)
 from afterview.drafting.moments import mission_phrase, object_phrase
-from afterview.errors import PolicyError
 from afterview.resources import data_dir
+
+__all__ = [
+    "ALWAYS_VARIABLES",
+    "KNOWN_VARIABLES",
+    "OPTIONAL_VARIABLES",
+    "FileChecker",
+    "NoteFrame",
+    "TemplateError",
+    "load_frame",
+    "offline_dir",
+    "read_toml",
+    "spoken_date",
+    "template_fields",
+    "tidy",
+]
 
 FRAME_FILE = "frame.toml"
 
-# Always known for any valid request.
-ALWAYS_VARIABLES: tuple[str, ...] = ("first_name", "full_name", "company", "role", "interview_date", "signature")
-# Known only when the record holds them; templates must guard them (or declare them required).
-OPTIONAL_VARIABLES: tuple[str, ...] = (
-    "title",
-    "moment",
-    "decision_date",
-    "offer_company",
-    "deadline",
-    "award",
-    "award_date",
-    "relevance",
-    "mission",
-    "awaiting",
-    "second_follow_up",
-)
-KNOWN_VARIABLES: frozenset[str] = frozenset(ALWAYS_VARIABLES + OPTIONAL_VARIABLES)
+
 
 # Punctuation a user may end a moment or relevance with; the template supplies its own.
 _TRAILING_PUNCTUATION = " .!?;:,…"
@@ -65,39 +69,6 @@ _WORD_LISTS = (
     "status_words",
     "certification_words",
 )
-
-
-class TemplateError(PolicyError):
-    """A template or frame file is missing or malformed; the message names file and key.
-
-    A ``PolicyError`` (exit 2), so the CLI prints it as one line like any data-file error.
-    """
-
-
-def template_fields(text: str) -> tuple[str, ...]:
-    """The ``{names}`` a template string uses, in order.
-
-    Only plain names are allowed: positional fields, attribute or index access,
-    conversions and format specs are refused, because a data file should not be able
-    to reach into the objects behind the values.
-
-    Raises:
-        ValueError: the string is malformed or uses a field that is not a plain name.
-    """
-    names: list[str] = []
-    try:
-        parsed = list(Formatter().parse(text))
-    except ValueError as exc:
-        raise ValueError(f"malformed braces ({exc}); write {{name}}, or {{{{ }}}} for a literal brace") from None
-    for _literal, field, spec, conversion in parsed:
-        if field is None:
-            continue
-        if not field.isidentifier():
-            raise ValueError(f"{{{field}}} is not a plain variable name")
-        if spec or conversion:
-            raise ValueError(f"{{{field}}} carries a format spec or conversion; write just {{{field}}}")
-        names.append(field)
-    return tuple(names)
 
 
 def tidy(text: str) -> str:
@@ -378,82 +349,3 @@ def _load_frame_cached(directory: Path) -> NoteFrame:
     )
 
 
-def read_toml(path: Path) -> dict:
-    """Parse a TOML data file, turning every failure into a ``TemplateError`` naming it.
-
-    A syntax error names the line and, when that line sets one, the key.
-    """
-    try:
-        source = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise TemplateError(f"{path}: file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError(f"{path}: cannot read ({exc})") from None
-    try:
-        return tomllib.loads(source)
-    except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(_describe_toml_error(path, source, exc)) from None
-
-
-def _describe_toml_error(path: Path, source: str, exc: tomllib.TOMLDecodeError) -> str:
-    # tomllib (3.11) reports the position only inside its message: "(at line 3, column 1)".
-    message = str(exc)
-    found = re.search(r"\(at line (\d+), column \d+\)", message)
-    if not found:
-        return f"{path}: not valid TOML: {message}"
-    number = int(found.group(1))
-    lines = source.splitlines()
-    # The error often lands on the line after an unterminated value: look back for its key.
-    for candidate in range(min(number, len(lines)), 0, -1):
-        key = re.match(r"\s*([A-Za-z0-9_.\"'-]+)\s*=", lines[candidate - 1])
-        if key:
-            return f"{path}:{number}: {key.group(1)}: not valid TOML: {message}"
-    return f"{path}:{number}: not valid TOML: {message}"
-
-
-class FileChecker:
-    """Validators for one data file; each failure raises ``TemplateError`` as ``file: key: problem``."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def fail(self, key: str, problem: str) -> NoReturn:
-        raise TemplateError(f"{self.path}: {key}: {problem}")
-
-    def no_extra(self, table: Mapping, prefix: str, allowed: set[str]) -> None:
-        for key in table:
-            if key not in allowed:
-                where = f"{prefix}.{key}" if prefix else key
-                self.fail(where, f"unknown key (expected one of: {', '.join(sorted(allowed))})")
-
-    def table(self, data: Mapping, key: str) -> Mapping:
-        value = data.get(key)
-        if not isinstance(value, dict):
-            self.fail(key, "missing table" if value is None else "must be a table")
-        return value
-
-    def string(self, data: Mapping, key: str, *, prefix: str = "") -> str:
-        where = f"{prefix}.{key}" if prefix else key
-        value = data.get(key)
-        if not isinstance(value, str) or not value.strip():
-            self.fail(where, "missing" if value is None else "must be a non-empty string")
-        return value
-
-    def strings(self, data: Mapping, key: str, *, prefix: str = "") -> tuple[str, ...]:
-        where = f"{prefix}.{key}" if prefix else key
-        value = data.get(key)
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-            self.fail(where, "missing" if value is None else "must be a non-empty list of non-empty strings")
-        return tuple(value)
-
-    def fields(self, text: str, where: str, allowed: frozenset[str]) -> tuple[str, ...]:
-        try:
-            names = template_fields(text)
-        except ValueError as exc:
-            self.fail(where, str(exc))
-        for name in names:
-            if name not in KNOWN_VARIABLES:
-                self.fail(where, f"unknown variable {{{name}}}")
-            if name not in allowed:
-                self.fail(where, f"variable {{{name}}} is not available here (allowed: {', '.join(sorted(allowed)) or 'none'})")
-        return names

@@ -25,6 +25,20 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
+from afterview.drafting.english import (
+    ADVERBS,
+    AUX_DO,
+    AUX_OTHER,
+    DETERMINERS,
+    PREPOSITIONS,
+    SUBJECT_PRONOUNS,
+    WH_WORDS,
+    is_past,
+    lower_lead,
+)
+from afterview.drafting.person import CONTRACTED, to_second_person
+from afterview.drafting.questions import embed_question
+
 __all__ = ["Form", "Rendered", "form_of", "mission_phrase", "object_phrase", "preview", "reminder_reason"]
 
 
@@ -54,41 +68,11 @@ class Rendered:
 
 
 # -- word lists ------------------------------------------------------------------------
-_DETERMINERS = frozenset(
-    "the a an your my our their his her its this that these those some every each both any no "
-    "one two three four five six seven eight nine ten".split()
-)
-_SUBJECT_PRONOUNS = frozenset("i you we they he she it".split())
-_AUX_DO = frozenset({"do", "does", "did"})
-_AUX_OTHER = frozenset(
-    "is are was were am can could would will should might may must has have had 's".split()
-)
-_WH = frozenset("what how why where when which who whose whom".split())
-_PREPOSITIONS = frozenset(
-    "about at by for from in into like of on onto over through to toward towards under up "
-    "with without during before after around across between via off out down".split()
-)
-_ADVERBS = frozenset("just also really still always never often usually recently once only even already".split())
 _NOT_GERUNDS = frozenset(
     "thing something nothing anything everything morning evening ceiling string king ring wing "
     "spring sibling pudding wedding lightning during building meeting offering".split()
 )
 # Past forms that do not end in -ed.
-_IRREGULAR_PAST = frozenset(
-    "told gave took spoke said brought wrote drew ran made sat let put got went came saw knew "
-    "thought felt found left kept built taught caught bought lost won met led set began chose "
-    "understood stood threw showed shown sent spent paid held heard meant".split()
-)
-_PAST_OF = {
-    "go": "went", "get": "got", "choose": "chose", "leave": "left", "make": "made", "take": "took",
-    "see": "saw", "know": "knew", "think": "thought", "feel": "felt", "come": "came", "begin": "began",
-    "find": "found", "become": "became", "keep": "kept", "say": "said", "tell": "told", "do": "did",
-    "have": "had", "give": "gave", "build": "built", "meet": "met", "lead": "led", "run": "ran",
-    "write": "wrote", "bring": "brought", "teach": "taught", "lose": "lost", "win": "won", "pay": "paid",
-    "hear": "heard", "spend": "spent", "send": "sent", "land": "landed", "end": "ended", "be": "was",
-}
-_THIRD_PERSON_OF = {"have": "has", "do": "does", "go": "goes", "be": "is"}
-_PARTICIPLES = frozenset("set done made run held paid built chosen given taken seen known kept spent put cut".split())
 _REPORTING = re.compile(
     r"^(?:said|mentioned|told me|explained|shared|noted|pointed out)(?: that)? (?=\S)", re.IGNORECASE
 )
@@ -121,21 +105,6 @@ _LIST_SEPARATORS = (
     (re.compile(r":\s+"), ", "),
 )
 
-_FAMILIES = {
-    "she": {"she": "you", "her": None, "hers": "yours", "herself": "yourself"},
-    "he": {"he": "you", "him": "you", "his": None, "himself": "yourself"},
-    "they": {"they": "you", "them": "you", "their": "your", "theirs": "yours", "themselves": "yourself"},
-}
-_CONTRACTED = {"she's": "you're", "he's": "you're", "she'd": "you'd", "he'd": "you'd", "they're": "you're",
-               "they've": "you've", "they'd": "you'd", "she'll": "you'll", "he'll": "you'll", "they'll": "you'll"}
-_AGREE = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "isn't": "aren't",
-          "wasn't": "weren't", "hasn't": "haven't"}
-_OBJECT_AFTER = frozenset(
-    "hearing watching seeing helping letting making asked told gave showed let made heard watched saw "
-    "listening to with for thank thanked met meeting".split()
-)
-
-
 # -- public API ------------------------------------------------------------------------
 def reminder_reason(text: str) -> str | None:
     """Why a "moment" is a note to self rather than something to quote, or None.
@@ -164,7 +133,7 @@ def object_phrase(text: str, *, recipient: str | None = None, formal: bool = Fal
         formal: word the rephrasing for a formal note ("the moment you" for "the part where you").
     """
     asked = "?" in text.rstrip()[-3:]
-    cleaned = _to_second_person(_clean(text), recipient)
+    cleaned = to_second_person(_clean(text), recipient)
     form, core, ready = _analyse(cleaned, asked=asked)
     return Rendered(form, core if ready else _phrase(form, core, formal))
 
@@ -176,17 +145,17 @@ def mission_phrase(text: str) -> str:
     "to make transit data open" drops its "to"; a sentence ("They put patients first")
     reads "the way you put patients first".
     """
-    cleaned = _to_second_person(_clean(text), None)
+    cleaned = to_second_person(_clean(text), None)
     infinitive = re.match(r"^to\s+", cleaned, flags=re.IGNORECASE)
     if infinitive:
         return "your drive to " + cleaned[infinitive.end():]
     form, core, _ready = _analyse(cleaned)
     first = core.split(" ")[0].lower()
-    if form is Form.SENTENCE or first in _SUBJECT_PRONOUNS or first in ("you're", "it's"):
-        return "the way " + _lower_lead(core)
+    if form is Form.SENTENCE or first in SUBJECT_PRONOUNS or first in ("you're", "it's"):
+        return "the way " + lower_lead(core)
     if first in ("your", "its", "their", "the"):
-        return _lower_lead(core)
-    return "your commitment to " + _lower_lead(core)
+        return lower_lead(core)
+    return "your commitment to " + lower_lead(core)
 
 
 def preview(text: str, *, recipient: str | None = None) -> str:
@@ -243,117 +212,10 @@ def _unshout(text: str) -> str:
     """ALL-CAPS words, when most of the moment shouts, in lower case (acronyms stay)."""
     words = re.findall(r"[A-Za-z']+", text)
     loud = [w for w in words if len(w) >= 3 and w.isupper()]
-    shouting = any(w.lower() in _DETERMINERS or len(w) >= 8 for w in loud)
+    shouting = any(w.lower() in DETERMINERS or len(w) >= 8 for w in loud)
     if len(loud) < 2 or len(loud) * 2 < len(words) or not shouting:
         return text
     return re.sub(r"[A-Za-z']+", lambda m: m.group(0).lower() if m.group(0).isupper() and len(m.group(0)) > 2 else m.group(0), text)
-
-
-# -- person -------------------------------------------------------------------------------
-def _to_second_person(text: str, recipient: str | None) -> str:
-    """Third-person references to the reader become "you" forms."""
-    if recipient:
-        text = _name_to_you(text, recipient)
-    family = _interviewer_family(text)
-    if family is None:
-        return text
-    tokens = text.split(" ")
-    out: list[str] = []
-    in_relative = False
-    shifted_subject = False
-    for index, token in enumerate(tokens):
-        bare = token.lower().strip(",.;:!?()\"")
-        if bare in ("who", "whose", "whom"):
-            in_relative = True
-        if in_relative or not bare:
-            out.append(token)
-            continue
-        replacement = _replace_pronoun(bare, family, tokens, index, out)
-        if replacement is None:
-            if shifted_subject and bare in _AGREE:
-                replacement = _AGREE[bare]
-            elif shifted_subject and bare not in _ADVERBS:
-                replacement = _base_form(bare)
-        if bare not in _ADVERBS:
-            shifted_subject = replacement in ("you", "you're", "you'd", "you've", "you'll") and bare in (
-                "she", "he", "they", *_CONTRACTED
-            )
-        if replacement is not None and replacement != bare:
-            token = _same_case(token, bare, replacement)
-        out.append(token)
-    return " ".join(out)
-
-
-def _interviewer_family(text: str) -> str | None:
-    """Which third-person pronouns stand for the reader: the first she/he family used.
-
-    "They" counts only as the moment's own subject ("They said ...", "hearing them
-    describe ...", "their own"), since it more often means the team.
-    """
-    lowered = text.lower()
-    words = re.findall(r"[a-z']+", lowered)
-    for index, word in enumerate(words):
-        if word in ("who", "whose"):
-            break
-        for family in ("she", "he"):
-            if word in _FAMILIES[family] or word in (f"{family}'s", f"{family}'d", f"{family}'ll"):
-                return family
-    if re.match(r"^(?:they|they're|they'd|they've)\b", lowered) or re.search(
-        r"\b(?:hearing|watching|seeing|listening to) them\b|\btheir own\b|\b(?:said|mentioned) they\b", lowered
-    ):
-        return "they"
-    return None
-
-
-def _replace_pronoun(bare: str, family: str, tokens: list[str], index: int, out: list[str]) -> str | None:
-    if bare in _CONTRACTED and bare.startswith(family):
-        if bare.endswith("'s") and index + 1 < len(tokens) and tokens[index + 1].lower() in ("been", "got", "had"):
-            return "you've"
-        return _CONTRACTED[bare]
-    table = _FAMILIES[family]
-    if bare not in table:
-        return None
-    if table[bare] is not None:
-        return table[bare]
-    following = tokens[index + 1].lower().strip(",.;:!?") if index + 1 < len(tokens) else ""
-    previous = out[-1].lower().strip(",.;:") if out else ""
-    if bare == "his" and (not following or following in _PREPOSITIONS):
-        return "yours"
-    if bare == "her" and (previous in _OBJECT_AFTER or not following or following in _PREPOSITIONS
-                          or following in ("and", "that", "how", "what", "why", "talk", "explain", "describe", "demo")):
-        return "you"
-    return "your"
-
-
-def _name_to_you(text: str, recipient: str) -> str:
-    """ "Dr. Chen's rounds" or "Priya's story", sent to that person, become "your ..."."""
-    parts = [p for p in recipient.replace(",", " ").split() if len(p.strip(".")) > 1]
-    if not parts:
-        return text
-    names = {parts[0], parts[-1]}
-    title = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?"
-    for name in sorted(names, key=len, reverse=True):
-        text = re.sub(rf"\b{title}{re.escape(name)}['’]s\b", "your", text)
-    return text
-
-
-def _base_form(word: str) -> str | None:
-    """The verb after a shifted "she"/"he" without its -s ("wants" -> "want")."""
-    if not word.isalpha() or not word.endswith("s") or word.endswith("ss") or len(word) < 4:
-        return None
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if re.search(r"(?:ch|sh|x|z|o)es$", word):
-        return word[:-2]
-    return word[:-1]
-
-
-def _same_case(token: str, bare: str, replacement: str) -> str:
-    start = token.lower().find(bare)
-    original = token[start : start + len(bare)]
-    if original[:1].isupper():
-        replacement = replacement[:1].upper() + replacement[1:]
-    return token[:start] + replacement + token[start + len(bare) :]
 
 
 # -- forms ---------------------------------------------------------------------------------
@@ -366,7 +228,7 @@ def _analyse(text: str, *, asked: bool = False) -> tuple[Form, str, bool]:
     text = _first_sentence(_HEDGE.sub("", text))
     stripped = _ATTITUDE.sub("", text)
     if stripped != text and stripped:
-        return Form.FIRST_PERSON, _lower_lead(stripped), True
+        return Form.FIRST_PERSON, lower_lead(stripped), True
     if text[:1] in "\"“":
         quoted = text.strip('"“” ').rstrip(".!?,;")
         return Form.NOUN_PHRASE, f"your line, “{quoted}”", True
@@ -382,7 +244,7 @@ def _analyse(text: str, *, asked: bool = False) -> tuple[Form, str, bool]:
         return Form.PAST_VERB, text, False
     if first.endswith("ing") and len(first) > 4 and (first not in _NOT_GERUNDS or _next_is_object(words)):
         return Form.GERUND, text, False
-    if first in _SUBJECT_PRONOUNS or first in _CONTRACTED or first in ("you're", "you've", "you'd", "it's"):
+    if first in SUBJECT_PRONOUNS or first in CONTRACTED or first in ("you're", "you've", "you'd", "it's"):
         return Form.SENTENCE, text, False
     if _has_finite_verb(words):
         return Form.SENTENCE, text, False
@@ -391,7 +253,7 @@ def _analyse(text: str, *, asked: bool = False) -> tuple[Form, str, bool]:
 
 def _next_is_object(words: list[str]) -> bool:
     """ "meeting the team" is a gerund; "meeting notes" is a noun."""
-    return len(words) > 1 and (words[1].lower() in _DETERMINERS or words[1].lower() in ("you", "me", "us"))
+    return len(words) > 1 and (words[1].lower() in DETERMINERS or words[1].lower() in ("you", "me", "us"))
 
 
 def _first_sentence(text: str) -> str:
@@ -409,13 +271,13 @@ def _is_question(words: list[str]) -> bool:
     if len(words) < 3:
         return False
     first, second = words[0].lower(), words[1].lower()
-    if first in _WH and (second in _AUX_DO or second in _AUX_OTHER):
+    if first in WH_WORDS and (second in AUX_DO or second in AUX_OTHER):
         return True
     if first in ("what's", "how's", "where's", "who's", "what're"):
         return True
-    if first in _WH and words[2].lower() in _AUX_DO | _AUX_OTHER and len(words) > 3 and words[3].lower() in _SUBJECT_PRONOUNS:
+    if first in WH_WORDS and words[2].lower() in AUX_DO | AUX_OTHER and len(words) > 3 and words[3].lower() in SUBJECT_PRONOUNS:
         return True
-    return first in (_AUX_DO | _AUX_OTHER) - {"'s"} and second in _SUBJECT_PRONOUNS | _DETERMINERS
+    return first in (AUX_DO | AUX_OTHER) - {"'s"} and second in SUBJECT_PRONOUNS | DETERMINERS
 
 
 def _is_fragment(text: str) -> bool:
@@ -428,22 +290,17 @@ def _is_fragment(text: str) -> bool:
     return False
 
 
-def _is_past(word: str) -> bool:
-    word = word.lower()
-    return word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4)
-
-
 def _starts_with_past_verb(words: list[str]) -> bool:
-    if not words or not _is_past(words[0]):
+    if not words or not is_past(words[0]):
         return False
     if len(words) == 1:
         return True
     following = words[1].lower().strip(",")
     return (
-        following in _DETERMINERS
-        or following in _PREPOSITIONS
-        or following in _ADVERBS
-        or following in _WH
+        following in DETERMINERS
+        or following in PREPOSITIONS
+        or following in ADVERBS
+        or following in WH_WORDS
         or following in ("me", "us", "you", "him", "her", "them", "that", "if", "whether", "it", "two", "out")
         or following[:1].isdigit()
         or following.endswith("ly")
@@ -455,18 +312,18 @@ def _has_finite_verb(words: list[str]) -> bool:
     lowered = [w.lower().strip(",") for w in words[:6]]
     for index in range(1, min(4, len(lowered))):
         word = lowered[index]
-        if word in _PREPOSITIONS or word in _WH:
+        if word in PREPOSITIONS or word in WH_WORDS:
             return False
         if word in ("is", "are", "was", "were", "has", "have", "had", "wants", "needs") or (
-            _is_past(word) and index + 1 < len(lowered) and _starts_with_past_verb(words[index:])
+            is_past(word) and index + 1 < len(lowered) and _starts_with_past_verb(words[index:])
         ):
             return True
         if (
             word.endswith("s")
             and not word.endswith(("ss", "ments", "tions", "ness"))
             and index + 1 < len(lowered)
-            and lowered[index - 1] not in _DETERMINERS
-            and (lowered[index + 1] in _DETERMINERS or lowered[index + 1] in ("about", "to", "up", "out") or lowered[index + 1][:1].isdigit())
+            and lowered[index - 1] not in DETERMINERS
+            and (lowered[index + 1] in DETERMINERS or lowered[index + 1] in ("about", "to", "up", "out") or lowered[index + 1][:1].isdigit())
             and not lowered[index - 1].endswith("'s")
         ):
             return True
@@ -479,29 +336,29 @@ def _phrase(form: Form, core: str, formal: bool) -> str:
     if form is Form.QUESTION:
         return _question_phrase(core)
     if form is Form.FRAGMENT:
-        return "our conversation about " + _lower_lead(_unlist(core))
+        return "our conversation about " + lower_lead(_unlist(core))
     if form is Form.PAST_VERB:
         asked = _ASKED.match(core)
         rest = core[asked.end():].strip() if asked else ""
         if asked and (_ASKED_CLAUSE.match(rest) or core.lower().startswith(("asked about", "asked me about"))):
             rest = re.sub(r"^if\b", "whether", rest, flags=re.IGNORECASE)
-            return "your question about " + _lower_lead(rest)
-        return f"{event} you {_lower_lead(core)}"
+            return "your question about " + lower_lead(rest)
+        return f"{event} you {lower_lead(core)}"
     if form is Form.SENTENCE:
         reported = re.match(r"^(you|she|he|they) (?=said|mentioned|told me|explained|noted)", core, re.IGNORECASE)
         if reported:
             clause = _REPORTING.sub("", core[reported.end():])
             if clause != core[reported.end():]:
-                return "hearing that " + _lower_lead(clause)
+                return "hearing that " + lower_lead(clause)
         if re.match(r"^you asked (?:me )?(?:if|whether)\b", core, re.IGNORECASE):
             return "your question about " + re.sub(r"^you asked (?:me )?(?:if|whether)", "whether", core, flags=re.IGNORECASE)
-        return "hearing that " + _lower_lead(core)
+        return "hearing that " + lower_lead(core)
     if form is Form.FIRST_PERSON:
         if core.lower().startswith(("my ", "our ")):
             return _noun_phrase(core)
-        return f"{event} {_lower_lead(core)}" if not formal else f"the moment {_lower_lead(core)}"
+        return f"{event} {lower_lead(core)}" if not formal else f"the moment {lower_lead(core)}"
     if form is Form.GERUND:
-        return _lower_lead(core)
+        return lower_lead(core)
     return _noun_phrase(core)
 
 
@@ -509,10 +366,10 @@ def _noun_phrase(core: str) -> str:
     words = core.split(" ")
     first = words[0].lower()
     if first == "my":
-        return "talking about " + _lower_lead(core)
-    if first in _DETERMINERS or first.endswith("'s") or (first in ("how", "what", "why", "where", "when", "whether")):
-        return _lower_lead(core)
-    return "our conversation about " + _lower_lead(_unlist(core))
+        return "talking about " + lower_lead(core)
+    if first in DETERMINERS or first.endswith("'s") or (first in ("how", "what", "why", "where", "when", "whether")):
+        return lower_lead(core)
+    return "our conversation about " + lower_lead(_unlist(core))
 
 
 def _unlist(text: str) -> str:
@@ -522,40 +379,10 @@ def _unlist(text: str) -> str:
     return _strip_end(text.strip(" ,"))
 
 
-def _lower_lead(text: str) -> str:
-    """The first word in lower case when it is an ordinary word (names, acronyms keep their capital)."""
-    lead, space, rest = text.partition(" ")
-    bare = lead.strip("\"'“”(").lower()
-    ordinary = (
-        bare in _DETERMINERS
-        or bare in _SUBJECT_PRONOUNS - {"i"}
-        or bare in _WH
-        or bare in _PREPOSITIONS
-        or bare in _IRREGULAR_PAST
-        or bare in ("you're", "you've", "you'd", "whether", "every", "there", "it's", "we're", "we've")
-        or (bare.endswith(("ing", "ed")) and lead[1:] == lead[1:].lower())
-        or (lead[1:] == lead[1:].lower() and _is_common(bare))
-    )
-    if ordinary and lead[:1].isupper() and bare != "i":
-        lead = lead[:1].lower() + lead[1:]
-    return f"{lead}{space}{rest}"
-
-
-def _is_common(word: str) -> bool:
-    return word in _COMMON
-
-
-_COMMON = frozenset(
-    "talked showed explained described asked told gave mentioned walked complimented touring discussing "
-    "explaining hearing team kitchen school company office hospital clinic lab new current biggest first "
-    "last next every classroom brunch night day data design".split()
-)
-
-
 def _question_phrase(core: str) -> str:
     if _is_fragment(core):
-        return "our conversation about " + _lower_lead(_unlist(core))
-    embedded = _embed(core)
+        return "our conversation about " + lower_lead(_unlist(core))
+    embedded = embed_question(core)
     lowered = f" {embedded.lower()} "
     asked_me = any(f" {w} " in lowered for w in ("i", "me", "my", "myself", "i'd", "i'm"))
     if embedded.lower().startswith("whether") or not asked_me and " you" not in lowered:
@@ -565,81 +392,3 @@ def _question_phrase(core: str) -> str:
     return "hearing " + embedded
 
 
-def _embed(question: str) -> str:
-    """A direct question as an embedded one: "what does success look like" -> "what success looks like"."""
-    question = re.sub(r"^(what|how|where|who)'s\b", r"\1 is", question, flags=re.IGNORECASE)
-    words = question.split(" ")
-    lowered = [w.lower() for w in words]
-    if lowered[0] in _WH:
-        head = 1
-        if len(words) > 2 and lowered[1] not in _AUX_DO | _AUX_OTHER and lowered[2] in _AUX_DO | _AUX_OTHER:
-            head = 2  # "what dish would I ...", "which metrics do ..."
-        if head >= len(words) or lowered[head] not in _AUX_DO | _AUX_OTHER:
-            return _lower_lead(question)  # "what keeps you ...": already in order
-        lead = [words[0].lower(), *words[1:head]]
-        return " ".join(lead + _reorder(words[head], words[head + 1 :]))
-    if lowered[0] in _AUX_DO | _AUX_OTHER:
-        return " ".join(["whether", *_reorder(words[0], words[1:])])
-    return _lower_lead(question)
-
-
-def _reorder(aux: str, rest: list[str]) -> list[str]:
-    """Put the auxiliary back after the subject, or fold "do/does/did" into the verb."""
-    if not rest:
-        return [aux.lower()]
-    size = _subject_size(rest)
-    subject, tail = [_lower_lead(w) if i == 0 else w for i, w in enumerate(rest[:size])], rest[size:]
-    aux_l = aux.lower()
-    if aux_l in _AUX_DO:
-        if not tail:
-            return subject
-        verb = tail[0]
-        if aux_l == "does":
-            verb = _third_person(verb)
-        elif aux_l == "did":
-            verb = _PAST_OF.get(verb.lower(), _regular_past(verb))
-        return subject + [verb] + tail[1:]
-    if aux_l in ("is", "are", "was", "were") and subject[0].lower() not in _SUBJECT_PRONOUNS:
-        for index, word in enumerate(tail[:2]):
-            bare = word.lower()
-            if bare == "like" or bare in _PARTICIPLES or (bare.endswith("ed") and len(bare) > 4):
-                return subject + tail[:index] + [aux_l] + tail[index:]
-        return subject + tail + [aux_l]
-    return subject + [aux_l] + tail
-
-
-def _subject_size(words: list[str]) -> int:
-    first = words[0].lower()
-    if first in _SUBJECT_PRONOUNS:
-        return 1
-    if first in _DETERMINERS and len(words) > 2:
-        size = 2
-        while size < len(words) - 1 and size < 4 and words[size].lower() not in _PREPOSITIONS and not _looks_like_verb(words[size]):
-            size += 1
-        return size
-    return 1
-
-
-def _looks_like_verb(word: str) -> bool:
-    bare = word.lower()
-    return bare in _PAST_OF or bare in _PARTICIPLES or bare.endswith("ed") or bare in ("look", "handle", "source", "measure", "balance", "work", "mean", "need", "want")
-
-
-def _third_person(verb: str) -> str:
-    bare = verb.lower()
-    if bare in _THIRD_PERSON_OF:
-        return _THIRD_PERSON_OF[bare]
-    if re.search(r"[^aeiou]y$", bare):
-        return verb[:-1] + "ies"
-    if re.search(r"(?:s|sh|ch|x|z|o)$", bare):
-        return verb + "es"
-    return verb + "s"
-
-
-def _regular_past(verb: str) -> str:
-    bare = verb.lower()
-    if bare.endswith("e"):
-        return verb + "d"
-    if re.search(r"[^aeiou]y$", bare):
-        return verb[:-1] + "ied"
-    return verb + "ed"

@@ -1,0 +1,130 @@
+"""Write a moment to the person who reads it: "her team", sent to her, is "your team".
+
+The first she/he family a moment uses stands for the reader (moments are noted per
+interviewer, about them); singular "they" only when it is the moment's own subject.
+Pronouns inside a "who" clause stay ("the patient who pulled out his IV"). The verb
+after a shifted subject agrees ("she wants" -> "you want", "she's been" -> "you've been").
+"""
+
+from __future__ import annotations
+
+import re
+
+from afterview.drafting.english import ADVERBS, PREPOSITIONS
+
+_FAMILIES = {
+    "she": {"she": "you", "her": None, "hers": "yours", "herself": "yourself"},
+    "he": {"he": "you", "him": "you", "his": None, "himself": "yourself"},
+    "they": {"they": "you", "them": "you", "their": "your", "theirs": "yours", "themselves": "yourself"},
+}
+
+CONTRACTED = {"she's": "you're", "he's": "you're", "she'd": "you'd", "he'd": "you'd", "they're": "you're",
+               "they've": "you've", "they'd": "you'd", "she'll": "you'll", "he'll": "you'll", "they'll": "you'll"}
+
+_AGREE = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "isn't": "aren't",
+          "wasn't": "weren't", "hasn't": "haven't"}
+
+_OBJECT_AFTER = frozenset(
+    "hearing watching seeing helping letting making asked told gave showed let made heard watched saw "
+    "listening to with for thank thanked met meeting".split()
+)
+
+def to_second_person(text: str, recipient: str | None) -> str:
+    """Third-person references to the reader become "you" forms."""
+    if recipient:
+        text = _name_to_you(text, recipient)
+    family = _interviewer_family(text)
+    if family is None:
+        return text
+    tokens = text.split(" ")
+    out: list[str] = []
+    in_relative = False
+    shifted_subject = False
+    for index, token in enumerate(tokens):
+        bare = token.lower().strip(",.;:!?()\"")
+        if bare in ("who", "whose", "whom"):
+            in_relative = True
+        if in_relative or not bare:
+            out.append(token)
+            continue
+        replacement = _replace_pronoun(bare, family, tokens, index, out)
+        if replacement is None:
+            if shifted_subject and bare in _AGREE:
+                replacement = _AGREE[bare]
+            elif shifted_subject and bare not in ADVERBS:
+                replacement = _base_form(bare)
+        if bare not in ADVERBS:
+            shifted_subject = replacement in ("you", "you're", "you'd", "you've", "you'll") and bare in (
+                "she", "he", "they", *CONTRACTED
+            )
+        if replacement is not None and replacement != bare:
+            token = _same_case(token, bare, replacement)
+        out.append(token)
+    return " ".join(out)
+
+def _interviewer_family(text: str) -> str | None:
+    """Which third-person pronouns stand for the reader: the first she/he family used.
+
+    "They" counts only as the moment's own subject ("They said ...", "hearing them
+    describe ...", "their own"), since it more often means the team.
+    """
+    lowered = text.lower()
+    words = re.findall(r"[a-z']+", lowered)
+    for index, word in enumerate(words):
+        if word in ("who", "whose"):
+            break
+        for family in ("she", "he"):
+            if word in _FAMILIES[family] or word in (f"{family}'s", f"{family}'d", f"{family}'ll"):
+                return family
+    if re.match(r"^(?:they|they're|they'd|they've)\b", lowered) or re.search(
+        r"\b(?:hearing|watching|seeing|listening to) them\b|\btheir own\b|\b(?:said|mentioned) they\b", lowered
+    ):
+        return "they"
+    return None
+
+def _replace_pronoun(bare: str, family: str, tokens: list[str], index: int, out: list[str]) -> str | None:
+    if bare in CONTRACTED and bare.startswith(family):
+        if bare.endswith("'s") and index + 1 < len(tokens) and tokens[index + 1].lower() in ("been", "got", "had"):
+            return "you've"
+        return CONTRACTED[bare]
+    table = _FAMILIES[family]
+    if bare not in table:
+        return None
+    if table[bare] is not None:
+        return table[bare]
+    following = tokens[index + 1].lower().strip(",.;:!?") if index + 1 < len(tokens) else ""
+    previous = out[-1].lower().strip(",.;:") if out else ""
+    if bare == "his" and (not following or following in PREPOSITIONS):
+        return "yours"
+    if bare == "her" and (previous in _OBJECT_AFTER or not following or following in PREPOSITIONS
+                          or following in ("and", "that", "how", "what", "why", "talk", "explain", "describe", "demo")):
+        return "you"
+    return "your"
+
+def _name_to_you(text: str, recipient: str) -> str:
+    """ "Dr. Chen's rounds" or "Priya's story", sent to that person, become "your ..."."""
+    parts = [p for p in recipient.replace(",", " ").split() if len(p.strip(".")) > 1]
+    if not parts:
+        return text
+    names = {parts[0], parts[-1]}
+    title = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?"
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(rf"\b{title}{re.escape(name)}['’]s\b", "your", text)
+    return text
+
+def _base_form(word: str) -> str | None:
+    """The verb after a shifted "she"/"he" without its -s ("wants" -> "want")."""
+    if not word.isalpha() or not word.endswith("s") or word.endswith("ss") or len(word) < 4:
+        return None
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if re.search(r"(?:ch|sh|x|z|o)es$", word):
+        return word[:-2]
+    return word[:-1]
+
+def _same_case(token: str, bare: str, replacement: str) -> str:
+    start = token.lower().find(bare)
+    original = token[start : start + len(bare)]
+    if original[:1].isupper():
+        replacement = replacement[:1].upper() + replacement[1:]
+    return token[:start] + replacement + token[start + len(bare) :]
