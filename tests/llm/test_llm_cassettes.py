@@ -24,7 +24,7 @@ from afterview.domain import Draft, NoteRequest, NoteType, Tone
 from afterview.drafting.llm import llm_drafter
 from afterview.interview_file import load_interview
 
-REPAIR_MARKER = "Rewrite your previous draft"
+REPAIR_MARKER = "Rewrite the previous_draft"
 EXPECTED_CASSETTES = ("thank_you_three_variants", "competing_offer_repaired", "feedback_request_fallback")
 
 

@@ -61,7 +61,7 @@ async def test_the_body_is_framed_and_cleaned(serve, waits, make_request):
         "Warm regards,\nSam Rivera"
     )
     assert text.engine == "test-model"
-    assert text.prompt_version == "thank_you@1+system@1"
+    assert text.prompt_version == "thank_you@2+system@2"
     assert (text.prompt_tokens, text.completion_tokens) == (100, 50)
 
 

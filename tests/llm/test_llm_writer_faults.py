@@ -26,7 +26,7 @@ SENSITIVE = GOOD.replace(
 )
 PLACEHOLDER = GOOD.replace("the numbers it reports", "[specific project] at [Company Name]")
 
-REPAIR_MARKER = "Rewrite your previous draft"
+REPAIR_MARKER = "Rewrite the previous_draft"
 
 
 @pytest.fixture

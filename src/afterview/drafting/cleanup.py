@@ -29,6 +29,10 @@ from afterview.resources import data_dir
 from afterview.terminal import CONTROL_CHARS
 
 CLEANUP_FILE = "cleanup.toml"
+# An answer line shorter than this is never taken for a shortened copy of a prompt
+# line ("I look forward to it." could be in both), nor a prompt line for its source.
+_ECHO_MIN_WORDS = 6
+_ECHO_MIN_CHARS = 30
 
 # Terminal escape sequences (CSI, OSC, DCS/APC/PM/SOS strings, two-byte ESC forms), then
 # any control, bidi-override or zero-width character left over: model text is printed
@@ -39,7 +43,10 @@ _CONTROLS = re.compile(CONTROL_CHARS)
 _FIELD_TAG = re.compile(r"</?field(?:\s+name=\"[^\"]*\")?\s*>", re.IGNORECASE)
 _ESCAPED_TAG = re.compile(r"&lt;(/?field)", re.IGNORECASE)
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
+# A fence line ("```", "```text") goes; a fence glued to text ("```Thank you...```") loses
+# only its marks.
+_FENCE = re.compile(r"^\s*(?:```|~~~)[\w+-]*\s*$")
+_GLUED_FENCE = re.compile(r"^\s*(?:```|~~~)|(?:```|~~~)\s*$")
 _RULE = re.compile(r"^\s*([-*_]\s*){3,}$")
 _HEADING = re.compile(r"^\s*#{1,6}\s")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
@@ -181,7 +188,19 @@ class Cleaner:
         )
 
     def _is_echo(self, line: str) -> bool:
-        return _normal(line) in self.prompt_lines
+        """A line of our own prompt: the whole line, a header ("Rules:"), or most of one.
+
+        A model that ends its answer with the system prompt's rules, or a shortened
+        copy of one ("- Use only the facts given."), has not written note text there.
+        """
+        text = _normal(line)
+        if not text:
+            return False
+        if text in self.prompt_lines:
+            return True
+        if len(_WORDS.findall(text)) < _ECHO_MIN_WORDS:
+            return False
+        return any(text in own or own in text for own in self.prompt_lines if len(own) >= _ECHO_MIN_CHARS)
 
     def _is_trailer(self, line: str) -> bool:
         text = line.strip().casefold()
@@ -198,12 +217,26 @@ class Cleaner:
 
 
 def echo_lines(prompt_text: str) -> frozenset[str]:
-    """The lines of a prompt worth recognising when echoed: those of four words or more."""
-    return frozenset(_normal(line) for line in prompt_text.splitlines() if len(_WORDS.findall(line)) >= 4)
+    """The lines of a prompt worth recognising when echoed: four words or more, or a header.
+
+    A header is a short line that ends with a colon ("Rules:"); a note's own sentence
+    never is one.
+    """
+    lines = set()
+    for line in _FIELD_TAG.sub("", prompt_text).splitlines():
+        words = len(_WORDS.findall(line))
+        if words >= 4 or (words and line.rstrip().endswith(":")):
+            lines.add(_normal(line))
+        # Each sentence of a longer line too: a model echoes rules one sentence at a time.
+        for sentence in re.split(r"(?<=[.!?])\s+", line.strip()):
+            if len(_WORDS.findall(sentence)) >= 4:
+                lines.add(_normal(sentence))
+    return frozenset(lines)
 
 
 def _normal(line: str) -> str:
-    return " ".join(line.split()).strip(" -\"'").casefold()
+    """A line compared for echoes: spaces collapsed, list dash, quotes and final stop off."""
+    return " ".join(_FIELD_TAG.sub("", line).split()).strip(" -\"'").rstrip(".").casefold()
 
 
 def _plain_lines(answer: str, html: re.Pattern[str]) -> list[str]:
@@ -218,6 +251,7 @@ def _plain_lines(answer: str, html: re.Pattern[str]) -> list[str]:
     for line in text.split("\n"):
         if _FENCE.match(line) or _RULE.match(line) or _HEADING.match(line):
             continue
+        line = _GLUED_FENCE.sub("", line)
         line = _QUOTE_MARKER.sub("", line)
         line = _LIST_MARKER.sub("", line)
         line = _LINK.sub(r"\1", line)

@@ -18,7 +18,7 @@ from typing import NoReturn
 from afterview.errors import PolicyError
 
 # Always known for any valid request.
-ALWAYS_VARIABLES: tuple[str, ...] = ("first_name", "full_name", "company", "role", "interview_date", "signature")
+ALWAYS_VARIABLES: tuple[str, ...] = ("first_name", "full_name", "company", "role", "interview_date", "status", "signature")
 # Known only when the record holds them; templates must guard them (or declare them required).
 OPTIONAL_VARIABLES: tuple[str, ...] = (
     "title",

@@ -132,6 +132,7 @@ class NoteFrame:
             "company": interview.company if subject else self.organisation(interview.company),
             "role": interview.role,
             "interview_date": spoken_date(interview.interview_date),
+            "status": interview.status.value,
             "signature": request.signature,
         }
         if person.title:

@@ -13,12 +13,16 @@ Two kinds of values reach the model:
 * facts (``company``, ``moment``...) were typed by the user and appear as values inside
   ``<field name="...">`` blocks, with the delimiter escaped inside the value, which the
   system prompt declares to be data, not instructions. A repair round's previous draft
-  (the model's own text) gets a block of its own, ``previous_draft``.
+  (the model's own text) gets a block of its own, ``previous_draft``, and so do the
+  checks' findings (``findings``): a finding may quote the user's moment or words of
+  the previous draft, so it is data the instruction line points to, never an
+  instruction of its own.
 
-One exception: a repair round's ``{feedback}`` (the checks' findings, written as
-instructions) sits outside the blocks, and a finding may quote user text there: the
-moment it asks for, or words of the previous draft it wants cut. Those quotes are
-short and come from our own checks, but they are not escaped like a block.
+A note file's ``if_missing`` and ``if_present`` add an instruction line when a fact or a
+flag (``awaiting``, ``second_follow_up``) is absent or present: a follow-up asks for a
+timeline only when there is no decision date; a thank-you looks forward to hearing from
+them only while they have not decided. The length line uses the range for the note's
+type and tone from ``guardrails/tone_words.toml``, when that file holds one.
 
 Rendering is deterministic: the same request renders the same messages, so cassettes
 can match on the request body.
@@ -29,7 +33,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from string import Formatter
@@ -45,8 +49,11 @@ from afterview.resources import data_dir
 SYSTEM_FILE = "system.toml"
 PROMPT_FILES: tuple[str, ...] = (SYSTEM_FILE, *(f"{t.value}.toml" for t in NoteType))
 
-# The block name of a repair round's previous draft; not a fact, so not in frame's list.
+# The block names of a repair round's previous draft and of the checks' findings; not
+# facts, so not in frame's list.
 PREVIOUS_DRAFT_FIELD = "previous_draft"
+FINDINGS_FIELD = "findings"
+TONE_WORDS_FILE = "tone_words.toml"
 
 # Which instruction variables each key may use; the ones listed in _NEEDED must appear,
 # or the line would lose its point (a repair without the findings, a variant line that
@@ -57,16 +64,16 @@ _ALLOWED: Mapping[str, frozenset[str]] = {
     "tone": frozenset({"tone", "tone_style"}),
     "length": frozenset({"min_words", "max_words"}),
     "variant": frozenset({"variant"}),
-    "repair": frozenset({"feedback"}),
+    "repair": frozenset(),
     "task": frozenset({"min_words", "max_words"}),
     "if_missing": frozenset(),
+    "if_present": frozenset(),
     "tones": frozenset(),
 }
 _NEEDED: Mapping[str, frozenset[str]] = {
     "tone": frozenset({"tone_style"}),
     "length": frozenset({"min_words", "max_words"}),
     "variant": frozenset({"variant"}),
-    "repair": frozenset({"feedback"}),
 }
 
 _OPEN_TAG = re.compile(r"<(/?)(field)", re.IGNORECASE)
@@ -104,7 +111,7 @@ class SystemFile(_File):
     variant: Text
     """Added to variant requests so they differ; uses ``{variant}``."""
     repair: Text
-    """A repair round's instruction; uses ``{feedback}`` (the findings, one per line)."""
+    """A repair round's instruction; the findings follow it in their own field block."""
     tones: dict[Tone, Text]
     """How each tone should sound."""
 
@@ -130,21 +137,25 @@ class NoteFile(_File):
     """Word target for the body paragraphs (greeting and sign-off come on top)."""
     if_missing: dict[FactName, Text] = {}
     """An extra instruction when an optional fact is absent (``moment``: invent nothing)."""
+    if_present: dict[FactName, Text] = {}
+    """An extra instruction when an optional fact or flag is present (``second_follow_up``)."""
 
     @model_validator(mode="after")
     def _consistent(self) -> NoteFile:
-        for key, names in (("facts", self.facts), ("required", self.required), ("if_missing", self.if_missing)):
+        named = (("facts", self.facts), ("required", self.required), ("if_missing", self.if_missing), ("if_present", self.if_present))
+        for key, names in named:
             unknown = [name for name in names if name not in KNOWN_VARIABLES]
             if unknown:
                 raise ValueError(f"{key}: unknown fact {unknown[0]!r} (known: {', '.join(sorted(KNOWN_VARIABLES))})")
         for name in self.required:
             if name not in self.facts:
                 raise ValueError(f"required: {name!r} is not listed in facts")
-        for name in self.if_missing:
-            if name not in self.facts:
-                raise ValueError(f"if_missing: {name!r} is not listed in facts")
-            if name in ALWAYS_VARIABLES or name in self.required:
-                raise ValueError(f"if_missing: {name!r} is never missing (always known or required)")
+        for key, conditions in (("if_missing", self.if_missing), ("if_present", self.if_present)):
+            for name in conditions:
+                if name not in self.facts:
+                    raise ValueError(f"{key}: {name!r} is not listed in facts")
+                if name in ALWAYS_VARIABLES or name in self.required:
+                    raise ValueError(f"{key}: {name!r} is never missing (always known or required)")
         low, high = self.words
         if not 0 < low <= high:
             raise ValueError("words: must be [min, max] with 0 < min <= max")
@@ -153,11 +164,16 @@ class NoteFile(_File):
 
 @dataclass(frozen=True, slots=True)
 class PromptSet:
-    """A validated prompts folder."""
+    """A validated prompts folder, with the word range per note type and tone."""
 
     directory: Path
     system: SystemFile
     notes: Mapping[NoteType, NoteFile]
+    tone_words: Mapping[tuple[NoteType, Tone], tuple[int, int]] = field(default_factory=dict)
+
+    def words(self, note_type: NoteType, tone: Tone) -> tuple[int, int]:
+        """The body word range to ask for: the tone's when known, else the note file's."""
+        return self.tone_words.get((note_type, tone), self.notes[note_type].words)
 
     def version(self, note_type: NoteType) -> str:
         """The version recorded with each draft: ``thank_you@3+system@1``."""
@@ -216,7 +232,33 @@ def _load_cached(directory: Path) -> PromptSet:
         raise PromptError(f"{directory}: prompts folder not found")
     system = _load_file(directory / SYSTEM_FILE, SystemFile)
     notes = {note_type: _load_file(directory / f"{note_type.value}.toml", NoteFile) for note_type in NoteType}
-    return PromptSet(directory=directory, system=system, notes=notes)
+    return PromptSet(directory=directory, system=system, notes=notes, tone_words=load_tone_words())
+
+
+def load_tone_words(folder: Path | None = None) -> dict[tuple[NoteType, Tone], tuple[int, int]]:
+    """The word range per note type and tone from ``guardrails/tone_words.toml``.
+
+    Raises:
+        PromptError: the file is malformed (a missing file means no ranges).
+    """
+    path = (folder or data_dir("guardrails")) / TONE_WORDS_FILE
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise PromptError(f"{path}: cannot read: {exc}") from None
+    ranges: dict[tuple[NoteType, Tone], tuple[int, int]] = {}
+    for type_name, table in data.items():
+        if type_name not in NoteType.__members__.values() or not isinstance(table, dict):
+            raise PromptError(f"{path}: {type_name}: not a note type table")
+        for tone_name, bounds in table.items():
+            if tone_name not in Tone.__members__.values():
+                raise PromptError(f"{path}: {type_name}.{tone_name}: not a tone")
+            if not (isinstance(bounds, list) and len(bounds) == 2 and all(type(b) is int for b in bounds) and 0 < bounds[0] <= bounds[1]):
+                raise PromptError(f"{path}: {type_name}.{tone_name}: must be [min, max] with 0 < min <= max")
+            ranges[(NoteType(type_name), Tone(tone_name))] = (bounds[0], bounds[1])
+    return ranges
 
 
 def _load_file(path: Path, model: type[_M]) -> _M:
@@ -317,10 +359,15 @@ def render(
         if not facts.get(name):
             raise MissingFact(f"a {request.note_type.label} note needs {name.replace('_', ' ')}, which the record lacks")
 
-    lines = [note.task.format(min_words=note.words[0], max_words=note.words[1])]
-    lines += [note.if_missing[name] for name in note.facts if name in note.if_missing and not facts.get(name)]
+    low, high = prompts.words(request.note_type, request.tone)
+    lines = [note.task.format(min_words=low, max_words=high)]
+    for name in note.facts:
+        if name in note.if_missing and name not in facts:
+            lines.append(note.if_missing[name])
+        if name in note.if_present and name in facts:
+            lines.append(note.if_present[name])
     lines.append(shared.tone.format(tone=request.tone.value, tone_style=shared.tones[request.tone]))
-    lines.append(shared.length.format(min_words=note.words[0], max_words=note.words[1]))
+    lines.append(shared.length.format(min_words=low, max_words=high))
     if variant is not None:
         lines.append(shared.variant.format(variant=variant))
 
@@ -332,15 +379,15 @@ def render(
 
     if request.feedback:
         before = request.previous if previous is None else previous
-        block = field_block(PREVIOUS_DRAFT_FIELD, before or "")
+        draft_block = field_block(PREVIOUS_DRAFT_FIELD, before or "")
         data_chars += len(before or "")
-        # The findings are our own instructions (the checks write them as such), so they
-        # sit outside the blocks; they count as data here only because their length
-        # depends on the draft, not on the prompt files.
+        # The findings may quote the user's moment or the previous draft: they travel in
+        # a block of their own, escaped like every other value, and count as data.
         feedback = request.feedback.strip()
+        findings_block = field_block(FINDINGS_FIELD, feedback)
         data_chars += len(feedback)
-        sections.append(shared.repair.format(feedback=feedback) + "\n" + block)
-        ours.append(shared.repair.format(feedback=feedback))
+        sections.append(f"{shared.repair}\n{findings_block}\n{draft_block}")
+        ours.append(shared.repair)
 
     return RenderedPrompt(
         system=shared.system,
