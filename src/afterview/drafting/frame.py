@@ -36,7 +36,7 @@ from afterview.drafting.datafile import (
     read_toml,
     template_fields,
 )
-from afterview.drafting.moments import mission_phrase, object_phrase
+from afterview.drafting.moments import mission_phrase, object_phrase, reminder_reason
 from afterview.resources import data_dir
 
 __all__ = [
@@ -137,7 +137,7 @@ class NoteFrame:
         }
         if person.title:
             values["title"] = person.title
-        if request.moment:
+        if request.moment and not reminder_reason(request.moment):
             rendered = object_phrase(request.moment, recipient=person.name, formal=request.tone is Tone.FORMAL)
             values["moment"] = rendered.phrase
         if interview.decision_date:

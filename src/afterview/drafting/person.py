@@ -76,7 +76,7 @@ def _interviewer_family(text: str) -> str | None:
         for family in ("she", "he"):
             if word in _FAMILIES[family] or word in (f"{family}'s", f"{family}'d", f"{family}'ll"):
                 return family
-    if re.match(r"^(?:they|they're|they'd|they've)\b", lowered) or re.search(
+    if re.match(r"^(?:they|they're|they'd|they've|their)\b", lowered) or re.search(
         r"\b(?:hearing|watching|seeing|listening to) them\b|\btheir own\b|\b(?:said|mentioned) they\b", lowered
     ):
         return "they"

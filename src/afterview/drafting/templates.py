@@ -42,7 +42,6 @@ from afterview.errors import InputError
 __all__ = ["TemplateDrafter", "TemplateError", "TemplateSet", "load_template_set"]
 
 ENGINE = "template"
-_SENTENCE_THE = re.compile(r"(^|[.?!]\s+)the\b")
 _FILE_KEYS = {"note_type", "requires", "requires_hint", "must_mention", *(t.value for t in Tone)}
 
 
@@ -123,15 +122,18 @@ class TemplateSet:
         filled = []
         for paragraph in chosen.paragraphs:
             pieces = [_fill(piece, values) for piece in paragraph]
-            text = _capitalise_article(tidy(" ".join(p for p in pieces if p)))
+            text = _capitalise_article(tidy(" ".join(p for p in pieces if p)), values["company"])
             if text:
                 filled.append(text)
         return filled
 
 
-def _capitalise_article(text: str) -> str:
-    """A sentence that opens with an organisation's added "the" ("the City of Austin remains ...")."""
-    return _SENTENCE_THE.sub(lambda m: m.group(1) + "The", text)
+def _capitalise_article(text: str, company: str) -> str:
+    """A sentence that opens with the organisation's added "the" ("The City of Austin remains ...")."""
+    if not company.startswith("the "):
+        return text
+    pattern = re.compile(r"(^|[.?!]\s+)" + re.escape(company))
+    return pattern.sub(lambda m: m.group(1) + "T" + company[1:], text)
 
 
 def _fill(piece: _Piece, values: Mapping[str, str]) -> str:
