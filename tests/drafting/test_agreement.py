@@ -133,7 +133,7 @@ def test_the_prompt_asks_for_every_rule_the_checks_enforce(note_type: NoteType) 
 @pytest.mark.parametrize("note_type", list(NoteType))
 def test_every_template_meets_every_check_in_every_situation(note_type: NoteType) -> None:
     for request in situations(note_type):
-        context = check_context(request.interview, note_type, request.recipient)
+        context = check_context(request.interview, note_type, request.recipient, POLICY)
         for variant in range(DRAFTER.variant_count(note_type, request.tone, request)):
             body = DRAFTER.render(request, variant).body
             report = run_checks(body, context, POLICY, drafts_bar=True)

@@ -1,4 +1,4 @@
-"""A little English for rephrasing what people type: word lists and two helpers.
+"""A little English for rephrasing what people type: word lists and a few helpers.
 
 Shared by ``moments`` (recognising a moment's form), ``person`` (writing it to its
 reader) and ``questions`` (turning a question into an embedded one). Heuristics for
@@ -6,6 +6,8 @@ short English phrases, not a grammar.
 """
 
 from __future__ import annotations
+
+import re
 
 DETERMINERS = frozenset(
     "the a an your my our their his her its this that these those some every each both any no "
@@ -66,3 +68,91 @@ _COMMON = frozenset(
     "explaining hearing team kitchen school company office hospital clinic lab new current biggest first "
     "last next every classroom brunch night day data design".split()
 )
+
+
+_CLAUSE_STARTS = frozenset("to which that who whom whose where when so because if while as since than".split())
+
+
+_PARTICIPLE_PREPOSITIONS = frozenset({"by", "from", "with", "for", "in", "at", "on", "into", "onto"})
+
+
+# Present-tense verbs that are rarely nouns ("clients get a checklist"), and verbs that
+# often are ("code review"): those count only before an object or a preposition.
+_PRESENT_VERBS = frozenset(
+    "get gets happens happen evaluate evaluates publish publishes saves goes comes says takes makes "
+    "uses needs wants keeps helps runs ships logs covers handles treats teaches serves pays builds meets".split()
+)
+
+
+_NOUNLIKE_VERBS = frozenset("works plans reviews report reports shows cut cuts run use offer lead".split())
+
+
+# Past-tense verbs that, with no one else named, the candidate did ("toured the kitchen").
+_CANDIDATE_VERBS = frozenset(
+    "watched toured shadowed observed visited tasted tried sampled joined attended saw met heard learned "
+    "got sketched presented pitched shared answered solved".split()
+)
+
+
+def has_finite_verb(words: list[str]) -> bool:
+    """A subject then a verb ("The team ships ...", "pick-to-light system halved mispicks").
+
+    Looks at the first ten words, up to a word that starts a clause of its own ("to",
+    "which", "how"...): a verb after that belongs to the clause, not to the moment.
+    """
+    lowered = [w.lower().strip(",;:") for w in words[:10]]
+    for index in range(1, len(lowered)):
+        word, previous = lowered[index], lowered[index - 1]
+        following = lowered[index + 1] if index + 1 < len(lowered) else ""
+        if word in _CLAUSE_STARTS or word in WH_WORDS:
+            return False
+        if previous in DETERMINERS or previous.endswith("'s") or previous in ("to", "and", "or") or _is_participle(previous):
+            continue
+        if word in ("is", "are", "was", "were", "has", "have", "had"):
+            return True
+        if is_past(word) and following not in _PARTICIPLE_PREPOSITIONS:
+            return True
+        if word in _PRESENT_VERBS:
+            return True
+        if word in _NOUNLIKE_VERBS and (following in DETERMINERS or following[:1].isdigit()):
+            return True
+    return False
+
+
+def _is_participle(word: str) -> bool:
+    return word.endswith("ed") and len(word) > 4
+
+
+def past_tense_doer(typed: str) -> str:
+    """Who did a past-tense moment with no subject: the reader, unless the moment says otherwise.
+
+    "asked me about my thesis" and "sat in on my lesson" were the interviewer; "walked
+    the site with him" and "watched the shift handover" were the candidate.
+    """
+    words = [w.lower().strip(",.;:!?") for w in typed.split()]
+    if not words or not is_past(words[0]):
+        return "you"
+    rest = set(words[1:])
+    if rest & {"me", "my", "us", "our", "i"}:
+        return "you"
+    if rest & {"him", "them"} or "with her" in typed.lower() or words[0] in _CANDIDATE_VERBS:
+        return "I"
+    return "you"
+
+
+def starts_with_past_verb(words: list[str]) -> bool:
+    """A phrase that opens with a past-tense verb and its object ("asked me ...", "walked through ...")."""
+    if not words or not is_past(words[0]):
+        return False
+    if len(words) == 1:
+        return True
+    following = words[1].lower().strip(",")
+    return (
+        following in DETERMINERS
+        or following in PREPOSITIONS
+        or following in ADVERBS
+        or following in WH_WORDS
+        or following in ("me", "us", "you", "him", "her", "them", "that", "if", "whether", "it", "two", "out")
+        or following[:1].isdigit()
+        or following.endswith("ly")
+    )

@@ -26,15 +26,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from afterview.drafting.english import (
-    ADVERBS,
     AUX_DO,
     AUX_OTHER,
     DETERMINERS,
-    PREPOSITIONS,
     SUBJECT_PRONOUNS,
     WH_WORDS,
-    is_past,
+    has_finite_verb,
     lower_lead,
+    past_tense_doer,
+    starts_with_past_verb,
 )
 from afterview.drafting.person import CONTRACTED, to_second_person
 from afterview.drafting.questions import embed_question
@@ -133,9 +133,10 @@ def object_phrase(text: str, *, recipient: str | None = None, formal: bool = Fal
         formal: word the rephrasing for a formal note ("the moment you" for "the part where you").
     """
     asked = "?" in text.rstrip()[-3:]
-    cleaned = to_second_person(_clean(text), recipient)
-    form, core, ready = _analyse(cleaned, asked=asked)
-    return Rendered(form, core if ready else _phrase(form, core, formal))
+    typed = _clean(text)
+    doer = past_tense_doer(typed)
+    form, core, ready = _analyse(to_second_person(typed, recipient), asked=asked)
+    return Rendered(form, core if ready else _phrase(form, core, formal, doer))
 
 
 def mission_phrase(text: str) -> str:
@@ -238,15 +239,16 @@ def _analyse(text: str, *, asked: bool = False) -> tuple[Form, str, bool]:
         return Form.QUESTION, text, False
     if first in ("i", "i'm", "i've", "i'd", "we", "we're", "we've"):
         return Form.FIRST_PERSON, text, False
-    if _is_fragment(text):
-        return Form.FRAGMENT, text, False
-    if _starts_with_past_verb(words):
+    if starts_with_past_verb(words):
         return Form.PAST_VERB, text, False
+    if _is_fragment(text):
+        first_piece = re.split(r"[;,]|\s[-–—]\s", text)[0].split(" ")
+        return (Form.SENTENCE if has_finite_verb(first_piece) else Form.FRAGMENT), text, False
     if first.endswith("ing") and len(first) > 4 and (first not in _NOT_GERUNDS or _next_is_object(words)):
-        return Form.GERUND, text, False
+        return (Form.SENTENCE if has_finite_verb(words) else Form.GERUND), text, False
     if first in SUBJECT_PRONOUNS or first in CONTRACTED or first in ("you're", "you've", "you'd", "it's"):
         return Form.SENTENCE, text, False
-    if _has_finite_verb(words):
+    if has_finite_verb(words):
         return Form.SENTENCE, text, False
     return Form.NOUN_PHRASE, text, False
 
@@ -286,52 +288,26 @@ def _is_fragment(text: str) -> bool:
         return True
     pieces = [p.strip() for p in re.split(r",\s", text)]
     if len(pieces) >= 2 and all(len(p.split()) <= 4 for p in pieces):
-        return not any(_starts_with_past_verb(p.split(" ")) for p in pieces[:1])
+        return not any(starts_with_past_verb(p.split(" ")) for p in pieces[:1])
     return False
 
 
-def _starts_with_past_verb(words: list[str]) -> bool:
-    if not words or not is_past(words[0]):
-        return False
-    if len(words) == 1:
-        return True
-    following = words[1].lower().strip(",")
-    return (
-        following in DETERMINERS
-        or following in PREPOSITIONS
-        or following in ADVERBS
-        or following in WH_WORDS
-        or following in ("me", "us", "you", "him", "her", "them", "that", "if", "whether", "it", "two", "out")
-        or following[:1].isdigit()
-        or following.endswith("ly")
-    )
+def _clauses(text: str) -> str:
+    """Clauses typed with semicolons or dashes, joined as English: "a; b" -> "a, and b"."""
+    return re.sub(r"\s*;\s*|\s+[-–—]\s+", ", and ", text)
 
 
-def _has_finite_verb(words: list[str]) -> bool:
-    """A subject then a verb near the start ("The team ships ...", "Every classroom gets ...")."""
-    lowered = [w.lower().strip(",") for w in words[:6]]
-    for index in range(1, min(4, len(lowered))):
-        word = lowered[index]
-        if word in PREPOSITIONS or word in WH_WORDS:
-            return False
-        if word in ("is", "are", "was", "were", "has", "have", "had", "wants", "needs") or (
-            is_past(word) and index + 1 < len(lowered) and _starts_with_past_verb(words[index:])
-        ):
-            return True
-        if (
-            word.endswith("s")
-            and not word.endswith(("ss", "ments", "tions", "ness"))
-            and index + 1 < len(lowered)
-            and lowered[index - 1] not in DETERMINERS
-            and (lowered[index + 1] in DETERMINERS or lowered[index + 1] in ("about", "to", "up", "out") or lowered[index + 1][:1].isdigit())
-            and not lowered[index - 1].endswith("'s")
-        ):
-            return True
-    return False
+def _the_for_a_bare_subject(text: str) -> str:
+    """ "team is halfway through ..." -> "the team is halfway through ..."."""
+    words = text.split(" ")
+    bare = words[0].isalpha() and words[0].islower() and words[0] not in DETERMINERS | SUBJECT_PRONOUNS
+    if len(words) > 2 and bare and words[1] in ("is", "was", "has"):
+        return "the " + text
+    return text
 
 
 # -- phrases -------------------------------------------------------------------------------
-def _phrase(form: Form, core: str, formal: bool) -> str:
+def _phrase(form: Form, core: str, formal: bool, doer: str = "you") -> str:
     event = "the moment" if formal else "the part where"
     if form is Form.QUESTION:
         return _question_phrase(core)
@@ -343,13 +319,19 @@ def _phrase(form: Form, core: str, formal: bool) -> str:
         if asked and (_ASKED_CLAUSE.match(rest) or core.lower().startswith(("asked about", "asked me about"))):
             rest = re.sub(r"^if\b", "whether", rest, flags=re.IGNORECASE)
             return "your question about " + lower_lead(rest)
-        return f"{event} you {lower_lead(core)}"
+        return f"{event} {doer} {lower_lead(_unlist(_clauses(core)))}"
     if form is Form.SENTENCE:
+        core = _the_for_a_bare_subject(_clauses(core))
         reported = re.match(r"^(you|she|he|they) (?=said|mentioned|told me|explained|noted)", core, re.IGNORECASE)
         if reported:
+            about = re.match(r"(?:told me|talked|spoke) about ", core[reported.end():], re.IGNORECASE)
+            if about:
+                return "hearing about " + core[reported.end() + about.end():]
             clause = _REPORTING.sub("", core[reported.end():])
             if clause != core[reported.end():]:
                 return "hearing that " + lower_lead(clause)
+        if re.match(r"^you \w+ed (?:me|us)\b|^you (?:showed|gave|told|let|made|took) (?:me|us)\b", core, re.IGNORECASE):
+            return f"{event} {lower_lead(core)}"
         if re.match(r"^you asked (?:me )?(?:if|whether)\b", core, re.IGNORECASE):
             return "your question about " + re.sub(r"^you asked (?:me )?(?:if|whether)", "whether", core, flags=re.IGNORECASE)
         return "hearing that " + lower_lead(core)
