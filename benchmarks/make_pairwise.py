@@ -43,7 +43,8 @@ def human_body(text: str) -> str:
         lines = lines[1:]
     while lines and not lines[0].strip():
         lines = lines[1:]
-    if lines and _GREETING.match(lines[0].strip()):
+    first = lines[0].strip() if lines else ""
+    if _GREETING.match(first) or (first.endswith((",", ":")) and len(first.split()) <= 5):
         lines = lines[1:]
     for index, line in enumerate(lines):
         if index > 0 and _SIGN_OFF.match(line.strip()):

@@ -91,7 +91,8 @@ def command_writer(settings: Settings, notice: Callable[[str], None]):
 
 SENT_FIELDS = (
     "company, role, interview and decision dates, status, the recipient's name and title, "
-    "the memorable moment, your name and signature, and any competing offer or award"
+    "the memorable moment (as afterview rephrases it), what you admire about the organisation, "
+    "and any award or competing offer's deadline (never the other employer's name)"
 )
 
 

@@ -228,3 +228,33 @@ def test_a_same_day_thank_you_never_says_ever_since_or_thanks_again_first() -> N
         for body in bodies(request):
             assert "ever since" not in body.lower()
             assert not body.lower().startswith(("thank you again", "thanks again"))
+
+
+# How the privacy notice names each fact a prompt can send.
+SENT_AS = {
+    "full_name": "the recipient's name",
+    "title": "title",
+    "company": "company",
+    "role": "role",
+    "status": "status",
+    "interview_date": "interview and decision dates",
+    "decision_date": "interview and decision dates",
+    "moment": "the memorable moment",
+    "mission": "what you admire about the organisation",
+    "award": "award",
+    "award_date": "award",
+    "relevance": "award",
+    "deadline": "competing offer's deadline",
+}
+FLAGS = {"awaiting", "second_follow_up"}  # present or absent, never sent as text
+
+
+def test_the_privacy_notice_names_every_fact_a_prompt_sends() -> None:
+    from afterview.services import SENT_FIELDS
+
+    prompts = load_prompts()
+    sent = {name for note in prompts.notes.values() for name in note.facts} - FLAGS
+    assert sent <= set(SENT_AS), sorted(sent - set(SENT_AS))
+    for name in sent:
+        assert SENT_AS[name] in SENT_FIELDS, name
+    assert "offer_company" not in sent and "signature" not in sent

@@ -80,7 +80,8 @@ _PARTICIPLE_PREPOSITIONS = frozenset({"by", "from", "with", "for", "in", "at", "
 # often are ("code review"): those count only before an object or a preposition.
 _PRESENT_VERBS = frozenset(
     "get gets happens happen evaluate evaluates publish publishes saves goes comes says takes makes "
-    "uses needs wants keeps helps runs ships logs covers handles treats teaches serves pays builds meets".split()
+    "uses needs wants keeps helps runs ships logs covers handles treats teaches serves pays builds meets "
+    "recognises recognizes rewards honours honors reflects celebrates matters".split()
 )
 
 

@@ -36,7 +36,7 @@ from afterview.drafting.datafile import (
     read_toml,
     template_fields,
 )
-from afterview.drafting.moments import mission_phrase, object_phrase, reminder_reason
+from afterview.drafting.moments import mission_phrase, object_phrase, relevance_clause, reminder_reason
 from afterview.resources import data_dir
 
 __all__ = [
@@ -66,6 +66,7 @@ _WORD_LISTS = (
     "surname_particles",
     "article_prefixes",
     "article_suffixes",
+    "article_before_of",
     "status_words",
     "certification_words",
 )
@@ -96,8 +97,9 @@ class NoteFrame:
         surname_particles: words that belong to a surname ("de la Cruz", "van Dijk").
         lowercase_leads: first words of a relevance that are lowercased when the phrase
             is set mid-sentence ("It recognizes" -> "it recognizes").
-        article_prefixes / article_suffixes: organisation names that take "the" in a
-            sentence ("City of ...", "... Foundation"), compared ignoring case.
+        article_prefixes / article_suffixes / article_before_of: organisation names that
+            take "the" in a sentence ("Royal ...", "... Foundation", "Superior Court of
+            ..."), compared ignoring case.
         status_words / certification_words: an award name ending in a status word reads
             "<name> status"; one holding a certification word reads "the <name>
             certification" (unless it says "certification" or "certificate" itself).
@@ -115,6 +117,7 @@ class NoteFrame:
     surname_particles: frozenset[str] = frozenset()
     article_prefixes: tuple[str, ...] = ()
     article_suffixes: tuple[str, ...] = ()
+    article_before_of: frozenset[str] = frozenset()
     status_words: frozenset[str] = frozenset()
     certification_words: frozenset[str] = frozenset()
 
@@ -149,7 +152,7 @@ class NoteFrame:
             values["award"] = self.award_phrase(interview.award.name)
             values["award_date"] = spoken_date(interview.award.date)
             if interview.award.relevance:
-                values["relevance"] = self.phrase(interview.award.relevance)
+                values["relevance"] = relevance_clause(interview.award.relevance)
         if interview.mission:
             values["mission"] = mission_phrase(interview.mission)
         if interview.status is Status.AWAITING:
@@ -165,6 +168,9 @@ class NoteFrame:
             return name
         if any(folded.startswith(p) for p in self.article_prefixes) or any(folded.endswith(s) for s in self.article_suffixes):
             return f"the {name}"
+        before_of = folded.partition(" of ")[0].split()
+        if " of " in folded and before_of and before_of[-1] in self.article_before_of:
+            return f"the {name}"  # "Superior Court of Marlow County", "Bank of Montreal"
         return name
 
     def award_phrase(self, name: str) -> str:
@@ -345,6 +351,7 @@ def _load_frame_cached(directory: Path) -> NoteFrame:
         surname_particles=frozenset(w.casefold() for w in problem.strings(data, "surname_particles")),
         article_prefixes=tuple(w.casefold() + " " for w in problem.strings(data, "article_prefixes")),
         article_suffixes=tuple(" " + w.casefold() for w in problem.strings(data, "article_suffixes")),
+        article_before_of=frozenset(w.casefold() for w in problem.strings(data, "article_before_of")),
         status_words=frozenset(w.casefold() for w in problem.strings(data, "status_words")),
         certification_words=frozenset(w.casefold() for w in problem.strings(data, "certification_words")),
     )

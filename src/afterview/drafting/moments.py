@@ -39,7 +39,7 @@ from afterview.drafting.english import (
 from afterview.drafting.person import CONTRACTED, to_second_person
 from afterview.drafting.questions import embed_question
 
-__all__ = ["Form", "Rendered", "form_of", "mission_phrase", "object_phrase", "preview", "reminder_reason"]
+__all__ = ["Form", "Rendered", "form_of", "mission_phrase", "object_phrase", "preview", "relevance_clause", "reminder_reason"]
 
 
 class Form(StrEnum):
@@ -150,13 +150,40 @@ def mission_phrase(text: str) -> str:
     infinitive = re.match(r"^to\s+", cleaned, flags=re.IGNORECASE)
     if infinitive:
         return "your drive to " + cleaned[infinitive.end():]
-    form, core, _ready = _analyse(cleaned)
+    core = _analyse(cleaned)[1]
     first = core.split(" ")[0].lower()
-    if form is Form.SENTENCE or first in SUBJECT_PRONOUNS or first in ("you're", "it's"):
+    if first in SUBJECT_PRONOUNS or first in ("you're", "it's"):
         return "the way " + lower_lead(core)
     if first in ("your", "its", "their", "the"):
         return lower_lead(core)
     return "your commitment to " + lower_lead(core)
+
+
+def relevance_clause(text: str) -> str:
+    """Why an award matters, as a clause that completes "... because ...".
+
+    "the platform runs on Kubernetes" is one already; "for cutting breakdowns" reads "it
+    was given for cutting breakdowns"; "covers public tendering rules" reads "it covers
+    ..."; a noun phrase reads "it recognizes ..." ("it is ..." after "the").
+    """
+    cleaned = _strip_end(" ".join(text.split()))
+    words = cleaned.split(" ")
+    first = words[0].lower() if words else ""
+    core = lower_lead(cleaned)
+    if first == "for":
+        return "it was given " + core
+    if first in _AWARD_VERBS:
+        return "it " + core
+    if first in SUBJECT_PRONOUNS or has_finite_verb(words):
+        return core
+    if first in DETERMINERS:
+        return "it is " + core
+    return "it recognizes " + core
+
+
+_AWARD_VERBS = frozenset(
+    "recognises recognizes covers rewards honours honors reflects celebrates marks shows proves means".split()
+)
 
 
 def preview(text: str, *, recipient: str | None = None) -> str:
