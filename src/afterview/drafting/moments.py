@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from enum import StrEnum
 
 from afterview.drafting.english import (
@@ -106,6 +107,7 @@ _LIST_SEPARATORS = (
 )
 
 # -- public API ------------------------------------------------------------------------
+@lru_cache(maxsize=1024)
 def reminder_reason(text: str) -> str | None:
     """Why a "moment" is a note to self rather than something to quote, or None.
 
@@ -123,6 +125,7 @@ def form_of(text: str) -> Form:
     return _analyse(_clean(text), asked="?" in text.rstrip()[-3:])[0]
 
 
+@lru_cache(maxsize=1024)
 def object_phrase(text: str, *, recipient: str | None = None, formal: bool = False) -> Rendered:
     """The moment as a phrase that completes "I especially enjoyed ...".
 
@@ -139,6 +142,7 @@ def object_phrase(text: str, *, recipient: str | None = None, formal: bool = Fal
     return Rendered(form, core if ready else _phrase(form, core, formal, doer))
 
 
+@lru_cache(maxsize=256)
 def mission_phrase(text: str) -> str:
     """What the candidate admires, as the object of "I admire ...".
 
@@ -159,6 +163,7 @@ def mission_phrase(text: str) -> str:
     return "your commitment to " + lower_lead(core)
 
 
+@lru_cache(maxsize=256)
 def relevance_clause(text: str) -> str:
     """Why an award matters, as a clause that completes "... because ...".
 
@@ -199,7 +204,8 @@ def preview(text: str, *, recipient: str | None = None) -> str:
 # -- cleaning ------------------------------------------------------------------------------
 def _clean(text: str) -> str:
     """Spaces, emoji, slang, shouting and trailing punctuation (abbreviations keep theirs)."""
-    text = "".join(c for c in text if not _is_emoji(c))
+    if not text.isascii():
+        text = "".join(c for c in text if not _is_emoji(c))
     text = text.replace("’", "'").replace("‘", "'")
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\(\s*[!?]+\s*\)", "", text)
