@@ -298,6 +298,24 @@ async def test_moment_warns_as_you_type(app_factory) -> None:
         assert not warning.display
 
 
+async def test_the_form_previews_how_the_moment_will_read(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("a")
+        await settle(pilot, app)
+        block = app.screen.query_one(InterviewerBlock)
+        preview = block.query_one(".moment-preview", Static)
+        assert not preview.display
+        await type_into(pilot, block.field("name").input, "Amara Okonkwo")
+        await type_into(pilot, block.field("moment").input, "She mentioned her team just moved to [Kubernetes].")
+        await pilot.pause()
+        assert preview.display
+        text = str(preview.render())
+        # Rephrased to fit, written to her, and shown literally (brackets are not markup).
+        assert "I especially enjoyed hearing that your team just moved to [Kubernetes]." in text
+
+
 async def test_dashboard_delete_asks_first_and_status_changes(app_factory, store) -> None:
     first = store.add_interview(northwind())
     store.add_interview(northwind(company="Contoso", role="Engineer"))

@@ -177,7 +177,7 @@ class InterviewerBlock(Vertical):
     def set_moment_preview(self, sentence: str) -> None:
         """Show how the moment will read in a thank-you (an empty string hides it)."""
         preview = self.query_one(".moment-preview", Static)
-        preview.update(Text(f"Reads: {sentence}") if sentence else "")
+        preview.update(literal(f"Reads: {sentence}") if sentence else "")
         preview.display = bool(sentence)
 
     def set_moment_warning(self, text: str | None) -> None:
