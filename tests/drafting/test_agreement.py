@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -79,7 +80,7 @@ def situations(note_type: NoteType) -> list[NoteRequest]:
     variations = [
         {},
         {"decision_date": None, "mission": None},
-        {"interviewers": [person.model_copy(update={"moment": None})], "award": record().award.model_copy(update={"relevance": None})},
+        {"interviewers": [replace(person, moment=None)], "award": replace(record().award, relevance=None)},
     ]
     requests = []
     for status, changes, tone in itertools.product(statuses, variations, Tone):
@@ -87,7 +88,7 @@ def situations(note_type: NoteType) -> list[NoteRequest]:
         base = NoteRequest(interview=interview, note_type=note_type, recipient=person.name, tone=tone, signature="Sam Rivera")
         requests.append(base)
         if note_type is NoteType.FOLLOW_UP:
-            requests.append(base.model_copy(update={"follow_ups_sent": 1}))
+            requests.append(replace(base, follow_ups_sent=1))
     return requests
 
 
@@ -149,8 +150,8 @@ def test_the_follow_up_prompt_asks_for_a_timeline_only_without_a_decision_date()
         user = render(prompts, request, load_frame().variables(request)).user
         assert ("decision date has passed" in user) == (decision is not None)
         assert ("ask politely when they expect to decide" in user) == (decision is None)
-        second = render(prompts, request.model_copy(update={"follow_ups_sent": 1}), load_frame().variables(
-            request.model_copy(update={"follow_ups_sent": 1})
+        second = render(prompts, replace(request, follow_ups_sent=1), load_frame().variables(
+            replace(request, follow_ups_sent=1)
         )).user
         assert "this second one is the last" in second and "this second one is the last" not in user
 
@@ -181,7 +182,7 @@ def test_continued_interest_praises_the_mission_only_when_recorded() -> None:
         user = render(prompts, request, load_frame().variables(request)).user
         assert ("do not praise the company's mission" in user) == (mission is None)
         for tone in Tone:
-            for body in bodies(request.model_copy(update={"tone": tone})):
+            for body in bodies(replace(request, tone=tone)):
                 assert ("mission" in body.lower() or "values" in body.lower()) <= (mission is not None), body
 
 
@@ -202,7 +203,7 @@ def test_concise_notes_are_clearly_shorter_and_every_tone_keeps_its_range(note_t
     request = situations(note_type)[0]
     medians = {}
     for tone in Tone:
-        counts = [word_count(body) for body in bodies(request.model_copy(update={"tone": tone}))]
+        counts = [word_count(body) for body in bodies(replace(request, tone=tone))]
         low, high = prompts.words(note_type, tone)
         assert all(low <= c <= high for c in counts), (tone, counts, (low, high))
         medians[tone] = statistics.median(counts)
@@ -215,7 +216,7 @@ def test_no_sentence_is_stock_across_a_note_type(note_type: NoteType) -> None:
     per_variant = [
         set(re.split(r"(?<=[.?!])\s+", body.replace("\n\n", " ")))
         for tone in Tone
-        for body in bodies(request.model_copy(update={"tone": tone}))
+        for body in bodies(replace(request, tone=tone))
     ]
     assert set.intersection(*per_variant) == set()
     for sentence in set.union(*per_variant):

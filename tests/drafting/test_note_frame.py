@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-
 from datetime import date
 
 import pytest
@@ -51,7 +50,7 @@ def test_a_title_is_greeted_with_the_surname_never_guessed(make_request, tone: T
     ],
 )
 def test_titles_honour_the_surname_or_the_given_name(make_request, interview: Interview, name: str, expected: str) -> None:
-    record = interview.model_copy(update={"interviewers": [Interviewer(name=name)]})
+    record = replace(interview, interviewers=[Interviewer(name=name)])
     for tone in Tone:
         greeting = load_frame().greeting(make_request(interview=record, recipient=name, tone=tone))
         assert greeting.endswith(f" {expected},"), greeting
@@ -60,7 +59,7 @@ def test_titles_honour_the_surname_or_the_given_name(make_request, interview: In
 @pytest.mark.parametrize("address_as", ["Dr. Okonkwo", "Ms. Wang", "Bob", "Okonkwo-sensei"])
 def test_address_as_overrides_the_name(make_request, interview: Interview, address_as: str) -> None:
     name = "Amara Okonkwo" if "Okonkwo" in address_as else "Wang Fang" if "Wang" in address_as else "Robert Hughes"
-    record = interview.model_copy(update={"interviewers": [Interviewer(name=name, address_as=address_as)]})
+    record = replace(interview, interviewers=[Interviewer(name=name, address_as=address_as)])
     for tone in Tone:
         greeting = load_frame().greeting(make_request(interview=record, recipient=name, tone=tone))
         assert greeting.endswith(f" {address_as},"), greeting
@@ -79,7 +78,7 @@ def test_address_as_overrides_the_name(make_request, interview: Interview, addre
 )
 def test_organisations_get_the_article_english_needs(make_request, interview: Interview, company: str, in_a_sentence: str) -> None:
     frame = load_frame()
-    record = interview.model_copy(update={"company": company})
+    record = replace(interview, company=company)
     assert frame.variables(make_request(interview=record))["company"] == in_a_sentence
     assert frame.variables(make_request(interview=record), subject=True)["company"] == company
 
@@ -185,7 +184,7 @@ def test_relevance_is_made_ready_to_sit_mid_sentence(raw: str, expected: str) ->
 
 def test_dr_in_the_long_spanish_name_keeps_both_surnames(make_request, interview: Interview) -> None:
     name = "Dr. María José de la Cruz Fernández"
-    record = interview.model_copy(update={"interviewers": [Interviewer(name=name)]})
+    record = replace(interview, interviewers=[Interviewer(name=name)])
     greeting = load_frame().greeting(make_request(interview=record, recipient=name))
     assert greeting == "Dear Dr. de la Cruz Fernández,"
 

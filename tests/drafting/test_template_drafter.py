@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import itertools
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -115,7 +114,7 @@ def test_thank_you_quotes_the_moment_and_stays_off_timelines(make_request, tone:
 @pytest.mark.parametrize("tone", list(Tone))
 def test_thank_you_after_a_decision_does_not_wait_to_hear(make_request, interview: Interview, tone: Tone, status: Status) -> None:
     drafter = TemplateDrafter()
-    decided = interview.model_copy(update={"status": status})
+    decided = replace(interview, status=status)
     for variant in range(drafter.variant_count(NoteType.THANK_YOU, tone)):
         body = drafter.render(make_request(tone=tone, interview=decided), variant).body
         assert not re.search(r"look forward|hope to hear|hear from you|your news|your reply", body, re.I), body

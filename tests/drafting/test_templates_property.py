@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -237,7 +238,7 @@ def test_every_variant_meets_the_drafts_bar(record: tuple[Interview, dict[str, b
                 )
                 requests = [request]
                 if note_type is NoteType.FOLLOW_UP:
-                    requests.append(request.model_copy(update={"follow_ups_sent": 1}))
+                    requests.append(replace(request, follow_ups_sent=1))
                 for request, variant in (
                     (r, v) for r in requests for v in range(DRAFTER.variant_count(note_type, tone, r))
                 ):
