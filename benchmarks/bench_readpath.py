@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -56,13 +57,16 @@ def _python(tree: Path) -> Path:
     return tree / ".venv" / "bin" / "python"
 
 
-def _timed(argv: list[str], env: dict[str, str]) -> float:
+def _timed(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(argv, env=env, capture_output=True)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(argv)}: exit {result.returncode}: {result.stderr.decode()[-300:]}")
-    return elapsed
+    return elapsed, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
 def _imports(tree: Path, argv: list[str], env: dict[str, str]) -> str:
@@ -100,9 +104,9 @@ def main(argv: list[str] | None = None) -> int:
             label: [part.replace("{note}", str(note)).replace("{interview}", str(interview)) for part in template]
             for label, template in COMMANDS.items()
         }
-        times: dict[tuple[str, str], list[float]] = {}
-        floor: list[float] = []
-        cold: dict[str, list[float]] = {name: [] for name in trees}
+        times: dict[tuple[str, str], list[tuple[float, float]]] = {}
+        floor: list[tuple[float, float]] = []
+        cold: dict[str, list[tuple[float, float]]] = {name: [] for name in trees}
         for name, tree in trees.items():  # warm the page cache and the policy cache
             for command in commands.values():
                 _timed([str(_script(tree)), *command], env)
@@ -117,26 +121,26 @@ def main(argv: list[str] | None = None) -> int:
                 cold[name].append(_timed([str(_script(tree)), *commands["check note.txt"]], fresh))
         imported = {label: _imports(ROOT, command, env) for label, command in commands.items()}
 
-    median = {key: statistics.median(values) for key, values in times.items()}
-    floor_ms = statistics.median(floor)
     print(f"bytecode: both trees' src/ compiled with compileall first; {args.runs} alternating rounds; medians")
-    print(f"floor (python + argparse, re, tomllib, pathlib): {floor_ms * 1000:.0f} ms")
-    print(f"{'command':<18}{'reference':>11}{'this':>9}{'this/ref':>10}  {'ratio (ref -> this)':<28}imports in this")
-    for label in commands:
-        ref, this = median["reference", label], median["this", label]
-        if label == "check note.txt":
-            base, what = floor_ms, "x floor"
-        else:
-            base, what = None, "x check"
-        ratio_ref = ref / (base or median["reference", "check note.txt"])
-        ratio_this = this / (base or median["this", "check note.txt"])
-        print(
-            f"{label:<18}{ref * 1000:>9.0f}ms{this * 1000:>7.0f}ms{this / ref:>10.2f}  "
-            f"{f'{ratio_ref:.2f} -> {ratio_this:.2f} {what}':<28}{imported[label]}"
-        )
-    ref_cold, this_cold = (statistics.median(cold[name]) for name in trees)
-    print(f"{'check, cold cache':<18}{ref_cold * 1000:>9.0f}ms{this_cold * 1000:>7.0f}ms{this_cold / ref_cold:>10.2f}  "
-          f"{f'{ref_cold / floor_ms:.2f} -> {this_cold / floor_ms:.2f} x floor':<28}(first run after a data change)")
+    print(f"imports in this tree: {'; '.join(f'{label}: {names}' for label, names in imported.items())}")
+    for kind, pick in (("wall", 0), ("CPU (user+sys)", 1)):
+        median = {key: statistics.median(v[pick] for v in values) for key, values in times.items()}
+        floor_s = statistics.median(v[pick] for v in floor)
+        print(f"\n{kind}: floor (python + argparse, re, tomllib, pathlib) {floor_s * 1000:.0f} ms")
+        print(f"{'command':<18}{'reference':>11}{'this':>9}{'this/ref':>10}  ratio (reference -> this)")
+        for label in commands:
+            ref, this = median["reference", label], median["this", label]
+            if label == "check note.txt":
+                ratio_ref, ratio_this, what = ref / floor_s, this / floor_s, "x floor"
+            else:
+                ratio_ref = ref / median["reference", "check note.txt"]
+                ratio_this = this / median["this", "check note.txt"]
+                what = "x check"
+            print(f"{label:<18}{ref * 1000:>9.0f}ms{this * 1000:>7.0f}ms{this / ref:>10.2f}  "
+                  f"{ratio_ref:.2f} -> {ratio_this:.2f} {what}")
+        ref_cold, this_cold = (statistics.median(v[pick] for v in cold[name]) for name in trees)
+        print(f"{'check, cold cache':<18}{ref_cold * 1000:>9.0f}ms{this_cold * 1000:>7.0f}ms{this_cold / ref_cold:>10.2f}  "
+              f"{ref_cold / floor_s:.2f} -> {this_cold / floor_s:.2f} x floor (first run after a data change)")
     return 0
 
 

@@ -11,7 +11,7 @@ it measures, as medians:
 
 - whole process ``afterview due --today D`` and ``afterview list`` (and their ``--json``),
   run as the installed console script with output to a pipe that is read and dropped;
-- in-process ``Store.due`` and ``Store.list_interviews``;
+- in-process ``usecases.due.due_everywhere`` and ``Store.list_interviews``;
 - in-process ``Store.add_interview`` of one interview into the full database.
 
 Targets: due and list whole-process <= 0.5 s; add one interview <= 50 ms.
@@ -38,6 +38,7 @@ from make_store_data import generate  # noqa: E402
 from afterview.config import app_paths  # noqa: E402
 from afterview.interview_file import parse_interview  # noqa: E402
 from afterview.store import open_store  # noqa: E402
+from afterview.usecases.due import due_everywhere
 
 TODAY = date(2026, 11, 24)
 INTERVIEW = """
@@ -90,8 +91,8 @@ def bench(home: Path, label: str, runs: int) -> list[tuple[str, str, str]]:
         wall, cpu, lines = _whole_process(argv, home, runs)
         rows.append((f"{label}: afterview {' '.join(argv)}", f"{wall * 1000:.0f} ms", f"CPU {cpu * 1000:.0f} ms, {lines} lines"))
     with open_store(app_paths({"AFTERVIEW_HOME": str(home)})) as store:
-        due = _in_process(lambda: store.due(TODAY), runs)
-        rows.append((f"{label}: Store.due (in-process)", f"{due * 1000:.0f} ms", f"{len(store.due(TODAY))} rows"))
+        due = _in_process(lambda: due_everywhere(store, TODAY), runs)
+        rows.append((f"{label}: due_everywhere (in-process)", f"{due * 1000:.0f} ms", f"{len(due_everywhere(store, TODAY))} rows"))
         listing = _in_process(store.list_interviews, runs)
         rows.append((f"{label}: Store.list_interviews (in-process)", f"{listing * 1000:.0f} ms", ""))
         interview = parse_interview(INTERVIEW)

@@ -62,7 +62,7 @@ def one_round(drafter: TemplateDrafter, interview: Interview, policy) -> tuple[f
             interview=interview, note_type=note_type, recipient="Jordan Lee", tone=Tone.WARM, signature="Sam Rivera"
         )
         text = drafter.render(request, 0)
-        context = check_context(interview, note_type, request.recipient)
+        context = check_context(interview, note_type, request.recipient, policy)
         report = run_checks(text.body, context, policy, drafts_bar=True)
         if not report.passed:
             failures.append(f"{note_type.value}: {report.as_feedback()}")

@@ -55,7 +55,7 @@ def human_body(text: str) -> str:
 
 def draft_body(case: dict, drafter: TemplateDrafter) -> str:
     """The offline draft afterview shows first for the case's record, body paragraphs only."""
-    interview = Interview.model_validate(case["record"])
+    interview = Interview.from_data(case["record"])
     note_type = NoteType(case["note_type"])
     names = [p.name for p in interview.interviewers]
     position = names.index(case["recipient"]) if note_type is NoteType.THANK_YOU else 0

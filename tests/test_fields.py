@@ -16,6 +16,8 @@ from afterview.errors import InputError
 from afterview.fields import (
     MOMENT,
     NAME,
+    NAME_MAX_CHARS,
+    RELEVANCE_MAX_WORDS,
     Choice,
     Invalid,
     Number,
@@ -150,3 +152,24 @@ def test_reading_an_interview_file_needs_no_pydantic(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_mission_and_address_as_read_from_a_file_and_the_form_with_their_caps() -> None:
+    source = (
+        'company = "City of Austin"\nrole = "Analyst"\ninterview_date = 2026-11-24\n'
+        'mission = "making transit data open to every city"\n'
+        '[[interviewers]]\nname = "Amara Okonkwo"\naddress_as = "Dr. Okonkwo"\n'
+    )
+    interview = parse_interview(source)
+    assert interview.mission == "making transit data open to every city"
+    assert interview.interviewers[0].address_as == "Dr. Okonkwo"
+    long_mission = " ".join(["open"] * (RELEVANCE_MAX_WORDS + 1))
+    with pytest.raises(InputError, match=r"<interview>:4: mission: is 31 words"):
+        parse_interview(source.replace("making transit data open to every city", long_mission))
+    person = [InterviewerValues(name="Amara Okonkwo", address_as="x" * (NAME_MAX_CHARS + 1))]
+    values = FormValues(company="City of Austin", role="Analyst", interview_date="2026-11-24", interviewers=person, mission="open data")
+    interview, errors = build_interview(values)
+    assert interview is None and "interviewers.0.address_as" in errors
+    values.interviewers = [InterviewerValues(name="Amara Okonkwo", address_as="Dr. Okonkwo")]
+    interview, errors = build_interview(values)
+    assert errors == {} and interview.mission == "open data" and interview.interviewers[0].address_as == "Dr. Okonkwo"

@@ -30,7 +30,7 @@ def test_google_invite_gives_company_role_date_and_the_interviewers():
     assert [(s.who, s.why) for s in proposal.skipped] == [
         ("sam@example.com", "you"),
         ("NYC-5-Huddle (4)", "a resource"),
-        ("talent-team@northwind-analytics.com", "no name on the invite (add them by hand)"),
+        ("talent-team@northwind-analytics.com", "no name on the invite"),
     ]
 
 

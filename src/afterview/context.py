@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from afterview.checks.moment import QUOTED, MomentFate, moment_fate
 from afterview.checks.types import CheckContext
-from afterview.domain import Interview, NoteType
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # a bare ``check`` (no record) builds no context here, so pays for no domain
     from afterview.checks import Policy
+    from afterview.domain import Interview, NoteType
 
 
 def recipient_moment(interview: Interview, recipient: str | None, policy: Policy) -> MomentFate:
@@ -66,7 +66,7 @@ def check_context(
         if d is not None:
             dates.append(d)
     return CheckContext(
-        note_type=str(NoteType(note_type).value),
+        note_type=_note_type_value(note_type),
         recipient=person.name if person else recipient,
         address_as=person.address_as if person else None,
         moment=None if fate.withheld or person is None else person.moment,
@@ -97,3 +97,9 @@ def _people(interview: Interview) -> list[str]:
     if interview.candidate:
         people.append(interview.candidate)
     return people
+
+
+def _note_type_value(note_type: NoteType | str) -> str:
+    from afterview.domain import NoteType
+
+    return str(NoteType(note_type).value)

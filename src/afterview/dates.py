@@ -9,6 +9,7 @@ decision date in the year 9999 is a typo, and ``date.max`` plus a week does not 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import cache
 
 LATEST_DATE = date(2100, 12, 31)
 """The last date afterview accepts as input: far beyond any job search, far from ``date.max``."""
@@ -24,6 +25,12 @@ def date_problem(value: date) -> str | None:
 def add_days(day: date, days: int) -> date:
     """``day`` plus ``days``, held at ``date.max`` / ``date.min`` instead of overflowing."""
     try:
-        return day + timedelta(days=days)
+        return day + _delta(days)
     except OverflowError:
         return date.max if days > 0 else date.min
+
+
+@cache
+def _delta(days: int) -> timedelta:
+    # Cached: ``due`` adds the same few day counts to thousands of dates.
+    return timedelta(days=days)

@@ -79,11 +79,14 @@ class Invalid(ValueError):
 
 
 def dotted(loc: Iterable[str | int]) -> str:
-    """``interviewers[0].moment`` for ``("interviewers", 0, "moment")``."""
+    """The field as a person counts it: ``interviewer 1 moment`` for ``("interviewers", 0,
+    "moment")`` (lists count from 1), ``competing_offer.deadline`` for a table's key."""
     out = ""
     for part in loc:
         if isinstance(part, int):
-            out += f"[{part}]"
+            out = f"{out.removesuffix('s')} {part + 1}"
+        elif out and out[-1].isdigit():
+            out += f" {part}"
         else:
             out += f".{part}" if out else str(part)
     return out

@@ -1,7 +1,7 @@
 """Load and validate the hand-written TOML interview file.
 
 Every problem becomes one ``InputError`` line that names the file, the field and, where
-the file shows it, the line: ``interview.toml:12: interviewer 3 moment: is 52 words;
+the file shows it, the line: ``interview.toml:12: interviewers[2].moment: is 52 words;
 at most 40 allowed``.
 """
 
@@ -60,7 +60,7 @@ def describe_record_error(exc: RecordError, source: str, name: str) -> str:
     """The first problem as one line: ``file:line: field: message``."""
     # A misspelt key shows up twice (unknown key + required field missing): name the typo.
     problem = min(exc.problems, key=lambda p: p.kind != "unknown")
-    field = field_label(problem.loc)
+    field = dotted(problem.loc)
     message = _message(problem)
     line = locate(source, problem.loc)
     where = f"{name}:{line}" if line else name
@@ -74,19 +74,6 @@ def _message(problem: Problem) -> str:
     if problem.kind == "too_short" and problem.loc == ("interviewers",):
         return "list at least one interviewer ([[interviewers]] with a name)"
     return problem.message
-
-
-def field_label(loc: Sequence[object]) -> str:
-    """The field as a person counts it: ``interviewer 2 moment``, ``competing_offer.deadline``."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out = f"{out.removesuffix('s')} {part + 1}"  # lists count from 1, as people do
-        elif out and out[-1].isdigit():
-            out += f" {part}"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
 
 
 def locate(source: str, loc: Sequence[object]) -> int | None:

@@ -25,33 +25,22 @@ when an invite is read. The rules:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from afterview.addresses import address_problem
 from afterview.errors import InputError
 from afterview.fileio import read_small_file
 from afterview.invite_guess import guess
-from afterview.names import name_key
-from afterview.terminal import CONTROL_CHARS
+from afterview.invite_people import NAME_MAX_CHARS, Candidate, Person, Skipped, domains_of, people_of
 
 if TYPE_CHECKING:
     from afterview.domain import Interview
 
 MAX_INVITE_BYTES = 5_000_000
 """Larger than any invite (a year of a busy calendar is about 1 MB)."""
-NAME_MAX_CHARS = 80
-"""As long as a name the interview record takes (``domain.NAME_MAX_CHARS``)."""
-
-_NO_REPLY = re.compile(r"^(?:no-?reply|do-?not-?reply|calendar-notification|notifications?)\b", re.IGNORECASE)
-_SKIPPED_CUTYPES = {"ROOM": "a room", "RESOURCE": "a resource", "GROUP": "a group"}
-_RESOURCE_DOMAINS = ("resource.calendar.google.com", "group.calendar.google.com")
-_FORBIDDEN = re.compile(CONTROL_CHARS)
-
 
 class InviteError(InputError):
     """The invite cannot be read or proposes no interview (one line naming the file; exit 2)."""
@@ -76,23 +65,6 @@ class SeveralEvents(InviteError):
     def __init__(self, message: str, events: Sequence[EventLine]) -> None:
         super().__init__(message)
         self.events = tuple(events)
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    """An interviewer the invite names; ``role`` is ``organizer`` or ``attendee``."""
-
-    name: str
-    email: str | None = None
-    role: str = "attendee"
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """Someone on the invite left out, and why (``a room``, ``you``, ``no name``...)."""
-
-    who: str
-    why: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +107,6 @@ class Proposal:
         """
         from afterview.domain import Interview
         from afterview.fields import RecordError
-        from afterview.interview_file import field_label
 
         values = self.form_values()
         for name, given in (("company", company), ("role", role)):
@@ -149,8 +120,7 @@ class Proposal:
         try:
             return Interview.from_data(values)
         except RecordError as exc:
-            problem = exc.problems[0]
-            raise InviteError(f"{self.source}: {field_label(problem.loc)}: {problem.message}") from None
+            raise InviteError(f"{self.source}: {exc}") from None
 
 
 class MissingGuess(InviteError):
@@ -159,14 +129,6 @@ class MissingGuess(InviteError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """Who the invite is for, so they are not taken for an interviewer."""
-
-    name: str | None = None
-    emails: tuple[str, ...] = ()
 
 
 def load_invite(
@@ -209,9 +171,9 @@ def read_invite(
         why = "METHOD:CANCEL" if method == "CANCEL" else "STATUS:CANCELLED"
         raise CancelledInvite(f"{source}: the event {summary or _text(event.get('UID'))!r} is cancelled ({why}); nothing to add")
     day, starts_at = _start(event, source, zone)
-    people, skipped = _people(event, candidate)
+    people, skipped = people_of(event, candidate)
     names = [p.name for p in people] + ([candidate.name] if candidate.name else []) + [s.who for s in skipped]
-    domains = _domains(event, candidate)
+    domains = domains_of(event, candidate)
     guessed = guess(summary, people=names, domains=domains)
     return Proposal(
         source=source,
@@ -294,90 +256,6 @@ def _start(event, source: str, zone: tzinfo | None) -> tuple[date, datetime | No
     if isinstance(value, date):
         return value, None
     raise InviteError(f"{source}: the event {_text(event.get('SUMMARY'))!r} has no start date (DTSTART)")
-
-
-def _people(event, candidate: Candidate) -> tuple[list[Person], list[Skipped]]:
-    mine = {email.casefold() for email in candidate.emails if email}
-    my_name = name_key(candidate.name) if candidate.name else None
-    people: list[Person] = []
-    skipped: list[Skipped] = []
-    seen_emails: set[str] = set()
-    seen_names: set[str] = set()
-    for role, address in _addresses(event):
-        email = _email(address)
-        params = getattr(address, "params", {})
-        name = _name(params.get("CN"), email)
-        who = name or email or "someone"
-        key = (email or "").casefold()
-        if key and key in seen_emails or name and name_key(name) in seen_names:
-            continue  # the organizer listed again as an attendee, or a copy
-        why = _why_skipped(params, email, name, key in mine or (name is not None and name_key(name) == my_name))
-        if key:
-            seen_emails.add(key)
-        if why:
-            skipped.append(Skipped(who, why))
-            continue
-        seen_names.add(name_key(name))
-        people.append(Person(name, email if email and address_problem(email) is None else None, role))
-    return people, skipped
-
-
-def _addresses(event) -> list[tuple[str, object]]:
-    found = []
-    organizer = event.get("ORGANIZER")
-    if organizer is not None:
-        found.append(("organizer", organizer))
-    attendees = event.get("ATTENDEE") or []
-    if not isinstance(attendees, list):
-        attendees = [attendees]
-    found.extend(("attendee", attendee) for attendee in attendees)
-    return found
-
-
-def _why_skipped(params, email: str | None, name: str | None, is_candidate: bool) -> str | None:
-    cutype = str(params.get("CUTYPE", "INDIVIDUAL")).upper()
-    if cutype in _SKIPPED_CUTYPES:
-        return _SKIPPED_CUTYPES[cutype]
-    if email and email.casefold().endswith(_RESOURCE_DOMAINS):
-        return "a resource"
-    if is_candidate:
-        return "you"
-    if str(params.get("ROLE", "")).upper() == "NON-PARTICIPANT":
-        return "not a participant"
-    if email and _NO_REPLY.match(email):
-        return "a no-reply address"
-    if not name:
-        return "no name on the invite (add them by hand)"
-    return None
-
-
-def _email(address) -> str | None:
-    text = str(address or "").strip()
-    if text.casefold().startswith("mailto:"):
-        text = text[len("mailto:") :]
-    return text or None
-
-
-def _name(cn: object, email: str | None) -> str | None:
-    """The display name, or None when there is none worth using (blank, the address itself)."""
-    name = " ".join(str(cn or "").strip().strip("\"'").split())
-    if not name or _FORBIDDEN.search(name) or "@" in name or (email and name.casefold() == email.casefold()):
-        return None
-    last, comma, first = name.partition(",")
-    if comma and len(last.split()) == 1 and len(first.split()) == 1 and "." not in name:
-        name = f"{first.strip()} {last.strip()}"  # "Lee, Jordan", as directories write it
-    return name[:NAME_MAX_CHARS].strip()
-
-
-def _domains(event, candidate: Candidate) -> list[str]:
-    """Email domains, the organizer's first, the candidate's left out."""
-    mine = {email.rpartition("@")[2].casefold() for email in candidate.emails if email}
-    domains: list[str] = []
-    for _, address in _addresses(event):
-        domain = (_email(address) or "").rpartition("@")[2].casefold()
-        if domain and domain not in mine and domain not in domains:
-            domains.append(domain)
-    return domains
 
 
 def _fit(value: str | None) -> str | None:

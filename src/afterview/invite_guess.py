@@ -35,12 +35,17 @@ ROLE_WORDS = frozenset(
 )
 """Words that make a part of the title a job title ("Senior Data Analyst")."""
 
-_MEETING_WORDS = re.compile(
-    r"\b(?:invitation|updated invitation|interviews?|interviewing|on-?site|virtual|video|phone|screen(?:ing)?"
-    r"|call|chat|meeting|conversation|technical|behaviou?ral|final|first|second|third|1st|2nd|3rd|\d+(?:st|nd|rd|th)"
-    r"|round(?:\s*\d+)?|panel|loop|stage(?:\s*\d+)?|hiring manager|zoom|microsoft teams|teams|google meet|webex)\b",
-    re.IGNORECASE,
+# Words about the meeting. In a part that names a job, only the nouns go ("Technical
+# Program Manager Interview" keeps "Technical"), and at its edges the words no job title
+# starts or ends with ("Final round Data Analyst").
+_MEETING_NOUNS = (
+    r"invitation|updated invitation|interviews?|interviewing|meeting|call|chat|conversation|screen(?:ing)?"
+    r"|round(?:\s*\d+)?|stage(?:\s*\d+)?|loop|zoom|microsoft teams|teams|google meet|webex|on-?site"
 )
+_EDGE_QUALIFIERS = r"final|first|second|third|1st|2nd|3rd|\d+(?:st|nd|rd|th)|panel|virtual|phone|hiring manager|follow-?up"
+_MEETING_WORDS = re.compile(rf"\b(?:{_MEETING_NOUNS}|{_EDGE_QUALIFIERS}|video|technical|behaviou?ral)\b", re.IGNORECASE)
+_NOUNS_ONLY = re.compile(rf"\b(?:{_MEETING_NOUNS})\b", re.IGNORECASE)
+_AT_EDGES = re.compile(rf"^(?:(?:{_EDGE_QUALIFIERS})\b\W*)+|(?:\W*\b(?:{_EDGE_QUALIFIERS}))+$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s+[-–—|/~•]\s+|\s*[:|]\s+|\s+<>\s+|\s+x\s+|\s*[()\[\]]\s*|,\s+")
 _AT = re.compile(r"^(?P<role>.+?)\s+(?:at|@)\s+(?P<company>.+)$", re.IGNORECASE)
 _WITH_FOR = re.compile(r"^(?:with\s+)?(?P<company>.+?)\s+for\s+(?:the\s+)?(?P<role>.+?)(?:\s+(?:role|position))?$", re.IGNORECASE)
@@ -117,7 +122,10 @@ def _without_people(summary: str, people: Iterable[str]) -> str:
 
 
 def _tidy(part: str) -> str:
-    part = _MEETING_WORDS.sub(" ", part)
+    if is_role(part):
+        part = _AT_EDGES.sub("", " ".join(_NOUNS_ONLY.sub(" ", part).split()))
+    else:
+        part = _MEETING_WORDS.sub(" ", part)
     part = " ".join(part.split()).strip(" -–—|:,;/&+")
     return _EDGE_WORDS.sub("", part).strip(" -–—|:,;/&+")
 
@@ -125,7 +133,7 @@ def _tidy(part: str) -> str:
 def _by_connector(text: str) -> tuple[str | None, str | None]:
     """``role at company``, ``company for role``, ``role with company``, in one part."""
     for part in _SEPARATORS.split(text):
-        tidy = " ".join(_MEETING_WORDS.sub(" ", part).split())
+        tidy = " ".join(_NOUNS_ONLY.sub(" ", part).split())
         for pattern in (_AT, _WITH_FOR, _FOR_WITH):
             match = pattern.match(tidy)
             if match and is_role(match["role"]) and not is_role(match["company"]):

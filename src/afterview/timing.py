@@ -51,9 +51,9 @@ Choices made for a careful user where the lesson is silent:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
+from operator import itemgetter
 from typing import Literal, NamedTuple, Protocol, runtime_checkable
 
 from afterview.dates import add_days
@@ -63,12 +63,14 @@ from afterview.timing_data import RULE_SHAPES, TimingData, shipped_timing
 
 __all__ = [
     "ACTIONABLE_STATES",
+    "APPLIES_WHILE",
     "NOTE_TYPES",
     "RULES",
     "STATES",
     "STATE_RANK",
     "TYPE_RANK",
     "Advice",
+    "Advisor",
     "InterviewLike",
     "SentLog",
     "SentNote",
@@ -88,6 +90,15 @@ ACTIONABLE_STATES: tuple[State, ...] = ("late", "due", "upcoming")
 
 RULES: frozenset[str] = frozenset(RULE_SHAPES)
 """Every rule id an ``Advice`` row can carry."""
+
+APPLIES_WHILE: dict[str, str] = {
+    "follow_up": "awaiting",
+    "competing_offer": "awaiting",
+    "award_update": "awaiting",
+    "feedback_request": "rejected",
+    "continued_interest": "rejected",
+}
+"""The status each note after the thank-yous needs; with any other it does not apply."""
 
 
 @runtime_checkable
@@ -120,9 +131,9 @@ class SentNote(NamedTuple):
     sent_on: date
 
 
-@dataclass(frozen=True, slots=True)
-class Advice:
-    """One note the user could write, and where it stands today.
+class Advice(NamedTuple):
+    """One note the user could write, and where it stands today (a named tuple: the due
+    list builds tens of thousands of them).
 
     Attributes:
         type: the note type value (``thank_you``, ``follow_up``...).
@@ -162,30 +173,36 @@ class SentLog:
 
     Args:
         sent: ``(type value, recipient, day sent)`` per note.
-        keyed: the recipients are already name keys (``afterview.names.name_key``), as
-            the store keeps them; otherwise they are names and are keyed here.
+        keyed: the notes are as the store keeps them: type values, recipients as name
+            keys (``afterview.names.name_key``) and dates, taken as they are. Otherwise
+            types may be enums, recipients are names and days may be datetimes.
     """
 
-    __slots__ = ("_notes",)
+    __slots__ = ("_notes", "_types")
 
     def __init__(self, sent: Iterable[SentNote | tuple[str, str, date]] = (), *, keyed: bool = False) -> None:
-        notes = {
-            SentNote(str(getattr(t, "value", t)), r if keyed else name_key(r), _day(d)) for t, r, d in sent
-        }
-        self._notes = sorted(notes, key=lambda note: note.sent_on) if len(notes) > 1 else list(notes)
+        if keyed:
+            notes = set(sent)
+        else:
+            notes = {SentNote(str(getattr(t, "value", t)), name_key(r), _day(d)) for t, r, d in sent}
+        # Items are read by position: the store's rows and SentNote are both such triples.
+        self._notes = sorted(notes, key=itemgetter(2)) if len(notes) > 1 else list(notes)
+        self._types = {note[0] for note in notes}
 
     def has(self, note_type: str, recipient: str | None = None) -> bool:
         """Whether a note of ``note_type`` was sent (to ``recipient``, when given)."""
-        key = None if recipient is None else name_key(recipient)
-        return any(n.type == note_type and (key is None or n.recipient == key) for n in self._notes)
+        if recipient is None or note_type not in self._types:
+            return note_type in self._types
+        key = name_key(recipient)
+        return any(n[0] == note_type and n[1] == key for n in self._notes)
 
     def days(self, note_type: str) -> list[date]:
         """The days notes of ``note_type`` were sent, earliest first."""
-        return [n.sent_on for n in self._notes if n.type == note_type]
+        return [n[2] for n in self._notes if n[0] == note_type]
 
     def thanked(self) -> set[str]:
         """The name keys of the interviewers a thank-you was sent to."""
-        return {n.recipient for n in self._notes if n.type == "thank_you"}
+        return {n[1] for n in self._notes if n[0] == "thank_you"} if "thank_you" in self._types else set()
 
 
 def advise(
@@ -214,27 +231,73 @@ def advise(
     Raises:
         PolicyError: the shipped timing data is malformed (names file and key).
     """
-    rules = _Rules(data or shipped_timing(), _day(today), str(getattr(interview.status, "value", interview.status)))
-    log = sent if isinstance(sent, SentLog) else SentLog(sent)
-    rows = _thank_yous(rules, interview, log)
-    candidates = [_follow_up(rules, interview, log)]
-    # A one-off note once sent is not listed again, whatever it would say now.
-    candidates += [build(rules, interview) for note_type, build in _BUILDERS if not log.has(note_type)]
-    for row in candidates:
-        if isinstance(row, _NotApplicable):
-            if include_not_applicable:
+    return Advisor(today, include_not_applicable=include_not_applicable, data=data).advise(interview, sent)
+
+
+class Advisor:
+    """``advise`` for many interviews on one day: the data and the day are read once.
+
+    Args:
+        today: the day to judge against (a datetime is reduced to its date).
+        include_not_applicable: as for ``advise``.
+        data: the day counts and sentences (default: the shipped ``timing.toml``).
+
+    Raises:
+        PolicyError: the shipped timing data is malformed (names file and key).
+    """
+
+    __slots__ = ("_data", "_today", "_wordy")
+
+    def __init__(self, today: date, *, include_not_applicable: bool = True, data: TimingData | None = None) -> None:
+        self._data = data or shipped_timing()
+        self._today = _day(today)
+        self._wordy = include_not_applicable
+
+    def advise(
+        self,
+        interview: InterviewLike,
+        sent: SentLog | Iterable[SentNote | tuple[str, str, date]] = (),
+        *,
+        recipient_keys: Sequence[str] | None = None,
+        ordered: bool = True,
+    ) -> list[Advice]:
+        """The rows ``advise`` gives for ``interview``.
+
+        Args:
+            recipient_keys: the recipients' name keys, when the caller has them (the
+                store keeps them), in the order of ``recipient_names``.
+            ordered: False leaves the rows unsorted, for a caller that sorts many
+                interviews' rows together.
+        """
+        status = str(getattr(interview.status, "value", interview.status))
+        rules = _Rules(self._data, self._today, status, self._wordy)
+        log = sent if isinstance(sent, SentLog) else SentLog(sent)
+        rows = _thank_yous(rules, interview, log, recipient_keys)
+        wordy = self._wordy
+        candidates = [_follow_up(rules, interview, log)] if wordy or status == APPLIES_WHILE["follow_up"] else []
+        # A one-off note once sent is not listed again, whatever it would say now. Without
+        # the not_applicable rows, a note whose status does not hold has nothing to say.
+        candidates += [
+            build(rules, interview)
+            for note_type, build in _BUILDERS
+            if (wordy or status == APPLIES_WHILE[note_type]) and not log.has(note_type)
+        ]
+        for row in candidates:
+            if isinstance(row, _NotApplicable):
                 rows.append(row.advice(rules, interview))
-        else:
-            rows.append(row)
-    return sorted(rows, key=_order) if len(rows) > 1 else rows
+            elif row is not None:
+                rows.append(row)
+        return sorted(rows, key=_order) if ordered and len(rows) > 1 else rows
 
 
 class _Rules(NamedTuple):
-    """What every rule function reads besides the interview: the data, today, the status."""
+    """What every rule function reads besides the interview: the data, today, the status,
+    and whether not_applicable rows are wanted at all."""
 
     data: TimingData
     today: date
     status: str
+    wordy: bool
 
     def row(
         self, note_type: str, recipient: str, state: State, due: date | None, rule: str, **values: object
@@ -246,12 +309,13 @@ class _Rules(NamedTuple):
         self, note_type: str, recipient: str, rule: str, *, start: date, late_after: int | None, **values: object
     ) -> Advice:
         """A row due from ``start``, late from ``late_after`` days later (never when None)."""
-        # add_days holds at date.max: a record stored with a date at the end of the
-        # calendar reads as never late rather than crashing every listing it is part of.
+        # add_days holds at date.max: a record stored with a date at the end of the calendar
+        # reads as never late rather than crashing every listing it is part of.
         late = add_days(start, late_after) if late_after is not None else None
         last = add_days(late, -1) if late is not None else None
         state = _state(self.today, start, late)
-        return self.row(note_type, recipient, state, start, rule, start=start, late=late, last=last, **values)
+        values["start"], values["late"], values["last"] = start, late, last  # ``values`` is this call's own
+        return Advice(note_type, recipient, state, start, rule, self.data.reasons[rule][state].format_map(values))
 
 
 def _day(value: date) -> date:
@@ -259,7 +323,6 @@ def _day(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-@cache
 def _state(today: date, start: date, late_from: date | None) -> State:
     if today < start:
         return "upcoming"
@@ -284,8 +347,9 @@ class _NotApplicable(NamedTuple):
         return rules.row(self.type, self.recipient, "not_applicable", None, rule, **values)
 
 
-def _not_applicable(note_type: str, recipient: str, why: str, **values: object) -> _NotApplicable:
-    return _NotApplicable(note_type, recipient, why, values)
+def _not_applicable(rules: _Rules, note_type: str, recipient: str, why: str, **values: object) -> _NotApplicable | None:
+    # None when the caller leaves not_applicable rows out: nothing to build or word.
+    return _NotApplicable(note_type, recipient, why, values) if rules.wordy else None
 
 
 def _status_phrase(rules: _Rules, interview: InterviewLike) -> str:
@@ -294,12 +358,14 @@ def _status_phrase(rules: _Rules, interview: InterviewLike) -> str:
     return phrase.format(on=on) if phrase else rules.data.unknown_status.format(status=repr(rules.status))
 
 
-def _thank_yous(rules: _Rules, interview: InterviewLike, log: SentLog) -> list[Advice]:
+def _thank_yous(
+    rules: _Rules, interview: InterviewLike, log: SentLog, keys: Sequence[str] | None
+) -> list[Advice]:
     rows: list[Advice] = []
     seen = log.thanked()
     window = rules.data.cadence.thank_you_window
-    for name in interview.recipient_names:
-        key = name_key(name)
+    names = interview.recipient_names
+    for name, key in zip(names, keys or [name_key(name) for name in names]):
         if key in seen:
             continue
         seen.add(key)
@@ -308,10 +374,10 @@ def _thank_yous(rules: _Rules, interview: InterviewLike, log: SentLog) -> list[A
     return rows
 
 
-def _follow_up(rules: _Rules, interview: InterviewLike, log: SentLog) -> Advice | _NotApplicable:
+def _follow_up(rules: _Rules, interview: InterviewLike, log: SentLog) -> Advice | _NotApplicable | None:
     contact, cadence = interview.contact_name, rules.data.cadence
-    if rules.status != "awaiting":
-        return _not_applicable("follow_up", contact, "status")
+    if rules.status != APPLIES_WHILE["follow_up"]:
+        return _not_applicable(rules, "follow_up", contact, "status")
     sent_days = log.days("follow_up")
     if len(sent_days) >= cadence.max_follow_ups:
         rule = "follow_up.stop_after_two"
@@ -329,37 +395,39 @@ def _follow_up(rules: _Rules, interview: InterviewLike, log: SentLog) -> Advice 
     return rules.timed("follow_up", contact, rule, start=start, late_after=cadence.late_after, **values)
 
 
-def _competing_offer(rules: _Rules, interview: InterviewLike) -> Advice | _NotApplicable:
+def _competing_offer(rules: _Rules, interview: InterviewLike) -> Advice | _NotApplicable | None:
     contact, deadline = interview.contact_name, interview.offer_deadline
-    if rules.status != "awaiting":
-        return _not_applicable("competing_offer", contact, "status")
+    if rules.status != APPLIES_WHILE["competing_offer"]:
+        return _not_applicable(rules, "competing_offer", contact, "status")
     if deadline is None:
-        return _not_applicable("competing_offer", contact, "no_offer")
+        return _not_applicable(rules, "competing_offer", contact, "no_offer")
     if deadline < rules.today:
-        return _not_applicable("competing_offer", contact, "deadline_passed", deadline=deadline)
+        return _not_applicable(rules, "competing_offer", contact, "deadline_passed", deadline=deadline)
     # No date says when the offer arrived, so the note is due from today until the deadline.
     rule = "competing_offer.before_deadline"
     return rules.timed("competing_offer", contact, rule, start=rules.today, late_after=None, deadline=deadline)
 
 
-def _award_update(rules: _Rules, interview: InterviewLike) -> Advice | _NotApplicable:
+def _award_update(rules: _Rules, interview: InterviewLike) -> Advice | _NotApplicable | None:
     contact, award, interviewed = interview.contact_name, interview.award_date, interview.interview_date
-    if rules.status != "awaiting":
-        return _not_applicable("award_update", contact, "status")
+    if rules.status != APPLIES_WHILE["award_update"]:
+        return _not_applicable(rules, "award_update", contact, "status")
     if award is None:
-        return _not_applicable("award_update", contact, "no_award")
+        return _not_applicable(rules, "award_update", contact, "no_award")
     if award < interviewed:
-        return _not_applicable("award_update", contact, "before_interview", award=award, interview=interviewed)
+        return _not_applicable(rules, "award_update", contact, "before_interview", award=award, interview=interviewed)
     rule = "award_update.after_interview"
     return rules.timed(
         "award_update", contact, rule, start=award, late_after=None, award=award, interview=interviewed
     )
 
 
-def _after_rejection(rules: _Rules, note_type: str, rule: str, interview: InterviewLike) -> Advice | _NotApplicable:
+def _after_rejection(
+    rules: _Rules, note_type: str, rule: str, interview: InterviewLike
+) -> Advice | _NotApplicable | None:
     contact = interview.contact_name
-    if rules.status != "rejected":
-        return _not_applicable(note_type, contact, "status")
+    if rules.status != APPLIES_WHILE[note_type]:
+        return _not_applicable(rules, note_type, contact, "status")
     rejected_on = interview.status_date
     if rejected_on is None:
         since, start = rules.data.since_undated_rejection.format(date=rules.today.isoformat()), rules.today
@@ -369,11 +437,11 @@ def _after_rejection(rules: _Rules, note_type: str, rule: str, interview: Interv
     return rules.timed(note_type, contact, rule, start=start, late_after=late_after, since=since)
 
 
-def _feedback_request(rules: _Rules, interview: InterviewLike) -> Advice | _NotApplicable:
+def _feedback_request(rules: _Rules, interview: InterviewLike) -> Advice | _NotApplicable | None:
     return _after_rejection(rules, "feedback_request", "after_rejection.feedback", interview)
 
 
-def _continued_interest(rules: _Rules, interview: InterviewLike) -> Advice | _NotApplicable:
+def _continued_interest(rules: _Rules, interview: InterviewLike) -> Advice | _NotApplicable | None:
     return _after_rejection(rules, "continued_interest", "after_rejection.keep_in_mind", interview)
 
 

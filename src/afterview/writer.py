@@ -23,6 +23,7 @@ from afterview.checks import Policy, Report, run_checks
 from afterview.context import check_context, recipient_moment
 from afterview.domain import Draft, NoteRequest, Usage
 from afterview.drafting.base import Drafter, DrafterError, DraftText, distinct_texts
+from afterview.wording import plural
 
 if TYPE_CHECKING:
     import asyncio
@@ -142,7 +143,7 @@ class Writer:
             if pending:
                 reason = f"no draft met the checks within the {self.deadline:g} s deadline"
             elif len(texts) < wanted:
-                reason = f"the model gave {len(texts)} distinct draft(s) for {wanted} asked"
+                reason = f"the model gave {plural(len(texts), 'distinct draft')} for {wanted} asked"
         except TimeoutError:
             reason = f"the model did not answer within the {self.deadline:g} s deadline"
         except DrafterError as exc:

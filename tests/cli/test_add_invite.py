@@ -37,6 +37,7 @@ def test_an_invite_becomes_an_interview_and_the_guesses_are_printed(cli, tmp_pat
     assert "interviewers  Jordan Lee <jordan@northwind-analytics.com>, Priya Natarajan <priya.natarajan@" in result.err
     assert "left out      sam@example.com (you), NYC-5-Huddle (4) (a resource)" in result.err
     assert "afterview edit 1 INTERVIEW.toml" in result.err
+    assert "no email under [profile]" not in result.err
     stored = json.loads(cli("show", "1", "--json").out)
     assert [p["name"] for p in stored["interviewers"]] == ["Jordan Lee", "Priya Natarajan"]
     assert stored["interview_date"] == "2026-12-03" and stored["company"] == "Northwind Analytics"
@@ -108,3 +109,18 @@ def test_a_role_the_invite_does_not_tell_is_asked_for(cli, tmp_path, profile):
 def test_add_takes_a_file_or_an_invite(cli, tmp_path, argv):
     result = cli(*argv)
     assert result.code == 2 and result.err.count("\n") == 1
+
+
+def test_reading_interview_files_never_imports_icalendar():
+    import subprocess
+    import sys
+
+    code = "import sys, afterview.invite, afterview.cli.store_cmds; print('icalendar' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+def test_without_a_profile_email_the_person_is_told_to_set_one(cli, tmp_path):
+    result = cli("add", "--ics", write(tmp_path, samples.google()))
+    assert result.code == 0
+    assert "sam@example.com (no name on the invite)" in result.err
+    assert "no email under [profile] in config.toml: set it so invites tell you apart" in result.err

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import dataclasses
 import os
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest

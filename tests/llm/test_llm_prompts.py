@@ -213,3 +213,24 @@ def test_the_word_target_sits_inside_the_policys_range(note_type):
     prompts = load_prompts()
     for target_low, target_high in [prompts.notes[note_type].words, *(prompts.words(note_type, t) for t in Tone)]:
         assert low <= target_low <= target_high <= high
+<<<<<<< HEAD
+=======
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[thank_you]\nwarm = [90, 60]\n", "thank_you.warm: must be [min, max]"),
+        ("[thank_yous]\nwarm = [60, 90]\n", "thank_yous: not a note type table"),
+        ("[thank_you]\nloud = [60, 90]\n", "thank_you.loud: not a tone"),
+        ("[thank_you\n", "cannot read"),
+    ],
+)
+def test_a_broken_tone_words_file_is_named(tmp_path, text, expected):
+    from afterview.drafting.prompts import load_tone_words
+
+    (tmp_path / "tone_words.toml").write_text(text)
+    with pytest.raises(PromptError, match=re.escape(expected)):
+        load_tone_words(tmp_path)
+    assert load_tone_words(tmp_path / "nowhere") == {}
+>>>>>>> templates

@@ -14,6 +14,7 @@ from afterview.paths import app_paths
 from afterview.errors import InputError, StoreError
 from afterview.store import RecordNotFound, open_store
 from afterview.timing import advise
+from afterview.usecases.due import due_everywhere, due_for_stored
 
 from store_helpers import NOW
 
@@ -72,7 +73,7 @@ def test_edit_keeps_ids_and_sent_log_of_interviewers_matched_by_name(store, make
     assert new_ids["Sam Ortiz"] not in ids.values()
     assert store.interview(interview_id) == after
     # The sent thank-you still counts for the renamed-by-case interviewer.
-    open_thanks = {a.recipient for _, a in store.due(date(2026, 11, 25)) if a.type == "thank_you"}
+    open_thanks = {a.recipient for _, a in due_everywhere(store, date(2026, 11, 25)) if a.type == "thank_you"}
     assert open_thanks == {"Jordan Lee", "Sam Ortiz"}
     assert [entry.recipient for entry in store.sent(interview_id)] == ["Priya Shah"]
 
@@ -84,7 +85,7 @@ def test_a_rename_keeps_the_id_drafts_and_sent_log(store, make_interview, make_d
     draft = store.save_draft(interview_id, make_draft("Jordn Lee"))
     store.mark_sent(interview_id, "thank_you", "Jordn Lee", date(2026, 11, 24), draft_id=draft.id)
     today = date(2026, 11, 25)
-    assert {a.recipient for _, a in store.due(today) if a.type == "thank_you"} == {"Priya Shah"}
+    assert {a.recipient for _, a in due_everywhere(store, today) if a.type == "thank_you"} == {"Priya Shah"}
 
     fixed = make_interview(interviewers=[{"name": "Jordan Lee", "contact": True}, {"name": "Priya Shah"}])
     summary = store.update_interview(interview_id, fixed, renamed={"jordn  LEE": "Jordan Lee"})
@@ -96,8 +97,8 @@ def test_a_rename_keeps_the_id_drafts_and_sent_log(store, make_interview, make_d
     assert store.latest_draft(interview_id, "thank_you", "Jordan Lee").id == draft.id
     assert store.latest_draft(interview_id, "thank_you", "Jordn Lee") is None
     # The sent thank-you still counts: only Priya's is listed, for the list and the one interview.
-    assert {a.recipient for _, a in store.due(today) if a.type == "thank_you"} == {"Priya Shah"}
-    assert {a.recipient for a in store.advice(interview_id, today) if a.type == "thank_you"} == {"Priya Shah"}
+    assert {a.recipient for _, a in due_everywhere(store, today) if a.type == "thank_you"} == {"Priya Shah"}
+    assert {a.recipient for a in due_for_stored(store, interview_id, today) if a.type == "thank_you"} == {"Priya Shah"}
 
 
 def test_without_the_rename_a_changed_name_is_a_new_interviewer(store, make_interview):
@@ -109,7 +110,7 @@ def test_without_the_rename_a_changed_name_is_a_new_interviewer(store, make_inte
     assert (summary.added, summary.removed, summary.renamed) == (("Jordan Lee",), ("Jordn Lee",), ())
     assert store.interviewer_ids(interview_id)["Jordan Lee"] != old_id
     assert [e.recipient for e in store.sent(interview_id)] == ["Jordn Lee"]  # history keeps the old name
-    assert {a.recipient for _, a in store.due(date(2026, 11, 25)) if a.type == "thank_you"} == {"Jordan Lee"}
+    assert {a.recipient for _, a in due_everywhere(store, date(2026, 11, 25)) if a.type == "thank_you"} == {"Jordan Lee"}
 
 
 def test_two_interviewers_can_swap_names_with_their_notes(store, make_interview, make_draft):
@@ -257,7 +258,7 @@ def test_due_follows_the_sent_log_across_interviews(store, make_interview):
         )
     )
     today = date(2026, 11, 25)
-    rows = store.due(today)
+    rows = due_everywhere(store, today)
     keys = [(row.id, a.type, a.recipient, a.state) for row, a in rows]
     # Most urgent first: late, then due (same day: thank-you before follow-up), then upcoming.
     assert keys == [
@@ -272,12 +273,12 @@ def test_due_follows_the_sent_log_across_interviews(store, make_interview):
 
     store.mark_sent(jordan, "thank_you", "Jordan Lee", date(2026, 11, 24))
     store.mark_sent(panel, "follow_up", "Marcus Okafor", date(2026, 11, 24))
-    keys = [(row.id, a.type, a.recipient, a.state, a.due) for row, a in store.due(today)]
+    keys = [(row.id, a.type, a.recipient, a.state, a.due) for row, a in due_everywhere(store, today)]
     assert not any(k[:3] == (jordan, "thank_you", "Jordan Lee") for k in keys)
     # The second follow-up comes a week after the first.
     assert (panel, "follow_up", "Marcus Okafor", "upcoming", date(2026, 12, 1)) in keys
     store.mark_sent(panel, "follow_up", "Marcus Okafor", date(2026, 12, 1))
-    states = {(row.id, a.type): a.state for row, a in store.due(date(2026, 12, 3))}
+    states = {(row.id, a.type): a.state for row, a in due_everywhere(store, date(2026, 12, 3))}
     assert states[(panel, "follow_up")] == "stop"
 
 
@@ -290,15 +291,15 @@ def test_due_with_not_applicable_matches_the_advisor_for_every_interview(store, 
     for interview_id in ids:
         store.mark_sent(interview_id, "thank_you", "Jordan Lee", date(2026, 11, 24))
     today = date(2026, 12, 1)
-    everything = store.due(today, include_not_applicable=True)
+    everything = due_everywhere(store, today, include_not_applicable=True)
     for interview_id in ids:
         expected = advise(store.interview(interview_id), today, [("thank_you", "Jordan Lee", date(2026, 11, 24))])
         got = [a for row, a in everything if row.id == interview_id]
         assert sorted(got, key=repr) == sorted(expected, key=repr)
     # Without --all the offered and withdrawn interviews have nothing left to list.
-    assert {row.id for row, _ in store.due(today)} == {ids[2]}
-    assert [a.type for a in store.advice(ids[0], today)] == []
-    assert len(store.advice(ids[0], today, include_not_applicable=True)) == 5
+    assert {row.id for row, _ in due_everywhere(store, today)} == {ids[2]}
+    assert [a.type for a in due_for_stored(store, ids[0], today)] == []
+    assert len(due_for_stored(store, ids[0], today, include_not_applicable=True)) == 5
 
 
 def test_list_rows_are_light_and_counted(store, make_interview, make_draft):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from store_helpers import PANEL_TOML
@@ -77,7 +78,7 @@ def test_edit_keeps_interviewer_ids(cli, panel_file: Path, tmp_path: Path):
     )
     result = cli("edit", "1", edited)
     assert result.code == 0 and result.out == ""
-    assert "2 interviewer(s) kept; added Lena Park" in result.err
+    assert "2 interviewers kept; added Lena Park" in result.err
     (shown,) = _json_lines(cli("show", "1", "--json").out)
     assert [(p["id"], p["name"]) for p in shown["interviewers"]] == [(1, "faith christian"), (2, "Marcus Okafor"), (3, "Lena Park")]
     _one_line_error(cli("edit", "5", edited), "no interview #5")
@@ -187,3 +188,14 @@ def test_export_drafts_one_when_none_is_stored(cli, store, panel_file: Path):
     assert result.out == f"Subject: {draft.subject}\n\n{draft.body.rstrip()}\n"
     again = cli("export", interview_id, "--type", "follow_up", "--format", "txt", "--offline")
     assert again.out == result.out and len(store.drafts(interview_id)) == 1  # the stored one is reused
+
+
+def test_a_follow_up_after_one_was_sent_is_worded_as_the_second_and_last(cli, panel_file: Path):
+    cli("add", panel_file)
+    first = _json_lines(cli("draft", "--interview", "1", "--type", "follow_up", "--offline", "--json", "--variants", "6").out)
+    cli("sent", "1", "--type", "follow_up", "--on", "2026-12-09")
+    second = _json_lines(cli("draft", "--interview", "1", "--type", "follow_up", "--offline", "--json", "--variants", "6").out)
+    last_words = r"\blast\b|final|one further|second note|will not trouble|leave it with you"
+    assert not any(re.search(last_words, d["body"], re.I) for d in first)
+    assert second and all(re.search(last_words, d["body"], re.I) for d in second)
+    assert all(d["report"]["passed"] for d in first + second)

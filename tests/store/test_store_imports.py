@@ -15,10 +15,11 @@ from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 from afterview.store import open_store
+from afterview.usecases.due import due_everywhere
 
 store = open_store(SimpleNamespace(database=Path(sys.argv[1])))
 rows = store.list_interviews()
-due = store.due(date(2026, 11, 25))
+due = due_everywhere(store, date(2026, 11, 25))
 heavy = sorted(m for m in ("pydantic", "openai", "textual", "icalendar") if m in sys.modules)
 print(len(rows), len(due), heavy)
 """

@@ -24,6 +24,7 @@ from afterview.tui.widgets.check_panel import ChecksPanel
 from afterview.tui.widgets.form_fields import Field, InterviewerBlock
 from afterview.tui.widgets.interview_list import InterviewList
 from afterview.tui.widgets.note_editor import NoteEditor
+from afterview.usecases.due import due_for_stored
 
 SIZE = (100, 36)
 
@@ -280,13 +281,18 @@ async def test_form_shows_errors_inline_and_saves_nothing_invalid(app_factory, s
         assert not list(form.query(".-invalid"))
 
 
+async def new_interviewer_block(pilot, app) -> InterviewerBlock:
+    """Open the new-interview form from the dashboard; its first interviewer block."""
+    await settle(pilot, app)
+    await pilot.press("a")
+    await settle(pilot, app)
+    return app.screen.query_one(InterviewerBlock)
+
+
 async def test_moment_warns_as_you_type(app_factory) -> None:
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app)
-        await pilot.press("a")
-        await settle(pilot, app)
-        block = app.screen.query_one(InterviewerBlock)
+        block = await new_interviewer_block(pilot, app)
         warning = block.query_one(".moment-warning", Static)
         await type_into(pilot, block.field("moment").input, "our shared love of church choirs")
         await pilot.pause()
@@ -296,6 +302,21 @@ async def test_moment_warns_as_you_type(app_factory) -> None:
         block.field("moment").input.value = "the roadmap for the churn dashboard"
         await pilot.pause()
         assert not warning.display
+
+
+async def test_the_form_previews_how_the_moment_will_read(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        block = await new_interviewer_block(pilot, app)
+        preview = block.query_one(".moment-preview", Static)
+        assert not preview.display
+        await type_into(pilot, block.field("name").input, "Amara Okonkwo")
+        await type_into(pilot, block.field("moment").input, "She mentioned her team just moved to [Kubernetes].")
+        await pilot.pause()
+        assert preview.display
+        text = str(preview.render())
+        # Rephrased to fit, written to her, and shown literally (brackets are not markup).
+        assert "I especially enjoyed hearing that your team just moved to [Kubernetes]." in text
 
 
 async def test_dashboard_delete_asks_first_and_status_changes(app_factory, store) -> None:
@@ -525,7 +546,7 @@ async def test_fixing_a_name_after_marking_sent_keeps_the_sent_thank_you(app_fac
         assert isinstance(app.screen, DashboardScreen)
         (row,) = dashboard_rows(app)
         assert row.note_type == "follow_up"  # the thank-you is still sent, so not due
-        assert not any(a.type == "thank_you" for a in store.advice(interview_id, TODAY))
+        assert not any(a.type == "thank_you" for a in due_for_stored(store, interview_id, TODAY))
 
 
 async def test_a_broken_config_file_is_explained(isolated_home: Path) -> None:

@@ -15,6 +15,7 @@ from afterview.tui.screens.help import key_rows
 from afterview.tui.widgets.check_panel import check_lines, summary
 from afterview.tui.widgets.interview_list import Columns
 from afterview.tui.widgets.note_editor import line_highlights
+from afterview.usecases.due import due_everywhere
 
 TODAY = date(2026, 3, 2)
 
@@ -151,7 +152,7 @@ class TestDashboardRows:
         done = stored("Done", date(2026, 2, 10), ["Lee Chan"], status="offered", status_date=date(2026, 2, 20))
         store.mark_sent(done, "thank_you", "Lee Chan", on=date(2026, 2, 10))
 
-        chosen = first_by_interview(store.due(TODAY))
+        chosen = first_by_interview(due_everywhere(store, TODAY))
         picked = {key: (a.type, a.recipient, a.state) for key, a in chosen.items()}
         assert picked == {
             late: ("thank_you", "Zoe Park", "late"),

@@ -11,7 +11,6 @@ and regexes compiled once per process.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -177,6 +176,8 @@ def _load(directory: Path) -> Policy:
 
 def _version(directory: Path) -> str:
     """A short digest of every data file in the folder, in name order."""
+    import hashlib  # only when the policy is read afresh: a cached one carries its version
+
     digest = hashlib.sha256()
     for path in sorted(directory.rglob("*.toml")):
         digest.update(path.relative_to(directory).as_posix().encode())

@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             args = parse(argv)
         except UsageError as exc:
-            error(str(exc).removeprefix("afterview: "))
+            error(str(exc))
             return EXIT_USAGE
         if args.command is None:
             from afterview.cli.app_cmd import run_app

@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from afterview.checks import CheckContext, Report
-from afterview.cli.output import error, json_line, out
+from afterview.cli.output import error, json_line, out, plural, reading_order, report_json
 from afterview.errors import EXIT_BLOCKED, EXIT_OK, EXIT_USAGE, AfterviewError
 from afterview.fileio import decode_text, read_text_file
 
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
             continue
         report = check_text(text, context, policy, strict=args.strict)
         if args.json:
-            json_line({"path": path, "type": args.note_type, **report.to_dict()})
+            json_line({"path": path, "type": args.note_type, **report_json(report, text)})
         else:
             _print_report(path, text, report)
         if not report.passed and worst == EXIT_OK:
@@ -75,22 +75,12 @@ def _read(path: str) -> str:
 
 
 def _print_report(path: str, text: str, report: Report) -> None:
-    for finding in report.findings:
-        where = path
-        if finding.start is not None:
-            line, column = _line_column(text, finding.start)
-            where = f"{path}:{line}:{column}"
+    for finding, line, column in reading_order(report.findings, text):
+        where = f"{path}:{line}:{column}" if line is not None else path
         label = finding.check + (f"[{finding.category}]" if finding.category else "")
         out(f"{where}: {finding.severity} {label}: {finding.message}")
         if finding.suggestion:
             out(f"    suggestion: {finding.suggestion}")
-    counts = f"{len(report.blocking)} blocking, {len(report.warnings)} warning(s), {len(report.infos)} info"
+    counts = f"{len(report.blocking)} blocking, {plural(len(report.warnings), 'warning')}, {len(report.infos)} info"
     verdict = "passed" if report.passed else "blocked"
     out(f"{path}: {verdict} as {report.note_type} ({counts})")
-
-
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of a character offset."""
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from afterview.cli.output import json_line, notice, out
+from afterview.cli.output import json_line, notice, out, plural, report_json
 from afterview.errors import EXIT_BLOCKED, EXIT_OK, AfterviewError
 
 
@@ -35,7 +35,7 @@ def _draft_all(writer, requests, stored, as_json: bool) -> int:
         save_error = save_error or result.save_error  # the drafts still print: nothing drafted is lost
         if len(drafts) < request.variants:
             notice(
-                f"{len(drafts)} distinct {request.note_type.label} draft(s) for {request.recipient} "
+                f"{plural(len(drafts), 'distinct ' + request.note_type.label + ' draft')} for {request.recipient} "
                 f"({request.variants} asked): that is all the templates hold for this tone"
             )
         for draft in drafts:
@@ -46,7 +46,8 @@ def _draft_all(writer, requests, stored, as_json: bool) -> int:
             if not draft.report.passed:
                 exit_code = EXIT_BLOCKED
             if as_json:
-                json_line(draft.to_dict())
+                # Offsets, lines and columns count in the body, which is what the checks read.
+                json_line({**draft.to_dict(), "report": report_json(draft.report, draft.body)})
                 continue
             if not first:
                 out("\n" + "-" * 60 + "\n")

@@ -13,21 +13,19 @@ _STATE_LABEL = {"late": "LATE", "due": "DUE", "upcoming": "upcoming", "stop": "s
 
 def run(args: argparse.Namespace) -> int:
     """Print the advisor's rows for one interview file, or for every stored interview."""
-    from afterview.timing import advise
-
     today = args.today or date.today()
     if args.interview:
         from afterview.interview_file import load_interview
+        from afterview.usecases.due import due_for_record
 
         interview = load_interview(args.interview)
-        rows = [(None, row) for row in advise(interview, today)]
+        rows = [(None, row) for row in due_for_record(interview, today, include_not_applicable=args.all)]
     else:
         from afterview.paths import app_paths
         from afterview.store import open_store
+        from afterview.usecases.due import due_everywhere
 
-        rows = open_store(app_paths()).due(today, include_not_applicable=args.all)
-    if not args.all:
-        rows = [(where, row) for where, row in rows if row.state != "not_applicable"]
+        rows = due_everywhere(open_store(app_paths()), today, include_not_applicable=args.all)
     if args.json:
         for where, row in rows:
             data = row.to_dict()
@@ -42,9 +40,12 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_INDENT = " " * 22
+
+
 def _row_lines(where, row) -> str:
     when = row.due.isoformat() if row.due else ""
     label = row.type.replace("_", "-")
     prefix = f"#{where.id} {where.company}: " if where is not None else ""
     state = _STATE_LABEL.get(row.state, row.state)
-    return f"{state:<9} {when:<10}  {prefix}{label} to {row.recipient}\n{'':<21} {row.reason}"
+    return f"{state:<9} {when:<10}  {prefix}{label} to {row.recipient}\n{_INDENT}{row.reason}"

@@ -37,11 +37,11 @@ def run_add(args: argparse.Namespace, open_store) -> int:
     with open_store() as store:
         new_id = store.add_interview(interview)
     out(str(new_id))  # the id alone, for scripts
-    _tell_guesses(new_id, proposal, interview, args)
+    _tell_guesses(new_id, proposal, interview, args, known_me=bool(candidate.emails))
     return EXIT_OK
 
 
-def _tell_guesses(new_id: int, proposal, interview, args: argparse.Namespace) -> None:
+def _tell_guesses(new_id: int, proposal, interview, args: argparse.Namespace, known_me: bool) -> None:
     """What was taken from the invite, and from where, for the person to check."""
     company_from = "as you gave it" if args.company else f"from {proposal.company_from}"
     role_from = "as you gave it" if args.role else "from the title"
@@ -60,4 +60,6 @@ def _tell_guesses(new_id: int, proposal, interview, args: argparse.Namespace) ->
     ]
     if proposal.skipped:
         lines.append(f"  {'left out':<13} " + ", ".join(f"{s.who} ({s.why})" for s in proposal.skipped))
+    if not known_me:
+        lines.append("  no email under [profile] in config.toml: set it so invites tell you apart from the interviewers")
     notice("\n".join(lines))

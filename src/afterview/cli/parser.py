@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from datetime import date
 from typing import NoReturn
 
@@ -15,15 +16,44 @@ from afterview.dates import date_problem
 from afterview.notes import EXPORT_VALUES as EXPORT_FORMATS, NOTE_TYPES, STATUS_VALUES as STATUSES, TONE_VALUES as TONES
 
 
+_HELP_WIDTH = 80
+
+
 class UsageError(Exception):
     """A command-line usage problem; exits 2 with one line."""
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter, asking the terminal for its width once per run.
+
+    argparse builds a formatter for every argument it adds (to check its metavar), and
+    each one asks the terminal: with every command's flags that is a noticeable part of
+    ``afterview check``'s start-up.
+    """
+
+    _width: int | None = None
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        if width is None:
+            if _Formatter._width is None:
+                import shutil
+
+                _Formatter._width = shutil.get_terminal_size().columns - 2
+            width = _Formatter._width
+        super().__init__(prog, indent_increment, max_help_position, width)
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse that reports errors as one line (no usage block) and exits 2."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:  # noqa: D401 - argparse API
-        raise UsageError(f"{self.prog}: {message}")
+        # "afterview sent" -> "sent: ...": the line already starts "afterview: error:".
+        command = self.prog.removeprefix("afterview").strip()
+        raise UsageError(f"{command}: {message}" if command else message)
 
 
 def iso_date(value: str) -> date:
@@ -56,11 +86,17 @@ def build_parser() -> argparse.ArgumentParser:
         prog="afterview",
         description="Draft, check and time the notes that follow a job interview. "
         "Run without a command to open the app.",
+        epilog=_examples(("afterview", "afterview add --ics invite.ics", "afterview due", "afterview check note.txt")),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"afterview {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    check = commands.add_parser("check", help="check notes against the guardrails")
+    check = add_command(
+        commands, "check", "check notes against the guardrails, as a linter would",
+        "afterview check --from interview.toml --to Jordan note.txt",
+        "pbpaste | afterview check --type follow_up -",
+    )
     check.add_argument("paths", nargs="+", metavar="PATH", help="note files to check; - reads stdin")
     check.add_argument("--type", dest="note_type", choices=NOTE_TYPES, default="thank_you", help="note type (default thank_you)")
     record = check.add_mutually_exclusive_group()
@@ -70,7 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="hold the note to the bar afterview holds its own drafts to")
     check.add_argument("--json", action="store_true", help="JSON Lines output")
 
-    draft = commands.add_parser("draft", help="draft a note (LLM when configured, else offline templates)")
+    draft = add_command(
+        commands, "draft", "draft a note (LLM when configured, else offline templates), checked",
+        "afterview draft --from interview.toml --type thank_you",
+        "afterview draft --interview 3 --type follow_up --tone formal --variants 3 --offline",
+    )
     source = draft.add_mutually_exclusive_group(required=True)
     source.add_argument("--from", dest="interview", metavar="INTERVIEW.toml", help="interview file")
     source.add_argument("--interview", dest="interview_id", type=int, metavar="ID", help="a stored interview")
@@ -81,17 +121,20 @@ def build_parser() -> argparse.ArgumentParser:
     add_llm_flags(draft)
     draft.add_argument("--json", action="store_true", help="JSON Lines output, one object per draft")
 
-    due = commands.add_parser("due", help="which notes are due, and when")
+    due = add_command(commands, "due", "which notes are due, and when, most urgent first",
+                      "afterview due", "afterview due --from interview.toml --today 2026-12-01 --all")
     due.add_argument("--from", dest="interview", metavar="INTERVIEW.toml", help="one interview file (default: every stored interview)")
     due.add_argument("--today", type=iso_date, metavar="DATE", help="pretend today is DATE (YYYY-MM-DD)")
     due.add_argument("--all", action="store_true", help="also list notes that do not apply, with the reason")
     due.add_argument("--json", action="store_true", help="JSON Lines output")
 
-    config = commands.add_parser("config", help="show the resolved settings (key masked)")
+    config = add_command(commands, "config", "show the resolved settings and paths (the key masked)",
+                         "afterview config", "afterview config --json --base-url http://localhost:11434/v1")
     add_llm_flags(config)
     config.add_argument("--json", action="store_true", help="JSON output")
 
-    evaluate = commands.add_parser("eval", help="draft every scenario and summarise pass rates, repairs, tokens")
+    evaluate = add_command(commands, "eval", "draft every scenario and summarise pass rates, repairs, tokens",
+                           "afterview eval --offline", "afterview eval --model llama3.2 --base-url http://localhost:11434/v1 --detail")
     evaluate.add_argument("--scenarios", metavar="DIR", help="folder of scenario files (default: the shipped evals/scenarios)")
     add_llm_flags(evaluate)
     evaluate.add_argument("--detail", action="store_true", help="also one line (or JSON object) per draft")
@@ -102,6 +145,26 @@ def build_parser() -> argparse.ArgumentParser:
     add_store_commands(commands)
 
     return parser
+
+
+def add_command(commands, name: str, summary: str, *examples: str, details: str | None = None) -> argparse.ArgumentParser:
+    """A subcommand whose ``--help`` opens with a one-line description (``summary``, also
+    its line in ``afterview --help``), then any ``details``, and ends with examples, as
+    ``gh`` and ``llm`` do."""
+    text = f"{summary[0].upper()}{summary[1:]}."
+    if details:
+        text += "\n\n" + textwrap.fill(details, _HELP_WIDTH)
+    return commands.add_parser(
+        name,
+        help=summary,
+        description=text,
+        epilog=_examples(examples),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def _examples(examples) -> str:
+    return "examples:\n" + "\n".join(f"  {example}" for example in examples)
 
 
 def add_llm_flags(parser: argparse.ArgumentParser) -> None:

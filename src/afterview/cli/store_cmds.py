@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from afterview.cli.output import json_line, notice, out
+from afterview.cli.output import json_line, notice, out, plural
 from afterview.errors import EXIT_BLOCKED, EXIT_OK, InputError
 
 
@@ -58,10 +58,9 @@ def _list(args: argparse.Namespace) -> int:
         return EXIT_OK
     lines = []
     for row in rows:
-        people = f"{len(row.interviewers)} interviewer{'s' if len(row.interviewers) != 1 else ''}"
         lines.append(
             f"#{row.id:<5} {row.interview_date.isoformat()}  {row.status:<9}  {row.company}: {row.role}"
-            f"  ({people}, {row.drafts} draft{'s' if row.drafts != 1 else ''}, {row.sent} sent)"
+            f"  ({plural(len(row.interviewers), 'interviewer')}, {plural(row.drafts, 'draft')}, {row.sent} sent)"
         )
     out("\n".join(lines))  # one write: thousands of rows print quickly
     return EXIT_OK
@@ -129,7 +128,7 @@ def _edit(args: argparse.Namespace) -> int:
     interview = load_interview(args.path)
     with _open_store() as store:
         summary = store.update_interview(args.id, interview)
-    parts = [f"{len(summary.kept)} interviewer(s) kept"]
+    parts = [f"{plural(len(summary.kept), 'interviewer')} kept"]
     if summary.added:
         parts.append(f"added {', '.join(summary.added)}")
     if summary.removed:
@@ -146,7 +145,7 @@ def _delete(args: argparse.Namespace) -> int:
             raise InputError(f"deleting {what} also deletes its drafts and sent log: add --yes to confirm")
         drafts, sent = len(store.draft_summaries(args.id)), len(store.sent(args.id))
         store.delete_interview(args.id)
-    notice(f"deleted {what} with its {drafts} draft(s) and {sent} sent note(s)")
+    notice(f"deleted {what} with its {plural(drafts, 'draft')} and {plural(sent, 'sent note')}")
     return EXIT_OK
 
 
@@ -199,12 +198,13 @@ def _export(args: argparse.Namespace) -> int:
 def _export_ics(args: argparse.Namespace, stored):
     from datetime import date
 
+    from afterview.usecases.due import due_for_stored
     from afterview.usecases.exporting import export_reminders
 
     if args.note_type or args.to or args.draft_id:
         raise InputError("--format ics exports a reminder for every note still to send: leave out --type, --to and --draft")
     today = args.today or date.today()
-    return export_reminders(stored, stored.store.advice(args.id, today), today)
+    return export_reminders(stored, due_for_stored(stored.store, args.id, today), today)
 
 
 def _export_note(args: argparse.Namespace, stored, settings):

@@ -27,28 +27,35 @@ def record_id(value: str) -> int:
 def add_store_commands(commands) -> None:
     """Add the store-backed subcommands to ``commands`` (the ``add_subparsers`` result)."""
     # Imported here: parser imports this module while it builds, so parser is loaded.
-    from afterview.cli.parser import EXPORT_FORMATS, NOTE_TYPES, STATUSES, add_llm_flags, iso_date
+    from afterview.cli.parser import EXPORT_FORMATS, NOTE_TYPES, STATUSES, add_command, add_llm_flags, iso_date
 
-    add = commands.add_parser("add", help="store an interview file or calendar invite; prints the new id")
+    add = add_command(
+        commands, "add", "store an interview file or a calendar invite; prints the new id",
+        "afterview add interview.toml", "afterview add --ics invite.ics", "afterview add --ics rounds.ics --event round-2@example.com",
+        details="From a calendar invite (.ics), the company and role are guessed from its title and the "
+        "organizer's address, the date is the event's in your time zone, and the interviewers are everyone "
+        "invited except you (known from your profile's email), rooms and guests with no name. What was guessed is "
+        "printed so you can fix it with afterview edit.",
+    )
     add.add_argument("path", nargs="?", metavar="INTERVIEW.toml", help="interview file")
     add.add_argument("--ics", metavar="INVITE.ics", help="read the interview from a calendar invite instead")
     add.add_argument("--event", metavar="UID", help="with --ics: the event to read when the file holds several")
     add.add_argument("--company", metavar="NAME", help="with --ics: the company, over the guess")
     add.add_argument("--role", metavar="ROLE", help="with --ics: the role, over the guess")
 
-    listing = commands.add_parser("list", help="list the stored interviews")
+    listing = add_command(commands, "list", "list the stored interviews", "afterview list", "afterview list --json")
     listing.add_argument("--json", action="store_true", help="JSON Lines output, one object per interview")
 
-    show = commands.add_parser("show", help="show a stored interview with its drafts, status history and sent log")
+    show = add_command(commands, "show", "show a stored interview with its drafts, status history and sent log",
+                       "afterview show 3", "afterview show 3 --json")
     show.add_argument("id", type=record_id, metavar="ID", help="interview id")
     show.add_argument("--json", action="store_true", help="JSON output")
 
-    edit = commands.add_parser(
-        "edit",
-        help="replace a stored interview with an edited file (interviewers are matched by name)",
-        description=(
-            "Replace a stored interview with an edited file. Interviewers are matched by name, "
-            "ignoring case and runs of spaces: a match keeps its id, drafts and sent notes. A renamed "
+    edit = add_command(
+        commands, "edit", "replace a stored interview with an edited file (interviewers are matched by name)",
+        "afterview edit 3 interview.toml",
+        details=(
+            "Interviewers are matched by name, ignoring case and runs of spaces: a match keeps its id, drafts and sent notes. A renamed "
             "interviewer counts as removed and added: the old name's drafts and sent notes stay in the "
             "history under that name, so a thank-you marked sent to it is due again for the new name "
             "(rename in the app's interview form to keep them)."
@@ -57,23 +64,27 @@ def add_store_commands(commands) -> None:
     edit.add_argument("id", type=record_id, metavar="ID", help="interview id")
     edit.add_argument("path", metavar="INTERVIEW.toml", help="interview file")
 
-    delete = commands.add_parser("delete", help="delete a stored interview with its drafts and sent log")
+    delete = add_command(commands, "delete", "delete a stored interview with its drafts and sent log", "afterview delete 3 --yes")
     delete.add_argument("id", type=record_id, metavar="ID", help="interview id")
     delete.add_argument("--yes", action="store_true", help="confirm the deletion (required)")
 
-    status = commands.add_parser("status", help="record a new status for a stored interview")
+    status = add_command(commands, "status", "record a new status for a stored interview",
+                         "afterview status 3 rejected --on 2026-12-08", "afterview status 3 offered")
     status.add_argument("id", type=record_id, metavar="ID", help="interview id")
     status.add_argument("status", choices=STATUSES, help="the new status")
     status.add_argument("--on", type=iso_date, metavar="DATE", help="when it changed (default today)")
 
-    sent = commands.add_parser("sent", help="mark a note as sent")
+    sent = add_command(commands, "sent", "mark a note as sent (once; marking it again says it already was)",
+                       "afterview sent 3 --type thank_you --to Jordan", "afterview sent 3 --type follow_up --on 2026-12-15")
     sent.add_argument("id", type=record_id, metavar="ID", help="interview id")
     sent.add_argument("--type", dest="note_type", choices=NOTE_TYPES, required=True, help="note type")
     sent.add_argument("--to", dest="to", metavar="NAME", help="recipient (default the contact; a panel thank-you needs it)")
     sent.add_argument("--on", type=iso_date, metavar="DATE", help="when it was sent (default today)")
     sent.add_argument("--draft", dest="draft_id", type=record_id, metavar="DRAFT_ID", help="the draft that was sent (default: the latest for that type and recipient)")
 
-    export = commands.add_parser("export", help="export a note (.eml, mailto:, .txt) or reminders (.ics)")
+    export = add_command(commands, "export", "export a note (.eml, mailto:, .txt) or reminders (.ics)",
+                         "afterview export 3 --type thank_you --to Jordan --format eml -o jordan.eml",
+                         "afterview export 3 --format ics -o reminders.ics")
     export.add_argument("id", type=record_id, metavar="ID", help="interview id")
     export.add_argument("--format", dest="format", choices=EXPORT_FORMATS, required=True, help="eml, txt, mailto, or ics for reminders")
     export.add_argument("--type", dest="note_type", choices=NOTE_TYPES, help="note type (not for ics)")

@@ -58,8 +58,6 @@ FRAME_FILE = "frame.toml"
 
 
 
-# Punctuation a user may end a moment or relevance with; the template supplies its own.
-_TRAILING_PUNCTUATION = " .!?;:,…"
 _GREETING_VARIABLES = frozenset({"first_name", "full_name"})
 _WORD_LISTS = (
     "given_name_titles",
@@ -95,8 +93,6 @@ class NoteFrame:
             not a first name; "Dr. Amara Okonkwo" is greeted "Dr. Okonkwo", never "Dr.".
         given_name_titles: honorifics used with the given name ("Sir John", "Sister Mary").
         surname_particles: words that belong to a surname ("de la Cruz", "van Dijk").
-        lowercase_leads: first words of a relevance that are lowercased when the phrase
-            is set mid-sentence ("It recognizes" -> "it recognizes").
         article_prefixes / article_suffixes / article_before_of: organisation names that
             take "the" in a sentence ("Royal ...", "... Foundation", "Superior Court of
             ..."), compared ignoring case.
@@ -112,7 +108,6 @@ class NoteFrame:
     subject_words: tuple[int, int]
     greeting_name_words: int
     honorifics: frozenset[str]
-    lowercase_leads: frozenset[str]
     given_name_titles: frozenset[str] = frozenset()
     surname_particles: frozenset[str] = frozenset()
     article_prefixes: tuple[str, ...] = ()
@@ -223,14 +218,6 @@ class NoteFrame:
         words = person.name.split()
         return next((w for w in words if w.rstrip(".").casefold() not in self.honorifics), words[0])
 
-    def phrase(self, text: str) -> str:
-        """A user's phrase made ready to sit mid-sentence (moment, relevance)."""
-        text = text.strip().rstrip(_TRAILING_PUNCTUATION)
-        lead, _, rest = text.partition(" ")
-        if lead.casefold() in self.lowercase_leads and lead[1:] == lead[1:].lower():
-            lead = lead[:1].lower() + lead[1:]
-        return f"{lead} {rest}" if rest else lead
-
     def greeting(self, request: NoteRequest) -> str:
         """The greeting line for the request's tone: ``Dear Jordan,`` / ``Hi Jordan,``.
 
@@ -305,7 +292,7 @@ def _load_frame_cached(directory: Path) -> NoteFrame:
     path = directory / FRAME_FILE
     data = read_toml(path)
     problem = FileChecker(path)
-    top_keys = {"version", "subject_words", "greeting_name_words", "honorifics", "lowercase_leads", *_WORD_LISTS}
+    top_keys = {"version", "subject_words", "greeting_name_words", "honorifics", *_WORD_LISTS}
     problem.no_extra(data, "", top_keys | {"greetings", "sign_offs", "subjects"})
 
     version = problem.string(data, "version")
@@ -346,7 +333,6 @@ def _load_frame_cached(directory: Path) -> NoteFrame:
         subject_words=(bounds[0], bounds[1]),
         greeting_name_words=name_words,
         honorifics=frozenset(w.rstrip(".").casefold() for w in problem.strings(data, "honorifics")),
-        lowercase_leads=frozenset(w.casefold() for w in problem.strings(data, "lowercase_leads")),
         given_name_titles=frozenset(w.rstrip(".").casefold() for w in problem.strings(data, "given_name_titles")),
         surname_particles=frozenset(w.casefold() for w in problem.strings(data, "surname_particles")),
         article_prefixes=tuple(w.casefold() + " " for w in problem.strings(data, "article_prefixes")),

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from afterview.domain import NoteRequest
 from afterview.redact import redact, redact_url
+from afterview.wording import plural
 from afterview.drafting.base import (
     DrafterAuthError,
     DrafterBadResponse,
@@ -298,7 +299,7 @@ class LLMDrafter:
     def _translate(self, exc: BaseException, attempts: int, asking: str) -> DrafterError | None:
         """One actionable line for a failure; None for errors that are bugs, not faults."""
         openai = _import_openai()
-        server, tries = self.server, f"{attempts} attempt{'s' if attempts != 1 else ''}"
+        server, tries = self.server, plural(attempts, "attempt")
         if isinstance(exc, json.JSONDecodeError | openai.APIResponseValidationError):
             return DrafterConfigError(self._not_json())
         if isinstance(exc, openai.RateLimitError):

@@ -98,9 +98,7 @@ def interview_from_rows(row: sqlite3.Row, people: Sequence[sqlite3.Row], intervi
     try:
         return Interview.from_data(data, stored=True)
     except RecordError as exc:
-        problem = exc.problems[0]
-        where = ".".join(str(part) for part in problem.loc)
-        raise StoreError(f"interview #{interview_id} in the database is invalid ({where}: {problem.message})") from None
+        raise StoreError(f"interview #{interview_id} in the database is invalid ({exc})") from None
 
 
 def report_to_json(report: Report) -> str:

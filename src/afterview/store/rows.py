@@ -31,6 +31,8 @@ class InterviewRow(NamedTuple):
     contact_name: str
     offer_deadline: date | None
     award_date: date | None
+    recipient_keys: tuple[str, ...] = ()
+    """The interviewers' name keys as stored, in the order of ``recipient_names``."""
 
 
 class ListRow(NamedTuple):

@@ -5,18 +5,19 @@ Every method is one short transaction that has committed when it returns (WAL,
 ``kill -9`` at any moment loses nothing that was committed. Writes take the write lock
 up front (``BEGIN IMMEDIATE``) and wait up to the busy timeout for another afterview.
 
-Methods that take or return pydantic models import them on first use; ``list_interviews``
-and ``due`` build only light rows.
+Methods that take or return domain records import them on first use; ``list_interviews``
+and ``read_due`` build only light rows. The store is SQL: what is due is decided by
+``afterview.usecases.due`` over the rows ``read_due`` streams.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from afterview.dates import date_problem
 from afterview.errors import InputError
@@ -27,8 +28,10 @@ from afterview.store.rows import ListRow, SentRecord, StatusChange, to_date
 if TYPE_CHECKING:
     from afterview.findings import Report
     from afterview.domain import Draft, Interview
-    from afterview.store.rows import DraftSummary, InterviewRow
-    from afterview.timing import Advice
+    from afterview.store.due import DueRecord
+    from afterview.store.rows import DraftSummary
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -444,29 +447,28 @@ class Store(StoreBase):
             for id_, owner, kind, to, on, draft, at in rows
         ]
 
-    def due(self, today: date, *, include_not_applicable: bool = False) -> list[tuple[InterviewRow, Advice]]:
-        """Notes still to send across every stored interview, most urgent first.
+    def read_due(
+        self,
+        consume: Callable[[Iterator[DueRecord]], T],
+        *,
+        everything: bool = False,
+        interview_id: int | None = None,
+    ) -> T:
+        """``consume(records)`` over the stored interviews' due records, in one read transaction.
 
-        Each item is ``(row, advice)``: ``row`` has ``id``, ``company``, ``role`` and the
-        fields the advisor reads. Not-applicable rows only with ``include_not_applicable``.
-        """
-        from afterview.store.due import due_rows
-
-        with self._read("reading the due notes") as db:
-            return due_rows(db, today, include_not_applicable=include_not_applicable)
-
-    def advice(self, interview_id: int, today: date, *, include_not_applicable: bool = False) -> list[Advice]:
-        """The advisor's rows for one stored interview, with its sent log applied.
+        The records stream from SQL (``store.due.due_records``) while ``consume`` reads
+        them: by default only the interviews that can have a note to list; with
+        ``everything`` all of them; with ``interview_id`` that one.
 
         Raises:
-            RecordNotFound: no such interview.
+            RecordNotFound: ``interview_id`` is not stored.
         """
-        from afterview.store.due import due_rows
+        from afterview.store.due import due_records
 
         with self._read("reading the due notes") as db:
-            self._interview_date(db, interview_id)
-            rows = due_rows(db, today, include_not_applicable=True, interview_id=interview_id)
-        return [advice for _, advice in rows if include_not_applicable or advice.state != "not_applicable"]
+            if interview_id is not None:
+                self._interview_date(db, interview_id)
+            return consume(due_records(db, everything=everything, interview_id=interview_id))
 
 
 def _claim_renames(

@@ -145,9 +145,11 @@ class Backend:
         list shows at once and the note column fills in. Safe in a worker thread (the
         store serialises its connection with a lock).
         """
+        from afterview.usecases.due import due_everywhere
+
         listing = self.store.list_interviews()
         yield build_rows(listing, None)
-        yield build_rows(listing, first_by_interview(self.store.due(self.today())))
+        yield build_rows(listing, first_by_interview(due_everywhere(self.store, self.today())))
 
     def interview(self, interview_id: int) -> Interview:
         """The stored interview."""
@@ -167,4 +169,6 @@ class Backend:
 
     def advice(self, interview_id: int) -> list[Any]:
         """Every advisor row for a stored interview today (not-applicable ones too, with why)."""
-        return self.store.advice(interview_id, self.today(), include_not_applicable=True)
+        from afterview.usecases.due import due_for_stored
+
+        return due_for_stored(self.store, interview_id, self.today(), include_not_applicable=True)

@@ -94,7 +94,8 @@ async def draft_notes(
     """Draft every request in turn; yield each recipient's drafts as they are ready.
 
     With ``stored``, each draft is saved (a failure to save is reported on the result
-    and stops later saves, never the drafting).
+    and stops later saves, never the drafting), and a follow-up knows how many were
+    sent before it (the second and last one has its own wording).
     """
     session = _Session(stored)
     for request in requests:
@@ -121,10 +122,14 @@ class _Session:
         self.save_error: AfterviewError | None = None
 
     def prepare(self, request: NoteRequest) -> NoteRequest:
-        """``request`` with the notes the panel may read beside it."""
+        """``request`` with the notes the panel may read beside it, and the follow-ups sent before it."""
         stored = self.stored
         others = stored.store.other_notes(stored.interview_id, request.recipient) if stored is not None else self.made
-        return replace(request, other_notes=tuple(others))
+        request = replace(request, other_notes=tuple(others))
+        if stored is not None and request.note_type.value == "follow_up":
+            sent = sum(1 for s in stored.store.sent(stored.interview_id) if s.note_type == "follow_up")
+            request = replace(request, follow_ups_sent=sent)
+        return request
 
     def keep(self, request: NoteRequest, drafts: list[Draft]) -> Drafted:
         """Save ``drafts`` (when stored and saving still works) and remember them."""

@@ -17,7 +17,6 @@ from afterview.domain import Interview, Interviewer, NoteRequest, NoteType, Tone
 from afterview.errors import InputError, ProfileMissing
 from afterview.names import name_key
 from afterview.notes import note_kind
-from afterview.timing import ACTIONABLE_STATES
 
 if TYPE_CHECKING:
     from afterview.config import Profile
@@ -150,6 +149,8 @@ def pick_note(advice: Sequence[Any], interview: Interview) -> tuple[NoteType, st
     When nothing is due or upcoming, a thank-you to the contact (never wrong to send),
     with a reason that says so.
     """
+    from afterview.timing import ACTIONABLE_STATES  # only when choosing the note: drafting one needs no timing
+
     row = next((r for r in advice if r.state in ACTIONABLE_STATES), None)
     if row is not None:
         return NoteType(row.type), row.recipient, row.reason

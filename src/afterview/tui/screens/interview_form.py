@@ -268,7 +268,10 @@ class InterviewFormScreen(AfterviewScreen[None]):
             block.set_moment_warning(f"▲ The wording check is unavailable: {exc}")
             return
         findings = scan_sensitive(moment, policy, self._proper_nouns())
-        block.set_moment_warning(moment_warning(findings))
+        warning = moment_warning(findings)
+        block.set_moment_warning(warning)
+        if warning:  # the note will not quote it, so there is no sentence to preview
+            block.set_moment_preview("")
 
     def _proper_nouns(self) -> tuple[str, ...]:
         v = self.values()
