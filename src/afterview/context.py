@@ -71,7 +71,7 @@ def check_context(
         address_as=person.address_as if person else None,
         moment=None if fate.withheld or person is None else person.moment,
         moment_withheld=fate.withheld,
-        withheld_reason=fate.reason,
+        withheld_reason=fate.neutral_reason,
         proper_nouns=interview.proper_nouns(),
         record_texts=tuple(texts),
         record_dates=tuple(dates),
@@ -92,9 +92,8 @@ def _people(interview: Interview) -> list[str]:
     people = []
     for p in interview.interviewers:
         people.append(p.name)
-        address_as = getattr(p, "address_as", None)
-        if address_as:
-            people.append(address_as)
+        if p.address_as:
+            people.append(p.address_as)
     if interview.candidate:
         people.append(interview.candidate)
     return people

@@ -200,7 +200,16 @@ def test_ordinary_moments_are_quoted(policy, moment: str) -> None:
 
 def test_a_withheld_moment_is_never_asked_for_and_the_reason_is_shown(policy) -> None:
     fate = moment_fate("see https://example.invalid", (), policy)
-    context = CheckContext(recipient="Priya Raman", moment_withheld=True, withheld_reason=fate.reason)
+    context = CheckContext(recipient="Priya Raman", moment_withheld=True, withheld_reason=fate.neutral_reason)
     (finding,) = personal(note("I enjoyed it."), context, policy)
     assert finding.severity == "warn"
     assert "left out of the note (it holds a web address)" in finding.message
+
+
+def test_what_goes_to_a_model_names_no_characteristic(policy) -> None:
+    fate = moment_fate("hearing about your pregnancy; see https://example.invalid", (), policy)
+    assert fate.reason == "touches on pregnancy and holds a web address"  # shown to the person
+    assert fate.neutral_reason == "touches a protected characteristic and holds a web address"
+    context = CheckContext(recipient="Priya Raman", moment_withheld=True, withheld_reason=fate.neutral_reason)
+    (finding,) = personal(note("I enjoyed it."), context, policy)
+    assert "pregnan" not in finding.message

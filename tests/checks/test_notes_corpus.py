@@ -64,7 +64,7 @@ FLAWED = _cases("flawed")
 
 
 def context_of(case: dict[str, Any], policy: Policy) -> CheckContext:
-    """The check context of a case, built from its record and recipient."""
+    """The check context of a case, built from its record (verbatim) and recipient."""
     interview = Interview.from_data(case["record"])
     return check_context(interview, case["note_type"], case["recipient"], policy)
 

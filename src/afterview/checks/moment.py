@@ -46,6 +46,9 @@ class MomentFate:
     withheld: bool
     reason: str | None = None
     findings: tuple[Finding, ...] = ()
+    neutral_reason: str | None = None
+    """The reason in words fit to send to a model: it names no characteristic ("touches a
+    protected characteristic and holds a web address")."""
 
 
 QUOTED = MomentFate(withheld=False)
@@ -67,6 +70,7 @@ class MomentRules:
 
     withhold: tuple[WithholdRule, ...]
     sensitive_reason: str
+    neutral_sensitive_reason: str
     placeholder_reason: str
 
     @classmethod
@@ -87,6 +91,7 @@ class MomentRules:
         result = cls(
             withhold=tuple(rules),
             sensitive_reason=withheld.message("sensitive_reason", ("categories",)),
+            neutral_sensitive_reason=withheld.message("neutral_sensitive_reason", ()),
             placeholder_reason=withheld.message("placeholder_reason", ()),
         )
         withheld.done()
@@ -118,13 +123,20 @@ def _fate(moment: str, nouns: tuple[str, ...], policy: Policy) -> MomentFate:
             found.append(located(analysis, CHECK, "block", rule.message, *match.span(), category=rule.category))
     if not found:
         return QUOTED
-    return MomentFate(withheld=True, reason=_reason(found, rules), findings=tuple(found))
+    return MomentFate(
+        withheld=True,
+        reason=_reason(found, rules),
+        findings=tuple(found),
+        neutral_reason=_reason(found, rules, neutral=True),
+    )
 
 
-def _reason(findings: Sequence[Finding], rules: MomentRules) -> str:
-    """Every reason, joined: "touches on age and holds a web address"."""
+def _reason(findings: Sequence[Finding], rules: MomentRules, *, neutral: bool = False) -> str:
+    """Every reason, joined: "touches on age and holds a web address" (``neutral``:
+    "touches a protected characteristic and holds a web address")."""
     categories = sorted({f.category for f in findings if f.check == "sensitive" and f.category})
-    reasons = [rules.sensitive_reason.format(categories=", ".join(categories))] if categories else []
+    sensitive = rules.neutral_sensitive_reason if neutral else rules.sensitive_reason.format(categories=", ".join(categories))
+    reasons = [sensitive] if categories else []
     for finding in findings:
         if finding.check == "placeholders":
             reasons.append(rules.placeholder_reason)

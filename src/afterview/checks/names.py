@@ -100,7 +100,10 @@ def _unknown(text: str, context: CheckContext, policy: Policy, check: str) -> li
         others.remove(context.offer_company)
     others = tuple(others)
     ignore = _known_words(others + (context.company or "",)) | rules.company_suffixes | rules.not_names
-    for span in _rival_mentions(analysis, context.offer_company, ignore):
+    rival = context.offer_company
+    if rival and _fold(rival) in {_fold(t) for t in others}:
+        rival = None  # the record names it otherwise too (the role reads the same)
+    for span in _rival_mentions(analysis, rival, ignore):
         employers.add(*span)
         if check == "employer":
             found.append((span, rules.rival_message.format(match=quote(analysis, *span)), rules.employer_suggestion))
@@ -221,7 +224,7 @@ def _rival_mentions(analysis: Analysis, rival: str | None, ignore: frozenset[str
     folded = _fold(analysis.norm[start:end])
     if len(folded) != end - start:
         return []  # folding changed lengths (rare scripts): spans would not line up
-    words = [w for w in _fold(rival).replace(",", " ").split() if len(w) > 2 and w not in ignore]
+    words = [w for w in _known_words((rival,)) if len(w) > 2 and w not in ignore]
     if not words:
         return []
     spans = []

@@ -14,8 +14,8 @@ from afterview.checks.addressing import personal, recipient
 from afterview.checks.basic import brevity, cliches, interest, placeholders, thanks
 from afterview.checks.conduct import bluff, insider, money, presumption, pressure, scope, ultimatum
 from afterview.checks.facts import grounding
-from afterview.checks.panel import panel
 from afterview.checks.names import employer, people
+from afterview.checks.panel import panel
 from afterview.checks.protected import hidden_characters, prepare_for_checks, sensitive
 from afterview.checks.purpose import asks
 from afterview.checks.types import CheckContext, Finding, Report

@@ -36,7 +36,8 @@ class CheckContext:
         award: the award's name, for ``asks`` on award_update.
         deadline: the competing offer's decision deadline, for ``asks`` on competing_offer.
         has_record: True when the context was built from an interview record.
-        withheld_reason: why the moment is withheld ("touches on age"), when it is.
+        withheld_reason: why the moment is withheld, in words that name no characteristic
+            ("touches a protected characteristic", "holds a web address"), when it is.
         other_notes: ``(recipient, text)`` of the notes the panel may read beside this
             one (the latest draft to every other recipient, and every note sent), for
             the ``panel`` check.
