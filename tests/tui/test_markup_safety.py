@@ -166,7 +166,7 @@ async def test_markup_like_text_is_shown_literally_everywhere(home: Path, store,
         await pilot.press("e")
         await settle(pilot)
         assert isinstance(app.screen, ExportDialog)
-        target = tmp_path / "[B] note [/].eml"
+        target = tmp_path / "[B] note [$accent].eml"
         app.screen.query_one("#export-path", Input).value = str(target)
         await settle(pilot)
         assert app.screen.query_one("#export-path", Input).value == str(target)
