@@ -117,6 +117,21 @@ async def test_the_first_run_screen_takes_a_burst_ending_in_enter(home, store) -
         assert 'email = "sam@example.com"' in (home / "config.toml").read_text()
 
 
+async def test_the_first_run_keeps_the_comments_of_a_hand_written_config(home, store) -> None:
+    from afterview.config import resolve_settings
+    from afterview.tui.app import make_app
+
+    config = home / "config.toml"
+    written = '# my settings\n[llm]\ntimeout = 30   # my server is slow\n\n# signing\n[profile]\n# name goes here\n'
+    config.write_text(written, encoding="utf-8")
+    app = make_app(writer=None, store=store, clock=lambda: TODAY, settings=resolve_settings(), clipboard_commands=[])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"Sam Rivera", "enter", "enter", "enter")
+        await settle(pilot)
+    assert config.read_text(encoding="utf-8") == written + 'name = "Sam Rivera"\n'
+
+
 async def test_focus_starts_on_the_first_field_when_editing_too(app_factory, store) -> None:
     store.add_interview(northwind())
     app = app_factory()
