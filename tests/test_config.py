@@ -104,3 +104,50 @@ def test_credentials_in_a_base_url_are_never_shown(cli, monkeypatch):
     result = cli("config", "--json")
     assert json.loads(result.out)["base_url"] == "https://gateway.example/v1"
     assert "hunter2" not in result.out and "abc123" not in result.out
+
+
+HAND_WRITTEN = """\
+# afterview settings, kept by hand
+[llm]
+model = "llama3.2"      # the small one
+base_url = "http://localhost:11434/v1"
+
+# who signs the notes
+[profile]
+name = "Old Name"   # changes when I marry
+signature = "+1 555 0100"
+# email comes later
+
+[unknown_but_kept]
+"""
+
+
+def test_saving_the_profile_keeps_comments_layout_and_other_sections(tmp_path):
+    import stat as stat_module
+
+    from afterview.config import Profile, load_config_file, save_profile
+
+    path = tmp_path / "config.toml"
+    path.write_text(HAND_WRITTEN.replace("\n[unknown_but_kept]\n", "\n"), encoding="utf-8")
+    save_profile(Profile.from_data({"name": "Sam Rivera", "email": "sam@example.com"}), path)
+    expected = HAND_WRITTEN.replace("\n[unknown_but_kept]\n", "\n")
+    expected = expected.replace('name = "Old Name"   # changes when I marry\nsignature = "+1 555 0100"\n', 'name = "Sam Rivera"   # changes when I marry\n')
+    expected = expected.replace("# email comes later\n", '# email comes later\nemail = "sam@example.com"\n')
+    assert path.read_text(encoding="utf-8") == expected
+    assert load_config_file(path).profile == Profile.from_data({"name": "Sam Rivera", "email": "sam@example.com"})
+    assert load_config_file(path).llm.model == "llama3.2"
+    assert stat_module.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_saving_the_profile_into_a_file_without_one_appends_it(tmp_path):
+    from afterview.config import Profile, save_profile
+
+    path = tmp_path / "config.toml"
+    path.write_text('# mine\n[llm]\nmodel = "gpt-4.1-mini"  # default\n', encoding="utf-8")
+    save_profile(Profile.from_data({"name": "Sam [/] O'Neil"}), path)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith('# mine\n[llm]\nmodel = "gpt-4.1-mini"  # default\n')
+    assert text.endswith('[profile]\nname = "Sam [/] O\'Neil"\n')
+    missing = tmp_path / "new" / "config.toml"
+    save_profile(Profile.from_data({"name": "Sam Rivera"}), missing)
+    assert missing.read_text(encoding="utf-8") == '[profile]\nname = "Sam Rivera"\n'

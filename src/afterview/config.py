@@ -82,14 +82,36 @@ def load_config_file(path: Path) -> ConfigFile:
     return config
 
 
-def save_config_file(config: ConfigFile, path: Path) -> None:
-    """Write ``config.toml`` atomically with mode 0600 (it may hold a key)."""
-    import tomli_w
+def save_profile(profile: Profile, path: Path) -> None:
+    """Set ``[profile]`` in ``config.toml``, keeping the rest of the file as its owner wrote it.
+
+    The file is edited in place as a document (tomlkit), not rewritten from the model:
+    comments, key order, blank lines and the other sections stay; only the profile's
+    keys change (a key whose value is now empty goes). Written atomically, mode 0600
+    (the file may hold a key).
+
+    Raises:
+        InputError: the file cannot be read, or is not valid TOML.
+    """
+    import tomlkit
+    from tomlkit.exceptions import ParseError
 
     from afterview.fileio import write_private_file
 
-    data = to_data(config, drop_none=True)
-    write_private_file(path, tomli_w.dumps(data))
+    text = read_text_file(path, what="config file") if path.exists() else ""
+    try:
+        document = tomlkit.parse(text)
+    except ParseError as exc:
+        raise InputError(f"{path}: not valid TOML ({exc})") from None
+    if "profile" not in document:
+        document["profile"] = tomlkit.table()
+    section = document["profile"]
+    for key, value in to_data(profile).items():
+        if value is not None:
+            section[key] = value
+        elif key in section:
+            del section[key]
+    write_private_file(path, tomlkit.dumps(document))
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,3 +48,17 @@ def app_paths(environ: dict[str, str] | None = None) -> Paths:
         data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
         cache_dir=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
     )
+
+
+def export_folder() -> Path:
+    """Where the app offers to save an export: Documents, else Downloads, else home.
+
+    Never the current folder: the app may have been started anywhere (a project
+    checkout, ``/``), and a note saved there is a note lost.
+    """
+    import platformdirs
+
+    for folder in (platformdirs.user_documents_dir(), platformdirs.user_downloads_dir()):
+        if Path(folder).is_dir():
+            return Path(folder)
+    return Path.home()

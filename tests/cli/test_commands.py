@@ -69,11 +69,7 @@ def test_more_variants_than_the_templates_hold_prints_the_distinct_ones_and_says
     result = cli("draft", "--from", data / "northwind.toml", "--type", "thank_you", "--offline", "--json", "--variants", "8")
     rows = [json.loads(line) for line in result.out.splitlines()]
     assert len(rows) == 6 and len({r["body"] for r in rows}) == 6
-<<<<<<< HEAD
     assert "6 distinct thank-you drafts" in result.err and "8 asked" in result.err
-=======
-    assert "6 distinct thank-you draft(s)" in result.err and "8 asked" in result.err
->>>>>>> templates
 
 
 def test_a_sensitive_moment_is_left_out_and_the_user_is_told(cli, tmp_path, data):

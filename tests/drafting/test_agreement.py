@@ -8,18 +8,10 @@ shorter than warm ones, and no sentence is stock across a whole note type.
 
 from __future__ import annotations
 
-<<<<<<< HEAD
-from dataclasses import replace
-
-import itertools
-import re
-import statistics
-=======
 import itertools
 import re
 import statistics
 from dataclasses import replace
->>>>>>> templates
 from datetime import date
 
 import pytest

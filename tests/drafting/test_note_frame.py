@@ -176,12 +176,6 @@ def test_dates_are_written_as_month_and_day() -> None:
     [
         ("It recognizes the pipeline work.", "it recognizes the pipeline work"),
         ("SQL tuning is the core of the role!", "SQL tuning is the core of the role"),
-<<<<<<< HEAD
-    ],
-)
-def test_relevance_is_made_ready_to_sit_mid_sentence(raw: str, expected: str) -> None:
-    assert load_frame().phrase(raw) == expected
-=======
         ("for cutting breakdowns through preventive maintenance", "it was given for cutting breakdowns through preventive maintenance"),
         ("covers public tendering rules", "it covers public tendering rules"),
         ("the professional standard for internal audit work", "it is the professional standard for internal audit work"),
@@ -198,7 +192,6 @@ def test_dr_in_the_long_spanish_name_keeps_both_surnames(make_request, interview
     record = replace(interview, interviewers=[Interviewer(name=name)])
     greeting = load_frame().greeting(make_request(interview=record, recipient=name))
     assert greeting == "Dear Dr. de la Cruz Fernández,"
->>>>>>> templates
 
 
 def test_dr_in_the_long_spanish_name_keeps_both_surnames(make_request, interview: Interview) -> None:

@@ -213,8 +213,6 @@ def test_the_word_target_sits_inside_the_policys_range(note_type):
     prompts = load_prompts()
     for target_low, target_high in [prompts.notes[note_type].words, *(prompts.words(note_type, t) for t in Tone)]:
         assert low <= target_low <= target_high <= high
-<<<<<<< HEAD
-=======
 
 
 @pytest.mark.parametrize(
@@ -233,4 +231,3 @@ def test_a_broken_tone_words_file_is_named(tmp_path, text, expected):
     with pytest.raises(PromptError, match=re.escape(expected)):
         load_tone_words(tmp_path)
     assert load_tone_words(tmp_path / "nowhere") == {}
->>>>>>> templates

@@ -1,9 +1,14 @@
 """Fixtures for the app's Pilot and snapshot tests: a fixed day, a real store in the
-test's own AFTERVIEW_HOME, a profile, and a scripted drafter behind a real Writer."""
+test's own AFTERVIEW_HOME, a profile, a scripted drafter behind a real Writer, and a
+private tmux server for the copy tests."""
 
 from __future__ import annotations
 
 import dataclasses
+import os
+import shutil
+import subprocess
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,7 +66,26 @@ def app_factory(settings, store) -> Callable[..., object]:
             store=store,
             clock=lambda: TODAY,
             settings=chosen,
-            clipboard_tool=None,
+            clipboard_commands=[],
         )
 
     return build
+
+
+@pytest.fixture
+def tmux_server(monkeypatch: pytest.MonkeyPatch):
+    """A private tmux server (its own -L socket), with $TMUX pointing at it as inside a session."""
+    if shutil.which("tmux") is None:
+        pytest.fail("tmux is not installed: .ci/run installs it for this test")
+    name = f"afterview-test-{uuid.uuid4().hex[:8]}"
+    env = {k: v for k, v in os.environ.items() if k != "TMUX"}
+    subprocess.run(["tmux", "-L", name, "-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24"], check=True, env=env)
+    try:
+        socket = subprocess.run(
+            ["tmux", "-L", name, "display-message", "-p", "#{socket_path},#{pid},0"],
+            check=True, capture_output=True, text=True, env=env,
+        ).stdout.strip()  # fmt: skip
+        monkeypatch.setenv("TMUX", socket)
+        yield name
+    finally:
+        subprocess.run(["tmux", "-L", name, "kill-server"], check=False, env=env, capture_output=True)

@@ -59,7 +59,7 @@ async def test_first_run_to_sent_thank_you(home: Path, store, tmp_path: Path) ->
     (home / "config.toml").unlink()  # a first run: no profile yet
     drafter = ScriptedDrafter([GOOD_THANK_YOUS])
     app = make_app(
-        writer=make_writer(drafter), store=store, clock=lambda: TODAY, settings=resolve_settings(), clipboard_tool=None
+        writer=make_writer(drafter), store=store, clock=lambda: TODAY, settings=resolve_settings(), clipboard_commands=[]
     )
     messages: list[object] = []
     async with app.run_test(size=SIZE, message_hook=messages.append) as pilot:
@@ -413,7 +413,7 @@ async def test_no_name_to_sign_with_is_explained_not_a_crash(home: Path, store) 
 
     (home / "config.toml").unlink()  # the first-run profile was skipped
     store.add_interview(northwind())  # and the record has no candidate
-    app = make_app(writer=make_writer(None), store=store, clock=lambda: TODAY, settings=resolve_settings(), clipboard_tool=None)
+    app = make_app(writer=make_writer(None), store=store, clock=lambda: TODAY, settings=resolve_settings(), clipboard_commands=[])
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await pilot.press("escape")  # skip the profile
@@ -553,7 +553,7 @@ async def test_a_broken_config_file_is_explained(isolated_home: Path) -> None:
     from afterview.tui.app import make_app
 
     (isolated_home / "config.toml").write_text("[profile\nname = 1\n", encoding="utf-8")
-    app = make_app(clipboard_tool=None)
+    app = make_app(clipboard_commands=[])
     async with app.run_test(size=SIZE) as pilot:
         while app.title == "afterview":  # the loader runs after the first frame
             await pilot.pause(0.05)

@@ -1,4 +1,4 @@
-"""The TUI's pure helpers: form validation, dashboard rows, layout, highlights, clipboard."""
+"""The TUI's pure helpers: form validation, dashboard rows, layout, highlights."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import pytest
 
 from afterview.checks.types import Finding, Report
 from afterview.timing import Advice
-from afterview.tui.clipboard import CopyResult, clipboard_command, copy_text
 from afterview.tui.dashboard_rows import DashboardRow, build_rows, first_by_interview
 from afterview.tui.form_model import FormValues, InterviewerValues, build_interview, renamed_interviewers
 from afterview.tui.screens.help import key_rows
@@ -238,38 +237,6 @@ class TestChecksPanelLines:
         ]
         assert summary(report) == "✖ 1 block · ▲ 1 warn"
         assert summary(Report("thank_you")) == "✔ passes every check"
-
-
-class TestClipboard:
-    def test_tool_choice_follows_the_session(self) -> None:
-        everything = lambda name: f"/usr/bin/{name}"  # noqa: E731
-        assert clipboard_command({}, "darwin", everything) == ["pbcopy"]
-        assert clipboard_command({"WAYLAND_DISPLAY": "wayland-0"}, "linux", everything) == ["wl-copy"]
-        assert clipboard_command({"DISPLAY": ":0"}, "linux", everything)[0] == "xclip"
-        only_xsel = lambda name: "/usr/bin/xsel" if name == "xsel" else None  # noqa: E731
-        assert clipboard_command({"DISPLAY": ":0"}, "linux", only_xsel)[0] == "xsel"
-        assert clipboard_command({}, "linux", everything) is None
-
-    async def test_copy_uses_the_terminal_and_the_tool(self) -> None:
-        sent: list[str] = []
-        ran: list[tuple[list[str], str]] = []
-
-        async def runner(command: list[str], text: str) -> str | None:
-            ran.append((command, text))
-            return None
-
-        result = await copy_text(sent.append, "Dear Jordan", command=["xclip"], runner=runner)
-        assert sent == ["Dear Jordan"] and ran == [(["xclip"], "Dear Jordan")]
-        assert result == CopyResult(terminal=True, tool="xclip")
-        assert result.describe() == "via the terminal and xclip"
-
-    async def test_a_failing_tool_is_reported_not_raised(self) -> None:
-        async def runner(command: list[str], text: str) -> str | None:
-            return "xclip exited with 1"
-
-        result = await copy_text(lambda text: None, "x", command=["xclip"], runner=runner)
-        assert result.tool is None and result.tool_error == "xclip exited with 1"
-        assert result.describe() == "via the terminal"
 
 
 def test_help_rows_come_from_the_bindings() -> None:

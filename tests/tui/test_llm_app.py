@@ -42,7 +42,7 @@ async def test_studio_drafts_with_the_recorded_model(home: Path, monkeypatch) ->
     store = open_store(settings.paths)
     store.add_interview(load_interview(ROOT / "tests" / "data" / "northwind.toml"))
     app = make_app(
-        writer=services.writer(settings), store=store, clock=lambda: date(2026, 11, 25), settings=settings, clipboard_tool=None
+        writer=services.writer(settings), store=store, clock=lambda: date(2026, 11, 25), settings=settings, clipboard_commands=[]
     )
     with recording.cassette("thank_you_three_variants", monkeypatch):
         async with app.run_test(size=(100, 36)) as pilot:
@@ -78,7 +78,7 @@ def test_openai_stays_off_the_first_frame_and_the_writer(tmp_path: Path) -> None
         from afterview.tui.app import make_app
 
         async def main():
-            app = make_app(clipboard_tool=None)
+            app = make_app(clipboard_commands=[])
             async with app.run_test() as pilot:
                 at_frame = "openai" in sys.modules
                 while app.title == "afterview":  # set once the loader (after the first frame) is done

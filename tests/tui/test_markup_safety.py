@@ -66,7 +66,7 @@ async def test_markup_like_text_is_shown_literally_everywhere(home: Path, store,
     from afterview.tui.app import make_app
 
     (home / "config.toml").unlink()  # a first run
-    app = make_app(writer=make_writer(None), store=store, clock=lambda: TODAY, settings=resolve_settings(), clipboard_tool=None)
+    app = make_app(writer=make_writer(None), store=store, clock=lambda: TODAY, settings=resolve_settings(), clipboard_commands=[])
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
 
@@ -166,11 +166,11 @@ async def test_markup_like_text_is_shown_literally_everywhere(home: Path, store,
         await pilot.press("e")
         await settle(pilot)
         assert isinstance(app.screen, ExportDialog)
-        target = tmp_path / "[B] note [/].eml"
+        target = tmp_path / "[B] note [$accent].eml"
         app.screen.query_one("#export-path", Input).value = str(target)
         await settle(pilot)
         assert app.screen.query_one("#export-path", Input).value == str(target)
-        assert_shown(app, "[B] note [/].eml")  # the end of the path: the input scrolls there
+        assert_shown(app, f"Saves in {tmp_path}")
         app.screen.query_one("#formats").focus()
         await pilot.press("enter")
         await settle(pilot)
@@ -186,7 +186,7 @@ async def test_markup_like_text_is_shown_literally_everywhere(home: Path, store,
         await settle(pilot)
         assert app.clipboard.startswith(greeting)
         # The signature reads like a placeholder, so the copy toast quotes the check's words.
-        assert_shown(app, "but a check blocks it: Replace the placeholder '[$accent]'")
+        assert_shown(app, "But a check blocks it: Replace the placeholder '[$accent]'")
         await pilot.press("s")
         await settle(pilot)
         assert_shown(app, f"Marked the thank-you to {recipient} as sent.")
@@ -216,7 +216,7 @@ async def test_the_missing_name_message_keeps_its_brackets(home: Path, store) ->
 
     (home / "config.toml").unlink()
     store.add_interview(northwind(company=COMPANY, role=ROLE))
-    app = make_app(writer=make_writer(None), store=store, clock=lambda: TODAY, settings=resolve_settings(), clipboard_tool=None)
+    app = make_app(writer=make_writer(None), store=store, clock=lambda: TODAY, settings=resolve_settings(), clipboard_commands=[])
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("escape")  # skip the profile

@@ -67,7 +67,7 @@ def test_online_header(snap_compare, settings, store) -> None:
 
     online = dataclasses.replace(settings, offline=False, offline_reason=None, model="gpt-4.1-mini")
     app = make_app(
-        writer=make_writer(ScriptedDrafter([GOOD_THANK_YOUS])), store=store, clock=lambda: TODAY, settings=online, clipboard_tool=None
+        writer=make_writer(ScriptedDrafter([GOOD_THANK_YOUS])), store=store, clock=lambda: TODAY, settings=online, clipboard_commands=[]
     )
     assert snap_compare(app, terminal_size=SIZE, run_before=settle)
 

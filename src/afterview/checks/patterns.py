@@ -36,6 +36,7 @@ class LazyRegex:
         self.finditer = compiled.finditer
         self.search = compiled.search
         self.match = compiled.match
+        self.sub = compiled.sub
         return compiled
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
@@ -49,6 +50,10 @@ class LazyRegex:
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As ``re.Pattern.match``."""
         return self._compile().match(string, pos, endpos)
+
+    def sub(self, replacement: str, string: str) -> str:
+        """As ``re.Pattern.sub``."""
+        return self._compile().sub(replacement, string)
 
 
 Regex = re.Pattern[str] | LazyRegex

@@ -95,7 +95,7 @@ class SensitiveRules:
     hidden_suggestion: str
     allegation_frame: Regex | None = None
     modifier: Regex | None = None
-    observers: re.Pattern[str] | None = None
+    observers: Regex | None = None
     leading: tuple[AnchorSet, ...] = ()
     leading_unanchored: tuple[AnchorSet, ...] = ()
 
@@ -120,8 +120,8 @@ class SensitiveRules:
         allegation_frame = frames_section.regex("allegation")
         modifier = frames_section.regex("modifier")
         observed = frames_section.strings("observers", (), lower=True)
-        # Escaped phrases: always a valid regex. ``sub`` needs a compiled pattern.
-        observers = re.compile(phrase_regex(observed)) if observed else None
+        # Escaped phrases: always a valid regex, compiled on first use.
+        observers = LazyRegex(phrase_regex(observed)) if observed else None
         anchors = _read_anchors(section.section("anchors"))
         leading = _anchor_sets(frames_section, "leading", anchors)
         leading_unanchored = _anchor_sets(frames_section, "leading_unanchored", anchors)

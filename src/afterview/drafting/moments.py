@@ -23,10 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-<<<<<<< HEAD
-=======
 from functools import lru_cache
->>>>>>> templates
 from enum import StrEnum
 
 from afterview.drafting.english import (
@@ -110,10 +107,7 @@ _LIST_SEPARATORS = (
 )
 
 # -- public API ------------------------------------------------------------------------
-<<<<<<< HEAD
-=======
 @lru_cache(maxsize=1024)
->>>>>>> templates
 def reminder_reason(text: str) -> str | None:
     """Why a "moment" is a note to self rather than something to quote, or None.
 
@@ -131,10 +125,7 @@ def form_of(text: str) -> Form:
     return _analyse(_clean(text), asked="?" in text.rstrip()[-3:])[0]
 
 
-<<<<<<< HEAD
-=======
 @lru_cache(maxsize=1024)
->>>>>>> templates
 def object_phrase(text: str, *, recipient: str | None = None, formal: bool = False) -> Rendered:
     """The moment as a phrase that completes "I especially enjoyed ...".
 
@@ -151,10 +142,7 @@ def object_phrase(text: str, *, recipient: str | None = None, formal: bool = Fal
     return Rendered(form, core if ready else _phrase(form, core, formal, doer))
 
 
-<<<<<<< HEAD
-=======
 @lru_cache(maxsize=256)
->>>>>>> templates
 def mission_phrase(text: str) -> str:
     """What the candidate admires, as the object of "I admire ...".
 
@@ -175,10 +163,7 @@ def mission_phrase(text: str) -> str:
     return "your commitment to " + lower_lead(core)
 
 
-<<<<<<< HEAD
-=======
 @lru_cache(maxsize=256)
->>>>>>> templates
 def relevance_clause(text: str) -> str:
     """Why an award matters, as a clause that completes "... because ...".
 
@@ -219,12 +204,8 @@ def preview(text: str, *, recipient: str | None = None) -> str:
 # -- cleaning ------------------------------------------------------------------------------
 def _clean(text: str) -> str:
     """Spaces, emoji, slang, shouting and trailing punctuation (abbreviations keep theirs)."""
-<<<<<<< HEAD
-    text = "".join(c for c in text if not _is_emoji(c))
-=======
     if not text.isascii():
         text = "".join(c for c in text if not _is_emoji(c))
->>>>>>> templates
     text = text.replace("’", "'").replace("‘", "'")
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\(\s*[!?]+\s*\)", "", text)

@@ -18,7 +18,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from afterview.tui.backend import Backend
-from afterview.tui.clipboard import CopyResult, clipboard_command, copy_text
+from afterview.tui import clipboard
+from afterview.tui.clipboard import CopyResult
 from afterview.tui.messages import BackendFailed, BackendReady
 from afterview.tui.screens.dashboard import DashboardScreen
 
@@ -31,8 +32,9 @@ class AfterviewApp(App[int]):
 
     Args:
         backend: the collaborators (settings, store, writer, clock).
-        clipboard_tool: the local clipboard command to run besides OSC 52; None for the
-            terminal only (default: whatever fits the session).
+        clipboard_commands: the commands that take copied text besides OSC 52 (tmux's
+            buffer, the desktop's tool); empty for the terminal only (default: whatever
+            fits the session).
     """
 
     CSS_PATH = "app.tcss"
@@ -46,10 +48,10 @@ class AfterviewApp(App[int]):
         "toggle_dark": "Switch between the light and the dark theme",
     }
 
-    def __init__(self, backend: Backend, *, clipboard_tool: list[str] | None | object = ...) -> None:
+    def __init__(self, backend: Backend, *, clipboard_commands: list[list[str]] | None = None) -> None:
         super().__init__()
         self.backend = backend
-        self._clipboard_tool = clipboard_command() if clipboard_tool is ... else clipboard_tool
+        self._clipboard_commands = clipboard.clipboard_commands() if clipboard_commands is None else clipboard_commands
 
     def notify(
         self,
@@ -125,9 +127,8 @@ class AfterviewApp(App[int]):
     # -- services for the screens ----------------------------------------------------
 
     async def copy_text(self, text: str) -> CopyResult:
-        """Copy ``text`` via OSC 52 and the local clipboard tool."""
-        tool = self._clipboard_tool if isinstance(self._clipboard_tool, list) else None
-        return await copy_text(self.copy_to_clipboard, text, command=tool)
+        """Copy ``text`` via OSC 52 and the session's clipboard commands."""
+        return await clipboard.copy_text(self.copy_to_clipboard, text, commands=self._clipboard_commands)
 
     # -- actions ---------------------------------------------------------------------
 
@@ -184,7 +185,7 @@ def make_app(
     clock: Callable[[], date] | None = None,
     settings: Any = None,
     *,
-    clipboard_tool: list[str] | None | object = ...,
+    clipboard_commands: list[list[str]] | None = None,
 ) -> AfterviewApp:
     """Build the app; whatever is omitted comes from the user's config, after the first frame.
 
@@ -193,6 +194,7 @@ def make_app(
         store: an open ``afterview.store.Store``.
         clock: returns today (a date, or a datetime whose date is used).
         settings: resolved ``afterview.config.Settings``.
-        clipboard_tool: the local clipboard command besides OSC 52 (None: terminal only).
+        clipboard_commands: the commands that take copied text besides OSC 52 ([]: the
+            terminal only; None: whatever fits the session).
     """
-    return AfterviewApp(Backend(settings=settings, store=store, writer=writer, clock=clock), clipboard_tool=clipboard_tool)
+    return AfterviewApp(Backend(settings=settings, store=store, writer=writer, clock=clock), clipboard_commands=clipboard_commands)

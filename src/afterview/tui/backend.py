@@ -120,7 +120,8 @@ class Backend:
         return not self.settings.profile.name
 
     def save_profile(self, name: str, email: str | None, signature: str | None) -> None:
-        """Write the profile to the config file (keeping its other sections) and use it.
+        """Write the profile to the config file (keeping its comments, layout and other
+        sections) and use it.
 
         Raises:
             RecordError: a field is invalid (the screen shows it inline).
@@ -128,12 +129,12 @@ class Backend:
         """
         import dataclasses
 
-        from afterview.config import Profile, load_config_file, save_config_file
+        from afterview.config import Profile, load_config_file, save_profile
 
         profile = Profile.from_data({"name": name, "email": email or None, "signature": signature or None})
         path = self.settings.paths.config_file
-        config = dataclasses.replace(load_config_file(path), profile=profile)
-        save_config_file(config, path)
+        load_config_file(path)  # refuse to touch a file that is not a valid config
+        save_profile(profile, path)
         self._settings = dataclasses.replace(self.settings, profile=profile)
 
     # -- reads -----------------------------------------------------------------------

@@ -179,7 +179,7 @@ EXPORT_FORMATS = tuple((fmt.value, fmt.description) for fmt in notes.EXPORT_FORM
 
 
 class ExportDialog(ModalScreen[ExportChoice | None]):
-    """Pick an export format and a file name."""
+    """Pick an export format and where the file goes (``folder`` unless changed)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -196,7 +196,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             with Horizontal(classes="field"):
                 yield Label("File", classes="field-label")
                 yield Input(str(self.folder / f"{self.stem}.eml"), id="export-path", compact=True)
-            yield Static("enter export · tab to change the file name · esc cancel", classes="dialog-hint")
+            yield Static("", id="export-where")
+            yield Static("enter export · tab to change where · esc cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:
         """Start on .eml, the format most people want."""
@@ -210,16 +211,29 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         path_input = self.query_one("#export-path", Input)
         path_input.disabled = fmt == "mailto"
         if fmt != "mailto":
-            current = Path(path_input.value or f"{self.stem}.eml")
-            path_input.value = str(current.with_suffix(f".{fmt}"))
+            path_input.value = str(self._path().with_suffix(f".{fmt}"))
+        self._path_changed()
+
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self) -> None:
+        where = self.query_one("#export-where", Static)
+        if self.query_one("#export-path", Input).disabled:
+            where.update("Copied to the clipboard: no file is written.")
+        else:
+            where.update(literal(f"Saves in {self._path().parent}"))
+
+    def _path(self) -> Path:
+        """The file typed; a bare name or relative path is taken inside ``folder``, never
+        the folder the app happened to start in."""
+        raw = self.query_one("#export-path", Input).value.strip() or f"{self.stem}.eml"
+        return self.folder / Path(raw).expanduser()  # an absolute path replaces the folder
 
     @on(OptionList.OptionSelected, "#formats")
     @on(Input.Submitted, "#export-path")
     def _submit(self) -> None:
         formats = self.query_one("#formats", OptionList)
         fmt = EXPORT_FORMATS[formats.highlighted or 0][0]
-        raw = self.query_one("#export-path", Input).value.strip()
-        self.dismiss(ExportChoice(fmt, None if fmt == "mailto" else Path(raw).expanduser()))
+        self.dismiss(ExportChoice(fmt, None if fmt == "mailto" else self._path()))
 
     def action_cancel(self) -> None:
         """Close without exporting."""

@@ -7,11 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
 
 from afterview.tui.screens.base import BackendAccess
-from textual.widgets import Button, Input, Label, Static
-
-from afterview.tui.widgets.form_fields import Field
+from afterview.tui.widgets.form_fields import NEXT_FIELD, Field, next_field, typed_so_far
 
 WELCOME = (
     "afterview helps you write the short notes that follow a job interview, "
@@ -27,6 +26,7 @@ class ProfileScreen(BackendAccess, ModalScreen[bool]):
     BINDINGS = [
         Binding("escape", "skip", "Skip for now"),
         Binding("ctrl+s", "save", "Save", priority=True),
+        NEXT_FIELD,
     ]
 
     def compose(self) -> ComposeResult:
@@ -44,20 +44,16 @@ class ProfileScreen(BackendAccess, ModalScreen[bool]):
         """The name field focused."""
         self.query_one(Field).input.focus()
 
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
-        fields = list(self.query(Field))
-        index = next(i for i, f in enumerate(fields) if f.input is event.input)
-        if index + 1 < len(fields):
-            fields[index + 1].input.focus()
-        else:
-            self.action_save()
+    async def action_next_field(self) -> None:
+        """Enter: the next field; on the last one, save."""
+        await next_field(self, after_last=self.action_save)
 
     @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
         """Validate and write the profile; errors show under their field."""
         from afterview.fields import RecordError
 
+        await typed_so_far(self)
         values = {f.key: f.value.strip() for f in self.query(Field)}
         for field in self.query(Field):
             field.set_error(None)

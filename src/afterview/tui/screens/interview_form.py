@@ -24,7 +24,7 @@ from afterview.tui.form_model import (
 from afterview.drafting.moments import preview as moment_preview
 from afterview.tui.messages import InterviewSaved
 from afterview.tui.safe_text import literal
-from afterview.tui.widgets.form_fields import Field, InterviewerBlock
+from afterview.tui.widgets.form_fields import NEXT_FIELD, Field, InterviewerBlock, next_field, typed_so_far
 
 VALIDATE_DELAY = 0.15
 """Seconds after the last keystroke before the form is checked (and saved if valid)."""
@@ -35,13 +35,18 @@ STATUSES = tuple((term.label, term.value) for term in notes.STATUSES)
 
 
 class InterviewFormScreen(AfterviewScreen[None]):
-    """Add or edit one interview. Valid changes are saved as you type; errors show inline."""
+    """Add or edit one interview. Valid changes are saved as you type; errors show inline.
+
+    Enter moves to the next field. Messages go to the status line under the form, not
+    to toasts, which would cover the field being typed in.
+    """
 
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("ctrl+d", "draft", "Draft notes", priority=True),
         Binding("ctrl+n", "add_interviewer", "Add interviewer", priority=True),
         Binding("ctrl+s", "save", "Save", priority=True),
+        NEXT_FIELD,
     ]
     ACTION_HELP = {
         "back": "Back to the dashboard (changes are already saved)",
@@ -60,6 +65,10 @@ class InterviewFormScreen(AfterviewScreen[None]):
         self._timer: Timer | None = None
         self._dirty_since: float | None = None
         self._saved_values: FormValues | None = None
+        self._saved_state = "Saved."
+        """The status line for a form that matches what is stored."""
+        self.state_text = ""
+        """What the status line under the form says now."""
 
     # -- building --------------------------------------------------------------------
 
@@ -125,9 +134,9 @@ class InterviewFormScreen(AfterviewScreen[None]):
         """Title, hidden error lines, first field focused, moment warnings for stored text."""
         self.sub_title = "edit interview" if self.interview_id else "new interview"
         self.query_one("#interviewers-error").display = False
-        first = self.query_one(Field).input if self.interview_id is None else None
-        if first is not None:
-            first.focus()
+        # Toasts left from the screen before (the first run's "press a") would sit on the fields.
+        self.app.clear_notifications()
+        self.query_one(Field).input.focus()
         for block in self.query(InterviewerBlock):
             self._check_moment(block)
         self._set_state("Saved." if self.interview_id else NOT_SAVED_YET)
@@ -174,6 +183,10 @@ class InterviewFormScreen(AfterviewScreen[None]):
             self._check_moment(block)
         self._schedule()
 
+    async def action_next_field(self) -> None:
+        """Enter: the next field; on the last one, save now, showing every error."""
+        await next_field(self, after_last=self.action_save)
+
     @on(Checkbox.Changed)
     @on(Select.Changed)
     def _choice_changed(self) -> None:
@@ -202,6 +215,7 @@ class InterviewFormScreen(AfterviewScreen[None]):
             self._set_state(unsaved_message(errors, self._visible_errors()), error=bool(self._visible_errors()))
             return False
         if values == self._saved_values and self.interview_id is not None:
+            self._set_state(self._saved_state)  # e.g. a field put back as it was stored
             return True
         backend = self.backend
         # values.interviewers is read from the blocks in this same order.
@@ -216,13 +230,13 @@ class InterviewFormScreen(AfterviewScreen[None]):
                 backend.store.update_interview(self.interview_id, interview, renamed=renamed)
         except Exception as exc:  # noqa: BLE001 - a store error becomes a visible message, never a crash
             self._set_state(f"Not saved: {exc}", error=True)
-            self.notify(str(exc), severity="error", title="Not saved")
             return False
         for block, typed in blocks:
             block.stored_name = None if typed.is_blank() else typed.name
         self._saved_values = values
         self.sub_title = "edit interview"
-        self._set_state(f"Saved {time.strftime('%H:%M:%S')}.")
+        self._saved_state = f"Saved {time.strftime('%H:%M:%S')}."
+        self._set_state(self._saved_state)
         self.post_message(InterviewSaved(self.interview_id))
         return True
 
@@ -247,6 +261,7 @@ class InterviewFormScreen(AfterviewScreen[None]):
         box.display = bool(whole)
 
     def _set_state(self, text: str, *, error: bool = False) -> None:
+        self.state_text = text
         state = self.query_one("#save-state", Static)
         state.update(literal(text))
         state.set_class(error, "-error")
@@ -288,7 +303,7 @@ class InterviewFormScreen(AfterviewScreen[None]):
         number = len(self.query(InterviewerBlock)) + 1
         block = InterviewerBlock(InterviewerValues(), number=number)
         await self.query_one("#form").mount(block, before=self.query_one("#add-interviewer"))
-        block.field("name").input.focus()
+        self.set_focus(block.field("name").input)  # at once: the name may be typed straight away
         block.scroll_visible()
 
     @on(InterviewerBlock.RemoveRequested)
@@ -299,14 +314,14 @@ class InterviewFormScreen(AfterviewScreen[None]):
         """Remove the interviewer block that has the focus."""
         block = next((a for a in (self.focused.ancestors if self.focused else []) if isinstance(a, InterviewerBlock)), None)
         if block is None:
-            self.notify("Move to an interviewer's fields first.", severity="warning")
+            self._set_state("Move to an interviewer's fields first.", error=True)
             return
         self._remove(block)
 
     def _remove(self, block: InterviewerBlock) -> None:
         blocks = list(self.query(InterviewerBlock))
         if len(blocks) == 1:
-            self.notify("An interview needs at least one interviewer.", severity="warning")
+            self._set_state("An interview needs at least one interviewer.", error=True)
             return
         block.remove()
         for number, other in enumerate((b for b in blocks if b is not block), start=1):
@@ -314,15 +329,16 @@ class InterviewFormScreen(AfterviewScreen[None]):
         self._touched = {k for k in self._touched if not k.startswith(INTERVIEWERS_KEY)}
         self.call_after_refresh(self._schedule)
 
-    def action_save(self) -> None:
-        """Save now, showing every error."""
-        if self.validate_and_save(show_all=True):
-            self.notify("Saved.")
+    async def action_save(self) -> None:
+        """Save now, showing every error (the status line says how it went)."""
+        await typed_so_far(self)
+        self.validate_and_save(show_all=True)
 
-    def action_draft(self) -> None:
+    async def action_draft(self) -> None:
         """Save, then open the draft studio on this interview's next note."""
+        await typed_so_far(self)
         if not self.validate_and_save(show_all=True):
-            self.notify("Fix the fields marked ✖ first.", severity="warning")
+            self._set_state(f"{self.state_text} Drafting needs them fixed.", error=True)
             return
         from afterview.tui.screens.draft_studio import DraftStudioScreen
 

@@ -21,7 +21,7 @@ class GettingItOut:
 
     @work(exclusive=True, group="copy")
     async def action_copy(self) -> None:
-        """Copy the body (OSC 52 plus the local clipboard tool)."""
+        """Copy the body (OSC 52, plus tmux's buffer and the desktop's tool where there are)."""
         await self._copy(self.query_one("#body", NoteEditor).text, "the note")
 
     @work(exclusive=True, group="copy")
@@ -40,12 +40,13 @@ class GettingItOut:
         blocking = self._report.blocking if self._report is not None else ()
         if blocking:
             self.notify(
-                f"Copied {what} {result.describe()}, but a check blocks it: {blocking[0].message}",
+                f"{result.describe(what)} But a check blocks it: {blocking[0].message}",
                 severity="warning",
                 title="Copied, with a problem",
             )
         else:
-            self.notify(f"Copied {what} {result.describe()}. Paste it into your email.", title="Copied")
+            paste = " Paste it into your email." if result.tools else ""
+            self.notify(f"{result.describe(what)}{paste}", title="Copied" if result.tools else "Copy sent")
 
     def action_export(self) -> None:
         """Ask for a format and file, then write it."""
@@ -53,12 +54,13 @@ class GettingItOut:
         if not self.variants:
             self.notify("Nothing to export yet: the draft is on its way.", severity="warning")
             return
+        from afterview.paths import export_folder
         from afterview.tui.screens.dialogs import ExportDialog
         from afterview.tui.studio_model import export_stem
 
         draft = self.variants[self.current]
         stem = export_stem(self.session.interview.company, draft.note_type.value, draft.recipient)
-        self.app.push_screen(ExportDialog(stem, Path.cwd()), self._export)
+        self.app.push_screen(ExportDialog(stem, export_folder()), self._export)
 
     def _export(self, choice: Any) -> None:
         if choice is None:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
+from inspect import isawaitable
+
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
@@ -50,7 +57,11 @@ class Field(Widget):
     def compose(self) -> ComposeResult:
         """Label, input, note."""
         yield Label(literal(self._label), classes="field-label")
-        yield Input(self._value, placeholder=self._placeholder, name=self.key, compact=True, max_length=self._max)
+        # No select-all on focus: tabbing into a filled field must not let the next key
+        # wipe it; the cursor lands at the end, ready to add to the text.
+        yield Input(
+            self._value, placeholder=self._placeholder, name=self.key, compact=True, max_length=self._max, select_on_focus=False
+        )
         yield Static(literal(self.hint), classes="field-note")
 
     def on_mount(self) -> None:
@@ -87,6 +98,50 @@ class Field(Widget):
         note.update(literal(f"✖ {message}" if message else self.hint))
         note.display = bool(message or self.hint)
         self.set_class(bool(message), "-invalid")
+
+
+NEXT_FIELD = Binding("enter", "next_field", "Next field", show=False, priority=True)
+"""Enter walks a form's text fields (for a screen's ``BINDINGS``, with ``next_field``).
+
+A priority binding runs in the order keys arrive, before any is handed to a widget, so
+text typed straight after Enter (quick typing, a paste, a script) lands in the next
+field. Handling ``Input.Submitted`` instead is too late: by then the keys after Enter
+are already queued for the field being left, and run on into it."""
+
+
+async def next_field(screen: Screen, *, after_last: Callable[[], Awaitable[object] | object]) -> None:
+    """Focus the text field after the focused one, now; on the last, run ``after_last``.
+
+    Only text fields take part (choices and buttons are for Tab), so typing a value and
+    pressing Enter always lands in the next thing to type.
+
+    Raises:
+        SkipAction: the focus is not in a field (Enter then works as usual: a button
+            presses, a checkbox ticks).
+    """
+    inputs = [field.input for field in screen.query(Field) if not field.input.disabled]
+    if screen.focused not in inputs:
+        raise SkipAction()
+    index = inputs.index(screen.focused)  # type: ignore[arg-type]
+    if index + 1 < len(inputs):
+        screen.set_focus(inputs[index + 1])  # at once, not after the keys already queued
+    elif isawaitable(result := after_last()):
+        await result
+
+
+async def typed_so_far(screen: Screen) -> None:
+    """Wait until every field has typed the keys already handed to it.
+
+    Each input works through its own queue of keys, so a priority binding (Enter on the
+    last field, ctrl+s, ctrl+d) can run before the text typed just ahead of it is in the
+    field: read the values only after this.
+    """
+    done = []
+    for field in screen.query(Field):
+        event = asyncio.Event()
+        field.input.call_later(event.set)  # queued behind the keys, so it runs after them
+        done.append(event.wait())
+    await asyncio.gather(*done)
 
 
 class TickBox(Checkbox):
