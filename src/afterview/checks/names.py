@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from afterview.checks.policy import Policy
 
 _TOKEN = re.compile(r"\S+")
+# A word with its capital (Latin and other scripts with case).
+_CAPITALISED = re.compile(r"(?<![\w'-])[^\W\d_a-z][\w'-]*")
 # A name in a cue holds at most this many capitalised words.
 _MAX_NAME_WORDS = 4
 
@@ -87,66 +89,106 @@ def _unknown(text: str, context: CheckContext, policy: Policy, check: str) -> li
     severity = policy.type_rules(context.note_type).severity(check)
     if severity == OFF or not context.has_record:
         return []
+    found = _names_found(
+        text, context.record_texts, context.people, context.company, context.offer_company, policy
+    )
+    analysis = analyse(text)
+    return [
+        located(analysis, check, severity, message, *span, suggestion=suggestion)
+        for kind, span, message, suggestion in found
+        if kind == check
+    ][:MAX_FINDINGS]
+
+
+@lru_cache(maxsize=64)
+def _names_found(
+    text: str,
+    record_texts: tuple[str, ...],
+    people: tuple[str, ...],
+    company_name: str | None,
+    offer_company: str | None,
+    policy: Policy,
+) -> tuple[tuple[str, tuple[int, int], str, str], ...]:
+    """(check, span, message, suggestion) of every unknown person and employer, found once
+    for both checks. Only the sentences holding a capitalised word the record lacks are
+    read: most notes name nobody else, and then no pattern runs at all."""
     analysis = analyse(text)
     rules = policy.names
-    known = _known_words(context.record_texts + context.people + ((context.company,) if context.company else ()))
-    company = _company_forms(context.company or "", rules.company_suffixes)
+    known = _known_words(record_texts + people + ((company_name,) if company_name else ()))
+    company = _company_forms(company_name or "", rules.company_suffixes)
+    found: list[tuple[str, tuple[int, int], str, str]] = []
     employers = SpanSet()
-    found: list[tuple[tuple[int, int], str, str]] = []
-    # Words the rest of the record uses too (the company, the role, people) are not the rival's.
-    others = list(context.record_texts)
-    if context.offer_company in others:  # once: the role may read the same
-        others.reverse()
-        others.remove(context.offer_company)
-    others = tuple(others)
-    ignore = _known_words(others + (context.company or "",)) | rules.company_suffixes | rules.not_names
-    rival = context.offer_company
-    if rival and _fold(rival) in {_fold(t) for t in others}:
-        rival = None  # the record names it otherwise too (the role reads the same)
-    for span in _rival_mentions(analysis, rival, ignore):
+    for span in _rival_mentions(analysis, offer_company, record_texts, company_name, rules):
         employers.add(*span)
-        if check == "employer":
-            found.append((span, rules.rival_message.format(match=quote(analysis, *span)), rules.employer_suggestion))
+        found.append(("employer", span, rules.rival_message.format(match=quote(analysis, *span)), rules.employer_suggestion))
+    regions = _unknown_sentences(analysis, known, rules)
+    if not regions:
+        return tuple(found)
     for pattern in rules.employer_patterns:
-        for span, name in _captures(analysis, pattern, rules):
+        for span, name in _captures(analysis, pattern, rules, regions):
             if employers.overlaps(*span) or _is_company(name, company, rules) or _is_known(name, known, every=True):
                 continue
             if _excused(analysis, span, rules.employer_unless):
                 continue
             employers.add(*span)
-            if check == "employer":
-                message = rules.employer_message.format(
-                    match=quote(analysis, *span), name=" ".join(name), company=context.company or "the employer"
-                )
-                found.append((span, message, rules.employer_suggestion))
-    if check == "people":
-        persons = SpanSet()
-        for pattern in (*rules.person_patterns, _title_pattern(policy.recipient.titles)):
-            for span, name in _captures(analysis, pattern, rules):
-                if employers.overlaps(*span) or persons.overlaps(*span):
-                    continue
-                if _is_known(name, known) or _is_company(name, company, rules):
-                    continue
-                persons.add(*span)
-                message = rules.person_message.format(match=quote(analysis, *span), name=" ".join(name))
-                found.append((span, message, rules.person_suggestion))
-    found.sort()
-    return [
-        located(analysis, check, severity, message, *span, suggestion=suggestion)
-        for span, message, suggestion in found[:MAX_FINDINGS]
-    ]
+            message = rules.employer_message.format(
+                match=quote(analysis, *span), name=" ".join(name), company=company_name or "the employer"
+            )
+            found.append(("employer", span, message, rules.employer_suggestion))
+    persons = SpanSet()
+    for pattern in (*rules.person_patterns, _title_pattern(policy.recipient.titles)):
+        for span, name in _captures(analysis, pattern, rules, regions):
+            if employers.overlaps(*span) or persons.overlaps(*span):
+                continue
+            if _is_known(name, known) or _is_company(name, company, rules):
+                continue
+            persons.add(*span)
+            message = rules.person_message.format(match=quote(analysis, *span), name=" ".join(name))
+            found.append(("people", span, message, rules.person_suggestion))
+    found.sort(key=lambda item: item[1])
+    return tuple(found)
+
+
+def _unknown_sentences(analysis: Analysis, known: frozenset[str], rules: NameRules) -> list[tuple[int, int]]:
+    """The body's sentences that hold a capitalised word neither the record nor the
+    list of words that are never names knows, merged, in text order."""
+    start, end = analysis.body
+    norm = analysis.norm
+    regions: list[tuple[int, int]] = []
+    for match in _CAPITALISED.finditer(norm, start, end):
+        word = _fold(match.group().strip(".'-").removesuffix("'s"))
+        if word in known or word in rules.not_names:
+            continue
+        low, high = analysis.sentence(match.start())
+        # With its neighbours: "Dr. Osei" reads as two sentences to the splitter.
+        if high < end:
+            high = analysis.sentence(high)[1]
+        if low > start:
+            low = analysis.sentence(low - 1)[0]
+        low, high = max(start, low), min(end, high)
+        if regions and low <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(high, regions[-1][1]))
+        else:
+            regions.append((low, high))
+    return regions
 
 
 def _captures(
-    analysis: Analysis, pattern: GatedPattern, rules: NameRules
+    analysis: Analysis, pattern: GatedPattern, rules: NameRules, regions: list[tuple[int, int]]
 ) -> Iterator[tuple[tuple[int, int], tuple[str, ...]]]:
     """(span of the name, its capitalised words) for each cue match in the body.
 
     A capture before its cue ("Alex mentioned") keeps its last capitalised words; one
     after its cue ("meeting Alex") keeps its first ones.
     """
-    start, end = analysis.body
-    for match in pattern.finditer(analysis, analysis.lower, analysis.norm, start, end, body_only=True):
+    if not pattern.gate.opens(analysis, body_only=True):
+        return
+    matches = (
+        m
+        for start, end in regions
+        for m in pattern.finditer(analysis, analysis.lower, analysis.norm, start, end, gate_checked=True)
+    )
+    for match in matches:
         group_start, group_end = match.span("name")
         tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(analysis.norm, group_start, group_end)]
         before_cue = group_start == match.start()
@@ -216,10 +258,20 @@ def _is_company(name: tuple[str, ...], company: tuple[frozenset[str], str], rule
     return len(name) == 1 and name[0].isupper() and len(name[0]) >= 2 and _fold(name[0]) == initials
 
 
-def _rival_mentions(analysis: Analysis, rival: str | None, ignore: frozenset[str]) -> list[tuple[int, int]]:
+def _rival_mentions(
+    analysis: Analysis, rival: str | None, record_texts: tuple[str, ...], company: str | None, rules: NameRules
+) -> list[tuple[int, int]]:
     """Where the body names the competing offer's employer (in full, or a distinctive word)."""
     if not rival or not rival.strip():
         return []
+    # Words the rest of the record uses too (the company, the role, people) are not the rival's.
+    others = list(record_texts)
+    if rival in others:  # once: the role may read the same
+        others.reverse()
+        others.remove(rival)
+    if _fold(rival) in {_fold(t) for t in others}:
+        return []  # the record names it otherwise too
+    ignore = _known_words((*others, company or "")) | rules.company_suffixes | rules.not_names
     start, end = analysis.body
     folded = _fold(analysis.norm[start:end])
     if len(folded) != end - start:
