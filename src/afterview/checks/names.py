@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from afterview.checks.policy import Policy
 
 _TOKEN = re.compile(r"\S+")
+_NEXT_WORDS = re.compile(r",?\s+([\w'-]+)(?:\s+([\w'-]+))?")
 # A word with its capital (Latin and other scripts with case).
 _CAPITALISED = re.compile(r"(?<![\w'-])[^\W\d_a-z][\w'-]*")
 # A name in a cue holds at most this many capitalised words.
@@ -41,6 +42,7 @@ class NameRules:
     employer_patterns: tuple[GatedPattern, ...]
     employer_unless: Regex
     not_names: frozenset[str]
+    opening_cues: frozenset[str]
     company_suffixes: frozenset[str]
     person_message: str
     person_suggestion: str
@@ -64,6 +66,7 @@ class NameRules:
             employer_patterns=patterns("employer_patterns"),
             employer_unless=section.regex("employer_unless"),
             not_names=frozenset(section.strings("not_names", lower=True)),
+            opening_cues=frozenset(section.strings("opening_cues", lower=True)),
             company_suffixes=frozenset(section.strings("company_suffixes", lower=True)),
             person_message=section.message("person_message", ("match", "name")),
             person_suggestion=section.message("person_suggestion", ()),
@@ -156,9 +159,17 @@ def _unknown_sentences(analysis: Analysis, known: frozenset[str], rules: NameRul
     norm = analysis.norm
     regions: list[tuple[int, int]] = []
     for match in _CAPITALISED.finditer(norm, start, end):
-        word = _fold(match.group().strip(".'-").removesuffix("'s"))
+        raw = match.group()
+        word = _fold(raw.strip(".'-").removesuffix("'s"))
         if word in known or word in rules.not_names:
             continue
+        if _opens_sentence(norm, match.start(), start) and not raw.endswith("'s"):
+            after = _NEXT_WORDS.match(norm, match.end())
+            following = [w for w in after.groups() if w] if after else []  # a cue may follow an adverb
+            if not following or not (
+                following[0][:1].isupper() or any(_fold(w) in rules.opening_cues for w in following)
+            ):
+                continue  # "Hearing how you ...": a word with its capital, not a name
         low, high = analysis.sentence(match.start())
         # With its neighbours: "Dr. Osei" reads as two sentences to the splitter.
         if high < end:
@@ -171,6 +182,14 @@ def _unknown_sentences(analysis: Analysis, known: frozenset[str], rules: NameRul
         else:
             regions.append((low, high))
     return regions
+
+
+def _opens_sentence(text: str, position: int, floor: int) -> bool:
+    """Only spaces, quotes or brackets lie between ``position`` and a sentence start."""
+    i = position - 1
+    while i >= floor and text[i] in " \t\"'([":
+        i -= 1
+    return i < floor or text[i] in ".!?:;\n"
 
 
 def _captures(
