@@ -58,7 +58,7 @@ def test_findings_print_in_reading_order_with_line_and_column(cli, tmp_path, dat
         if match := re.match(rf"{re.escape(str(note))}(?::(\d+):(\d+))?: (block|warn|info) ", line):
             places.append((int(match[1] or 0), int(match[2] or 0)))
     assert places == sorted(places) and (5, 1) in places and (5, 23) in places
-    assert result.out.splitlines()[-1] == f"{note}: blocked as thank_you (3 blocking, 4 warnings, 0 info)"
+    assert result.out.splitlines()[-1] == f"{note}: blocked as thank_you (5 blocking, 2 warnings, 0 info)"
 
 
 def test_json_findings_carry_line_and_column_besides_offsets(cli, tmp_path):
@@ -102,7 +102,7 @@ ONE_WARNING = (
 )
 
 
-@pytest.mark.parametrize(("text", "counts"), [(ONE_WARNING, "0 blocking, 1 warning, 0 info"), (NOTE, "3 blocking, 4 warnings, 0 info")])
+@pytest.mark.parametrize(("text", "counts"), [(ONE_WARNING, "0 blocking, 1 warning, 0 info"), (NOTE, "5 blocking, 2 warnings, 0 info")])
 def test_counts_are_pluralised(cli, tmp_path, data, text, counts):
     note = tmp_path / "note.txt"
     note.write_text(text, encoding="utf-8")
