@@ -51,7 +51,7 @@ Choices made for a careful user where the lesson is silent:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import date
 from typing import NamedTuple
 
 from afterview.dates import add_days

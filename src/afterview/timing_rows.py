@@ -6,7 +6,7 @@ apart so each reads in one sitting.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from operator import itemgetter
 from typing import Literal, NamedTuple, Protocol, runtime_checkable

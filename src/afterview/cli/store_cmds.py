@@ -77,7 +77,7 @@ def _show(args: argparse.Namespace) -> int:
         drafts = store.draft_summaries(args.id)
         sent = store.sent(args.id)
     if args.json:
-        from afterview.fields import to_data
+        from afterview.records import to_data
 
         data = {"id": args.id, **to_data(interview)}
         data["interviewers"] = [{"id": ids.get(p.name), **to_data(p)} for p in interview.interviewers]

@@ -12,7 +12,6 @@ and ``read_due`` build only light rows. The store is SQL: what is due is decided
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from afterview.errors import InputError
 from afterview.names import name_key
-from afterview.store.base import RecordNotFound, StoreBase, check_on, no_interview
+from afterview.store.base import StoreBase, check_on, no_interview
 from afterview.store.notes_store import NotesStore
 from afterview.store.rows import ListRow, StatusChange, to_date
 
