@@ -24,9 +24,9 @@ from afterview.fields import (
     RecordError,
     day,
     email,
-    to_data,
 )
 from afterview.interview_file import parse_interview
+from afterview.records import to_data
 from afterview.tui.form_model import FormValues, InterviewerValues, build_interview
 
 GOOD = {

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from afterview.errors import InputError
-from afterview.fields import NAME, SIGNATURE_MAX_CHARS, Nested, Number, Plain, Record, email, folder, rule, to_data
+from afterview.fields import NAME, SIGNATURE_MAX_CHARS, Nested, Number, Plain, email, folder, rule
+from afterview.records import Record, to_data
 from afterview.fileio import read_text_file
 from afterview.interview_file import parse_toml_model
 from afterview.paths import Paths, app_paths

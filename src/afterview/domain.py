@@ -23,7 +23,6 @@ from afterview.fields import (
     RELEVANCE_MAX_WORDS,
     Choice,
     Nested,
-    Record,
     day,
     email,
     flag,
@@ -31,6 +30,7 @@ from afterview.fields import (
     word_count,
 )
 from afterview.findings import Report
+from afterview.records import Record
 from afterview.names import name_key
 from afterview.notes import NOTE_LABELS, NOTE_TYPES, STATUS_VALUES, STATUSES, TONE_VALUES, TONES
 

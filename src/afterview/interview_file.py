@@ -15,7 +15,8 @@ from typing import TypeVar
 
 from afterview.domain import Interview
 from afterview.errors import InputError
-from afterview.fields import Problem, Record, RecordError, dotted
+from afterview.fields import Problem, RecordError, dotted
+from afterview.records import Record
 from afterview.fileio import read_text_file
 
 Model = TypeVar("Model", bound=Record)
@@ -41,7 +42,7 @@ def parse_interview(source: str, name: str = "<interview>") -> Interview:
 
 
 def parse_toml_model(source: str, name: str, model: type[Model]) -> Model:
-    """Parse TOML text and validate it as ``model`` (a ``fields.Record``).
+    """Parse TOML text and validate it as ``model`` (a ``records.Record``).
 
     Raises:
         InputError: one line naming ``name``, the field and, where known, the line.

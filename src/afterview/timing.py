@@ -51,15 +51,27 @@ Choices made for a careful user where the lesson is silent:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
-from functools import cache
-from operator import itemgetter
-from typing import Literal, NamedTuple, Protocol, runtime_checkable
+from datetime import date
+from typing import NamedTuple
 
 from afterview.dates import add_days
 from afterview.names import name_key
 from afterview.notes import NOTE_TYPES, TYPE_RANK
-from afterview.timing_data import RULE_SHAPES, TimingData, shipped_timing
+from afterview.timing_data import TimingData, shipped_timing
+from afterview.timing_rows import (
+    ACTIONABLE_STATES,
+    APPLIES_WHILE,
+    RULES,
+    STATE_RANK,
+    STATES,
+    Advice,
+    InterviewLike,
+    SentLog,
+    SentNote,
+    State,
+    day_of,
+    due_now,
+)
 
 __all__ = [
     "ACTIONABLE_STATES",
@@ -78,132 +90,6 @@ __all__ = [
     "advise",
     "due_now",
 ]
-
-State = Literal["upcoming", "due", "late", "stop", "not_applicable"]
-STATES: tuple[State, ...] = ("upcoming", "due", "late", "stop", "not_applicable")
-"""Every state an ``Advice`` row can be in."""
-STATE_RANK: dict[str, int] = {"late": 0, "due": 1, "upcoming": 2, "stop": 3, "not_applicable": 4}
-"""Most urgent first: the order rows are listed in (lower sorts first)."""
-ACTIONABLE_STATES: tuple[State, ...] = ("late", "due", "upcoming")
-"""States of a note still to send (``stop`` and ``not_applicable`` rows are not)."""
-
-
-RULES: frozenset[str] = frozenset(RULE_SHAPES)
-"""Every rule id an ``Advice`` row can carry."""
-
-APPLIES_WHILE: dict[str, str] = {
-    "follow_up": "awaiting",
-    "competing_offer": "awaiting",
-    "award_update": "awaiting",
-    "feedback_request": "rejected",
-    "continued_interest": "rejected",
-}
-"""The status each note after the thank-yous needs; with any other it does not apply."""
-
-
-@runtime_checkable
-class InterviewLike(Protocol):
-    """What the advisor reads from an interview: exactly these, nothing more."""
-
-    @property
-    def interview_date(self) -> date: ...
-    @property
-    def decision_date(self) -> date | None: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def status_date(self) -> date | None: ...
-    @property
-    def recipient_names(self) -> Sequence[str]: ...
-    @property
-    def contact_name(self) -> str: ...
-    @property
-    def offer_deadline(self) -> date | None: ...
-    @property
-    def award_date(self) -> date | None: ...
-
-
-class SentNote(NamedTuple):
-    """A note the user marked as sent: its type value, recipient name and day."""
-
-    type: str
-    recipient: str
-    sent_on: date
-
-
-class Advice(NamedTuple):
-    """One note the user could write, and where it stands today (a named tuple: the due
-    list builds tens of thousands of them).
-
-    Attributes:
-        type: the note type value (``thank_you``, ``follow_up``...).
-        recipient: who it goes to: the interviewer for a thank-you, else the contact.
-        state: one of ``STATES``.
-        due: the first day the note is due (None for ``stop`` and ``not_applicable``).
-        rule: a stable id from ``RULES`` (``thank_you.same_day``...).
-        reason: one plain-English sentence naming the rule, with its dates.
-    """
-
-    type: str
-    recipient: str
-    state: State
-    due: date | None
-    rule: str
-    reason: str
-
-    def to_dict(self) -> dict[str, object]:
-        """Return the JSON shape ``due --json`` prints (``due`` as an ISO date or null)."""
-        return {
-            "type": self.type,
-            "recipient": self.recipient,
-            "state": self.state,
-            "due": self.due.isoformat() if self.due else None,
-            "rule": self.rule,
-            "reason": self.reason,
-        }
-
-
-def due_now(rows: Iterable[Advice]) -> list[Advice]:
-    """The rows to act on today (``late`` or ``due``), in the order given."""
-    return [row for row in rows if row.state in ("late", "due")]
-
-
-class SentLog:
-    """The sent notes of one interview, de-duplicated, with the questions the rules ask.
-
-    Args:
-        sent: ``(type value, recipient, day sent)`` per note.
-        keyed: the notes are as the store keeps them: type values, recipients as name
-            keys (``afterview.names.name_key``) and dates, taken as they are. Otherwise
-            types may be enums, recipients are names and days may be datetimes.
-    """
-
-    __slots__ = ("_notes", "_types")
-
-    def __init__(self, sent: Iterable[SentNote | tuple[str, str, date]] = (), *, keyed: bool = False) -> None:
-        if keyed:
-            notes = set(sent)
-        else:
-            notes = {SentNote(str(getattr(t, "value", t)), name_key(r), _day(d)) for t, r, d in sent}
-        # Items are read by position: the store's rows and SentNote are both such triples.
-        self._notes = sorted(notes, key=itemgetter(2)) if len(notes) > 1 else list(notes)
-        self._types = {note[0] for note in notes}
-
-    def has(self, note_type: str, recipient: str | None = None) -> bool:
-        """Whether a note of ``note_type`` was sent (to ``recipient``, when given)."""
-        if recipient is None or note_type not in self._types:
-            return note_type in self._types
-        key = name_key(recipient)
-        return any(n[0] == note_type and n[1] == key for n in self._notes)
-
-    def days(self, note_type: str) -> list[date]:
-        """The days notes of ``note_type`` were sent, earliest first."""
-        return [n[2] for n in self._notes if n[0] == note_type]
-
-    def thanked(self) -> set[str]:
-        """The name keys of the interviewers a thank-you was sent to."""
-        return {n[1] for n in self._notes if n[0] == "thank_you"} if "thank_you" in self._types else set()
-
 
 def advise(
     interview: InterviewLike,
@@ -250,7 +136,7 @@ class Advisor:
 
     def __init__(self, today: date, *, include_not_applicable: bool = True, data: TimingData | None = None) -> None:
         self._data = data or shipped_timing()
-        self._today = _day(today)
+        self._today = day_of(today)
         self._wordy = include_not_applicable
 
     def advise(
@@ -316,11 +202,6 @@ class _Rules(NamedTuple):
         state = _state(self.today, start, late)
         values["start"], values["late"], values["last"] = start, late, last  # ``values`` is this call's own
         return Advice(note_type, recipient, state, start, rule, self.data.reasons[rule][state].format_map(values))
-
-
-def _day(value: date) -> date:
-    # A datetime is a date subclass but does not compare with one; keep the day only.
-    return value.date() if isinstance(value, datetime) else value
 
 
 def _state(today: date, start: date, late_from: date | None) -> State:

@@ -213,3 +213,11 @@ def test_what_goes_to_a_model_names_no_characteristic(policy) -> None:
     context = CheckContext(recipient="Priya Raman", moment_withheld=True, withheld_reason=fate.neutral_reason)
     (finding,) = personal(note("I enjoyed it."), context, policy)
     assert "pregnan" not in finding.message
+
+
+def test_a_moment_with_hidden_characters_is_withheld_and_says_why(policy) -> None:
+    from afterview.checks.moment import moment_fate
+
+    fate = moment_fate("your story about the chu\u200brn dashboard", (), policy)
+    assert fate.withheld and fate.reason == "holds hidden characters"
+    assert [f.check for f in fate.findings] == ["hidden_characters"]

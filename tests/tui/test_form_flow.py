@@ -50,7 +50,7 @@ async def test_enter_walks_the_form_field_by_field(app_factory, store) -> None:
         assert form_field(form, "decision_date").value == "2026-03-09"
         block = form.query_one(InterviewerBlock)
         assert app.focused is block.field("name").input
-        await pilot.press(*"Jordan Lee", "enter", "enter", "enter", *"your story about the churn dashboard", "enter")
+        await pilot.press(*"Jordan Lee", "enter", "enter", "enter", "enter", *"your story about the churn dashboard", "enter")  # title, email, address as
         assert block.values().moment == "your story about the churn dashboard"
         assert app.focused is form_field(form, "competing_offer.company").input
         await settle(pilot)

@@ -135,3 +135,24 @@ def test_the_tui_recheck_and_check_agree(panel_file: Path, store) -> None:
     context = note_context(POLICY, NoteType.THANK_YOU, "Ana Sousa", stored=stored)
     assert saved.report.findings == check_text(edited, context, POLICY).findings
     assert not saved.report.drafts_bar  # an edited draft is the person's note
+
+
+def test_a_report_from_another_policy_is_marked_stale_and_rechecked_on_export(panel_file: Path, store, cli) -> None:
+    interview_id = store.add_interview(load_interview(panel_file))
+    stored = StoredInterview(store, interview_id, store.interview(interview_id))
+    (result,) = _draft(stored.interview, DraftJob(NoteType.THANK_YOU, to="Ana Sousa"), stored)
+    draft = result.drafts[0]
+    assert json.loads(cli("show", interview_id, "--json").out)["drafts"][0]["stale"] is False
+    # As if an older afterview had judged it: another policy version, and a verdict that no longer holds.
+    from dataclasses import replace
+
+    from afterview.findings import Finding
+
+    old = replace(draft.report, policy_version="0ld", findings=(Finding("thanks", "block", "Thank them."),))
+    store.replace_report(draft.id, old)
+    shown = cli("show", interview_id)
+    assert "blocked (by an older policy: re-checked when opened or exported)" in shown.out
+    exported = cli("export", interview_id, "--draft", draft.id, "--format", "txt")
+    assert exported.code == 0, exported.err  # the re-check clears the stale block
+    fresh = store.draft(draft.id)
+    assert fresh.report.policy_version == POLICY.version and fresh.report.passed

@@ -72,6 +72,7 @@ class MomentRules:
     sensitive_reason: str
     neutral_sensitive_reason: str
     placeholder_reason: str
+    hidden_reason: str
 
     @classmethod
     def read(cls, section: Section) -> MomentRules:
@@ -93,6 +94,7 @@ class MomentRules:
             sensitive_reason=withheld.message("sensitive_reason", ("categories",)),
             neutral_sensitive_reason=withheld.message("neutral_sensitive_reason", ()),
             placeholder_reason=withheld.message("placeholder_reason", ()),
+            hidden_reason=withheld.message("hidden_reason", ()),
         )
         withheld.done()
         section.done()
@@ -140,6 +142,8 @@ def _reason(findings: Sequence[Finding], rules: MomentRules, *, neutral: bool = 
     for finding in findings:
         if finding.check == "placeholders":
             reasons.append(rules.placeholder_reason)
+        elif finding.check == "hidden_characters":
+            reasons.append(rules.hidden_reason)
         elif finding.check == CHECK:
             reasons.append(next(r.reason for r in rules.withhold if r.category == finding.category))
     reasons = list(dict.fromkeys(reasons))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING

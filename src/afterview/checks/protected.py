@@ -18,7 +18,7 @@ Rules, anchors, frames, severities and messages are data: ``guardrails/sensitive
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 

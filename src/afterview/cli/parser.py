@@ -13,7 +13,7 @@ from datetime import date
 from typing import NoReturn
 
 from afterview.dates import date_problem
-from afterview.notes import EXPORT_VALUES as EXPORT_FORMATS, NOTE_TYPES, STATUS_VALUES as STATUSES, TONE_VALUES as TONES
+from afterview.notes import NOTE_TYPES, TONE_VALUES as TONES
 
 
 _HELP_WIDTH = 80

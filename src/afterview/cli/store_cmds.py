@@ -67,6 +67,9 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    from afterview import services
+    from afterview.usecases.checking import is_stale
+
     with _open_store() as store:
         interview = store.interview(args.id)
         ids = store.interviewer_ids(args.id)
@@ -74,12 +77,13 @@ def _show(args: argparse.Namespace) -> int:
         drafts = store.draft_summaries(args.id)
         sent = store.sent(args.id)
     if args.json:
-        from afterview.fields import to_data
+        from afterview.records import to_data
 
         data = {"id": args.id, **to_data(interview)}
         data["interviewers"] = [{"id": ids.get(p.name), **to_data(p)} for p in interview.interviewers]
         data["status_history"] = [change.to_dict() for change in history]
-        data["drafts"] = [draft.to_dict() for draft in drafts]
+        policy = services.policy()
+        data["drafts"] = [{**draft.to_dict(), "stale": is_stale(draft.policy_version, policy)} for draft in drafts]
         data["sent"] = [entry.to_dict() for entry in sent]
         json_line(data)
         return EXIT_OK
@@ -106,8 +110,11 @@ def _show(args: argparse.Namespace) -> int:
         on = change.status_date.isoformat() if change.status_date else "(no date)"
         out(f"  {on:<10}  {change.status}  (recorded {change.recorded_at:%Y-%m-%d %H:%M})")
     out("drafts:" if drafts else "drafts: none yet (afterview draft --interview ID --type T)")
+    policy = services.policy() if drafts else None
     for draft in drafts:
         verdict = "passed" if draft.passed else "blocked"
+        if is_stale(draft.policy_version, policy):
+            verdict += " (by an older policy: re-checked when opened or exported)"
         edited = ", edited" if draft.edited_at else ""
         label = draft.note_type.replace("_", "-")
         out(f"  #{draft.id:<5} {label} to {draft.recipient}, {draft.tone}, {draft.engine}, {verdict}{edited}: {draft.subject}")

@@ -27,7 +27,8 @@ def record_id(value: str) -> int:
 def add_store_commands(commands) -> None:
     """Add the store-backed subcommands to ``commands`` (the ``add_subparsers`` result)."""
     # Imported here: parser imports this module while it builds, so parser is loaded.
-    from afterview.cli.parser import EXPORT_FORMATS, NOTE_TYPES, STATUSES, add_command, add_llm_flags, iso_date
+    from afterview.cli.parser import NOTE_TYPES, add_command, add_llm_flags, iso_date
+    from afterview.notes import EXPORT_VALUES as EXPORT_FORMATS, STATUS_VALUES as STATUSES
 
     add = add_command(
         commands, "add", "store an interview file or a calendar invite; prints the new id",

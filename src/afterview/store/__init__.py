@@ -17,7 +17,8 @@ from afterview.names import name_key
 from afterview.store.connection import open_database
 from afterview.store.rows import DraftSummary, InterviewRow, ListRow, SentRecord, StatusChange
 from afterview.store.schema import APPLICATION_ID, SCHEMA_VERSION
-from afterview.store.store import EditSummary, RecordNotFound, Store
+from afterview.store.base import RecordNotFound
+from afterview.store.store import EditSummary, Store
 
 if TYPE_CHECKING:
     from afterview.paths import Paths

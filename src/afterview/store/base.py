@@ -16,7 +16,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Self
 
-from afterview.errors import StoreError
+from afterview.dates import date_problem
+from afterview.errors import InputError, StoreError
 from afterview.store.connection import translate
 
 
@@ -123,3 +124,11 @@ class StoreBase:
         if row is None:
             raise no_interview(interview_id)
         return date.fromisoformat(row[0])
+
+
+def check_on(on: date, interviewed: date) -> None:
+    """Refuse a status or sent date before the interview or past the calendar's range."""
+    if problem := date_problem(on):
+        raise InputError(f"--on {on}: {problem}")
+    if on < interviewed:
+        raise InputError(f"--on {on}: is before the interview ({interviewed})")

@@ -134,6 +134,7 @@ class DraftSummary:
             "engine": self.engine,
             "subject": self.subject,
             "passed": self.passed,
+            "policy_version": self.policy_version,
             "created_at": self.created_at.isoformat(),
             "edited_at": self.edited_at.isoformat() if self.edited_at else None,
         }

@@ -73,9 +73,10 @@ def recheck_edit(stored: StoredInterview, policy: Policy, draft: Draft, body: st
     return stored.store.update_draft_body(draft.id, body, report)
 
 
-def is_stale(report: Report, policy: Policy) -> bool:
-    """True when a stored report was judged by another version of the policy."""
-    return report.policy_version != policy.version
+def is_stale(policy_version: str | None, policy: Policy) -> bool:
+    """True when a stored report was judged by another version of the policy (lists say so;
+    opening or exporting the draft re-checks it)."""
+    return policy_version != policy.version
 
 
 def fresh(stored: StoredInterview, policy: Policy, draft: Draft) -> Draft:

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from afterview import export
 from afterview.errors import InputError
-from afterview.notes import EXPORT_VALUES
 from afterview.usecases.checking import fresh
 from afterview.usecases.recipients import match_interviewer, recipients_for
 
