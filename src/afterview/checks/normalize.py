@@ -180,7 +180,10 @@ def _map_look_alikes(chars: list[str], guardrails: Path) -> list[int]:
             j += 1
         foreign = [k for k in range(i, j) if not chars[k].isascii() and chars[k].isalpha()]
         if foreign and all(chars[k] in table for k in foreign):
-            if any(chars[k].isascii() and chars[k].isalpha() for k in range(i, j)):
+            # Only another alphabet's letter hides in a Latin word; a Latin letter of its
+            # own ("ı" in Yılmaz, "ł" in Łukasz) is mapped for matching but never flagged.
+            other_script = any(not unicodedata.name(chars[k], "").startswith("LATIN") for k in foreign)
+            if other_script and any(chars[k].isascii() and chars[k].isalpha() for k in range(i, j)):
                 mixed.append(i)
             for k in foreign:
                 chars[k] = table[chars[k]]
