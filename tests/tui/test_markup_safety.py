@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from screen_text import screen_text, shows
+import pilot_helpers
+from pilot_helpers import settle
+from screen_text import missing, screen_text
 from tui_fakes import TODAY, make_writer, northwind
 from textual.widgets import Input
 
@@ -37,18 +39,9 @@ AWARD = "[B] Award"
 RELEVANCE = "it is [/ops the skill set"
 
 
-async def settle(pilot) -> None:
-    """Let timers, workers and messages finish."""
-    await pilot.pause(0.3)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 async def type_into(pilot, widget: Input, text: str) -> None:
-    widget.focus()
-    await pilot.pause()
-    widget.value = ""
-    await pilot.press(*text)
+    """Clear the field, then type ``text`` as real key presses."""
+    await pilot_helpers.type_into(pilot, widget, text, replace=True)
 
 
 def form_field(screen, key: str) -> Field:
@@ -57,8 +50,8 @@ def form_field(screen, key: str) -> Field:
 
 def assert_shown(app, *phrases: str) -> None:
     assert app.is_running
-    missing = [p for p in phrases if not shows(app, p)]
-    assert not missing, f"not on screen as typed: {missing}\n--- screen ---\n{screen_text(app)}"
+    absent = missing(app, *phrases)
+    assert not absent, f"not on screen as typed: {absent}\n--- screen ---\n{screen_text(app)}"
 
 
 async def test_markup_like_text_is_shown_literally_everywhere(home: Path, store, tmp_path: Path) -> None:
