@@ -237,9 +237,13 @@ class DraftStudioScreen(GettingItOut, AfterviewScreen[None]):
         count = len(self.variants)
         variant = f"variant {self.current + 1}/{count}" if count else "drafting…"
         sent = " · ✔ sent" if self.session.is_sent(self.note.note_type, self.note.recipient) else ""
-        self.query_one("#note-bar", Static).update(
-            line(bold(label), " to ", bold(self.note.recipient), f" · tone {self.tone.value} · {variant}{sent} ", dim("· o other note · esc back"))
-        )
+        what = line(bold(label), " to ", bold(self.note.recipient), f" · tone {self.tone.value} · {variant}{sent}")
+        keys = literal(" · o other note · esc back", "dim")
+        bar = self.query_one("#note-bar", Static)
+        room = bar.content_region.width - keys.cell_length
+        if 0 < room < what.cell_length:  # narrow: the keys stay, the description gives way
+            what = what.truncate(room, ellipsis=True)
+        bar.update(line(what, keys))
         self.query_one("#why", Static).update(line(dim("Why now:"), f" {self.reason}") if self.reason else "")
         subject = self.variants[self.current].subject if self.variants else ""
         self.query_one("#subject", Static).update(line(bold("Subject:"), f" {safe(subject)}") if subject else "")
@@ -314,6 +318,29 @@ class DraftStudioScreen(GettingItOut, AfterviewScreen[None]):
     def _editing_hint(self) -> None:
         editor = self.query_one("#body", NoteEditor)
         editor.border_subtitle = "editing · esc when done" if editor.has_focus else "i to edit"
+
+    def on_resize(self) -> None:
+        """The note bar fits its keys into the new width."""
+        if self.note is not None:
+            self._refresh_bars()
+
+    def focus_next(self, selector: str | type = "*") -> Any:
+        """Tab moves among the studio's lists, never silently into the body: ``i`` edits."""
+        return self._focus_around_body(super().focus_next, selector)
+
+    def focus_previous(self, selector: str | type = "*") -> Any:
+        """Shift+Tab, likewise."""
+        return self._focus_around_body(super().focus_previous, selector)
+
+    def _focus_around_body(self, move: Any, selector: str | type) -> Any:
+        editor = self.query_one("#body", NoteEditor)
+        if editor.has_focus:
+            return move(selector)  # leaving the body by Tab is fine
+        editor.can_focus = False
+        try:
+            return move(selector)
+        finally:
+            editor.can_focus = True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide command keys while the body has the focus (they type into it)."""
