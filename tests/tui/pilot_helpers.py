@@ -78,3 +78,14 @@ async def until(pilot, condition, what: str = "the condition") -> None:
             return
         await pilot.pause(STEP)
     raise AssertionError(f"{what} did not happen within 5 s")
+
+
+async def open_studio(pilot):
+    """From the dashboard: ``d`` on the highlighted interview, until its drafts are shown."""
+    from afterview.tui.screens.draft_studio import DraftStudioScreen
+
+    await settle(pilot)
+    await pilot.press("d")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, DraftStudioScreen) and pilot.app.screen.variants
+    return pilot.app.screen
