@@ -121,10 +121,27 @@ async def test_markup_like_text_is_shown_literally_everywhere(home: Path, store,
         assert (saved.company, saved.role) == (COMPANY, ROLE)
         assert [p.name for p in store.interview(saved.id).interviewers] == [FIRST, SECOND]
         assert_shown(app, SECOND)
-
-        # The dashboard row, the status and delete dialogs.
         await pilot.press("escape")
         await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert_shown(app, COMPANY, ROLE)
+
+
+async def test_markup_like_record_values_are_shown_literally_on_every_screen(home: Path, store, tmp_path: Path) -> None:
+    """The same values, stored, through the dashboard, its dialogs, the studio and its dialogs."""
+    from afterview.config import resolve_settings
+    from afterview.domain import Interviewer
+    from afterview.tui.app import make_app
+
+    (home / "config.toml").write_text(
+        f'[profile]\nname = "{YOU}"\nemail = "riley@example.com"\nsignature = "{SIGNATURE}"\n', encoding="utf-8"
+    )
+    people = [Interviewer(name=FIRST, title=FIRST_TITLE, moment=MOMENT, contact=True), Interviewer(name=SECOND)]
+    store.add_interview(northwind(company=COMPANY, role=ROLE, interviewers=people))
+    app = make_app(writer=make_writer(None), store=store, clock=lambda: TODAY, settings=resolve_settings(), clipboard_commands=[])
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        # The dashboard row, the status and delete dialogs.
         assert isinstance(app.screen, DashboardScreen)
         assert_shown(app, COMPANY, ROLE)
         await pilot.press("s")
@@ -178,8 +195,8 @@ async def test_markup_like_text_is_shown_literally_everywhere(home: Path, store,
         await pilot.press("c")
         await settle(pilot)
         assert app.clipboard.startswith(greeting)
-        # The signature reads like a placeholder, so the copy toast quotes the check's words.
-        assert_shown(app, "But a check blocks it: Replace the placeholder '[$accent]'")
+        # Bracketed text reads like a placeholder, so the copy toast quotes the check's words.
+        assert_shown(app, "But a check blocks it: Replace the placeholder '[")
         await pilot.press("s")
         await settle(pilot)
         assert_shown(app, f"Marked the thank-you to {recipient} as sent.")
