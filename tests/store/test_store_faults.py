@@ -64,12 +64,18 @@ def test_a_write_waits_for_another_writer_then_gives_a_clear_error(home: Path, m
     store.close()
 
 
-def test_cli_refuses_a_locked_database_with_exit_2(home: Path, cli_process, make_interview):
+def test_cli_refuses_a_locked_database_with_exit_2(home: Path, cli, make_interview, monkeypatch):
+    import functools
+
+    import afterview.store
+
     open_store(app_paths()).close()
     path = app_paths().database
+    # The CLI waits 5 s for a lock by default; the refusal is the same after 0.2 s.
+    monkeypatch.setattr(afterview.store, "open_store", functools.partial(open_store, busy_timeout=0.2))
     locker = _hold_exclusive_lock(path)
     try:
-        result = cli_process("list")
+        result = cli("list")
     finally:
         locker.close()
     assert result.code == 2

@@ -29,11 +29,11 @@ def screen_text(app) -> str:
     return "\n".join(text for text in widget_texts(app) if text)
 
 
-def shows(app, phrase: str) -> bool:
-    """True when ``phrase`` is visible, as typed, within one widget.
+def missing(app, *phrases: str) -> list[str]:
+    """The phrases not visible, as typed, within one widget (the screen is read once).
 
     Spaces are ignored in the comparison: a word longer than the widget (a file path)
     is folded across lines, which puts a space inside it.
     """
-    wanted = "".join(phrase.split())
-    return any(wanted in "".join(text.split()) for text in widget_texts(app))
+    texts = ["".join(text.split()) for text in widget_texts(app)]
+    return [phrase for phrase in phrases if not any("".join(phrase.split()) in text for text in texts)]

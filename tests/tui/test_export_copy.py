@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pilot_helpers import open_studio, settle
 from tui_fakes import TODAY, make_writer, northwind
 from textual.widgets import Input, Static
 
@@ -38,18 +39,8 @@ def test_exports_go_to_documents_else_downloads_else_home(user_home: Path) -> No
     assert export_folder() == user_home / "Documents"
 
 
-async def settle(pilot) -> None:
-    await pilot.pause(0.3)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
-async def open_studio(pilot) -> DraftStudioScreen:
-    await settle(pilot)
-    await pilot.press("d")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, DraftStudioScreen) and pilot.app.screen.variants
-    return pilot.app.screen
 
 
 async def open_export(pilot) -> ExportDialog:

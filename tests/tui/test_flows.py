@@ -9,6 +9,8 @@ from email import policy as email_policy
 from datetime import date
 from pathlib import Path
 
+import pilot_helpers
+from pilot_helpers import type_into, until
 from tui_fakes import GOOD_THANK_YOUS, TODAY, ScriptedDrafter, make_writer, northwind
 from textual.widgets import Input, Static
 
@@ -30,17 +32,8 @@ SIZE = (100, 36)
 
 
 async def settle(pilot, app) -> None:
-    """Let timers, workers and messages finish."""
-    await pilot.pause(0.3)
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def type_into(pilot, widget: Input, text: str) -> None:
-    """Focus ``widget`` and type ``text`` key by key."""
-    widget.focus()
-    await pilot.pause()
-    await pilot.press(*text)
+    """Let timers, workers and messages finish (waiting on them, not on a clock)."""
+    await pilot_helpers.settle(pilot)
 
 
 def dashboard_rows(app):
@@ -118,7 +111,7 @@ async def test_first_run_to_sent_thank_you(home: Path, store, tmp_path: Path) ->
         await pilot.press("i")
         assert editor.has_focus
         await pilot.press(*"[Company] ")
-        await pilot.pause(0.3)
+        await settle(pilot, app)
         panel = studio.query_one("#checks", ChecksPanel)
         assert panel.lines[0].verdict == "block" and panel.lines[0].check == "placeholders"
         assert any(sev == "block" and editor.text[s:e] == "[Company]" for s, e, sev in editor.spans)
@@ -126,7 +119,7 @@ async def test_first_run_to_sent_thank_you(home: Path, store, tmp_path: Path) ->
         assert stored.body.startswith("[Company] ") and not stored.report.passed  # autosaved
         editor.clear()
         editor.insert(studio.variants[2].body.removeprefix("[Company] "))
-        await pilot.pause(0.3)
+        await settle(pilot, app)
         assert all(line.verdict != "block" for line in panel.lines)
         assert store.draft(studio.variants[2].id).report.passed
 
@@ -213,9 +206,9 @@ async def test_regenerate_cancels_the_stale_request(app_factory, store) -> None:
     app = app_factory(drafter)
     messages: list[object] = []
     async with app.run_test(size=SIZE, message_hook=messages.append) as pilot:
-        await pilot.pause(0.3)
+        await settle(pilot, app)
         await pilot.press("d")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: isinstance(app.screen, DraftStudioScreen) and drafter.requests, "the first request")
         studio = app.screen
         assert isinstance(studio, DraftStudioScreen) and not studio.variants
         assert "Drafting" in str(studio.query_one("#progress", Static).render())

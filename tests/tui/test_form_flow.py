@@ -4,6 +4,7 @@ that never sit on the field being typed in or on the draft."""
 from __future__ import annotations
 
 import pytest
+from pilot_helpers import send_keys, settle
 from tui_fakes import TODAY, northwind
 from textual.widgets import Input, Static
 from textual.widgets._toast import Toast
@@ -15,10 +16,6 @@ from afterview.tui.widgets.form_fields import Field, InterviewerBlock
 SIZE = (100, 36)
 
 
-async def settle(pilot) -> None:
-    await pilot.pause(0.3)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def form_field(screen, key: str) -> Field:
@@ -42,15 +39,19 @@ async def test_enter_walks_the_form_field_by_field(app_factory, store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         form = await open_form(pilot)
         assert app.focused is form_field(form, "company").input
-        await pilot.press(*"Northwind Analytics", "enter", *"Senior Data Analyst", "enter")
+        send_keys(app, *"Northwind Analytics", "enter", *"Senior Data Analyst", "enter")
+        await settle(pilot)
         assert form_field(form, "company").value == "Northwind Analytics"
         assert form_field(form, "role").value == "Senior Data Analyst"
         assert app.focused is form_field(form, "interview_date").input
-        await pilot.press("enter", *"2026-03-09", "enter", "enter")  # today kept, a decision date, no status date
+        send_keys(app, "enter", *"2026-03-09", "enter", "enter")  # today kept, a decision date, no status date
+        await settle(pilot)
         assert form_field(form, "decision_date").value == "2026-03-09"
         block = form.query_one(InterviewerBlock)
         assert app.focused is block.field("name").input
-        await pilot.press(*"Jordan Lee", "enter", "enter", "enter", "enter", *"your story about the churn dashboard", "enter")  # title, email, address as
+        keys = (*"Jordan Lee", "enter", "enter", "enter", "enter", *"your story about the churn dashboard", "enter")
+        send_keys(app, *keys)  # name, then title, email and address-as left as they are
+        await settle(pilot)
         assert block.values().moment == "your story about the churn dashboard"
         assert app.focused is form_field(form, "competing_offer.company").input
         await settle(pilot)
@@ -76,24 +77,12 @@ async def test_enter_walks_the_form_field_by_field(app_factory, store) -> None:
         assert "Not saved: fix the 1 field marked" in state_line(form)
 
 
-def send_burst(app, *keys: str) -> None:
-    """Queue key presses all at once, as a fast typist, a paste or ``tmux send-keys`` does."""
-    from textual import events
-    from textual.keys import _character_to_key
-
-    for key in keys:
-        name = _character_to_key(key) if len(key) == 1 and not key.isalnum() else key
-        event = events.Key(name, key if len(key) == 1 else ("\r" if key == "enter" else None))
-        event.set_sender(app)
-        app._driver.send_message(event)
-
-
 async def test_keys_typed_in_one_burst_land_in_their_own_fields(app_factory, store) -> None:
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         form = await open_form(pilot)
         keys = (*"Northwind Analytics", "enter", *"Senior Data Analyst", "enter", "enter", "enter", "enter", *"Jordan Lee")
-        send_burst(app, *keys)
+        send_keys(app, *keys)
         await settle(pilot)
         assert form_field(form, "company").value == "Northwind Analytics"
         assert form_field(form, "role").value == "Senior Data Analyst"
@@ -110,7 +99,7 @@ async def test_the_first_run_screen_takes_a_burst_ending_in_enter(home, store) -
     app = make_app(writer=None, store=store, clock=lambda: TODAY, settings=resolve_settings(), clipboard_commands=[])
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        send_burst(app, *"Sam Rivera", "enter", *"sam@example.com", "enter", *"+1 555 0100", "enter")
+        send_keys(app, *"Sam Rivera", "enter", *"sam@example.com", "enter", *"+1 555 0100", "enter")
         await settle(pilot)
         assert app.backend.settings.profile.name == "Sam Rivera"
         assert app.backend.settings.profile.signature == "+1 555 0100"

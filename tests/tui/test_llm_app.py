@@ -9,6 +9,7 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
+from pilot_helpers import settle
 from textual.widgets import Static
 
 from afterview.tui.screens.draft_studio import DraftStudioScreen
@@ -46,13 +47,10 @@ async def test_studio_drafts_with_the_recorded_model(home: Path, monkeypatch) ->
     )
     with recording.cassette("thank_you_three_variants", monkeypatch):
         async with app.run_test(size=(100, 36)) as pilot:
-            await pilot.pause(0.3)
-            await app.workers.wait_for_complete()
+            await settle(pilot)
             assert app.title == "afterview · online: model from the server"
             await pilot.press("d")
-            await pilot.pause(0.3)
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await settle(pilot)
             studio = app.screen
             assert isinstance(studio, DraftStudioScreen)
             assert (studio.note.note_type, studio.note.recipient) == ("thank_you", "Jordan Lee")

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from screen_text import screen_text, shows
+import pilot_helpers
+from pilot_helpers import settle
+from screen_text import missing, screen_text
 from tui_fakes import TODAY, make_writer, northwind
 from textual.widgets import Input
 
@@ -37,18 +39,9 @@ AWARD = "[B] Award"
 RELEVANCE = "it is [/ops the skill set"
 
 
-async def settle(pilot) -> None:
-    """Let timers, workers and messages finish."""
-    await pilot.pause(0.3)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 async def type_into(pilot, widget: Input, text: str) -> None:
-    widget.focus()
-    await pilot.pause()
-    widget.value = ""
-    await pilot.press(*text)
+    """Clear the field, then type ``text`` as real key presses."""
+    await pilot_helpers.type_into(pilot, widget, text, replace=True)
 
 
 def form_field(screen, key: str) -> Field:
@@ -57,8 +50,8 @@ def form_field(screen, key: str) -> Field:
 
 def assert_shown(app, *phrases: str) -> None:
     assert app.is_running
-    missing = [p for p in phrases if not shows(app, p)]
-    assert not missing, f"not on screen as typed: {missing}\n--- screen ---\n{screen_text(app)}"
+    absent = missing(app, *phrases)
+    assert not absent, f"not on screen as typed: {absent}\n--- screen ---\n{screen_text(app)}"
 
 
 async def test_markup_like_text_is_shown_literally_everywhere(home: Path, store, tmp_path: Path) -> None:
@@ -128,10 +121,27 @@ async def test_markup_like_text_is_shown_literally_everywhere(home: Path, store,
         assert (saved.company, saved.role) == (COMPANY, ROLE)
         assert [p.name for p in store.interview(saved.id).interviewers] == [FIRST, SECOND]
         assert_shown(app, SECOND)
-
-        # The dashboard row, the status and delete dialogs.
         await pilot.press("escape")
         await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert_shown(app, COMPANY, ROLE)
+
+
+async def test_markup_like_record_values_are_shown_literally_on_every_screen(home: Path, store, tmp_path: Path) -> None:
+    """The same values, stored, through the dashboard, its dialogs, the studio and its dialogs."""
+    from afterview.config import resolve_settings
+    from afterview.domain import Interviewer
+    from afterview.tui.app import make_app
+
+    (home / "config.toml").write_text(
+        f'[profile]\nname = "{YOU}"\nemail = "riley@example.com"\nsignature = "{SIGNATURE}"\n', encoding="utf-8"
+    )
+    people = [Interviewer(name=FIRST, title=FIRST_TITLE, moment=MOMENT, contact=True), Interviewer(name=SECOND)]
+    store.add_interview(northwind(company=COMPANY, role=ROLE, interviewers=people))
+    app = make_app(writer=make_writer(None), store=store, clock=lambda: TODAY, settings=resolve_settings(), clipboard_commands=[])
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        # The dashboard row, the status and delete dialogs.
         assert isinstance(app.screen, DashboardScreen)
         assert_shown(app, COMPANY, ROLE)
         await pilot.press("s")
@@ -185,8 +195,8 @@ async def test_markup_like_text_is_shown_literally_everywhere(home: Path, store,
         await pilot.press("c")
         await settle(pilot)
         assert app.clipboard.startswith(greeting)
-        # The signature reads like a placeholder, so the copy toast quotes the check's words.
-        assert_shown(app, "But a check blocks it: Replace the placeholder '[$accent]'")
+        # Bracketed text reads like a placeholder, so the copy toast quotes the check's words.
+        assert_shown(app, "But a check blocks it: Replace the placeholder '[")
         await pilot.press("s")
         await settle(pilot)
         assert_shown(app, f"Marked the thank-you to {recipient} as sent.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+import pilot_helpers
 from tui_fakes import GOOD_THANK_YOUS, TODAY, ScriptedDrafter, make_writer, northwind
 from textual.widgets import Input, TextArea
 
@@ -20,9 +21,7 @@ SIZE = (80, 24)
 
 async def settle(pilot) -> None:
     """Finish timers and workers, then stop every cursor from blinking."""
-    await pilot.pause(0.3)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await pilot_helpers.settle(pilot)
     for widget in pilot.app.screen.query("Input, TextArea"):
         widget.cursor_blink = False
     await pilot.pause()

@@ -35,6 +35,7 @@ class AfterviewApp(App[int]):
         clipboard_commands: the commands that take copied text besides OSC 52 (tmux's
             buffer, the desktop's tool); empty for the terminal only (default: whatever
             fits the session).
+        editor_runner: runs the user's editor without suspending the app (tests).
     """
 
     CSS_PATH = "app.tcss"
@@ -48,9 +49,12 @@ class AfterviewApp(App[int]):
         "toggle_dark": "Switch between the light and the dark theme",
     }
 
-    def __init__(self, backend: Backend, *, clipboard_commands: list[list[str]] | None = None) -> None:
+    def __init__(
+        self, backend: Backend, *, clipboard_commands: list[list[str]] | None = None, editor_runner: Any = None
+    ) -> None:
         super().__init__()
         self.backend = backend
+        self._editor_runner = editor_runner
         self._clipboard_commands = clipboard.clipboard_commands() if clipboard_commands is None else clipboard_commands
 
     def notify(
@@ -130,6 +134,27 @@ class AfterviewApp(App[int]):
         """Copy ``text`` via OSC 52 and the session's clipboard commands."""
         return await clipboard.copy_text(self.copy_to_clipboard, text, commands=self._clipboard_commands)
 
+    def edit_outside(self, command: list[str], text: str) -> str | None:
+        """Run the user's editor on ``text`` with the terminal handed over; the text saved.
+
+        None when the terminal cannot be suspended (headless, or a driver without it).
+        An injected runner (tests) runs without suspending.
+
+        Raises:
+            EditorFailed: the editor is missing or exited with an error.
+        """
+        from textual.app import SuspendNotSupported
+
+        from afterview.tui.external_editor import run_editor
+
+        if self._editor_runner is not None:
+            return self._editor_runner(command, text)
+        try:
+            with self.suspend():
+                return run_editor(command, text)
+        except SuspendNotSupported:
+            return None
+
     # -- actions ---------------------------------------------------------------------
 
     def action_help(self) -> None:
@@ -186,6 +211,7 @@ def make_app(
     settings: Any = None,
     *,
     clipboard_commands: list[list[str]] | None = None,
+    editor_runner: Any = None,
 ) -> AfterviewApp:
     """Build the app; whatever is omitted comes from the user's config, after the first frame.
 
@@ -196,5 +222,8 @@ def make_app(
         settings: resolved ``afterview.config.Settings``.
         clipboard_commands: the commands that take copied text besides OSC 52 ([]: the
             terminal only; None: whatever fits the session).
+        editor_runner: ``runner(command, text) -> text`` in place of suspending the app
+            and running ``$VISUAL``/``$EDITOR`` (tests).
     """
-    return AfterviewApp(Backend(settings=settings, store=store, writer=writer, clock=clock), clipboard_commands=clipboard_commands)
+    backend = Backend(settings=settings, store=store, writer=writer, clock=clock)
+    return AfterviewApp(backend, clipboard_commands=clipboard_commands, editor_runner=editor_runner)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from afterview.tui.dashboard_rows import DashboardRow, build_rows, first_by_interview
+from afterview.tui.dashboard_rows import DashboardRow, build_rows, count_send_now, first_by_interview
 
 if TYPE_CHECKING:  # pragma: no cover - types only; the imports are deferred on purpose
     from afterview.checks import Policy
@@ -150,7 +150,8 @@ class Backend:
 
         listing = self.store.list_interviews()
         yield build_rows(listing, None)
-        yield build_rows(listing, first_by_interview(due_everywhere(self.store, self.today())))
+        due = list(due_everywhere(self.store, self.today()))
+        yield build_rows(listing, first_by_interview(due), count_send_now(due))
 
     def interview(self, interview_id: int) -> Interview:
         """The stored interview."""

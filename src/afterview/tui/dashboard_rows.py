@@ -62,6 +62,9 @@ class DashboardRow:
     due: date | None = None
     reason: str = ""
     advised: bool = True
+    send_now: int = 0
+    """How many of the interview's notes are late or due (one per recipient and type),
+    the count the studio's "Which note?" list shows as LATE or due."""
 
     @property
     def sort_key(self) -> tuple[int, date, str, int]:
@@ -106,14 +109,18 @@ class DashboardRow:
         return all(word in haystack for word in query.casefold().split())
 
 
-def build_rows(interviews: Iterable[InterviewSummary], next_by_id: Mapping[int, Any] | None) -> list[DashboardRow]:
+def build_rows(
+    interviews: Iterable[InterviewSummary], next_by_id: Mapping[int, Any] | None, send_now: Mapping[int, int] | None = None
+) -> list[DashboardRow]:
     """Join interviews with their next note and sort by urgency.
 
     Args:
         interviews: the store's light rows.
         next_by_id: interview id -> its next actionable ``Advice`` (absent: nothing to
             send); None when the advisor has not run yet: rows come newest first, unadvised.
+        send_now: interview id -> how many of its notes are late or due (``count_send_now``).
     """
+    send_now = send_now or {}
     rows = []
     advised = next_by_id is not None
     for item in interviews:
@@ -131,6 +138,7 @@ def build_rows(interviews: Iterable[InterviewSummary], next_by_id: Mapping[int, 
                 due=advice.due if advice else None,
                 reason=advice.reason if advice else "",
                 advised=advised,
+                send_now=send_now.get(item.id, 0),
             )
         )
     if advised:
@@ -151,6 +159,15 @@ def first_by_interview(due_rows: Iterable[tuple[Any, Any]]) -> dict[int, Any]:
         if advice.state in ACTIONABLE_STATES:
             chosen.setdefault(where.id, advice)
     return chosen
+
+
+def count_send_now(due_rows: Iterable[tuple[Any, Any]]) -> dict[int, int]:
+    """From ``store.due(today)``'s pairs, how many late or due notes each interview has."""
+    counts: dict[int, int] = {}
+    for where, advice in due_rows:
+        if advice.state in ("late", "due"):
+            counts[where.id] = counts.get(where.id, 0) + 1
+    return counts
 
 
 def _short(day: date, today: date) -> str:

@@ -152,7 +152,7 @@ class DashboardScreen(AfterviewScreen[None]):
         if interviews.rows and not interviews.rows[0].advised:
             self.sub_title = f"{count} interview{plural} · working out what is due…"
             return
-        urgent = sum(1 for row in interviews.rows if row.state in ("late", "due"))
+        urgent = sum(row.send_now for row in interviews.rows)  # every note, as "Which note?" lists them
         self.sub_title = f"{count} interview{plural} · {urgent} note{'s' if urgent != 1 else ''} to send now"
 
     @on(InterviewList.Highlighted)

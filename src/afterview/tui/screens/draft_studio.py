@@ -40,7 +40,7 @@ VARIANTS = 3
 _VARIANT = Binding.Group("Variant", compact=True)
 
 # Actions that single-letter keys trigger; hidden while the body is being edited.
-_COMMAND_KEYS = {"previous", "next", "regenerate", "tone", "choose_note", "copy", "copy_subject", "export", "sent", "edit"}
+_COMMAND_KEYS = {"previous", "next", "regenerate", "tone", "choose_note", "copy", "copy_subject", "export", "sent", "edit", "edit_outside"}
 
 
 class DraftStudioScreen(GettingItOut, AfterviewScreen[None]):
@@ -58,6 +58,7 @@ class DraftStudioScreen(GettingItOut, AfterviewScreen[None]):
         Binding("o", "choose_note", "Note", show=False),  # hinted in the note bar (80 columns)
         Binding("escape", "back", "Back", show=False),
         Binding("C", "copy_subject", "Copy subject", show=False),
+        Binding("E", "edit_outside", "Edit in $EDITOR", show=False),
     ]
     ACTION_HELP = {
         "back": "Back (or stop editing the body)",
@@ -66,6 +67,7 @@ class DraftStudioScreen(GettingItOut, AfterviewScreen[None]):
         "copy": "Copy the note's body to the clipboard",
         "copy_subject": "Copy the subject line to the clipboard",
         "edit": "Edit the body (esc when done; checks re-run as you type)",
+        "edit_outside": "Edit the body in your own editor ($VISUAL or $EDITOR); checked when you are back",
         "regenerate": "Draft new variants (cancels a draft in progress)",
         "tone": "Change the tone: warm, formal, concise",
         "choose_note": "Choose another note or recipient",
@@ -237,9 +239,13 @@ class DraftStudioScreen(GettingItOut, AfterviewScreen[None]):
         count = len(self.variants)
         variant = f"variant {self.current + 1}/{count}" if count else "drafting…"
         sent = " · ✔ sent" if self.session.is_sent(self.note.note_type, self.note.recipient) else ""
-        self.query_one("#note-bar", Static).update(
-            line(bold(label), " to ", bold(self.note.recipient), f" · tone {self.tone.value} · {variant}{sent} ", dim("· o other note · esc back"))
-        )
+        what = line(bold(label), " to ", bold(self.note.recipient), f" · tone {self.tone.value} · {variant}{sent}")
+        keys = literal(" · o other note · esc back", "dim")
+        bar = self.query_one("#note-bar", Static)
+        room = bar.content_region.width - keys.cell_length
+        if 0 < room < what.cell_length:  # narrow: the keys stay, the description gives way
+            what = what.truncate(room, ellipsis=True)
+        bar.update(line(what, keys))
         self.query_one("#why", Static).update(line(dim("Why now:"), f" {self.reason}") if self.reason else "")
         subject = self.variants[self.current].subject if self.variants else ""
         self.query_one("#subject", Static).update(line(bold("Subject:"), f" {safe(subject)}") if subject else "")
@@ -315,6 +321,29 @@ class DraftStudioScreen(GettingItOut, AfterviewScreen[None]):
         editor = self.query_one("#body", NoteEditor)
         editor.border_subtitle = "editing · esc when done" if editor.has_focus else "i to edit"
 
+    def on_resize(self) -> None:
+        """The note bar fits its keys into the new width."""
+        if self.note is not None:
+            self._refresh_bars()
+
+    def focus_next(self, selector: str | type = "*") -> Any:
+        """Tab moves among the studio's lists, never silently into the body: ``i`` edits."""
+        return self._focus_around_body(super().focus_next, selector)
+
+    def focus_previous(self, selector: str | type = "*") -> Any:
+        """Shift+Tab, likewise."""
+        return self._focus_around_body(super().focus_previous, selector)
+
+    def _focus_around_body(self, move: Any, selector: str | type) -> Any:
+        editor = self.query_one("#body", NoteEditor)
+        if editor.has_focus:
+            return move(selector)  # leaving the body by Tab is fine
+        editor.can_focus = False
+        try:
+            return move(selector)
+        finally:
+            editor.can_focus = True
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide command keys while the body has the focus (they type into it)."""
         if action in _COMMAND_KEYS and isinstance(self.focused, NoteEditor):
@@ -347,6 +376,31 @@ class DraftStudioScreen(GettingItOut, AfterviewScreen[None]):
         """Focus the body for editing."""
         if self.variants:
             self.query_one("#body", NoteEditor).focus()
+
+    def action_edit_outside(self) -> None:
+        """Open the body in ``$VISUAL`` / ``$EDITOR``, then check and save what comes back."""
+        from afterview.tui.external_editor import EditorFailed, editor_command
+
+        if not self.variants:
+            self.notify("Nothing to edit yet: the draft is on its way.", severity="warning")
+            return
+        command = editor_command()
+        if command is None:
+            self.notify("Set $VISUAL or $EDITOR to edit in your own editor; i edits here.", severity="warning")
+            return
+        editor = self.query_one("#body", NoteEditor)
+        self._flush_edit()
+        try:
+            edited = self.app.edit_outside(command, editor.text)  # type: ignore[attr-defined]
+        except EditorFailed as exc:
+            self.notify(f"{exc}: the draft is unchanged.", severity="error", title="Not edited")
+            return
+        if edited is None:
+            self.notify("This terminal cannot hand over to an editor: press i to edit here.", severity="warning")
+            return
+        if edited != editor.text:
+            editor.load_text(edited)
+            self.recheck()
 
     def action_regenerate(self) -> None:
         """New variants of the same note (cancels one in progress)."""

@@ -39,10 +39,15 @@ class GettingItOut:
         result = await copy(text)
         blocking = self._report.blocking if self._report is not None else ()
         if blocking:
+            # The reasons stay in view: blocks lead the checks panel, whose top the
+            # toasts never reach, and the toast itself stays a while.
+            self.query_one("#checks").highlighted = 0
+            self.query_one("#checks").scroll_home(animate=False)
             self.notify(
                 f"{result.describe(what)} But a check blocks it: {blocking[0].message}",
                 severity="warning",
                 title="Copied, with a problem",
+                timeout=20,
             )
         else:
             paste = " Paste it into your email." if result.tools else ""
