@@ -221,3 +221,17 @@ def test_a_moment_with_hidden_characters_is_withheld_and_says_why(policy) -> Non
     fate = moment_fate("your story about the chu\u200brn dashboard", (), policy)
     assert fate.withheld and fate.reason == "holds hidden characters"
     assert [f.check for f in fate.findings] == ["hidden_characters"]
+
+
+@pytest.mark.parametrize("moment", ["remember to send the portfolio PDF", "Don't mention the salary talk", "note to self: ask about parking"])
+def test_a_note_to_self_is_withheld_and_says_why(policy, moment: str) -> None:
+    from afterview.checks.moment import moment_fate
+
+    fate = moment_fate(moment, (), policy)
+    assert fate.withheld and fate.reason == "reads as a reminder to yourself, not a moment from the interview"
+
+
+def test_a_moment_that_mentions_remembering_is_still_quoted(policy) -> None:
+    from afterview.checks.moment import moment_fate
+
+    assert not moment_fate("how you remember every customer's name", (), policy).withheld
