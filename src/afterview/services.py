@@ -98,9 +98,10 @@ SENT_FIELDS = (
 
 def privacy_notice(settings: Settings) -> str:
     """What the first online draft tells the user: which fields go to which server."""
+    from afterview.drafting.llm import OPENAI_URL  # the provider's default lives with the drafter
     from afterview.redact import redact_url
 
-    server = redact_url(settings.base_url or "https://api.openai.com/v1")
+    server = redact_url(settings.base_url or OPENAI_URL)
     return f"online drafting sends {SENT_FIELDS} to {server} ({settings.model_label}); emails are never sent"
 
 

@@ -7,8 +7,6 @@ short English phrases, not a grammar.
 
 from __future__ import annotations
 
-import re
-
 DETERMINERS = frozenset(
     "the a an your my our their his her its this that these those some every each both any no "
     "one two three four five six seven eight nine ten".split()

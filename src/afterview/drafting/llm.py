@@ -21,8 +21,6 @@ import asyncio
 import json
 import math
 from collections.abc import Awaitable, Callable
-from email.utils import parsedate_to_datetime
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -41,18 +39,18 @@ from afterview.drafting.base import (
 )
 from afterview.drafting.cleanup import Cleaner, CleanupRules, echo_lines, load_cleanup_rules
 from afterview.drafting.frame import NoteFrame, load_frame
+from afterview.drafting.llm_errors import is_quota, retry_after, retryable, server_message
 from afterview.drafting.prompts import MissingFact, PromptSet, load_prompts, render
+from afterview.drafting.request_limits import RequestLimits, load_request_limits
 
 if TYPE_CHECKING:
     from afterview.config import Settings
 
-MAX_ATTEMPTS = 4
-"""HTTP attempts per request, the first one included."""
-MAX_RETRY_AFTER = 20.0
+_LIMITS = load_request_limits()
+MAX_ATTEMPTS = _LIMITS.max_attempts
+"""HTTP attempts per request, the first one included (``prompts/request.toml``)."""
+MAX_RETRY_AFTER = _LIMITS.max_retry_after
 """Longest ``Retry-After`` (seconds) worth waiting for; a longer one ends the draft."""
-MAX_TOKENS = 400
-"""Answer cap: a note body is about 100 words; a model that runs on is cut and refused."""
-TEMPERATURE = 0.7
 DUMMY_KEY = "no-key-needed"
 """Sent to a base URL when no key is set: local servers ignore it, the SDK insists."""
 OPENAI_URL = "https://api.openai.com/v1"
@@ -78,6 +76,7 @@ class LLMDrafter:
         sleep: awaited between attempts (tests inject one that records and returns).
         max_attempts: HTTP attempts per request.
         max_retry_after: longest ``Retry-After`` to wait for, in seconds.
+        limits: the request's token cap and temperature (``prompts/request.toml``).
     """
 
     def __init__(
@@ -93,6 +92,7 @@ class LLMDrafter:
         sleep: Sleep = asyncio.sleep,
         max_attempts: int = MAX_ATTEMPTS,
         max_retry_after: float = MAX_RETRY_AFTER,
+        limits: RequestLimits = _LIMITS,
     ) -> None:
         self.base_url = base_url.rstrip("/") if base_url else None
         self.timeout = timeout
@@ -101,6 +101,7 @@ class LLMDrafter:
         self.cleanup = cleanup
         self.max_attempts = max_attempts
         self.max_retry_after = max_retry_after
+        self.limits = limits
         self._model = model
         self._api_key = api_key
         self._sleep = sleep
@@ -184,7 +185,7 @@ class LLMDrafter:
         except MissingFact as exc:
             raise DrafterConfigError(str(exc)) from None
         cleaner = self._cleaner(request, echo_lines(prompt.instructions))
-        options: dict[str, Any] = {"max_tokens": MAX_TOKENS, "temperature": TEMPERATURE}
+        options: dict[str, Any] = {"max_tokens": self.limits.max_tokens, "temperature": self.limits.temperature}
         if n > 1:
             options["n"] = n
         response = await self._call(
@@ -230,7 +231,7 @@ class LLMDrafter:
             content = getattr(message, "content", None)
             finish = getattr(choice, "finish_reason", None)
             if finish == "length":
-                problems.append(f"the model's answer was cut off at the {MAX_TOKENS}-token limit")
+                problems.append(f"the model's answer was cut off at the {self.limits.max_tokens}-token limit")
             elif finish == "content_filter":
                 problems.append("the server's content filter withheld the answer")
             elif not isinstance(content, str) or not content.strip():
@@ -263,7 +264,7 @@ class LLMDrafter:
         from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
         retrying = AsyncRetrying(
-            retry=retry_if_exception(_retryable),
+            retry=retry_if_exception(retryable),
             stop=stop_after_attempt(self.max_attempts) | self._retry_after_too_long,
             wait=self._wait,
             sleep=self._sleep,
@@ -287,13 +288,13 @@ class LLMDrafter:
         """``Retry-After`` when the server sent one, else exponential backoff with jitter."""
         from tenacity import wait_random_exponential
 
-        delay = _retry_after(state.outcome.exception())
+        delay = retry_after(state.outcome.exception())
         if delay is not None:
             return delay
         return wait_random_exponential(multiplier=0.5, max=8)(state)
 
     def _retry_after_too_long(self, state: Any) -> bool:
-        delay = _retry_after(state.outcome.exception())
+        delay = retry_after(state.outcome.exception())
         return delay is not None and delay > self.max_retry_after
 
     def _translate(self, exc: BaseException, attempts: int, asking: str) -> DrafterError | None:
@@ -303,9 +304,9 @@ class LLMDrafter:
         if isinstance(exc, json.JSONDecodeError | openai.APIResponseValidationError):
             return DrafterConfigError(self._not_json())
         if isinstance(exc, openai.RateLimitError):
-            if _is_quota(exc):
+            if is_quota(exc):
                 return DrafterQuotaError("the account has no quota left (insufficient_quota): check its plan and billing")
-            delay = _retry_after(exc)
+            delay = retry_after(exc)
             if delay is not None and delay > self.max_retry_after:
                 later = f"in {math.ceil(delay)} s" if math.isfinite(delay) else "later"
                 return DrafterUnavailable(f"rate-limited; try again {later}")
@@ -327,7 +328,7 @@ class LLMDrafter:
                 request_id = exc.response.headers.get("x-request-id")
                 suffix = f" (request id {redact(request_id, self._api_key)})" if request_id else ""
                 return DrafterUnavailable(f"the server at {server} failed with HTTP {status} on {tries}; try again later{suffix}")
-            detail = _server_message(exc, self._api_key)
+            detail = server_message(exc, self._api_key)
             return DrafterConfigError(f"the server at {server} rejected the request (HTTP {status}){detail}")
         if isinstance(exc, openai.APITimeoutError):
             return DrafterUnavailable(
@@ -374,62 +375,3 @@ def _import_openai() -> Any:
     import openai  # deliberately late: about 1 s of import time
 
     return openai
-
-
-def _retryable(exc: BaseException) -> bool:
-    """Transient failures: connection errors, timeouts, 408/409, 429 (not quota), 5xx."""
-    openai = _import_openai()
-    if isinstance(exc, openai.RateLimitError):
-        return not _is_quota(exc)
-    if isinstance(exc, openai.APIConnectionError):  # APITimeoutError included
-        return True
-    if isinstance(exc, openai.APIStatusError):
-        return exc.status_code >= 500 or exc.status_code in (408, 409)
-    return False
-
-
-def _is_quota(exc: Any) -> bool:
-    return "insufficient_quota" in (getattr(exc, "code", None), getattr(exc, "type", None))
-
-
-def _retry_after(exc: BaseException | None) -> float | None:
-    """Seconds the server asked us to wait (``retry-after-ms``, then ``retry-after``)."""
-    response = getattr(exc, "response", None)
-    headers = getattr(response, "headers", None)
-    if headers is None:
-        return None
-    raw_ms = headers.get("retry-after-ms")
-    if raw_ms:
-        try:
-            seconds = float(raw_ms) / 1000
-        except ValueError:
-            pass
-        else:
-            return max(0.0, seconds) if math.isfinite(seconds) else math.inf
-    raw = headers.get("retry-after")
-    if not raw:
-        return None
-    try:
-        seconds = float(raw)
-    except ValueError:
-        pass
-    else:
-        # "inf" and "nan" parse as floats: treat them as "too long to wait".
-        return max(0.0, seconds) if math.isfinite(seconds) else math.inf
-    try:
-        when = parsedate_to_datetime(raw)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
-
-
-def _server_message(exc: Any, api_key: str | None) -> str:
-    """``: <the server's own message>``, shortened and with anything key-like removed."""
-    body = getattr(exc, "body", None)
-    message = body.get("message") if isinstance(body, dict) else None
-    if not isinstance(message, str) or not message.strip():
-        return ""
-    text = " ".join(redact(message, api_key).split())
-    return f": {text[:200]}"
