@@ -235,3 +235,12 @@ def test_a_moment_that_mentions_remembering_is_still_quoted(policy) -> None:
     from afterview.checks.moment import moment_fate
 
     assert not moment_fate("how you remember every customer's name", (), policy).withheld
+
+
+def test_a_title_word_that_ends_a_sentence_names_nobody(policy) -> None:
+    # An employer called "Principal" before a new sentence is no "Principal Is".
+    context = CheckContext(note_type="follow_up", recipient="Jordan Lee", proper_nouns=("Principal",), has_record=True,
+                           people=("Jordan Lee",), record_texts=("Principal", "Jordan Lee"))  # fmt: skip
+    text = "Dear Jordan,\n\nI remain very interested in joining Principal. Is there any other information I could provide?\n\nSam"
+    assert people(text, context, policy) == []
+    assert people("Dear Jordan,\n\nPrincipal Okafor asked a sharp question.\n\nSam", context, policy) != []

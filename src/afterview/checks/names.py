@@ -225,8 +225,13 @@ def _captures(
 def _title_pattern(titles: tuple[str, ...]) -> GatedPattern:
     """A person by title: "Dr. Gupta", "Professor Elena Rossi" (the greeting's titles)."""
     words = sorted({t.strip(".") for t in titles if len(t.strip(".")) > 1}, key=len, reverse=True)
-    forms = "|".join(re.escape(w[0].upper() + w[1:]) for w in words)
-    regex = LazyRegex(rf"(?<![\w.])(?:{forms})\.?\s+(?P<name>[^\W\d_a-z][\w'-]*(?:\s+[^\W\d_a-z][\w'-]*)?)")
+    # Only an abbreviation takes a period ("Dr. Gupta", "Prof. Rossi"); after a whole word
+    # a period ends the sentence ("joining Principal. Is there ..." names nobody).
+    short = "|".join(re.escape(w[0].upper() + w[1:]) for w in words if len(w) <= 4)
+    whole = "|".join(re.escape(w[0].upper() + w[1:]) for w in words)
+    regex = LazyRegex(
+        rf"(?<![\w.])(?:(?:{short})\.?|(?:{whole}))\s+(?P<name>[^\W\d_a-z][\w'-]*(?:\s+[^\W\d_a-z][\w'-]*)?)"
+    )
     return GatedPattern(regex, Gate(frozenset(words)), case_sensitive=True)
 
 
