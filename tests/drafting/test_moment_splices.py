@@ -9,6 +9,7 @@ mission), in every note type, tone and variant, the note must show none of:
 
 - a capital or a verb right after the frame's lead-in ("I especially enjoyed Asked ...");
 - a question mark in mid-sentence;
+- "that" before a wh-clause ("hearing that how the team ...");
 - an abbreviation that lost its full stop ("3 a.m ever since");
 - doubled punctuation ("a.m..", ".,", "the the");
 - a person shift: a moment about "her team", written to her, still says "her".
@@ -40,6 +41,7 @@ FUNCTION_WORDS = frozenset(
     "showed explained mentioned said talked walked gave made let described".split()
 )
 ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}|(?<![\w.])(?:approx|etc|vs|St|v|e\.g)\.")
+WH_AFTER_THAT = re.compile(r"\bthat (?:how|why|what|where|when|whether|which)\b", re.IGNORECASE)
 DOUBLED = re.compile(r"(?<!\.)\.\.(?!\.)|[,;:]\s*[,;:.!?]|\.\s*[,;:]|[!?]\s*\.|\s[,.;:!?]|\bthe the\b", re.IGNORECASE)
 FAMILIES = {
     "she": ("she", "her", "hers", "herself", "she's", "she'd"),
@@ -96,6 +98,8 @@ def splice_errors(entry: dict, body: str, phrase: str) -> list[str]:
         errors.append(f"verb right after the lead-in: {body[max(0, start - 20):start + 20]!r}")
     if "?" in phrase:
         errors.append(f"question mark mid-sentence: {phrase!r}")
+    if WH_AFTER_THAT.search(phrase):
+        errors.append(f"'that' before a wh-clause: {phrase!r}")
     for abbreviation in ABBREVIATION.findall(text):
         if abbreviation not in body:
             errors.append(f"lost the stop of {abbreviation!r}")

@@ -78,6 +78,7 @@ _REPORTING = re.compile(
     r"^(?:said|mentioned|told me|explained|shared|noted|pointed out)(?: that)? (?=\S)", re.IGNORECASE
 )
 _ASKED = re.compile(r"^asked(?: me| us)?(?: about)?(?= )", re.IGNORECASE)
+_WH_CLAUSE = re.compile(r"^(?:how|why|what|where|when|whether)\s+\w+\s+\w+", re.IGNORECASE)
 _ASKED_CLAUSE = re.compile(r"^(?:how|why|what|whether|where|when|which|who|if)\b", re.IGNORECASE)
 # "I loved ...", "Really enjoyed ...", "I'm still thinking about ...": the frame says that.
 _ATTITUDE = re.compile(
@@ -139,6 +140,9 @@ def object_phrase(text: str, *, recipient: str | None = None, formal: bool = Fal
     typed = _clean(text)
     doer = past_tense_doer(typed)
     form, core, ready = _analyse(to_second_person(typed, recipient), asked=asked)
+    if form is not Form.QUESTION and _WH_CLAUSE.match(core):
+        # "how the team retired ...", "where the depot will open": a clause, not a thing.
+        return Rendered(form, _hearing(lower_lead(core)))
     return Rendered(form, core if ready else _phrase(form, core, formal, doer))
 
 
@@ -362,12 +366,12 @@ def _phrase(form: Form, core: str, formal: bool, doer: str = "you") -> str:
                 return "hearing about " + core[reported.end() + about.end():]
             clause = _REPORTING.sub("", core[reported.end():])
             if clause != core[reported.end():]:
-                return "hearing that " + lower_lead(clause)
+                return _hearing(lower_lead(clause))
         if re.match(r"^you \w+ed (?:me|us)\b|^you (?:showed|gave|told|let|made|took) (?:me|us)\b", core, re.IGNORECASE):
             return f"{event} {lower_lead(core)}"
         if re.match(r"^you asked (?:me )?(?:if|whether)\b", core, re.IGNORECASE):
             return "your question about " + re.sub(r"^you asked (?:me )?(?:if|whether)", "whether", core, flags=re.IGNORECASE)
-        return "hearing that " + lower_lead(core)
+        return _hearing(lower_lead(core))
     if form is Form.FIRST_PERSON:
         if core.lower().startswith(("my ", "our ")):
             return _noun_phrase(core)
@@ -375,6 +379,11 @@ def _phrase(form: Form, core: str, formal: bool, doer: str = "you") -> str:
     if form is Form.GERUND:
         return lower_lead(core)
     return _noun_phrase(core)
+
+
+def _hearing(clause: str) -> str:
+    """ "hearing that the team moved", but "hearing how the team moved" (a wh-clause takes no "that")."""
+    return ("hearing " if _WH_CLAUSE.match(clause) else "hearing that ") + clause
 
 
 def _noun_phrase(core: str) -> str:
