@@ -9,9 +9,6 @@ import re
 from typing import Any
 
 from afterview.domain import Tone
-from afterview.notes import NOTE_LABELS
-
-__all__ = ["NOTE_LABELS", "TONES", "checks_run", "export_stem", "word_count", "word_range"]
 
 TONES: tuple[Tone, ...] = tuple(Tone)
 """The tones in the order ``t`` cycles through them (warm first)."""

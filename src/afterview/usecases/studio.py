@@ -121,8 +121,9 @@ class StudioSession:
 
     def unsaved(self, draft: Draft, body: str) -> Draft:
         """The edit checked but not saved (when saving failed), so the verdict still shows."""
-        context = checking.note_context(self._writer().policy, draft.note_type, draft.recipient, stored=self.stored)
-        report = checking.check_text(body, context, self._writer().policy)
+        policy = self._writer().policy
+        context = checking.note_context(policy, draft.note_type, draft.recipient, stored=self.stored)
+        report = checking.check_text(body, context, policy)
         return replace(draft, body=body, report=report)
 
     # -- getting it out --------------------------------------------------------------

@@ -29,7 +29,8 @@ from afterview.terminal import safe
 from afterview.tui.messages import DraftProgress, DraftsReady
 from afterview.tui.note_choice import NoteChoice
 from afterview.tui.safe_text import bold, dim, line, literal
-from afterview.tui.studio_model import NOTE_LABELS, TONES, checks_run, word_count, word_range
+from afterview.notes import NOTE_LABELS
+from afterview.tui.studio_model import TONES, checks_run, word_count, word_range
 from afterview.tui.widgets.check_panel import ChecksPanel, summary
 from afterview.tui.widgets.note_editor import NoteEditor
 

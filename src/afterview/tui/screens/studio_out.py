@@ -12,7 +12,7 @@ from typing import Any
 
 from textual import work
 
-from afterview.tui.studio_model import NOTE_LABELS
+from afterview.notes import NOTE_LABELS
 from afterview.tui.widgets.note_editor import NoteEditor
 
 
