@@ -62,3 +62,14 @@ def export_folder() -> Path:
         if Path(folder).is_dir():
             return Path(folder)
     return Path.home()
+
+
+def invite_folder() -> Path:
+    """Where the app first looks for a calendar invite: Downloads (where mail and
+    browsers save an attachment), else Documents, else home."""
+    import platformdirs
+
+    for folder in (platformdirs.user_downloads_dir(), platformdirs.user_documents_dir()):
+        if Path(folder).is_dir():
+            return Path(folder)
+    return Path.home()

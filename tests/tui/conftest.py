@@ -8,6 +8,7 @@ import dataclasses
 import os
 import shutil
 import subprocess
+import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -89,3 +90,20 @@ def tmux_server(monkeypatch: pytest.MonkeyPatch):
         yield name
     finally:
         subprocess.run(["tmux", "-L", name, "kill-server"], check=False, env=env, capture_output=True)
+
+
+@pytest.fixture
+def machine_zone():
+    """``machine_zone("America/New_York")`` makes that the machine's time zone (``TZ``) for the test."""
+    before = os.environ.get("TZ")
+
+    def set_zone(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield set_zone
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()

@@ -110,3 +110,24 @@ def test_studio_with_a_failing_check_highlighted(snap_compare, app_factory, stor
         await settle(pilot)
 
     assert snap_compare(app_factory(ScriptedDrafter([GOOD_THANK_YOUS])), terminal_size=SIZE, run_before=run_before)
+
+
+def test_form_after_importing_an_invite(snap_compare, app_factory, tmp_path, machine_zone) -> None:
+    """The guessed company and role marked ▲ under their fields, what was read above them."""
+    import invite_samples
+
+    machine_zone("UTC")  # the start time shown is in the machine's zone
+    invite = tmp_path / "invite.ics"
+    invite.write_bytes(invite_samples.google())
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        pilot.app.screen.query_one("#invite-path", Input).value = str(invite)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(app_factory(), terminal_size=SIZE, run_before=run_before)

@@ -9,7 +9,7 @@ input it belongs to, keyed like ``company``, ``interviewers.1.email`` or
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -20,6 +20,7 @@ from afterview.names import name_key
 DATE_HINT = "write it as YYYY-MM-DD, e.g. 2026-03-02"
 INTERVIEWERS_KEY = "interviewers"
 """Errors about the list as a whole (duplicates, two contacts, none at all)."""
+NOT_SAVED_YET = "Not saved yet: fill in company, role and an interviewer; it saves as you type."
 
 
 @dataclass
@@ -100,6 +101,61 @@ def renamed_interviewers(blocks: Iterable[tuple[str | None, InterviewerValues]])
         for stored, typed in blocks
         if stored is not None and typed.name.strip() and name_key(stored) != name_key(typed.name)
     }
+
+
+@dataclass(frozen=True, slots=True)
+class InviteFill:
+    """The form after an invite was imported into it.
+
+    Attributes:
+        values: the form's values with the invite's merged in.
+        guessed: the fields filled with a guess (``company``, ``role``) -> where it came
+            from ("the title"), for the person to confirm.
+        missing: the guesses the invite could not make (``company``, ``role``), left empty.
+        added: how many interviewers the invite added.
+    """
+
+    values: FormValues
+    guessed: dict[str, str]
+    missing: tuple[str, ...]
+    added: int
+
+
+def fill_from_invite(current: FormValues, invite: dict[str, Any], *, company_from: str | None) -> InviteFill:
+    """Merge an invite's ``Proposal.form_values()`` into the form, losing nothing typed.
+
+    The date is the invite's (a fact of the calendar, not a guess). Company and role
+    fill only an empty field, as guesses to confirm; text already typed stays. Each
+    interviewer of the invite fills the blank email of a block with their name, else
+    the first blank block, else a new block; moments and other typed text stay.
+    """
+    values = replace(current, interview_date=str(invite["interview_date"]), interviewers=list(current.interviewers))
+    guessed: dict[str, str] = {}
+    missing: list[str] = []
+    for key, source in (("company", company_from or "the title"), ("role", "the title")):
+        offered = str(invite.get(key) or "").strip()
+        if getattr(values, key).strip():
+            continue
+        if offered:
+            setattr(values, key, offered)
+            guessed[key] = source
+        else:
+            missing.append(key)
+    added = 0
+    for person in invite.get("interviewers", []):
+        name, email = str(person["name"]), str(person.get("email") or "")
+        same = next((i for i, p in enumerate(values.interviewers) if p.name.strip() and name_key(p.name) == name_key(name)), None)
+        if same is not None:
+            if not values.interviewers[same].email.strip():
+                values.interviewers[same] = replace(values.interviewers[same], email=email)
+            continue
+        blank = next((i for i, p in enumerate(values.interviewers) if p.is_blank()), None)
+        if blank is None:
+            values.interviewers.append(InterviewerValues(name=name, email=email))
+        else:
+            values.interviewers[blank] = InterviewerValues(name=name, email=email)
+        added += 1
+    return InviteFill(values, guessed, tuple(missing), added)
 
 
 def parse_date(text: str) -> date | None:
@@ -228,3 +284,45 @@ def _message(problem: Problem) -> str:
     if kind == "date":
         return DATE_HINT
     return problem.message
+
+
+# -- the form's messages ----------------------------------------------------------------
+
+
+def unsaved_message(errors: dict[str, str], visible: list[str]) -> str:
+    """Why the form is not saved: the fields marked ✖, and what is still needed."""
+    hidden = [describe_key(key) for key in errors if key not in visible]
+    needed = f"still needed: {', '.join(hidden)}" if hidden else ""
+    if not visible:
+        return f"Not saved yet: {needed}." if needed else NOT_SAVED_YET
+    count = len(visible)
+    marked = f"Not saved: fix the {count} field{'s' if count != 1 else ''} marked ✖"
+    return f"{marked}; {needed}." if needed else f"{marked}."
+
+
+def describe_key(key: str) -> str:
+    """A form key in words: ``interviewers.0.name`` -> ``interviewer 1 name``."""
+    if key == INTERVIEWERS_KEY:
+        return "an interviewer"
+    parts = key.split(".")
+    if parts[0] == INTERVIEWERS_KEY and len(parts) == 3:
+        return f"interviewer {int(parts[1]) + 1} {parts[2]}"
+    return " ".join(part.replace("_", " ") for part in parts)
+
+
+def moment_warning(findings) -> str | None:  # noqa: ANN001 - checks Findings
+    """The warning shown under a moment: the first finding's category, message and fix."""
+    if not findings:
+        return None
+    first = findings[0]
+    topic = first.category or "sensitive wording"
+    text = f"▲ This touches on {topic}, so notes will not quote it. {first.message}"
+    if first.suggestion:
+        text += f"\n→ {first.suggestion}"
+    return text
+
+
+def unconfirmed_message(guessed: dict[str, str]) -> str:
+    """Why a form filled from an invite is not saved yet: the guesses to confirm."""
+    fields = " and ".join(describe_key(key) for key in guessed)
+    return f"Not saved yet: confirm the {fields} guessed from the invite (▲)."

@@ -21,6 +21,9 @@ EMPTY_TEXT = line(
     "No interviews yet.\n\nPress ",
     bold("a"),
     " to add the interview you just had: who you met and one thing you talked about.\n"
+    "An invite in your calendar? ",
+    bold("ctrl+o"),
+    " in that form imports it (.ics).\n"
     "afterview then tells you which notes are due and drafts them, checked, for you to copy.\n\n",
     dim("? help · ctrl+p every command · q quit"),
 )

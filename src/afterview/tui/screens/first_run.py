@@ -74,7 +74,8 @@ class ProfileScreen(BackendAccess, ModalScreen[bool]):
             self.notify(str(exc), severity="error", title="Profile not saved")
             return
         self.notify(
-            f"Saved to {backend.settings.paths.config_file}. Next: press a to add the interview you just had.",
+            f"Saved to {backend.settings.paths.config_file}. Next: press a to add the interview you just had "
+            "(ctrl+o there imports its calendar invite).",
             title=f"Hello, {values['name'].split()[0]}",
             timeout=8,
         )

@@ -10,16 +10,21 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 
 from afterview.tui.screens.base import AfterviewScreen
+from afterview.tui.screens.form_invite import ImportingInvite
 from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
 
 from afterview import notes
 from afterview.tui.form_model import (
     INTERVIEWERS_KEY,
+    NOT_SAVED_YET,
     FormValues,
     InterviewerValues,
     build_interview,
+    moment_warning,
     renamed_interviewers,
+    unconfirmed_message,
+    unsaved_message,
 )
 from afterview.drafting.moments import preview as moment_preview
 from afterview.tui.messages import InterviewSaved
@@ -30,11 +35,10 @@ VALIDATE_DELAY = 0.15
 """Seconds after the last keystroke before the form is checked (and saved if valid)."""
 SAVE_WITHIN = 0.8
 """Typing without a pause still saves this often, so no edit waits more than a second."""
-NOT_SAVED_YET = "Not saved yet: fill in company, role and an interviewer; it saves as you type."
 STATUSES = tuple((term.label, term.value) for term in notes.STATUSES)
 
 
-class InterviewFormScreen(AfterviewScreen[None]):
+class InterviewFormScreen(ImportingInvite, AfterviewScreen[None]):
     """Add or edit one interview. Valid changes are saved as you type; errors show inline.
 
     Enter moves to the next field. Messages go to the status line under the form, not
@@ -43,9 +47,10 @@ class InterviewFormScreen(AfterviewScreen[None]):
 
     BINDINGS = [
         Binding("escape", "back", "Back"),
-        Binding("ctrl+d", "draft", "Draft notes", priority=True),
+        Binding("ctrl+d", "draft", "Draft", priority=True),
         Binding("ctrl+n", "add_interviewer", "Add interviewer", priority=True),
         Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+o", "import_invite", "Import invite", priority=True),
         NEXT_FIELD,
     ]
     ACTION_HELP = {
@@ -54,6 +59,7 @@ class InterviewFormScreen(AfterviewScreen[None]):
         "add_interviewer": "Add another interviewer",
         "remove_interviewer": "Remove the interviewer being edited",
         "save": "Save now (the form also saves as you type)",
+        "import_invite": "Import a calendar invite (.ics): date and interviewers, company and role to confirm",
     }
 
     def __init__(self, interview_id: int | None) -> None:
@@ -65,6 +71,8 @@ class InterviewFormScreen(AfterviewScreen[None]):
         self._timer: Timer | None = None
         self._dirty_since: float | None = None
         self._saved_values: FormValues | None = None
+        self._guessed: dict[str, str] = {}
+        """Fields holding a guess from an invite that the person has not confirmed: key -> the guess."""
         self._saved_state = "Saved."
         """The status line for a form that matches what is stored."""
         self.state_text = ""
@@ -90,6 +98,8 @@ class InterviewFormScreen(AfterviewScreen[None]):
         v = self._initial_values()
         yield Header()
         with VerticalScroll(id="form"):
+            yield Button("Import a calendar invite (ctrl+o)", id="import-invite", compact=True, action="screen.import_invite")
+            yield Static("", id="invite-note")
             yield Label("The interview", classes="section-title")
             yield Field("Company", "company", v.company, placeholder="e.g. Northwind Analytics")
             yield Field("Role", "role", v.role, placeholder="e.g. Data Analyst")
@@ -134,6 +144,7 @@ class InterviewFormScreen(AfterviewScreen[None]):
         """Title, hidden error lines, first field focused, moment warnings for stored text."""
         self.sub_title = "edit interview" if self.interview_id else "new interview"
         self.query_one("#interviewers-error").display = False
+        self.query_one("#invite-note").display = False
         # Toasts left from the screen before (the first run's "press a") would sit on the fields.
         self.app.clear_notifications()
         self.query_one(Field).input.focus()
@@ -176,15 +187,20 @@ class InterviewFormScreen(AfterviewScreen[None]):
 
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
+        key = self._field_key(event.input)
         if event.input.has_focus:
-            self._touched.add(self._field_key(event.input))
+            self._touched.add(key)
+        if key in self._guessed and event.value != self._guessed[key]:
+            self._confirm(key)  # changed by hand: the person's own value now
         if event.input.name in ("moment", "name"):
             block = next(a for a in event.input.ancestors if isinstance(a, InterviewerBlock))
             self._check_moment(block)
         self._schedule()
 
     async def action_next_field(self) -> None:
-        """Enter: the next field; on the last one, save now, showing every error."""
+        """Enter: the next field (confirming a guess from an invite); on the last one, save now."""
+        if isinstance(self.focused, Input) and self._field_key(self.focused) in self._guessed:
+            self._confirm(self._field_key(self.focused))
         await next_field(self, after_last=self.action_save)
 
     @on(Checkbox.Changed)
@@ -213,6 +229,9 @@ class InterviewFormScreen(AfterviewScreen[None]):
         self._show_errors()
         if interview is None:
             self._set_state(unsaved_message(errors, self._visible_errors()), error=bool(self._visible_errors()))
+            return False
+        if self._guessed:
+            self._set_state(unconfirmed_message(self._guessed), error=show_all)
             return False
         if values == self._saved_values and self.interview_id is not None:
             self._set_state(self._saved_state)  # e.g. a field put back as it was stored
@@ -332,13 +351,15 @@ class InterviewFormScreen(AfterviewScreen[None]):
     async def action_save(self) -> None:
         """Save now, showing every error (the status line says how it went)."""
         await typed_so_far(self)
-        self.validate_and_save(show_all=True)
+        if not self.validate_and_save(show_all=True):
+            self._focus_guess()
 
     async def action_draft(self) -> None:
         """Save, then open the draft studio on this interview's next note."""
         await typed_so_far(self)
         if not self.validate_and_save(show_all=True):
-            self._set_state(f"{self.state_text} Drafting needs them fixed.", error=True)
+            self._set_state(f"{self.state_text} Drafting needs them {'confirmed' if self._guessed else 'fixed'}.", error=True)
+            self._focus_guess()
             return
         from afterview.tui.screens.draft_studio import DraftStudioScreen
 
@@ -348,46 +369,15 @@ class InterviewFormScreen(AfterviewScreen[None]):
         """Leave; if the latest changes cannot be saved, ask first."""
         if self._timer is not None:
             self._timer.stop()
-        untouched_new = self.interview_id is None and not self._touched
+        untouched_new = self.interview_id is None and not self._touched and not self._guessed
         if untouched_new or self.validate_and_save(show_all=True):
             self.dismiss()
             return
         from afterview.tui.screens.dialogs import ConfirmDialog
 
         question = "Some fields need fixing, so your latest changes are not saved. Leave anyway?"
+        if self._guessed and not self._errors:
+            question = "The company and role guessed from the invite are not confirmed, so the interview is not saved. Leave anyway?"
         self.app.push_screen(
             ConfirmDialog(question, yes="Leave", no="Stay"), lambda leave: self.dismiss() if leave else None
         )
-
-
-def unsaved_message(errors: dict[str, str], visible: list[str]) -> str:
-    """Why the form is not saved: the fields marked ✖, and what is still needed."""
-    hidden = [describe_key(key) for key in errors if key not in visible]
-    needed = f"still needed: {', '.join(hidden)}" if hidden else ""
-    if not visible:
-        return f"Not saved yet: {needed}." if needed else NOT_SAVED_YET
-    count = len(visible)
-    marked = f"Not saved: fix the {count} field{'s' if count != 1 else ''} marked ✖"
-    return f"{marked}; {needed}." if needed else f"{marked}."
-
-
-def describe_key(key: str) -> str:
-    """A form key in words: ``interviewers.0.name`` -> ``interviewer 1 name``."""
-    if key == INTERVIEWERS_KEY:
-        return "an interviewer"
-    parts = key.split(".")
-    if parts[0] == INTERVIEWERS_KEY and len(parts) == 3:
-        return f"interviewer {int(parts[1]) + 1} {parts[2]}"
-    return " ".join(part.replace("_", " ") for part in parts)
-
-
-def moment_warning(findings) -> str | None:  # noqa: ANN001 - checks Findings
-    """The warning shown under a moment: the first finding's category, message and fix."""
-    if not findings:
-        return None
-    first = findings[0]
-    topic = first.category or "sensitive wording"
-    text = f"▲ This touches on {topic}, so notes will not quote it. {first.message}"
-    if first.suggestion:
-        text += f"\n→ {first.suggestion}"
-    return text

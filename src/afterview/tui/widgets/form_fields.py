@@ -44,6 +44,8 @@ class Field(Widget):
         & > .field-note { column-span: 2; padding-left: 16; height: auto; color: $text-muted; text-style: italic; }
         &.-invalid > .field-note { color: $text-error; text-style: none; }
         &.-invalid > .field-label { color: $text-error; text-style: bold; }
+        &.-guessed > .field-note { color: $text-warning; text-style: none; }
+        &.-guessed > .field-label { color: $text-warning; text-style: bold; }
     }
     """
 
@@ -53,6 +55,7 @@ class Field(Widget):
         self.hint = hint
         self._label, self._value, self._placeholder, self._max = label, value, placeholder, max_length
         self._error: str | None = None
+        self._guess: str | None = None
 
     def compose(self) -> ComposeResult:
         """Label, input, note."""
@@ -89,15 +92,38 @@ class Field(Widget):
         """The error shown now, if any."""
         return self._error
 
+    @property
+    def guess(self) -> str | None:
+        """The note marking the value as a guess to confirm, if it is one."""
+        return self._guess
+
     def set_error(self, message: str | None) -> None:
         """Show ``message`` under the input (in place of the hint), or the hint again."""
         if message == self._error:
             return  # restyling a long form on every keystroke is what makes it slow
         self._error = message
+        self._show_note()
+
+    def set_guess(self, note: str | None) -> None:
+        """Mark the value as a guess to confirm, saying where it came from (None: confirmed)."""
+        if note == self._guess:
+            return
+        self._guess = note
+        self._show_note()
+
+    def _show_note(self) -> None:
+        """Under the input: the error, else the guess's note, else the hint."""
         note = self.query_one(".field-note", Static)
-        note.update(literal(f"✖ {message}" if message else self.hint))
-        note.display = bool(message or self.hint)
-        self.set_class(bool(message), "-invalid")
+        if self._error:
+            text = f"✖ {self._error}"
+        elif self._guess:
+            text = f"▲ {self._guess}"
+        else:
+            text = self.hint
+        note.update(literal(text))
+        note.display = bool(text)
+        self.set_class(bool(self._error), "-invalid")
+        self.set_class(bool(self._guess) and not self._error, "-guessed")
 
 
 NEXT_FIELD = Binding("enter", "next_field", "Next field", show=False, priority=True)
