@@ -46,9 +46,11 @@ class ImportingInvite:
         from afterview.tui.screens.invite_dialogs import describe_import
 
         fill = fill_from_invite(self.values(), proposal.form_values(), company_from=proposal.company_from)
+        # The guesses are held before any widget changes: a validation that runs while
+        # the new interviewer blocks mount must not save them unconfirmed.
+        self._guessed.update((key, getattr(fill.values, key)) for key in fill.guessed)
         await self._show_values(fill.values)
         for key, source in fill.guessed.items():
-            self._guessed[key] = getattr(fill.values, key)
             self._top_field(key).set_guess(f"Guessed from {source}: enter keeps it, or type over it")
         note = self.query_one("#invite-note", Static)
         note.update(literal(describe_import(proposal, fill.added, fill.missing)))
