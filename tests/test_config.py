@@ -7,7 +7,9 @@ import os
 
 import pytest
 
-from afterview.config import DEFAULT_MODEL, resolve_settings
+from afterview.config import resolve_settings
+from afterview.drafting.provider import DEFAULT_MODEL, model_for
+from afterview.services import settings_report
 from afterview.paths import app_paths
 from afterview.errors import InputError
 
@@ -22,7 +24,8 @@ def write_config(home, text: str, mode: int = 0o600):
 def test_defaults_with_nothing_set_are_offline(isolated_home):
     settings = resolve_settings()
     assert settings.offline and "no OPENAI_API_KEY" in settings.offline_reason
-    assert settings.model == DEFAULT_MODEL and settings.model_source == "default"
+    assert settings.model is None and settings.model_source == "default"
+    assert model_for(settings) == DEFAULT_MODEL == settings_report(settings)["model"]
     assert settings.paths.config_file == isolated_home / "config.toml"
     assert settings.paths.database.parent == isolated_home
 
@@ -45,7 +48,8 @@ def test_base_url_without_key_is_online_and_offline_flag_wins(monkeypatch):
     monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:11434/v1")
     settings = resolve_settings()
     assert not settings.offline and settings.model_from_server
-    assert settings.to_dict()["model_source"] == "server"
+    assert settings.to_dict()["model"] is None
+    assert settings_report(settings)["model_source"] == "server"
     assert resolve_settings(offline=True).offline_reason == "--offline"
 
 

@@ -20,7 +20,6 @@ from afterview.interview_file import parse_toml_model
 from afterview.paths import Paths, app_paths
 from afterview.redact import redact_url
 
-DEFAULT_MODEL = "gpt-4.1-mini"
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_DEADLINE = 90.0
 MAX_TIMEOUT = 600.0
@@ -121,7 +120,8 @@ class Settings:
 
     paths: Paths
     profile: Profile
-    model: str
+    model: str | None
+    """The model the user chose (None: the provider's default, ``afterview.drafting.provider``)."""
     base_url: str | None
     api_key: str | None = field(repr=False)
     timeout: float
@@ -136,12 +136,7 @@ class Settings:
     def model_from_server(self) -> bool:
         """True when a base URL is set and no model was chosen: the LLM drafter then asks
         the server's ``/models`` and uses the one model it lists."""
-        return self.base_url is not None and self.model_source == "default"
-
-    @property
-    def model_label(self) -> str:
-        """The model as people should read it (before the server has been asked)."""
-        return "the server's model" if self.model_from_server else self.model
+        return self.base_url is not None and self.model is None
 
     @property
     def masked_key(self) -> str | None:
@@ -151,15 +146,15 @@ class Settings:
         return "****" + self.api_key[-4:] if len(self.api_key) > 8 else "****"
 
     def to_dict(self) -> dict[str, object]:
-        """What ``afterview config --json`` prints (the key masked)."""
+        """The settings as plain data, the key masked (``model`` None: none chosen)."""
         return {
             "config_file": str(self.paths.config_file),
             "data_dir": str(self.paths.data_dir),
             "database": str(self.paths.database),
             "offline": self.offline,
             "offline_reason": self.offline_reason,
-            "model": None if self.model_from_server else self.model,
-            "model_source": "server" if self.model_from_server else self.model_source,
+            "model": self.model,
+            "model_source": self.model_source,
             "base_url": redact_url(self.base_url) if self.base_url else None,
             "api_key": self.masked_key,
             "timeout": self.timeout,
@@ -211,7 +206,7 @@ def resolve_settings(
     return Settings(
         paths=paths,
         profile=file.profile,
-        model=str(chosen_model or DEFAULT_MODEL),
+        model=str(chosen_model) if chosen_model else None,
         base_url=str(chosen_url).rstrip("/") if chosen_url else None,
         api_key=api_key or None,
         timeout=timeout,

@@ -98,11 +98,24 @@ SENT_FIELDS = (
 
 def privacy_notice(settings: Settings) -> str:
     """What the first online draft tells the user: which fields go to which server."""
-    from afterview.drafting.llm import OPENAI_URL  # the provider's default lives with the drafter
+    from afterview.drafting.provider import model_label, server_for  # the provider's defaults live with the drafter
     from afterview.redact import redact_url
 
-    server = redact_url(settings.base_url or OPENAI_URL)
-    return f"online drafting sends {SENT_FIELDS} to {server} ({settings.model_label}); emails are never sent"
+    server = redact_url(server_for(settings))
+    return f"online drafting sends {SENT_FIELDS} to {server} ({model_label(settings)}); emails are never sent"
+
+
+def settings_report(settings: Settings) -> dict[str, object]:
+    """What ``afterview config`` prints: the settings (key masked), with the model a
+    draft would use (the provider's default when none was chosen; null when the server
+    is asked) and where that choice came from."""
+    from afterview.drafting.provider import model_for
+
+    return {
+        **settings.to_dict(),
+        "model": model_for(settings),
+        "model_source": "server" if settings.model_from_server else settings.model_source,
+    }
 
 
 def announce_first_online_use(settings: Settings, tell: Callable[[str], None]) -> bool:

@@ -1,4 +1,4 @@
-"""Which notes are due when, and the rule that says so.
+"""Which notes are due when: one evaluator for every note type's schedule.
 
 Pure: ``advise(interview, today, sent)`` reads the interview through the
 small ``InterviewLike`` protocol (the pydantic ``Interview`` and a store row both fit),
@@ -6,62 +6,37 @@ takes ``today`` instead of reading a clock, and returns one ``Advice`` row per n
 user could write, sorted: late, due, upcoming (earliest date first, then note type, then
 recipient), then stop, then not_applicable.
 
-The day counts and the reason sentences are data (``guardrails/timing.toml``, read by
-``afterview.timing_data``); this module decides which rule applies. Day counts are inclusive: a note due on day D is ``due`` on D, and "late once 7 days past
-its due date" means ``late`` from D+7. The rules:
+What makes each note due is data: ``guardrails/timing.toml`` holds a schedule per note
+type (read by ``afterview.timing_data``): the status it is for, whether it repeats, and
+rules tried in order, each naming the event it counts from, the day offset, when it is
+late, the conditions that make it apply and its sentences. This module applies any
+schedule the same way, so a new note type needs no code here. Day counts are inclusive:
+a note due on day D is ``due`` on D, and "late 7 days after" means ``late`` from D+7.
+Rule ids (``Advice.rule``) are the data's ids, and ``<type>.not_applicable.status`` when
+the status is not the one the note is for.
 
-====================================  =====================================================
-rule                                  when
-====================================  =====================================================
-``thank_you.same_day``                each interviewer, on the interview day or the day
-                                      after; late from the second day after; upcoming
-                                      before the interview. Whatever the status.
-``follow_up.after_decision``          awaiting: decision date + 7, late 7 days later
-``follow_up.no_decision_date``        awaiting, no decision date: interview + 14 (the
-                                      reason says to ask for the timeline)
-``follow_up.second``                  awaiting, one follow-up sent: first sent + 7
-``follow_up.stop_after_two``          awaiting, two or more sent: stop
-``competing_offer.before_deadline``   awaiting, offer recorded, deadline today or ahead:
-                                      due from today
-``award_update.after_interview``      awaiting, award dated on or after the interview
-                                      day: due from the award date
-``after_rejection.feedback``          rejected: due from the status date (today when
-``after_rejection.keep_in_mind``      none is recorded), late from 7 days after it
-``<type>.not_applicable.<why>``       the note does not fit the record now; ``why`` is
-                                      ``status``, ``no_offer``, ``deadline_passed``,
-                                      ``no_award`` or ``before_interview``
-====================================  =====================================================
+Choices made for a careful user where the lesson is silent (the rest is in the data):
 
-Choices made for a careful user where the lesson is silent:
-
-- Thank-yous do not depend on the status: an unsent one stays listed after an offer, a
-  withdrawal or a rejection (thanking someone is never wrong).
-- Notes after the thank-yous go to the contact and are one per application, so a logged
-  one counts whoever it went to (the contact may have changed since).
-- A logged thank-you matches its interviewer ignoring case and runs of spaces. The same
-  note logged twice (same type, recipient and day) counts once.
-- Once sent, a competing-offer note, an award update, a feedback request or a
-  continued-interest note is not listed again, whatever the status.
-- An award or competing offer is not late: it is due until it stops applying.
-- A rejection with no date counts from today, so those notes read "due" until a date is
-  recorded.
-- A status afterview does not know leaves only the thank-yous applicable.
+- Notes to the contact are one per application, so a logged one counts whoever it went
+  to (the contact may have changed since); a note to each interviewer counts per
+  interviewer.
+- A logged note matches its recipient ignoring case and runs of spaces. The same note
+  logged twice (same type, recipient and day) counts once.
+- Once sent, a note that does not repeat is not listed again, whatever the status.
+- A status afterview does not know leaves only the notes for any status (thank-yous).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import NamedTuple
 
 from afterview.dates import add_days
 from afterview.names import name_key
 from afterview.notes import NOTE_TYPES, TYPE_RANK
-from afterview.timing_data import TimingData, shipped_timing
+from afterview.timing_data import EVENT_FIELDS, Rule, Schedule, TimingData, shipped_timing
 from afterview.timing_rows import (
     ACTIONABLE_STATES,
-    APPLIES_WHILE,
-    RULES,
     STATE_RANK,
     STATES,
     Advice,
@@ -91,6 +66,16 @@ __all__ = [
     "due_now",
 ]
 
+
+def __getattr__(name: str) -> object:
+    # Read from the shipped data on first use, not at import (``check`` never needs them).
+    if name == "RULES":  # every rule id an ``Advice`` row can carry
+        return frozenset(shipped_timing().reasons)
+    if name == "APPLIES_WHILE":  # note type -> the status it needs, for the types that need one
+        return {value: s.status for value, s in shipped_timing().schedules.items() if s.status is not None}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def advise(
     interview: InterviewLike,
     today: date,
@@ -108,7 +93,7 @@ def advise(
             ``SentLog`` of them.
         include_not_applicable: False leaves out the ``not_applicable`` rows (and the
             work of wording them): ``due`` across thousands of interviews asks for that.
-        data: the day counts and sentences (default: the shipped ``timing.toml``).
+        data: the schedules and sentences (default: the shipped ``timing.toml``).
 
     Returns:
         Rows sorted late, due, upcoming (earliest date, then ``NOTE_TYPES`` order, then
@@ -126,18 +111,19 @@ class Advisor:
     Args:
         today: the day to judge against (a datetime is reduced to its date).
         include_not_applicable: as for ``advise``.
-        data: the day counts and sentences (default: the shipped ``timing.toml``).
+        data: the schedules and sentences (default: the shipped ``timing.toml``).
 
     Raises:
         PolicyError: the shipped timing data is malformed (names file and key).
     """
 
-    __slots__ = ("_data", "_today", "_wordy")
+    __slots__ = ("_data", "_for_status", "_today", "_wordy")
 
     def __init__(self, today: date, *, include_not_applicable: bool = True, data: TimingData | None = None) -> None:
         self._data = data or shipped_timing()
         self._today = day_of(today)
         self._wordy = include_not_applicable
+        self._for_status: dict[str, tuple[Schedule, ...]] = {}
 
     def advise(
         self,
@@ -156,52 +142,118 @@ class Advisor:
                 interviews' rows together.
         """
         status = str(getattr(interview.status, "value", interview.status))
-        rules = _Rules(self._data, self._today, status, self._wordy)
         log = sent if isinstance(sent, SentLog) else SentLog(sent)
-        rows = _thank_yous(rules, interview, log, recipient_keys)
-        wordy = self._wordy
-        candidates = [_follow_up(rules, interview, log)] if wordy or status == APPLIES_WHILE["follow_up"] else []
-        # A one-off note once sent is not listed again, whatever it would say now. Without
-        # the not_applicable rows, a note whose status does not hold has nothing to say.
-        candidates += [
-            build(rules, interview)
-            for note_type, build in _BUILDERS
-            if (wordy or status == APPLIES_WHILE[note_type]) and not log.has(note_type)
-        ]
-        for row in candidates:
-            if isinstance(row, _NotApplicable):
-                rows.append(row.advice(rules, interview))
-            elif row is not None:
-                rows.append(row)
+        events = _Events(interview, self._today)
+        rows: list[Advice] = []
+        for schedule in self._schedules(status):
+            if schedule.each:
+                recipients = _each_recipient(schedule, interview, log, recipient_keys)
+                if not recipients:
+                    continue
+            elif schedule.repeats or not log.has(schedule.note_type):
+                recipients = [interview.contact_name]
+            else:
+                continue  # sent, and it does not repeat: not listed again, whatever it would say now
+            if schedule.status is not None and status != schedule.status:
+                reason = schedule.off_status.format(status=self._status_phrase(status, interview.status_date))  # type: ignore[union-attr]
+                note = (schedule.off_status_rule, "not_applicable", None, reason)
+            else:
+                note = self._note(schedule, events, log)  # the same for every recipient
+                if note is None:
+                    continue
+            rule, state, due, reason = note
+            for name in recipients:
+                rows.append(Advice(schedule.note_type, name, state, due, rule, reason))  # type: ignore[arg-type]
         return sorted(rows, key=_order) if ordered and len(rows) > 1 else rows
 
+    def _schedules(self, status: str) -> tuple[Schedule, ...]:
+        """The schedules to evaluate for ``status``: without not_applicable rows, those
+        whose status does not hold have nothing to say."""
+        chosen = self._for_status.get(status)
+        if chosen is None:
+            every = self._data.schedules.values()
+            chosen = tuple(s for s in every if self._wordy or s.status is None or s.status == status)
+            self._for_status[status] = chosen
+        return chosen
 
-class _Rules(NamedTuple):
-    """What every rule function reads besides the interview: the data, today, the status,
-    and whether not_applicable rows are wanted at all."""
-
-    data: TimingData
-    today: date
-    status: str
-    wordy: bool
-
-    def row(
-        self, note_type: str, recipient: str, state: State, due: date | None, rule: str, **values: object
-    ) -> Advice:
-        # str(date) is its ISO form, so dates go into the sentence as they are.
-        return Advice(note_type, recipient, state, due, rule, self.data.reasons[rule][state].format(**values))
-
-    def timed(
-        self, note_type: str, recipient: str, rule: str, *, start: date, late_after: int | None, **values: object
-    ) -> Advice:
-        """A row due from ``start``, late from ``late_after`` days later (never when None)."""
+    def _note(self, schedule: Schedule, events: _Events, log: SentLog) -> tuple[str, State, date | None, str] | None:
+        """The rule, state, first day due and reason of ``schedule``'s note, from the first
+        rule that applies (None: a not_applicable row nobody asked for)."""
+        if schedule.counts_sent:
+            days = log.days(schedule.note_type)
+            events.update(count=len(days), first=days[0] if days else None, last_sent=days[-1] if days else None)
+        for rule in schedule.rules:  # the last one always applies
+            if not rule.conditional or _applies(rule, events):
+                break
+        values = {name: events[name] for name in rule.says} if rule.says else {}
+        if rule.state is not None:
+            if rule.state == "not_applicable" and not self._wordy:
+                return None
+            return rule.id, rule.state, None, rule.sentences[rule.state].format_map(values)  # type: ignore[return-value]
+        # The first recorded event counts; the loader makes sure the last one always is.
+        for index, name in enumerate(rule.anchors):
+            anchor = events[name]
+            if anchor is not None:
+                break
         # add_days holds at date.max: a record stored with a date at the end of the calendar
         # reads as never late rather than crashing every listing it is part of.
-        late = add_days(start, late_after) if late_after is not None else None
-        last = add_days(late, -1) if late is not None else None
-        state = _state(self.today, start, late)
-        values["start"], values["late"], values["last"] = start, late, last  # ``values`` is this call's own
-        return Advice(note_type, recipient, state, start, rule, self.data.reasons[rule][state].format_map(values))
+        start = add_days(anchor, rule.after) if rule.after else anchor
+        late = add_days(start, rule.late_after) if rule.late_after is not None else None
+        values["start"], values["late"] = start, late
+        values["last"] = add_days(late, -1) if late is not None else None
+        if rule.since:
+            values["since"] = rule.since[index].format(date=anchor.isoformat())
+        state = _state(self._today, start, late)
+        return rule.id, state, start, rule.sentences[state].format_map(values)
+
+    def _status_phrase(self, status: str, status_date: date | None) -> str:
+        on = f" on {status_date.isoformat()}" if status_date else ""
+        phrase = self._data.status_phrases.get(status)
+        return phrase.format(on=on) if phrase else self._data.unknown_status.format(status=repr(status))
+
+
+class _Events(dict):
+    """An interview's events by name (``today`` too), each read from the record on first
+    use: most rules need one or two of them."""
+
+    __slots__ = ("_record",)
+
+    def __init__(self, record: InterviewLike, today: date) -> None:
+        super().__init__(today=today)
+        self._record = record
+
+    def __missing__(self, name: str) -> date | None:
+        value = self[name] = getattr(self._record, EVENT_FIELDS[name])
+        return value
+
+
+def _applies(rule: Rule, events: _Events) -> bool:
+    """Whether every condition of ``rule`` holds."""
+    if rule.sent and events["count"] < rule.sent:
+        return False
+    if rule.recorded is not None and events[rule.recorded] is None:
+        return False
+    if rule.missing is not None and events[rule.missing] is not None:
+        return False
+    if rule.before is not None:
+        first, then = events[rule.before[0]], events[rule.before[1]]
+        return first is not None and then is not None and first < then
+    return True
+
+
+def _each_recipient(
+    schedule: Schedule, interview: InterviewLike, log: SentLog, keys: Sequence[str] | None
+) -> list[str]:
+    """The interviewers who get a row of a note to each of them: once per person, less
+    those it was already sent to unless it repeats."""
+    seen = set() if schedule.repeats else log.recipients(schedule.note_type)
+    names = interview.recipient_names
+    chosen = []
+    for name, key in zip(names, keys or [name_key(name) for name in names]):
+        if key not in seen:  # the same person listed twice gets one note
+            seen.add(key)
+            chosen.append(name)
+    return chosen
 
 
 def _state(today: date, start: date, late_from: date | None) -> State:
@@ -210,128 +262,6 @@ def _state(today: date, start: date, late_from: date | None) -> State:
     if late_from is not None and today >= late_from:
         return "late"
     return "due"
-
-
-class _NotApplicable(NamedTuple):
-    """A not_applicable row, worded only if the caller wants it."""
-
-    type: str
-    recipient: str
-    why: str
-    values: dict[str, object]
-
-    def advice(self, rules: _Rules, interview: InterviewLike) -> Advice:
-        rule = f"{self.type}.not_applicable.{self.why}"
-        values = self.values
-        if self.why == "status":  # worded here: the sentence is rarely wanted
-            values = {"status": _status_phrase(rules, interview)}
-        return rules.row(self.type, self.recipient, "not_applicable", None, rule, **values)
-
-
-def _not_applicable(rules: _Rules, note_type: str, recipient: str, why: str, **values: object) -> _NotApplicable | None:
-    # None when the caller leaves not_applicable rows out: nothing to build or word.
-    return _NotApplicable(note_type, recipient, why, values) if rules.wordy else None
-
-
-def _status_phrase(rules: _Rules, interview: InterviewLike) -> str:
-    on = f" on {interview.status_date.isoformat()}" if interview.status_date else ""
-    phrase = rules.data.status_phrases.get(rules.status)
-    return phrase.format(on=on) if phrase else rules.data.unknown_status.format(status=repr(rules.status))
-
-
-def _thank_yous(
-    rules: _Rules, interview: InterviewLike, log: SentLog, keys: Sequence[str] | None
-) -> list[Advice]:
-    rows: list[Advice] = []
-    seen = log.thanked()
-    window = rules.data.cadence.thank_you_window
-    names = interview.recipient_names
-    for name, key in zip(names, keys or [name_key(name) for name in names]):
-        if key in seen:
-            continue
-        seen.add(key)
-        start = interview.interview_date
-        rows.append(rules.timed("thank_you", name, "thank_you.same_day", start=start, late_after=window))
-    return rows
-
-
-def _follow_up(rules: _Rules, interview: InterviewLike, log: SentLog) -> Advice | _NotApplicable | None:
-    contact, cadence = interview.contact_name, rules.data.cadence
-    if rules.status != APPLIES_WHILE["follow_up"]:
-        return _not_applicable(rules, "follow_up", contact, "status")
-    sent_days = log.days("follow_up")
-    if len(sent_days) >= cadence.max_follow_ups:
-        rule = "follow_up.stop_after_two"
-        return rules.row("follow_up", contact, "stop", None, rule, count=len(sent_days), last_sent=sent_days[-1])
-    values: dict[str, object]
-    if sent_days:
-        rule, start = "follow_up.second", add_days(sent_days[0], cadence.second_follow_up)
-        values = {"first": sent_days[0]}
-    elif interview.decision_date is not None:
-        rule, start = "follow_up.after_decision", add_days(interview.decision_date, cadence.follow_up_after_decision)
-        values = {"decision": interview.decision_date}
-    else:
-        rule, start = "follow_up.no_decision_date", add_days(interview.interview_date, cadence.follow_up_no_decision)
-        values = {"interview": interview.interview_date}
-    return rules.timed("follow_up", contact, rule, start=start, late_after=cadence.late_after, **values)
-
-
-def _competing_offer(rules: _Rules, interview: InterviewLike) -> Advice | _NotApplicable | None:
-    contact, deadline = interview.contact_name, interview.offer_deadline
-    if rules.status != APPLIES_WHILE["competing_offer"]:
-        return _not_applicable(rules, "competing_offer", contact, "status")
-    if deadline is None:
-        return _not_applicable(rules, "competing_offer", contact, "no_offer")
-    if deadline < rules.today:
-        return _not_applicable(rules, "competing_offer", contact, "deadline_passed", deadline=deadline)
-    # No date says when the offer arrived, so the note is due from today until the deadline.
-    rule = "competing_offer.before_deadline"
-    return rules.timed("competing_offer", contact, rule, start=rules.today, late_after=None, deadline=deadline)
-
-
-def _award_update(rules: _Rules, interview: InterviewLike) -> Advice | _NotApplicable | None:
-    contact, award, interviewed = interview.contact_name, interview.award_date, interview.interview_date
-    if rules.status != APPLIES_WHILE["award_update"]:
-        return _not_applicable(rules, "award_update", contact, "status")
-    if award is None:
-        return _not_applicable(rules, "award_update", contact, "no_award")
-    if award < interviewed:
-        return _not_applicable(rules, "award_update", contact, "before_interview", award=award, interview=interviewed)
-    rule = "award_update.after_interview"
-    return rules.timed(
-        "award_update", contact, rule, start=award, late_after=None, award=award, interview=interviewed
-    )
-
-
-def _after_rejection(
-    rules: _Rules, note_type: str, rule: str, interview: InterviewLike
-) -> Advice | _NotApplicable | None:
-    contact = interview.contact_name
-    if rules.status != APPLIES_WHILE[note_type]:
-        return _not_applicable(rules, note_type, contact, "status")
-    rejected_on = interview.status_date
-    if rejected_on is None:
-        since, start = rules.data.since_undated_rejection.format(date=rules.today.isoformat()), rules.today
-    else:
-        since, start = rules.data.since_rejection.format(date=rejected_on.isoformat()), rejected_on
-    late_after = rules.data.cadence.late_after
-    return rules.timed(note_type, contact, rule, start=start, late_after=late_after, since=since)
-
-
-def _feedback_request(rules: _Rules, interview: InterviewLike) -> Advice | _NotApplicable | None:
-    return _after_rejection(rules, "feedback_request", "after_rejection.feedback", interview)
-
-
-def _continued_interest(rules: _Rules, interview: InterviewLike) -> Advice | _NotApplicable | None:
-    return _after_rejection(rules, "continued_interest", "after_rejection.keep_in_mind", interview)
-
-
-_BUILDERS = (
-    ("competing_offer", _competing_offer),
-    ("award_update", _award_update),
-    ("feedback_request", _feedback_request),
-    ("continued_interest", _continued_interest),
-)
 
 
 def _order(row: Advice) -> tuple[int, date, int, str, str]:

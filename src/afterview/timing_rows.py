@@ -12,7 +12,6 @@ from operator import itemgetter
 from typing import Literal, NamedTuple, Protocol, runtime_checkable
 
 from afterview.names import name_key
-from afterview.timing_data import RULE_SHAPES
 
 State = Literal["upcoming", "due", "late", "stop", "not_applicable"]
 STATES: tuple[State, ...] = ("upcoming", "due", "late", "stop", "not_applicable")
@@ -21,19 +20,6 @@ STATE_RANK: dict[str, int] = {"late": 0, "due": 1, "upcoming": 2, "stop": 3, "no
 """Most urgent first: the order rows are listed in (lower sorts first)."""
 ACTIONABLE_STATES: tuple[State, ...] = ("late", "due", "upcoming")
 """States of a note still to send (``stop`` and ``not_applicable`` rows are not)."""
-
-
-RULES: frozenset[str] = frozenset(RULE_SHAPES)
-"""Every rule id an ``Advice`` row can carry."""
-
-APPLIES_WHILE: dict[str, str] = {
-    "follow_up": "awaiting",
-    "competing_offer": "awaiting",
-    "award_update": "awaiting",
-    "feedback_request": "rejected",
-    "continued_interest": "rejected",
-}
-"""The status each note after the thank-yous needs; with any other it does not apply."""
 
 
 @runtime_checkable
@@ -135,9 +121,9 @@ class SentLog:
         """The days notes of ``note_type`` were sent, earliest first."""
         return [n[2] for n in self._notes if n[0] == note_type]
 
-    def thanked(self) -> set[str]:
-        """The name keys of the interviewers a thank-you was sent to."""
-        return {n[1] for n in self._notes if n[0] == "thank_you"} if "thank_you" in self._types else set()
+    def recipients(self, note_type: str) -> set[str]:
+        """The name keys of the people a note of ``note_type`` was sent to (a new set)."""
+        return {n[1] for n in self._notes if n[0] == note_type} if note_type in self._types else set()
 
 
 def day_of(value: date) -> date:

@@ -185,7 +185,8 @@ async def test_the_key_goes_only_in_the_authorization_header(serve, waits, make_
 
 
 def test_openai_without_a_chosen_model_uses_the_default(isolated_home):
-    from afterview.config import DEFAULT_MODEL, resolve_settings
+    from afterview.config import resolve_settings
+    from afterview.drafting.provider import DEFAULT_MODEL
 
     settings = resolve_settings(environ={"OPENAI_API_KEY": TEST_KEY, "AFTERVIEW_HOME": str(isolated_home)})
     assert not settings.model_from_server

@@ -12,9 +12,10 @@ from afterview.errors import EXIT_OK
 def run(args: argparse.Namespace) -> int:
     """Print the resolved settings as text or JSON."""
     from afterview.config import resolve_settings
+    from afterview.services import settings_report
 
     settings = resolve_settings(model=args.model, base_url=args.base_url, offline=args.offline)
-    data = settings.to_dict()
+    data = settings_report(settings)
     if args.json:
         out(json.dumps(data, ensure_ascii=False))
         return EXIT_OK

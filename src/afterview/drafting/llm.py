@@ -40,6 +40,7 @@ from afterview.drafting.base import (
 from afterview.drafting.cleanup import Cleaner, CleanupRules, echo_lines, load_cleanup_rules
 from afterview.drafting.frame import NoteFrame, load_frame
 from afterview.drafting.llm_errors import is_quota, retry_after, retryable, server_message
+from afterview.drafting.provider import OPENAI_URL, model_for
 from afterview.drafting.prompts import MissingFact, PromptSet, load_prompts, render
 from afterview.drafting.request_limits import RequestLimits, load_request_limits
 
@@ -53,7 +54,6 @@ MAX_RETRY_AFTER = _LIMITS.max_retry_after
 """Longest ``Retry-After`` (seconds) worth waiting for; a longer one ends the draft."""
 DUMMY_KEY = "no-key-needed"
 """Sent to a base URL when no key is set: local servers ignore it, the SDK insists."""
-OPENAI_URL = "https://api.openai.com/v1"
 AUTO_ENGINE = "auto"
 """``engine`` before the model is known (base URL set, no model chosen)."""
 
@@ -360,7 +360,7 @@ def llm_drafter(settings: Settings, *, sleep: Sleep | None = None) -> LLMDrafter
         PolicyError: a prompt, cleanup or frame file is malformed (names file and key).
     """
     return LLMDrafter(
-        model=None if settings.model_from_server else settings.model,
+        model=model_for(settings),
         base_url=settings.base_url,
         api_key=settings.api_key,
         timeout=settings.timeout,

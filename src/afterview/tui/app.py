@@ -118,8 +118,9 @@ class AfterviewApp(App[int]):
             return
         engine = self.backend.writer().engine if self.backend.writer_ready else None
         if engine is None:
-            auto = settings.base_url is not None and settings.model_source == "default"
-            engine = "auto" if auto else settings.model
+            from afterview.drafting.provider import model_for
+
+            engine = model_for(settings) or "auto"
         # "auto": the server is asked which model it serves on the first draft.
         self.title = f"afterview · online: {'model from the server' if engine == 'auto' else engine}"
 
