@@ -2,8 +2,8 @@
 
 Prints, per note type and tone, how many variants there are, the highest similarity
 between two of them (difflib over words, as the panel check measures), the body word
-range; per note type the concise/warm median ratio; and the splice errors over the
-moments corpus. It reuses the agreement and splice tests' own records and detector, so
+range; per note type the concise/warm median ratio; and the splice errors over
+each moments corpus. It reuses the agreement and splice tests' own records and detector, so
 the figures are the ones the tests hold to their limits.
 
     .venv/bin/python benchmarks/template_figures.py
@@ -20,11 +20,11 @@ TESTS = Path(__file__).resolve().parent.parent / "tests" / "drafting"
 sys.path.insert(0, str(TESTS))
 
 from test_agreement import bodies, situations  # noqa: E402
-from test_moment_splices import MOMENTS, NOTE_TYPES, notes, record, splice_errors  # noqa: E402
+from test_moment_splices import CORPUS_SIZES, MOMENTS, NOTE_TYPES, notes, quoted, record, splice_errors  # noqa: E402
 
 from afterview.checks.panel import similarity  # noqa: E402
 from afterview.domain import NoteType, Tone, word_count  # noqa: E402
-from afterview.drafting.moments import object_phrase, reminder_reason  # noqa: E402
+from afterview.drafting.moments import object_phrase  # noqa: E402
 
 
 def variant_figures() -> None:
@@ -45,17 +45,22 @@ def variant_figures() -> None:
 
 
 def splice_figures() -> None:
-    errors = checked = 0
-    for entry in MOMENTS:
-        if reminder_reason(entry["text"]):
-            continue
-        for note_type, tone, body in notes(record(entry["text"], entry["interviewer"]), NOTE_TYPES):
-            phrase = object_phrase(entry["text"], recipient=entry["interviewer"], formal=tone is Tone.FORMAL).phrase
-            if note_type is not NoteType.THANK_YOU and phrase not in body:
+    for corpus in CORPUS_SIZES:
+        errors = checked = quoted_moments = 0
+        for entry in (m for m in MOMENTS if m["corpus"] == corpus):
+            if not quoted(entry):
                 continue
-            checked += 1
-            errors += len(splice_errors(entry, body, phrase))
-    print(f"splice errors: {errors} in {checked} notes ({len(MOMENTS)} corpus moments, every variant and tone)")
+            quoted_moments += 1
+            for note_type, tone, body in notes(record(entry["text"], entry["interviewer"]), NOTE_TYPES):
+                phrase = object_phrase(entry["text"], recipient=entry["interviewer"], formal=tone is Tone.FORMAL).phrase
+                if note_type is not NoteType.THANK_YOU and phrase not in body:
+                    continue
+                checked += 1
+                errors += len(splice_errors(entry, body, phrase))
+        print(
+            f"splice errors, {corpus}: {errors} in {checked} notes "
+            f"({quoted_moments} of {CORPUS_SIZES[corpus]} moments quoted, every variant and tone)"
+        )
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ ADVERBS = frozenset("just also really still always never often usually recently 
 IRREGULAR_PAST = frozenset(
     "told gave took spoke said brought wrote drew ran made sat let put got went came saw knew "
     "thought felt found left kept built taught caught bought lost won met led set began chose "
-    "understood stood threw showed shown sent spent paid held heard meant".split()
+    "understood stood threw showed shown sent spent paid held heard meant had".split()
 )
 
 def is_past(word: str) -> bool:
@@ -68,10 +68,18 @@ _COMMON = frozenset(
 )
 
 
-_CLAUSE_STARTS = frozenset("to which that who whom whose where when so because if while as since than".split())
+_CLAUSE_STARTS = frozenset("to which that who whom whose where when so because if whether while as since than".split())
 
 
-_PARTICIPLE_PREPOSITIONS = frozenset({"by", "from", "with", "for", "in", "at", "on", "into", "onto"})
+_PARTICIPLE_PREPOSITIONS = frozenset({"by", "from", "with", "for", "in", "at", "on", "into", "onto", "since"})
+
+# Simple-past forms that are never participles: "the paper went from ..." is a clause.
+_SIMPLE_PAST = frozenset("went came ran began saw ate grew drove drew took gave wrote spoke knew flew threw chose rose".split())
+
+_MODALS = frozenset("will would can could should might must".split())
+
+# Past forms that never stand as adjectives: "Talked peak season staffing" opens with its verb.
+_NEVER_ADJECTIVES = frozenset("talked walked chatted joked laughed spent went spoke".split())
 
 
 # Present-tense verbs that are rarely nouns ("clients get a checklist"), and verbs that
@@ -105,8 +113,14 @@ def has_finite_verb(words: list[str]) -> bool:
         following = lowered[index + 1] if index + 1 < len(lowered) else ""
         if word in _CLAUSE_STARTS or word in WH_WORDS:
             return False
+        if index >= 2 and lowered[0] in DETERMINERS and word.split("'")[0] in SUBJECT_PRONOUNS:
+            return False  # "your story about the patient she lost": a clause inside a noun phrase
+        if word in _MODALS or word in _SIMPLE_PAST:
+            return True
         if previous in DETERMINERS or previous.endswith("'s") or previous in ("to", "and", "or") or _is_participle(previous):
             continue
+        if previous[:1].isdigit() or (index == 1 and len(words[0]) > 1 and words[0].isupper()):
+            continue  # "86 covers", "HACCP logs": a figure or a leading acronym before a plural noun
         if word in ("is", "are", "was", "were", "has", "have", "had"):
             return True
         if is_past(word) and following not in _PARTICIPLE_PREPOSITIONS:
@@ -115,7 +129,19 @@ def has_finite_verb(words: list[str]) -> bool:
             return True
         if word in _NOUNLIKE_VERBS and (following in DETERMINERS or following[:1].isdigit()):
             return True
+        if _looks_present(word, following, lowered[index + 2] if index + 2 < len(lowered) else ""):
+            return True
     return False
+
+
+def _looks_present(word: str, following: str, after: str) -> bool:
+    """ "the office opens at 8", "court moves fast", "the team ships every Friday": an -s verb before its adverb."""
+    if not word.isalpha() or not word.endswith("s") or word.endswith(("ss", "us", "is")) or len(word) < 4:
+        return False
+    return following in ADVERBS or following in _MANNER or (following in ("at", "on", "in") and after[:1].isdigit())
+
+
+_MANNER = frozenset("fast slow quickly slowly well every each up out off down".split())
 
 
 def _is_participle(word: str) -> bool:
@@ -131,6 +157,8 @@ def past_tense_doer(typed: str) -> str:
     words = [w.lower().strip(",.;:!?") for w in typed.split()]
     if not words or not is_past(words[0]):
         return "you"
+    if len(words) > 1 and words[1] in ("his", "her", "their"):
+        return "you"  # "shared their screen": the one whose screen it is did it
     rest = set(words[1:])
     if rest & {"me", "my", "us", "our", "i"}:
         return "you"
@@ -143,7 +171,7 @@ def starts_with_past_verb(words: list[str]) -> bool:
     """A phrase that opens with a past-tense verb and its object ("asked me ...", "walked through ...")."""
     if not words or not is_past(words[0]):
         return False
-    if len(words) == 1:
+    if len(words) == 1 or words[0].lower() in _NEVER_ADJECTIVES:
         return True
     following = words[1].lower().strip(",")
     return (

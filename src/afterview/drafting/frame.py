@@ -73,6 +73,7 @@ _WORD_LISTS = (
 def tidy(text: str) -> str:
     """Fix the seams a fill can leave: doubled full stops, spaces before punctuation."""
     text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
+    text = re.sub(r"([?!][”\"’])\.", r"\1", text)  # a quoted question ends the sentence itself
     text = re.sub(r" +([,.;:?!])", r"\1", text)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 

@@ -30,6 +30,7 @@ from afterview.drafting.english import (
     AUX_DO,
     AUX_OTHER,
     DETERMINERS,
+    PREPOSITIONS,
     SUBJECT_PRONOUNS,
     WH_WORDS,
     has_finite_verb,
@@ -39,6 +40,7 @@ from afterview.drafting.english import (
 )
 from afterview.drafting.person import CONTRACTED, to_second_person
 from afterview.drafting.questions import embed_question
+from afterview.drafting.typed import drop_asides, quotation_phrase, restore_apostrophes, topic_phrase, unbullet
 
 __all__ = ["Form", "Rendered", "form_of", "mission_phrase", "object_phrase", "preview", "relevance_clause", "reminder_reason"]
 
@@ -78,7 +80,7 @@ _REPORTING = re.compile(
     r"^(?:said|mentioned|told me|explained|shared|noted|pointed out)(?: that)? (?=\S)", re.IGNORECASE
 )
 _ASKED = re.compile(r"^asked(?: me| us)?(?: about)?(?= )", re.IGNORECASE)
-_WH_CLAUSE = re.compile(r"^(?:how|why|what|where|when|whether)\s+\w+\s+\w+", re.IGNORECASE)
+_WH_CLAUSE = re.compile(r"^(?:how|why|what|where|when|whether|which|who)\s+\w+\s+\w+", re.IGNORECASE)
 _ASKED_CLAUSE = re.compile(r"^(?:how|why|what|whether|where|when|which|who|if)\b", re.IGNORECASE)
 # "I loved ...", "Really enjoyed ...", "I'm still thinking about ...": the frame says that.
 _ATTITUDE = re.compile(
@@ -99,6 +101,7 @@ _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:approx|etc|vs|Dr|St|Mr|Mrs|Ms|Prof|Inc|Ltd|Co|Jr|Sr|No|v|e\.g|i\.e)\.)$"
 )
 _TRAILING = " \t.!?;:,…"
+_DANGLING = PREPOSITIONS | {"the", "a", "an", "and", "or", "but", "my", "your", "our"}
 _WORDS = re.compile(r"\S+")
 _LIST_SEPARATORS = (
     (re.compile(r"\s*(?:->|→|=>)\s*"), " to "),
@@ -212,6 +215,7 @@ def _clean(text: str) -> str:
         text = "".join(c for c in text if not _is_emoji(c))
     text = text.replace("’", "'").replace("‘", "'")
     text = re.sub(r"\s+", " ", text).strip()
+    text = unbullet(drop_asides(restore_apostrophes(text)))
     text = re.sub(r"\(\s*[!?]+\s*\)", "", text)
     text = re.sub(r"(?<!\.)\.\.(?!\.)", ",", text)  # "proto.. v slick": a pause, not two stops
     words = []
@@ -225,6 +229,11 @@ def _clean(text: str) -> str:
         words.append(word)
     text = " ".join(words)
     text = _unshout(text)
+    head = re.split(r"\s*(?:\.{3}|…)\s+", text, maxsplit=1)[0]
+    if head != text and len(head.split()) >= 2:
+        text = head
+    if text.endswith(("...", "…")):
+        text = re.sub(r"(?:\s+(?:" + "|".join(sorted(_DANGLING)) + r"))+\W*$", "", text, flags=re.IGNORECASE)
     text = _strip_end(text)
     if text.lower().startswith("i ") or text == "i":
         text = "I" + text[1:]
@@ -253,7 +262,7 @@ def _unshout(text: str) -> str:
     shouting = any(w.lower() in DETERMINERS or len(w) >= 8 for w in loud)
     if len(loud) < 2 or len(loud) * 2 < len(words) or not shouting:
         return text
-    return re.sub(r"[A-Za-z']+", lambda m: m.group(0).lower() if m.group(0).isupper() and len(m.group(0)) > 2 else m.group(0), text)
+    return re.sub(r"[A-Za-z']+", lambda m: m.group(0).lower() if m.group(0).isupper() and (len(m.group(0)) > 2 or m.group(0) == "A") else m.group(0), text)
 
 
 # -- forms ---------------------------------------------------------------------------------
@@ -263,13 +272,13 @@ def _analyse(text: str, *, asked: bool = False) -> tuple[Form, str, bool]:
     "I loved how she ran the demo" is first person, and what follows "I loved" is
     already the phrase; a hedge ("I think") is dropped.
     """
+    quoted = quotation_phrase(text)
+    if quoted is not None:
+        return Form.NOUN_PHRASE, quoted, True
     text = _first_sentence(_HEDGE.sub("", text))
     stripped = _ATTITUDE.sub("", text)
     if stripped != text and stripped:
         return Form.FIRST_PERSON, lower_lead(stripped), True
-    if text[:1] in "\"“":
-        quoted = text.strip('"“” ').rstrip(".!?,;")
-        return Form.NOUN_PHRASE, f"your line, “{quoted}”", True
     words = text.split(" ")
     first = words[0].lower() if words else ""
     if asked or _is_question(words):
@@ -280,14 +289,20 @@ def _analyse(text: str, *, asked: bool = False) -> tuple[Form, str, bool]:
         return Form.PAST_VERB, text, False
     if _is_fragment(text):
         first_piece = re.split(r"[;,]|\s[-–—]\s", text)[0].split(" ")
-        return (Form.SENTENCE if has_finite_verb(first_piece) else Form.FRAGMENT), text, False
+        clause = has_finite_verb(first_piece) or first in SUBJECT_PRONOUNS - {"i", "we"}
+        return (Form.SENTENCE if clause else Form.FRAGMENT), text, False
     if first.endswith("ing") and len(first) > 4 and (first not in _NOT_GERUNDS or _next_is_object(words)):
-        return (Form.SENTENCE if has_finite_verb(words) else Form.GERUND), text, False
-    if first in SUBJECT_PRONOUNS or first in CONTRACTED or first in ("you're", "you've", "you'd", "it's"):
+        # "watching you run the briefing", "being asked to ...": the verb belongs to the gerund.
+        gerund_led = first in _PERCEPTION_GERUNDS or not has_finite_verb(words)
+        return (Form.GERUND if gerund_led else Form.SENTENCE), text, False
+    if first in SUBJECT_PRONOUNS or first in CONTRACTED or first in ("you're", "you've", "you'd", "it's", "there's"):
         return Form.SENTENCE, text, False
     if has_finite_verb(words):
         return Form.SENTENCE, text, False
     return Form.NOUN_PHRASE, text, False
+
+
+_PERCEPTION_GERUNDS = frozenset("watching seeing hearing helping letting being getting having".split())
 
 
 def _next_is_object(words: list[str]) -> bool:
@@ -299,11 +314,17 @@ def _first_sentence(text: str) -> str:
     """A moment typed as two sentences ("YOUR MOLE. seriously.") keeps the first."""
     for match in re.finditer(r"[.!?]\s+(?=\S)", text):
         before = text[: match.start() + 1]
-        if match.group(0)[0] == "." and _ABBREVIATION.search(before):
+        if match.group(0)[0] == "." and (_ABBREVIATION.search(before) or _short_form(before, text[match.end()])):
             continue
         if len(before.split()) >= 2:
             return _strip_end(before)
     return text
+
+
+def _short_form(before: str, following: str) -> bool:
+    """ "Ph.D. work", "Dept. of Health", "mfg. principles": a short word's stop before a lower-case word."""
+    token = before.rsplit(" ", 1)[-1][:-1]
+    return following.islower() and (len(token) <= 4 or "." in token)
 
 
 def _is_question(words: list[str]) -> bool:
@@ -316,6 +337,8 @@ def _is_question(words: list[str]) -> bool:
         return True
     if first in WH_WORDS and words[2].lower() in AUX_DO | AUX_OTHER and len(words) > 3 and words[3].lower() in SUBJECT_PRONOUNS:
         return True
+    if first in ("is", "are", "does", "do", "did", "can", "should", "could") and words[0].islower():
+        return True  # "is dbt or airflow the source of truth": typed without its question mark
     return first in (AUX_DO | AUX_OTHER) - {"'s"} and second in SUBJECT_PRONOUNS | DETERMINERS
 
 
@@ -338,7 +361,7 @@ def _the_for_a_bare_subject(text: str) -> str:
     """ "team is halfway through ..." -> "the team is halfway through ..."."""
     words = text.split(" ")
     bare = words[0].isalpha() and words[0].islower() and words[0] not in DETERMINERS | SUBJECT_PRONOUNS
-    if len(words) > 2 and bare and words[1] in ("is", "was", "has"):
+    if len(words) > 2 and bare and words[1] in ("is", "was", "has", "would", "will"):
         return "the " + text
     return text
 
@@ -365,20 +388,51 @@ def _phrase(form: Form, core: str, formal: bool, doer: str = "you") -> str:
             if about:
                 return "hearing about " + core[reported.end() + about.end():]
             clause = _REPORTING.sub("", core[reported.end():])
-            if clause != core[reported.end():]:
+            if clause != core[reported.end():] and _is_clause(clause):
                 return _hearing(lower_lead(clause))
-        if re.match(r"^you \w+ed (?:me|us)\b|^you (?:showed|gave|told|let|made|took) (?:me|us)\b", core, re.IGNORECASE):
+        if re.match(r"^(?:you \w+ed (?:me|us)|you (?:showed|gave|told|let|made|took) (?:me|us)|my )\b", core, re.IGNORECASE):
             return f"{event} {lower_lead(core)}"
-        if re.match(r"^you asked (?:me )?(?:if|whether)\b", core, re.IGNORECASE):
-            return "your question about " + re.sub(r"^you asked (?:me )?(?:if|whether)", "whether", core, flags=re.IGNORECASE)
+        asked = _YOU_ASKED.match(core)
+        if asked:
+            rest = re.sub(r"^if\b", "whether", core[asked.end():], flags=re.IGNORECASE)
+            return "your question about " + rest
+        if _REPORTING.match(core[len("you "):] if core.lower().startswith("you ") else ""):
+            return f"{event} {lower_lead(core)}"  # "you explained the grant timeline, then ..."
         return _hearing(lower_lead(core))
     if form is Form.FIRST_PERSON:
         if core.lower().startswith(("my ", "our ")):
             return _noun_phrase(core)
+        experience = _EXPERIENCE.match(core)
+        if experience:  # "I felt really listened to" -> "feeling really listened to"
+            return _EXPERIENCE_GERUNDS[experience.group(1).lower()] + core[experience.end():]
+        if _SHARED_VIEW.match(core):  # "we both think offsets are marketing": not an event
+            return "finding that " + lower_lead(core)
         return f"{event} {lower_lead(core)}" if not formal else f"the moment {lower_lead(core)}"
     if form is Form.GERUND:
         return lower_lead(core)
     return _noun_phrase(core)
+
+
+_YOU_ASKED = re.compile(
+    r"^you (?:asked(?: me| us)?|wanted to know) (?=(?:if|whether|how|what|why|where|when|which|who)\b)", re.IGNORECASE
+)
+# What the candidate felt or found out, said as a gerund: the frame already says "I".
+_EXPERIENCE_GERUNDS = {
+    "felt": "feeling", "learned": "learning", "learnt": "learning", "realised": "realising", "realized": "realizing",
+    "got to": "getting to", "understood": "understanding", "found out": "finding out", "discovered": "discovering",
+}
+_EXPERIENCE = re.compile(
+    r"^I (?:(?:finally|really|actually|also) )?(" + "|".join(_EXPERIENCE_GERUNDS) + r")\b", re.IGNORECASE
+)
+
+
+_SHARED_VIEW = re.compile(r"^we (?:both |all )?(?:think|agree|believe|know|like|love|share|feel)\b", re.IGNORECASE)
+
+
+def _is_clause(text: str) -> bool:
+    """ "that the unit is short" or "the unit is short" is a clause; "the grant timeline, then ..." is not."""
+    words = re.split(r",\s", text)[0].split(" ")
+    return words[0].lower() in ("that", *SUBJECT_PRONOUNS, "there's", "there") or has_finite_verb(words)
 
 
 def _hearing(clause: str) -> str:
@@ -391,16 +445,23 @@ def _noun_phrase(core: str) -> str:
     first = words[0].lower()
     if first == "my":
         return "talking about " + lower_lead(core)
+    second = words[1] if len(words) > 1 else ""
+    if first[:1].isdigit() or first[:1] in "$€£¥₦₹" or (first in ("a", "an") and second[:1].isdigit()):
+        return "hearing about " + core
     if first in DETERMINERS or first.endswith("'s") or (first in ("how", "what", "why", "where", "when", "whether")):
         return lower_lead(core)
-    return "our conversation about " + lower_lead(_unlist(core))
+    return "our conversation about " + topic_phrase(lower_lead(_unlist(core)))
 
 
 def _unlist(text: str) -> str:
     for pattern, replacement in _LIST_SEPARATORS:
         text = pattern.sub(replacement, text)
     text = re.sub(r"\s*,\s*(?:,\s*)+", ", ", text)
-    return _strip_end(text.strip(" ,"))
+    text = _strip_end(text.strip(" ,"))
+    pieces = text.split(", ")
+    if len(pieces) >= 3 and not re.search(r"\b(?:and|or|etc)\b", pieces[-1]) and all(len(p.split()) <= 5 for p in pieces):
+        text = ", ".join(pieces[:-1]) + " and " + pieces[-1]
+    return text
 
 
 def _question_phrase(core: str) -> str:

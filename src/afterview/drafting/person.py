@@ -76,15 +76,23 @@ def _interviewer_family(text: str) -> str | None:
         for family in ("she", "he"):
             if word in _FAMILIES[family] or word in (f"{family}'s", f"{family}'d", f"{family}'ll"):
                 return family
-    if re.match(r"^(?:they|they're|they'd|they've|their)\b", lowered) or re.search(
-        r"\b(?:hearing|watching|seeing|listening to) them\b|\btheir own\b|\b(?:said|mentioned) they\b", lowered
-    ):
+    if _THEY_AS_READER.search(lowered):
         return "they"
     return None
 
+# Where "they" stands for the reader: the moment's own subject; the owner in a moment with
+# no subject ("shared their screen", "had me audit their page"); the one seen or told.
+_THEY_AS_READER = re.compile(
+    r"^(?:they|they're|they'd|they've|their)\b|^(?:\w+ed|had|took|gave|showed) (?:(?:me|us) \w+ )?(?:their|them)\b"
+    r"|\b(?:hearing|watching|seeing|listening to|reading) (?:them|their)\b|\btheir own\b|\b(?:said|mentioned) they\b"
+    r"|\b(?:told|asked|showed|thanked|gave) them\b"
+)
+
+
 def _replace_pronoun(bare: str, family: str, tokens: list[str], index: int, out: list[str]) -> str | None:
     if bare in CONTRACTED and bare.startswith(family):
-        if bare.endswith("'s") and index + 1 < len(tokens) and tokens[index + 1].lower() in ("been", "got", "had"):
+        following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+        if bare.endswith("'s") and (following in ("been", "got", "had") or (following.endswith("ed") and len(following) > 4)):
             return "you've"
         return CONTRACTED[bare]
     table = _FAMILIES[family]

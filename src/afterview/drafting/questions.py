@@ -39,11 +39,15 @@ def embed_question(question: str) -> str:
         lead = [words[0].lower(), *words[1:head]]
         return " ".join(lead + _reorder(words[head], words[head + 1 :]))
     if lowered[0] in AUX_DO | AUX_OTHER:
-        return " ".join(["whether", *_reorder(words[0], words[1:])])
+        return " ".join(["whether", *_reorder(words[0], words[1:], yes_no=True)])
     return lower_lead(question)
 
-def _reorder(aux: str, rest: list[str]) -> list[str]:
-    """Put the auxiliary back after the subject, or fold "do/does/did" into the verb."""
+def _reorder(aux: str, rest: list[str], *, yes_no: bool = False) -> list[str]:
+    """Put the auxiliary back after the subject, or fold "do/does/did" into the verb.
+
+    A yes/no question keeps a copula right after its subject ("whether dbt or airflow is
+    the source of truth"); a wh-question may move it to the end ("what the cadence is").
+    """
     if not rest:
         return [aux.lower()]
     size = _subject_size(rest)
@@ -58,7 +62,7 @@ def _reorder(aux: str, rest: list[str]) -> list[str]:
         elif aux_l == "did":
             verb = _PAST_OF.get(verb.lower(), _regular_past(verb))
         return subject + [verb] + tail[1:]
-    if aux_l in ("is", "are", "was", "were") and subject[0].lower() not in SUBJECT_PRONOUNS:
+    if aux_l in ("is", "are", "was", "were") and subject[0].lower() not in SUBJECT_PRONOUNS and not yes_no:
         for index, word in enumerate(tail[:2]):
             bare = word.lower()
             if bare == "like" or bare in _PARTICIPLES or (bare.endswith("ed") and len(bare) > 4):
@@ -70,6 +74,8 @@ def _subject_size(words: list[str]) -> int:
     first = words[0].lower()
     if first in SUBJECT_PRONOUNS:
         return 1
+    if len(words) > 3 and words[1].lower() in ("or", "and"):
+        return 3  # "dbt or airflow"
     if first in DETERMINERS and len(words) > 2:
         size = 2
         while size < len(words) - 1 and size < 4 and words[size].lower() not in PREPOSITIONS and not _looks_like_verb(words[size]):
