@@ -17,11 +17,12 @@ Span = tuple[int, int]
 _SUBJECT = re.compile(r"[ \t]*subject[ \t]*:(?P<value>[^\n]*)", re.I)
 
 # "Dear Jordan,", "Hi Jordan, thank you..." (the greeting ends at its punctuation),
-# "Hello Ms. Lee,", "Good morning Jordan" on a line of its own. A greeting line that
-# ends in its punctuation may hold a long name (up to twelve tokens); otherwise at most
-# five, so a sentence that merely starts with "Hi" is not swallowed.
+# "Hello Ms. Lee,", "Good morning Jordan", "Kia ora Simon," on a line of its own. A
+# greeting line that ends in its punctuation may hold a long name (up to twelve tokens);
+# otherwise at most five, so a sentence that merely starts with "Hi" is not swallowed.
 _GREETING = re.compile(
-    r"[ \t]*(?:dear|hi|hello|hey|greetings|good[ \t]+(?:morning|afternoon|evening|day))\b"
+    r"[ \t]*(?:dear|hi|hello|hey|hiya|howdy|g'day|greetings|good[ \t]+(?:morning|afternoon|evening|day)"
+    r"|kia[ \t]+ora)\b"
     r"(?:(?:[ \t]+[^\s,:;!]+){0,12}?[ \t]*[,:;!][ \t]*$"
     r"|(?:[ \t]+[^\s,:;!]+){0,5}?[ \t]*(?:[,:;!\u2014\u2013]|-(?=\s)|$))",
     re.I,
