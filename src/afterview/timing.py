@@ -268,3 +268,35 @@ def _order(row: Advice) -> tuple[int, date, int, str, str]:
     # stop and not_applicable rows have no date; their state rank already puts them last.
     type_rank = TYPE_RANK.get(row.type, len(NOTE_TYPES))
     return (STATE_RANK[row.state], row.due or date.min, type_rank, row.recipient.casefold(), row.rule)
+
+
+class Listable(NamedTuple):
+    """Which interviews can have a row besides not_applicable ones, in plain terms a query
+    can ask (``listable()`` says why each holds).
+
+    Attributes:
+        statuses: an interview with one of these statuses always has one.
+        unsent_while: ``(status, note type)``: one while the interview has the status and
+            no note of the type is in its sent log.
+        unsent_to_someone: note types that go to each interviewer: one while any of them
+            has not been sent one, whatever the status.
+    """
+
+    statuses: tuple[str, ...]
+    unsent_while: tuple[tuple[str, str], ...]
+    unsent_to_someone: tuple[str, ...]
+
+
+def listable() -> Listable:
+    """What lets an interview have a row other than not_applicable, as ``Advisor`` decides.
+
+    A follow-up row (at least ``stop``) is listed whenever its status holds; each other
+    note after the thank-yous is listed while its status holds and until one is sent
+    (it may still not apply, which only the advisor can tell); the thank-yous, one per
+    interviewer, whatever the status, until that interviewer's is sent.
+    """
+    return Listable(
+        statuses=(APPLIES_WHILE["follow_up"],),
+        unsent_while=tuple((APPLIES_WHILE[note_type], note_type) for note_type, _ in _BUILDERS),
+        unsent_to_someone=("thank_you",),  # the one note ``_thank_yous`` lists per interviewer
+    )

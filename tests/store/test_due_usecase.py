@@ -24,7 +24,7 @@ def test_the_store_reads_due_rows_without_the_timing_advisor(home: Path, make_in
         "import sys\n"
         "from afterview.paths import app_paths\n"
         "from afterview.store import open_store\n"
-        "records = open_store(app_paths()).read_due(list, everything=True)\n"
+        "records = open_store(app_paths()).read_due(list)\n"
         "print(len(records), records[0].row.recipient_names, 'afterview.timing' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

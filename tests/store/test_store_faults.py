@@ -303,10 +303,10 @@ def test_a_disk_error_while_opening_is_reported_not_hidden_by_the_commit(home: P
 
 
 def test_a_full_disk_while_opening_says_the_disk_is_full(home: Path, make_interview, tmp_path: Path):
-    """A real full file system: a 64 KiB tmpfs, filled up (needs mount rights, so root on Linux)."""
+    """A real full file system: a 256 KiB tmpfs, filled up (needs mount rights, so root on Linux)."""
     mount_point = tmp_path / "small-disk"
     mount_point.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount_point)], capture_output=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount_point)], capture_output=True)
     if mounted.returncode != 0:
         pytest.skip("cannot mount a small tmpfs here (needs root on Linux); the file-size test covers the masking")
     try:

@@ -56,6 +56,18 @@ INSERT INTO interviews (id, company, role, interview_date, status, created_at, u
 INSERT INTO interviewers (id, interview_id, position, name, name_key, contact, moment)
     VALUES (1, 1, 0, 'Jordan Lee', 'jordan lee', 1, 'your story about the churn dashboard');
 """,
+    # Version 4: a panel of two, one thanked, and a rejection with its feedback request sent;
+    # version 5 keeps a digest of the sent log on the interview.
+    4: """
+INSERT INTO interviews (id, company, role, interview_date, status, status_date, created_at, updated_at)
+    VALUES (1, 'Northwind', 'Analyst', '2026-11-24', 'rejected', '2026-12-01', '2026-11-24T09:00', '2026-12-01T09:00');
+INSERT INTO interviewers (interview_id, position, name, name_key, contact) VALUES (1, 0, 'Jordan Lee', 'jordan lee', 1);
+INSERT INTO interviewers (interview_id, position, name, name_key, contact) VALUES (1, 1, 'Priya Shah', 'priya shah', 0);
+INSERT INTO sent_log (interview_id, note_type, recipient, recipient_key, sent_on, recorded_at)
+    VALUES (1, 'thank_you', 'Jordan Lee', 'jordan lee', '2026-11-24', '2026-11-24T11:00');
+INSERT INTO sent_log (interview_id, note_type, recipient, recipient_key, sent_on, recorded_at)
+    VALUES (1, 'feedback_request', 'Jordan Lee', 'jordan lee', '2026-12-02', '2026-12-02T11:00');
+""",
 }
 
 
@@ -121,6 +133,9 @@ def test_migrating_from_every_earlier_version_keeps_data_and_matches_a_fresh_sch
     store.close()
     assert _pragmas(path)[:2] == (APPLICATION_ID, SCHEMA_VERSION)
     assert _schema(path) == _schema(app_paths({"AFTERVIEW_HOME": str(fresh_home)}).database)
+    if version == 4:  # the digest is filled in for the stored notes
+        digest = sqlite3.connect(path).execute("SELECT sent_types, sent_to_everyone FROM interviews WHERE id = 1").fetchone()
+        assert digest == (",feedback_request,thank_you,", "")
     if version == 1:
         bodies = sqlite3.connect(path).execute("SELECT body FROM sent_log ORDER BY id").fetchall()
         assert bodies == [("Dear Jordan, the body that was sent.",), (None,)]

@@ -41,11 +41,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 _INDENT = " " * 22
+_STATE_CELL = {state: f"{label:<9} " for state, label in _STATE_LABEL.items()}
+_NO_DATE = " " * 10
 
 
 def _row_lines(where, row) -> str:
-    when = row.due.isoformat() if row.due else ""
-    label = row.type.replace("_", "-")
+    # Called for every row of a list that can be tens of thousands long: the cells that
+    # repeat are made once above; an ISO date is always ten characters.
+    note_type, recipient, state, due, _, reason = row
+    cell = _STATE_CELL.get(state) or f"{state:<9} "
+    when = due.isoformat() if due else _NO_DATE
     prefix = f"#{where.id} {where.company}: " if where is not None else ""
-    state = _STATE_LABEL.get(row.state, row.state)
-    return f"{state:<9} {when:<10}  {prefix}{label} to {row.recipient}\n{_INDENT}{row.reason}"
+    return f"{cell}{when}  {prefix}{note_type.replace('_', '-')} to {recipient}\n{_INDENT}{reason}"

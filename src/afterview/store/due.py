@@ -4,41 +4,37 @@
 advisor reads and the notes marked sent, their recipients as the stored name keys (so
 nothing is keyed again). ``afterview.usecases.due`` turns them into advice.
 
-Unless every interview is asked for, the SQL keeps only the interviews that can have a
-note to list, so the advisor runs for those alone. An interview can have one when:
-
-- it is awaiting a decision (a follow-up row, at least ``stop``, is always listed), or
-- it was rejected and a feedback request or continued-interest note is not yet sent, or
-- some interviewer has no thank-you marked sent (thank-yous do not depend on the status).
-
-Everything else yields only ``not_applicable`` rows, which ``--all`` asks for.
+The caller may narrow the interviews with a ``DueFilter``: plain statuses and note
+types that the timing advisor computes (``afterview.timing.listable``); this module only
+turns them into SQL, over the sent-log digest each interview keeps (``sent_types`` and
+``sent_to_everyone``, maintained by triggers: ``store.schema``).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
-from itertools import groupby
-from operator import itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from afterview.store.rows import InterviewRow
 
-MAY_HAVE_A_NOTE = """
-    i.status = 'awaiting'
-    OR (i.status = 'rejected' AND (
-        NOT EXISTS (SELECT 1 FROM sent_log s WHERE s.interview_id = i.id AND s.note_type = 'feedback_request')
-        OR NOT EXISTS (SELECT 1 FROM sent_log s WHERE s.interview_id = i.id AND s.note_type = 'continued_interest')))
-    OR EXISTS (
-        SELECT 1 FROM interviewers p WHERE p.interview_id = i.id AND NOT EXISTS (
-            SELECT 1 FROM sent_log s
-            WHERE s.interview_id = i.id AND s.note_type = 'thank_you' AND s.recipient_key = p.name_key))
-"""
-"""SQL condition on ``interviews i``: the interview may have a row other than not_applicable.
 
-Each branch is an index probe (``sent_by_note``), cheaper than counting closing notes."""
+class DueFilter(Protocol):
+    """Which interviews to read: those meeting any of these (``afterview.timing.Listable``)."""
+
+    @property
+    def statuses(self) -> Sequence[str]:
+        """Every interview with one of these statuses."""
+
+    @property
+    def unsent_while(self) -> Sequence[tuple[str, str]]:
+        """``(status, note type)``: an interview with the status and no such note sent."""
+
+    @property
+    def unsent_to_someone(self) -> Sequence[str]:
+        """Note types: an interview with an interviewer who was sent none of the type."""
 
 
 SentKey = tuple[str, str, date]
@@ -53,27 +49,28 @@ class DueRecord(NamedTuple):
 
 
 def due_records(
-    db: sqlite3.Connection, *, everything: bool = False, interview_id: int | None = None
+    db: sqlite3.Connection, *, where: DueFilter | None = None, interview_id: int | None = None
 ) -> Iterator[DueRecord]:
     """The stored interviews (or one), by id, with their interviewers and sent notes.
 
     Args:
         db: an open connection, inside a read transaction for a consistent snapshot.
-        everything: every interview, also those that can only have not_applicable rows.
+        where: only the interviews meeting it (default: every one).
         interview_id: only this interview.
     """
     if interview_id is not None:
-        where, params = "i.id = ?", (interview_id,)
-    elif everything:
-        where, params = "1", ()
+        condition, params = "i.id = ?", [interview_id]
+    elif where is not None:
+        condition, params = filter_sql(where)
     else:
-        where, params = MAY_HAVE_A_NOTE, ()
+        condition, params = "1", []
     interviews = db.execute(
         "SELECT i.id, i.company, i.role, i.interview_date, i.decision_date, i.status, i.status_date, "
-        f"i.offer_deadline, i.award_date FROM interviews i WHERE {where} ORDER BY i.id",
+        f"i.offer_deadline, i.award_date FROM interviews i WHERE {condition} ORDER BY i.id",
         params,
     ).fetchall()
-    # The filter runs once; the other tables are read for the chosen ids only.
+    # The filter runs once; the other tables are read for the chosen ids only, in id
+    # order, so each cursor is taken a row at a time as the interviews come.
     chosen = (json.dumps([values[0] for values in interviews]),)
     people = db.execute(
         "SELECT interview_id, name, name_key, contact FROM interviewers "
@@ -85,19 +82,24 @@ def due_records(
         "WHERE interview_id IN (SELECT value FROM json_each(?)) ORDER BY interview_id",
         chosen,
     )
-    # Grouped by interview in one pass each (the rows arrive in id order).
-    people_of = {owner: list(group) for owner, group in groupby(people, key=itemgetter(0))}
-    sent_of = {
-        owner: tuple([(kind, key, date.fromisoformat(on)) for _, kind, key, on in group])
-        for owner, group in groupby(sent, key=itemgetter(0))
-    }
     day = date.fromisoformat
+    person, note = next(people, None), next(sent, None)
     for owner, company, role, interviewed, decision, status, status_date, deadline, award in interviews:
-        group = people_of.get(owner)
-        if not group:  # pragma: no cover - every stored interview has an interviewer
+        names: list[str] = []
+        keys: list[str] = []
+        contact = None
+        while person is not None and person[0] == owner:
+            names.append(person[1])
+            keys.append(person[2])
+            if person[3] and contact is None:
+                contact = person[1]
+            person = next(people, None)
+        notes: list[SentKey] = []
+        while note is not None and note[0] == owner:
+            notes.append((note[1], note[2], day(note[3])))
+            note = next(sent, None)
+        if not names:  # pragma: no cover - every stored interview has an interviewer
             continue
-        _, names, keys, contacts = zip(*group)
-        contact = names[contacts.index(1)] if 1 in contacts else names[0]
         # Positional: a named tuple builds several times faster without keywords.
         row = InterviewRow(
             owner,
@@ -107,10 +109,30 @@ def due_records(
             day(decision) if decision else None,
             status,
             day(status_date) if status_date else None,
-            names,
-            contact,
+            tuple(names),
+            contact or names[0],
             day(deadline) if deadline else None,
             day(award) if award else None,
-            keys,
+            tuple(keys),
         )
-        yield DueRecord(row, sent_of.get(owner, ()))
+        yield DueRecord(row, tuple(notes))
+
+
+def filter_sql(where: DueFilter) -> tuple[str, list[object]]:
+    """``where`` as an SQL condition on ``interviews i`` and its parameters.
+
+    Each term reads the interview's own row (the digest), so the condition costs one
+    pass over the interviews, no probe of the sent log or the interviewers.
+    """
+    terms: list[str] = []
+    params: list[object] = []
+    if where.statuses:
+        terms.append(f"i.status IN ({', '.join('?' for _ in where.statuses)})")
+        params += where.statuses
+    for status, note_type in where.unsent_while:
+        terms.append("(i.status = ? AND instr(i.sent_types, ?) = 0)")
+        params += (status, f",{note_type},")
+    for note_type in where.unsent_to_someone:
+        terms.append("instr(i.sent_to_everyone, ?) = 0")
+        params.append(f",{note_type},")
+    return " OR ".join(terms) or "0", params

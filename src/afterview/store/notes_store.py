@@ -20,7 +20,7 @@ from afterview.store.rows import SentRecord
 if TYPE_CHECKING:
     from afterview.domain import Draft
     from afterview.findings import Report
-    from afterview.store.due import DueRecord
+    from afterview.store.due import DueFilter, DueRecord
     from afterview.store.rows import DraftSummary
 
 T = TypeVar("T")
@@ -200,14 +200,14 @@ class NotesStore:
         self,
         consume: Callable[[Iterator[DueRecord]], T],
         *,
-        everything: bool = False,
+        where: DueFilter | None = None,
         interview_id: int | None = None,
     ) -> T:
         """``consume(records)`` over the stored interviews' due records, in one read transaction.
 
         The records stream from SQL (``store.due.due_records``) while ``consume`` reads
-        them: by default only the interviews that can have a note to list; with
-        ``everything`` all of them; with ``interview_id`` that one.
+        them: every interview, only those meeting ``where`` (statuses and note types the
+        caller computed), or with ``interview_id`` that one.
 
         Raises:
             RecordNotFound: ``interview_id`` is not stored.
@@ -217,4 +217,4 @@ class NotesStore:
         with self._read("reading the due notes") as db:
             if interview_id is not None:
                 self._interview_date(db, interview_id)
-            return consume(due_records(db, everything=everything, interview_id=interview_id))
+            return consume(due_records(db, where=where, interview_id=interview_id))

@@ -2,18 +2,21 @@
 
 Both faces ask here (``afterview due``, the dashboard, the studio's "why now", the
 calendar export). The store streams its rows as SQL gives them (``Store.read_due``, with
-the sent notes' recipients already as name keys); the timing advisor decides each row;
+the sent notes' recipients already as name keys), narrowed by the terms the advisor
+gives (``afterview.timing.listable``); the timing advisor decides each row;
 this module applies the one order every list uses: most urgent first, then by interview.
 """
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING
 
 from afterview.notes import NOTE_TYPES, TYPE_RANK
-from afterview.timing import STATE_RANK, Advice, Advisor, SentLog, advise
+from afterview.timing import STATE_RANK, Advice, Advisor, SentLog, advise, listable
 
 if TYPE_CHECKING:
     from afterview.domain import Interview
@@ -63,9 +66,25 @@ def due_everywhere(
     """
 
     def every(records: Iterator[DueRecord]) -> list[tuple[InterviewRow, Advice]]:
-        return sorted(_advise(records, today, include_not_applicable, ordered=False), key=_urgency)
+        with _no_cycle_collection():
+            return sorted(_advise(records, today, include_not_applicable, ordered=False), key=_urgency)
 
-    return store.read_due(every, everything=include_not_applicable)
+    # Without the not_applicable rows, the store reads only the interviews that can have
+    # another row: the terms for that come from the advisor, as plain statuses and types.
+    return store.read_due(every, where=None if include_not_applicable else listable())
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    # A long list is hundreds of thousands of tuples and not one reference cycle: the
+    # cyclic collector's passes over them (a tenth of the run) find nothing to free.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _advise(
@@ -80,13 +99,20 @@ def _advise(
             yield row, advice
 
 
-def _urgency(item: tuple[InterviewRow, Advice]) -> tuple[int, date, int, str, int]:
+def _urgency(
+    item: tuple[InterviewRow, Advice],
+    state_rank=STATE_RANK.get,
+    type_rank=TYPE_RANK.get,
+    no_state=len(STATE_RANK),
+    no_type=len(NOTE_TYPES),
+) -> tuple[int, date, int, str, int]:
     # Most urgent first, as the advisor orders one interview's rows; then by interview.
-    row, advice = item
+    # (The ranks' lookups are bound once: this runs for every row of the list.)
+    row, (note_type, recipient, state, due, _, _) = item
     return (
-        STATE_RANK.get(advice.state, len(STATE_RANK)),
-        advice.due or date.min,
-        TYPE_RANK.get(advice.type, len(NOTE_TYPES)),
-        advice.recipient.casefold(),
+        state_rank(state, no_state),
+        due or date.min,
+        type_rank(note_type, no_type),
+        recipient.casefold(),
         row.id,
     )
