@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import NamedTuple
 
 from afterview.dates import add_days
 from afterview.names import name_key
@@ -276,27 +277,38 @@ class Listable(NamedTuple):
 
     Attributes:
         statuses: an interview with one of these statuses always has one.
-        unsent_while: ``(status, note type)``: one while the interview has the status and
-            no note of the type is in its sent log.
+        unsent_while: ``(status, note type)``: one while the interview has the status (None:
+            any) and no note of the type is in its sent log.
         unsent_to_someone: note types that go to each interviewer: one while any of them
             has not been sent one, whatever the status.
     """
 
     statuses: tuple[str, ...]
-    unsent_while: tuple[tuple[str, str], ...]
+    unsent_while: tuple[tuple[str | None, str], ...]
     unsent_to_someone: tuple[str, ...]
 
 
-def listable() -> Listable:
-    """What lets an interview have a row other than not_applicable, as ``Advisor`` decides.
+def listable(data: TimingData | None = None) -> Listable | None:
+    """What lets an interview have a row other than not_applicable, read from the schedules.
 
-    A follow-up row (at least ``stop``) is listed whenever its status holds; each other
-    note after the thank-yous is listed while its status holds and until one is sent
-    (it may still not apply, which only the advisor can tell); the thank-yous, one per
-    interviewer, whatever the status, until that interviewer's is sent.
+    A note to each interviewer is listed while any of them has not been sent one (a
+    superset when it also needs a status: the advisor decides); a repeating note is
+    listed whenever its status holds; any other note while its status holds and until one
+    is sent (it may still not apply, which only the advisor can tell). None: some note is
+    listed for every interview (a repeating note for any status), so nothing can be left out.
     """
-    return Listable(
-        statuses=(APPLIES_WHILE["follow_up"],),
-        unsent_while=tuple((APPLIES_WHILE[note_type], note_type) for note_type, _ in _BUILDERS),
-        unsent_to_someone=("thank_you",),  # the one note ``_thank_yous`` lists per interviewer
-    )
+    statuses: list[str] = []
+    unsent_while: list[tuple[str | None, str]] = []
+    unsent_to_someone: list[str] = []
+    for schedule in (data or shipped_timing()).schedules.values():
+        if schedule.each:
+            if schedule.repeats:
+                return None
+            unsent_to_someone.append(schedule.note_type)
+        elif schedule.repeats:
+            if schedule.status is None:
+                return None
+            statuses.append(schedule.status)
+        else:
+            unsent_while.append((schedule.status, schedule.note_type))
+    return Listable(tuple(dict.fromkeys(statuses)), tuple(unsent_while), tuple(unsent_to_someone))
