@@ -30,10 +30,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import NamedTuple
 
 from afterview.dates import add_days
 from afterview.names import name_key
-from afterview.notes import NOTE_TYPES, TYPE_RANK
+from afterview.notes import NOTE_TYPES, STATUS_VALUES, TYPE_RANK
 from afterview.timing_data import EVENT_FIELDS, Rule, Schedule, TimingData, shipped_timing
 from afterview.timing_rows import (
     ACTIONABLE_STATES,
@@ -276,27 +277,34 @@ class Listable(NamedTuple):
 
     Attributes:
         statuses: an interview with one of these statuses always has one.
-        unsent_while: ``(status, note type)``: one while the interview has the status and
-            no note of the type is in its sent log.
+        unsent_while: ``(status, note type)``: one while the interview has the status
+            (None: any) and no note of the type is in its sent log.
         unsent_to_someone: note types that go to each interviewer: one while any of them
-            has not been sent one, whatever the status.
+            has not been sent one.
     """
 
     statuses: tuple[str, ...]
-    unsent_while: tuple[tuple[str, str], ...]
+    unsent_while: tuple[tuple[str | None, str], ...]
     unsent_to_someone: tuple[str, ...]
 
 
-def listable() -> Listable:
-    """What lets an interview have a row other than not_applicable, as ``Advisor`` decides.
+def listable(data: TimingData | None = None) -> Listable:
+    """What lets an interview have a row other than not_applicable, as ``Advisor`` decides
+    from the schedules (default: the shipped ``timing.toml``).
 
-    A follow-up row (at least ``stop``) is listed whenever its status holds; each other
-    note after the thank-yous is listed while its status holds and until one is sent
-    (it may still not apply, which only the advisor can tell); the thank-yous, one per
-    interviewer, whatever the status, until that interviewer's is sent.
+    A note that repeats is listed whenever its status holds (a repeating note for any
+    status: every interview); one that does not, while its status holds and until one is
+    sent (to each interviewer: until each has had one). A term may choose an interview
+    whose row turns out not to apply (only the advisor can tell), never miss one.
     """
-    return Listable(
-        statuses=(APPLIES_WHILE["follow_up"],),
-        unsent_while=tuple((APPLIES_WHILE[note_type], note_type) for note_type, _ in _BUILDERS),
-        unsent_to_someone=("thank_you",),  # the one note ``_thank_yous`` lists per interviewer
-    )
+    statuses: list[str] = []
+    unsent_while: list[tuple[str | None, str]] = []
+    unsent_to_someone: list[str] = []
+    for schedule in (data or shipped_timing()).schedules.values():
+        if schedule.repeats:
+            statuses += [schedule.status] if schedule.status is not None else STATUS_VALUES
+        elif schedule.each:
+            unsent_to_someone.append(schedule.note_type)  # whatever the status: a wider choice
+        else:
+            unsent_while.append((schedule.status, schedule.note_type))
+    return Listable(tuple(dict.fromkeys(statuses)), tuple(unsent_while), tuple(unsent_to_someone))

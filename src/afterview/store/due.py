@@ -29,8 +29,8 @@ class DueFilter(Protocol):
         """Every interview with one of these statuses."""
 
     @property
-    def unsent_while(self) -> Sequence[tuple[str, str]]:
-        """``(status, note type)``: an interview with the status and no such note sent."""
+    def unsent_while(self) -> Sequence[tuple[str | None, str]]:
+        """``(status, note type)``: an interview with the status (None: any) and no such note sent."""
 
     @property
     def unsent_to_someone(self) -> Sequence[str]:
@@ -130,8 +130,12 @@ def filter_sql(where: DueFilter) -> tuple[str, list[object]]:
         terms.append(f"i.status IN ({', '.join('?' for _ in where.statuses)})")
         params += where.statuses
     for status, note_type in where.unsent_while:
-        terms.append("(i.status = ? AND instr(i.sent_types, ?) = 0)")
-        params += (status, f",{note_type},")
+        if status is None:
+            terms.append("instr(i.sent_types, ?) = 0")
+        else:
+            terms.append("(i.status = ? AND instr(i.sent_types, ?) = 0)")
+            params.append(status)
+        params.append(f",{note_type},")
     for note_type in where.unsent_to_someone:
         terms.append("instr(i.sent_to_everyone, ?) = 0")
         params.append(f",{note_type},")
