@@ -247,7 +247,7 @@ class ClicheRules:
         """Read ``[cliches]`` of phrases.toml."""
         phrases = section.strings("phrases", lower=True)
         rules = cls(
-            phrases=GatedPattern.of_phrases(phrases),
+            phrases=GatedPattern.of_phrases(phrases, gates=section.gates),
             severity=section.severity("severity"),
             message=section.message("message", ("match",)),
             suggestion=section.message("suggestion", ()),

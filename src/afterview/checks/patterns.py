@@ -61,7 +61,7 @@ class LazyRegex:
 Regex = re.Pattern[str] | LazyRegex
 """A compiled regex, or one compiled on first use."""
 
-__all__ = ["GatedPattern", "LazyRegex", "Regex", "phrase_regex", "word_positions"]
+__all__ = ["GateIndex", "GatedPattern", "LazyRegex", "Regex", "phrase_regex", "word_positions"]
 
 # How far from a key word a match may reach; the data files state it to pattern authors
 # (patterns bound their repeats, e.g. [^.?!\n]{0,60}, to stay well within it).
@@ -86,23 +86,29 @@ class GatedPattern:
 
     __slots__ = (
         "branches", "case_sensitive", "_index", "_keys", "_always",
-        "_words", "_pieces", "_starts", "_ends", "_number", "_ungated", "_compiled",
+        "_words", "_pieces", "_starts", "_ends", "_number", "_ungated", "_gates", "_slot", "_compiled",
     )  # fmt: skip
 
-    def __init__(self, found: tuple[Branch, ...], case_sensitive: bool = False):
+    def __init__(self, found: tuple[Branch, ...], case_sensitive: bool = False, gates: GateIndex | None = None):
         self.case_sensitive = case_sensitive
         self.branches = found
-        index: dict[str, list[int]] = {}
+        # Key atoms -> branches: ("w", word) a token, ("s", start) / ("e", end) how a
+        # token starts or ends. Branches keyed otherwise (a substring, a digit, nothing)
+        # are "always" candidates, tested together first.
+        index: dict[tuple[str, str], list[int]] = {}
         always: list[int] = []
         for number, branch in enumerate(self.branches):
             key = branch.clauses[0] if branch.clauses else None
-            if key is None or not key.looked_up:
+            indexed = key is not None and not key.substrings and not key.number and (gates is not None or key.looked_up)
+            if not indexed:
                 always.append(number)
-            else:
-                for word in key.words:
-                    index.setdefault(word, []).append(number)
-        self._index = {word: tuple(numbers) for word, numbers in index.items()}
-        self._keys = frozenset(index)
+                continue
+            assert key is not None
+            for kind, atoms in (("w", key.words), ("s", key.starts), ("e", key.ends)):
+                for atom in atoms:
+                    index.setdefault((kind, atom), []).append(number)
+        self._index = {atom: tuple(numbers) for atom, numbers in index.items()}
+        self._keys = frozenset(word for kind, word in index if kind == "w")
         self._always = tuple(always)
         # What opens some branch not keyed by words: one test for all of them first.
         keys = [self.branches[n].clauses[0] for n in always if self.branches[n].clauses]
@@ -113,22 +119,37 @@ class GatedPattern:
         self._number = any(key.number for key in keys)
         self._ungated = len(keys) < len(always)
         self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._gates = gates
+        self._slot = gates.add(self) if gates is not None else -1
 
     @classmethod
     def of(
-        cls, source: str, case_sensitive: bool = False, fragments: Mapping[str, tuple[str, ...]] | None = None
+        cls,
+        source: str,
+        case_sensitive: bool = False,
+        fragments: Mapping[str, tuple[str, ...]] | None = None,
+        gates: GateIndex | None = None,
     ) -> GatedPattern:
-        """The pattern ``source`` (``<<name>>`` standing for a list in ``fragments``)."""
-        return cls(branches(source, fragments), case_sensitive)
+        """The pattern ``source`` (``<<name>>`` standing for a list in ``fragments``),
+        indexed in ``gates`` (the policy's index) when given."""
+        return cls(branches(source, fragments), case_sensitive, gates)
 
     @classmethod
-    def of_phrases(cls, phrases: Iterable[str], case_sensitive: bool = False) -> GatedPattern:
+    def of_phrases(
+        cls, phrases: Iterable[str], case_sensitive: bool = False, gates: GateIndex | None = None
+    ) -> GatedPattern:
         """Literal phrases, as whole words (see ``phrase_regex``)."""
-        return cls(phrase_branches(phrases), case_sensitive)
+        return cls(phrase_branches(phrases), case_sensitive, gates)
 
-    def __reduce__(self) -> tuple:
-        # Stored with its branches, so a cached policy never derives them again.
-        return (GatedPattern, (self.branches, self.case_sensitive))
+    def __getstate__(self) -> dict:
+        # Stored as derived, so a cached policy never derives anything again; compiled
+        # regexes are not stored (each process compiles the few it needs).
+        return {name: getattr(self, name) for name in self.__slots__ if name != "_compiled"}
+
+    def __setstate__(self, state: dict) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self._compiled = {}
 
     @property
     def pattern(self) -> str:
@@ -137,36 +158,32 @@ class GatedPattern:
 
     @property
     def index_words(self) -> frozenset[str]:
-        """Words one of which opens some branch (for branches keyed by words)."""
+        """Words one of which opens some branch keyed by whole words."""
         return self._keys
 
     @property
     def has_unindexed(self) -> bool:
-        """Some branch is keyed by a substring or a digit, or has no clause at all."""
-        return bool(self._always)
+        """Some branch is keyed otherwise than by whole words (how a token starts or
+        ends, a substring, a digit), or has no clause at all."""
+        return bool(self._always) or len(self._keys) < len(self._index)
 
     def open_branches(self, analysis: Analysis, *, body_only: bool = False) -> tuple[int, ...]:
         """The branches that may match the text (or its body), in order."""
-        tokens = analysis.tokens
-        hit = not self._keys.isdisjoint(tokens)
-        always = bool(self._always) and self._any_unindexed(analysis, body_only)
-        if not (hit or always):
-            return ()
-        if hit:
-            words = self._keys & tokens
-            if len(words) == 1 and not always:
-                candidates: Iterable[int] = self._index[next(iter(words))]
-            else:
-                chosen = set(self._always) if always else set()
-                for word in words:
-                    chosen.update(self._index[word])
-                candidates = sorted(chosen)
+        if self._gates is not None:
+            hits: Iterable[int] = self._gates.hits(analysis).get(self._slot, ())
+        elif self._keys.isdisjoint(analysis.tokens):
+            hits = ()
         else:
-            candidates = self._always
+            hits = sorted({n for word in self._keys & analysis.tokens for n in self._index["w", word]})
+        always = self._always if self._always and self._any_unindexed(analysis, body_only) else ()
+        if not (hits or always):
+            return ()
         branches = self.branches
-        return tuple(
-            number for number in candidates if all(clause.holds(analysis, body_only) for clause in branches[number].clauses)
-        )
+        # A hit's key clause holds (its word is a token; a start or end at least occurs):
+        # the rest of its clauses are checked.
+        opened = [n for n in hits if all(c.holds(analysis, body_only) for c in branches[n].clauses[1:])]
+        opened.extend(n for n in always if all(c.holds(analysis, body_only) for c in branches[n].clauses))
+        return tuple(sorted(opened)) if hits and always else tuple(opened)
 
     def _any_unindexed(self, analysis: Analysis, body_only: bool) -> bool:
         """Some branch not keyed by words may open: one test for all of them."""
@@ -240,6 +257,70 @@ class GatedPattern:
         if number and analysis.has_digit:
             spans.extend(_window(analysis, *m.span(), start, end) for m in _DIGIT_RUN.finditer(lower, start, end))
         return _merged(spans)
+
+
+class GateIndex:
+    """The key words of every gated pattern of one policy, so that one pass over a
+    text's tokens finds the candidate branches of all of them (rather than a set
+    operation per pattern). Patterns join it as the policy is read."""
+
+    __slots__ = ("_patterns", "_index")
+
+    def __init__(self) -> None:
+        self._patterns: list[GatedPattern] = []
+        self._index: tuple[tuple[dict, frozenset[str]], ...] | None = None
+
+    def add(self, pattern: GatedPattern) -> int:
+        """Index ``pattern``; returns its slot."""
+        self._patterns.append(pattern)
+        self._index = None
+        return len(self._patterns) - 1
+
+    def freeze(self) -> None:
+        """Build the index now (before the policy is stored), not on first use."""
+        if self._index is not None:
+            return
+        words: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+        affixes: dict[tuple[str, str], list[tuple[str, int, tuple[int, ...]]]] = {}
+        for slot, pattern in enumerate(self._patterns):
+            for (kind, atom), numbers in pattern._index.items():
+                if kind == "w":
+                    words.setdefault(atom, []).append((slot, numbers))
+                else:
+                    head = atom[:AFFIX] if kind == "s" else atom[-AFFIX:]
+                    affixes.setdefault((kind, head), []).append((atom, slot, numbers))
+        tables = (
+            {word: tuple(found) for word, found in words.items()},
+            {head: tuple(found) for (kind, head), found in affixes.items() if kind == "s"},
+            {head: tuple(found) for (kind, head), found in affixes.items() if kind == "e"},
+        )
+        # With each table the set of its keys, for intersections at C speed.
+        self._index = tuple((table, frozenset(table)) for table in tables)
+
+    def hits(self, analysis: Analysis) -> dict[int, list[int]]:
+        """Slot -> the branches (in order) whose key holds: one of its words is a token,
+        or a token starts or ends as it says."""
+        return analysis.remembered(self, self._hits)
+
+    def _hits(self, analysis: Analysis) -> dict[int, list[int]]:
+        self.freeze()
+        assert self._index is not None
+        (words, word_keys), (starts, start_keys), (ends, end_keys) = self._index
+        found: dict[int, list[int]] = {}
+        for token in analysis.tokens & word_keys:
+            for slot, numbers in words[token]:
+                found.setdefault(slot, []).extend(numbers)
+        heads, tails = analysis.affixes()
+        for table, present in ((starts, heads & start_keys), (ends, tails & end_keys)):
+            for affix in present:
+                for atom, slot, numbers in table[affix]:
+                    # The affix's letters are a token's; the whole atom must occur too.
+                    if len(atom) == AFFIX or analysis.contains_any((atom,)):
+                        found.setdefault(slot, []).extend(numbers)
+        for slot, numbers in found.items():
+            if len(numbers) > 1:
+                found[slot] = sorted(set(numbers))
+        return found
 
 
 def word_positions(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[int]:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from afterview.checks.patterns import GatedPattern, LazyRegex, Regex, phrase_regex
+from afterview.checks.patterns import GatedPattern, GateIndex, LazyRegex, Regex, phrase_regex
 from afterview.checks.types import SEVERITIES
 
 OFF = "off"
@@ -38,8 +38,12 @@ class PolicyError(Exception):
     """A policy file is missing or malformed; ``str()`` is one line naming file and key."""
 
 
-def read_toml(directory: Path, name: str) -> Section:
-    """Parse ``directory/name`` and return its top-level table."""
+def read_toml(directory: Path, name: str, gates: GateIndex | None = None) -> Section:
+    """Parse ``directory/name`` and return its top-level table.
+
+    ``gates``: the policy's index of gated patterns (see ``patterns.GateIndex``), which
+    every pattern read from the file joins.
+    """
     label = f"{directory.name}/{name}"
     path = directory / name
     try:
@@ -50,7 +54,7 @@ def read_toml(directory: Path, name: str) -> Section:
         raise PolicyError(f"{label}: cannot read ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(f"{label}: invalid TOML ({exc})") from None
-    return Section(data, label, "")
+    return Section(data, label, "", gates=gates)
 
 
 class Section:
@@ -63,8 +67,10 @@ class Section:
         path: str,
         fragment_words: Mapping[str, tuple[str, ...]] | None = None,
         fragments: Mapping[str, str] | None = None,
+        gates: GateIndex | None = None,
     ):
         self._data = data
+        self.gates = GateIndex() if gates is None else gates
         self.file = file
         self.path = path
         self._read: set[str] = set()
@@ -249,14 +255,14 @@ class Section:
             if not words:
                 raise self.error(words_key, "expected at least one word or phrase")
             # Escaped literal phrases always make a valid regex: nothing to check now.
-            return GatedPattern.of_phrases(words, case_sensitive)
+            return GatedPattern.of_phrases(words, case_sensitive, self.gates)
         return self.gated_regex(pattern_key, case_sensitive=case_sensitive)
 
     def gated_regex(self, key: str, *, case_sensitive: bool = False) -> GatedPattern:
         """The regex at ``key`` (checked as ``regex`` checks it), gated by its own words."""
         source = self.string(key)
         self.checked(key, source, case_sensitive=case_sensitive)
-        return GatedPattern.of(source, case_sensitive, self.fragment_words)
+        return GatedPattern.of(source, case_sensitive, self.fragment_words, self.gates)
 
     def gated_list(self, key: str) -> tuple[GatedPattern, ...]:
         """An array of tables (``[[key]]``), each one gated pattern (see ``gated``)."""
@@ -287,11 +293,11 @@ class Section:
 
     def child(self, data: Mapping[str, Any], path: str) -> Section:
         """A section sharing this file's name and fragments."""
-        return Section(data, self.file, path, self.fragment_words, self._fragments)
+        return Section(data, self.file, path, self.fragment_words, self._fragments, self.gates)
 
     def with_fragments(self, words: Mapping[str, tuple[str, ...]]) -> Section:
         """This table again, with ``<<name>>`` available in its patterns."""
-        section = Section(self._data, self.file, self.path, words)
+        section = Section(self._data, self.file, self.path, words, gates=self.gates)
         section._read = self._read
         return section
 

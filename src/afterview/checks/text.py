@@ -9,16 +9,21 @@ patterns written in lower case (faster than case-insensitive matching). Normalis
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from afterview.checks.note import NoteParts, Span, count_words, split_note
 
 AFFIX = 3
 """Letters of each token's start and end kept for gates (``Analysis.affixes``)."""
+T = TypeVar("T")
+_HEAD = operator.itemgetter(slice(None, AFFIX))
+_TAIL = operator.itemgetter(slice(-AFFIX, None))
 
 # Same-length replacements applied to every text.
 _FOLD = str.maketrans(
@@ -68,6 +73,7 @@ class Analysis:
     _breaks: list[int] | None = None
     _contains: dict[tuple[str | tuple[str, ...], bool], bool] | None = None
     _affixes: tuple[frozenset[str], frozenset[str]] | None = None
+    _memo: dict[object, object] | None = None
 
     @property
     def body(self) -> Span:
@@ -96,11 +102,22 @@ class Analysis:
             found = self._contains[key] = any(find(s, start, end) != -1 for s in substrings)
         return found
 
+    def remembered(self, key: object, make: Callable[[Analysis], T]) -> T:
+        """``make(self)``, computed once per analysis for each ``key`` (held by identity)."""
+        if self._memo is None:
+            self._memo = {}
+        try:
+            return self._memo[key]  # type: ignore[return-value]
+        except KeyError:
+            value = self._memo[key] = make(self)
+            return value
+
     def affixes(self) -> tuple[frozenset[str], frozenset[str]]:
         """The first and the last ``AFFIX`` letters of each token (of those as long)."""
         if self._affixes is None:
-            long = [t for t in self.tokens if len(t) >= AFFIX]
-            self._affixes = frozenset(t[:AFFIX] for t in long), frozenset(t[-AFFIX:] for t in long)
+            # Shorter tokens give shorter strings, which no key of AFFIX letters equals.
+            tokens = self.tokens
+            self._affixes = frozenset(map(_HEAD, tokens)), frozenset(map(_TAIL, tokens))
         return self._affixes
 
     def has_affix(self, affixes: tuple[str, ...], starts: bool) -> bool:
