@@ -212,13 +212,17 @@ class PlaceholderRules:
 
 
 def placeholders(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
-    """Unfilled placeholders anywhere in the note (the record's own names are masked first)."""
+    """Unfilled placeholders anywhere in the note.
+
+    What the record and the profile hold (names, every record text, the signature) is
+    masked first: "Sam [/] O'Neil" or a signer "[B]" is the person's own text.
+    """
     analysis = analyse(text)
     rules = policy.placeholders
     opened = [(pattern, pattern.open_branches(analysis)) for pattern in rules.patterns]
     if not any(numbers for _, numbers in opened):
         return []  # the usual note: no pattern can match, so nothing is masked
-    view = masked(text, context.proper_nouns)
+    view = masked(text, (*context.proper_nouns, *context.record_texts, *context.signature))
     taken = SpanSet()
     for pattern, numbers in opened:
         for match in pattern.finditer(analysis, view.lower, view.norm, opened=numbers):
