@@ -116,20 +116,21 @@ def _frozen_items(name: str) -> list[dict]:
     return next(v for v in data.values() if isinstance(v, list))
 
 
-def hand_written_positives() -> list[Positive]:
-    """The frozen hand-written positives."""
+def hand_written_positives(name: str = "positives.toml") -> list[Positive]:
+    """The frozen hand-written positives (``heldout_positives.toml``: the held-out set)."""
     positives = []
-    for item in _frozen_items("positives.toml"):
+    for item in _frozen_items(name):
         category = CATEGORY_ALIASES.get(item["category"], item["category"])
         voice = VOICE_ALIASES.get(item["voice"], item["voice"])
         positives.append(Positive(category, voice, expected_severity(category, voice), item["text"]))
     return positives
 
 
-def hand_written_negatives() -> list[Negative]:
-    """The frozen hand-written negatives."""
-    items = _frozen_items("negatives.toml")
-    return [Negative(f"hand:{i.get('kind', '?')}", i["text"], tuple(i.get("names", ()))) for i in items]
+def hand_written_negatives(name: str = "negatives.toml") -> list[Negative]:
+    """The frozen hand-written negatives (``heldout_negatives.toml``: the held-out set)."""
+    label = "held-out" if name.startswith("heldout") else "hand"
+    items = _frozen_items(name)
+    return [Negative(f"{label}:{i.get('kind', '?')}", i["text"], tuple(i.get("names", ()))) for i in items]
 
 
 def trap_negatives() -> list[Negative]:

@@ -2,8 +2,11 @@
 
 Hand-written positives and negatives (tests/data/sensitive/positives.toml and
 negatives.toml) were written by someone who saw only the category descriptions, and
-are never edited; the generated positives cross descriptors with frames. Every test
-prints what it missed, so a failure says which sentences to generalise the rules for.
+are never edited; the generated positives cross descriptors with frames. A second,
+held-out set (heldout_positives.toml, heldout_negatives.toml) was written later, blind
+to the rules, to see whether they generalise; its floors sit just under what the rules
+reach on it. Every test prints what it missed, so a failure says which sentences to
+generalise the rules for.
 """
 
 from __future__ import annotations
@@ -19,11 +22,23 @@ CATEGORY_GATE = 0.9
 FALSE_FLAG_GATE = 0.005
 # The generated set is a regression set: a drop below what the rules reach today fails.
 GENERATED_FLOOR = 0.99
+# The held-out set: pooled and per-category floors below the gates above, because a few
+# of its labels disagree with the policy (service described as experience is not
+# flagged); README's sensitive section lists its misses and why.
+HELDOUT_POOLED_FLOOR = 0.96
+HELDOUT_CATEGORY_FLOOR = 0.7
 
 
 @pytest.fixture(scope="module")
 def hand_written(policy) -> corpus.Score:
     positives = corpus.hand_written_positives()
+    assert len(positives) >= 300
+    return corpus.score_positives(positives, policy)
+
+
+@pytest.fixture(scope="module")
+def held_out(policy) -> corpus.Score:
+    positives = corpus.hand_written_positives("heldout_positives.toml")
     assert len(positives) >= 300
     return corpus.score_positives(positives, policy)
 
@@ -42,6 +57,7 @@ def negatives() -> list[corpus.Negative]:
         + corpus.trap_negatives()
         + corpus.golden_negatives()
         + corpus.template_negatives()
+        + corpus.hand_written_negatives("heldout_negatives.toml")
     )
     assert len(found) >= 1000
     return found
@@ -64,6 +80,24 @@ def test_hand_written_recall_meets_the_gate(hand_written) -> None:
     _report(hand_written, "hand-written positives")
     low = {c: round(hand_written.recall(c), 3) for c in hand_written.total if hand_written.recall(c) < CATEGORY_GATE}
     assert hand_written.recall() >= POOLED_GATE and not low, low
+
+
+def test_held_out_recall_meets_its_floors(held_out) -> None:
+    _report(held_out, "held-out positives")
+    counts = held_out.total
+    assert len(counts) == 17 and min(counts.values()) >= 15, counts
+    low = {c: round(held_out.recall(c), 3) for c in counts if held_out.recall(c) < HELDOUT_CATEGORY_FLOOR}
+    assert held_out.recall() >= HELDOUT_POOLED_FLOOR and not low, (round(held_out.recall(), 3), low)
+
+
+def test_held_out_negatives_stay_under_the_false_flag_gate(policy) -> None:
+    negatives = corpus.hand_written_negatives("heldout_negatives.toml")
+    assert len(negatives) >= 300
+    flagged = corpus.false_flags(negatives, policy)
+    print(f"\nheld-out false flags: {len(flagged)} of {len(negatives)}")
+    for negative, words in flagged:
+        print(f"  FLAG [{negative.kind}] {words}: {negative.text!r}")
+    assert len(flagged) / len(negatives) <= FALSE_FLAG_GATE
 
 
 def test_generated_recall_does_not_regress(generated) -> None:
