@@ -62,9 +62,9 @@ def test_a_changed_data_file_is_read_again(guardrails: Path, tmp_path: Path) -> 
     policy_cache.cached_policy(guardrails, cache)
     before = stored(cache)
     policy = guardrails / "policy.toml"
-    policy.write_text(policy.read_text().replace("words = [60, 170]", "words = [61, 170]", 1))
+    policy.write_text(policy.read_text().replace("words = [35, 170]", "words = [36, 170]", 1))
     forget()
-    assert policy_cache.cached_policy(guardrails, cache).type_rules("thank_you").words == (61, 170)
+    assert policy_cache.cached_policy(guardrails, cache).type_rules("thank_you").words == (36, 170)
     after = stored(cache)
     assert len(after) == 1 and after != before  # the stale copy is gone
 
