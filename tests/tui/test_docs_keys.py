@@ -61,3 +61,11 @@ def test_drafting_from_the_dashboard_is_d_and_from_the_form_ctrl_d() -> None:
     assert "ctrl+d" in bound(InterviewFormScreen) and "ctrl+o" in bound(InterviewFormScreen)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "`ctrl+d` in the form, or `d` on the dashboard" in readme
+
+
+def test_the_readme_names_the_python_it_needs() -> None:
+    import tomllib
+
+    needs = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    assert needs == ">=3.11"
+    assert "afterview needs Python 3.11 or newer." in (ROOT / "README.md").read_text(encoding="utf-8")
