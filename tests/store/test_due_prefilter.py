@@ -130,8 +130,10 @@ def test_the_prefiltered_list_matches_timing_on_every_interview(seeded, today: d
 
 
 def _digest(db: sqlite3.Connection) -> tuple[list[tuple], list[tuple]]:
-    kept = db.execute("SELECT id, sent_types, sent_to_everyone FROM interviews ORDER BY id").fetchall()
-    fresh = db.execute("SELECT interview_id, sent_types, sent_to_everyone FROM sent_digest ORDER BY interview_id").fetchall()
+    kept = db.execute("SELECT id, sent_types, sent_to_everyone, due_rows FROM interviews ORDER BY id").fetchall()
+    fresh = db.execute(
+        "SELECT interview_id, sent_types, sent_to_everyone, due_rows FROM due_digest ORDER BY interview_id"
+    ).fetchall()
     return kept, fresh
 
 
@@ -139,7 +141,7 @@ def test_the_digest_follows_every_edit(seeded) -> None:
     with sqlite3.connect(app_paths().database) as db:
         kept, fresh = _digest(db)
         assert kept == fresh
-        assert any(types for _, types, _ in kept) and any(everyone for _, _, everyone in kept)
+        assert any(types for _, types, _, _ in kept) and any(everyone for _, _, everyone, _ in kept)
         # Edits behind the store's back, one statement each, are followed too.
         for statement in (
             "DELETE FROM interviewers WHERE id IN (SELECT min(id) FROM interviewers GROUP BY interview_id HAVING count(*) > 1)",
@@ -147,6 +149,9 @@ def test_the_digest_follows_every_edit(seeded) -> None:
             "UPDATE sent_log SET recipient_key = 'nobody' WHERE id % 7 = 0",
             "UPDATE sent_log SET interview_id = interview_id + 1 WHERE id % 11 = 0 AND interview_id + 1 IN (SELECT id FROM interviews)",
             "UPDATE interviewers SET name_key = name_key || ' x' WHERE id % 3 = 0",
+            "UPDATE interviewers SET name = name || ' Jr', contact = 1 - contact WHERE id % 4 = 0",
+            "UPDATE interviewers SET position = 9 - position WHERE id % 2 = 0",
+            "UPDATE sent_log SET sent_on = '2027-01-01' WHERE id % 3 = 0",
         ):
             before = _digest(db)[0]
             db.execute(statement)

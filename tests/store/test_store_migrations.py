@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import stat
 from datetime import date
@@ -67,6 +68,16 @@ INSERT INTO sent_log (interview_id, note_type, recipient, recipient_key, sent_on
     VALUES (1, 'thank_you', 'Jordan Lee', 'jordan lee', '2026-11-24', '2026-11-24T11:00');
 INSERT INTO sent_log (interview_id, note_type, recipient, recipient_key, sent_on, recorded_at)
     VALUES (1, 'feedback_request', 'Jordan Lee', 'jordan lee', '2026-12-02', '2026-12-02T11:00');
+""",
+    # Version 5: a panel of two listed out of id order, one thanked; version 6 keeps the
+    # due list's rows from the other tables on the interview.
+    5: """
+INSERT INTO interviews (id, company, role, interview_date, status, created_at, updated_at)
+    VALUES (1, 'Northwind', 'Analyst', '2026-11-24', 'awaiting', '2026-11-24T09:00', '2026-11-24T09:00');
+INSERT INTO interviewers (interview_id, position, name, name_key, contact) VALUES (1, 1, 'Priya Shah', 'priya shah', 0);
+INSERT INTO interviewers (interview_id, position, name, name_key, contact) VALUES (1, 0, 'Jordan Lee', 'jordan lee', 1);
+INSERT INTO sent_log (interview_id, note_type, recipient, recipient_key, sent_on, recorded_at)
+    VALUES (1, 'thank_you', 'Priya Shah', 'priya shah', '2026-11-25', '2026-11-25T11:00');
 """,
 }
 
@@ -136,6 +147,10 @@ def test_migrating_from_every_earlier_version_keeps_data_and_matches_a_fresh_sch
     if version == 4:  # the digest is filled in for the stored notes
         digest = sqlite3.connect(path).execute("SELECT sent_types, sent_to_everyone FROM interviews WHERE id = 1").fetchone()
         assert digest == (",feedback_request,thank_you,", "")
+    if version == 5:  # the interviewers in their order, and the sent note
+        (rows,) = sqlite3.connect(path).execute("SELECT due_rows FROM interviews WHERE id = 1").fetchone()
+        assert json.loads(rows) == [[["Jordan Lee", "jordan lee", 1], ["Priya Shah", "priya shah", 0]],
+                                    [["thank_you", "priya shah", "2026-11-25"]]]  # fmt: skip
     if version == 1:
         bodies = sqlite3.connect(path).execute("SELECT body FROM sent_log ORDER BY id").fetchall()
         assert bodies == [("Dear Jordan, the body that was sent.",), (None,)]

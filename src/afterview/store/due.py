@@ -6,8 +6,8 @@ nothing is keyed again). ``afterview.usecases.due`` turns them into advice.
 
 The caller may narrow the interviews with a ``DueFilter``: plain statuses and note
 types that the timing advisor computes (``afterview.timing.listable``); this module only
-turns them into SQL, over the sent-log digest each interview keeps (``sent_types`` and
-``sent_to_everyone``, maintained by triggers: ``store.schema``).
+turns them into SQL, over the digest each interview keeps (``sent_types``,
+``sent_to_everyone`` and ``due_rows``, maintained by triggers: ``store.schema``).
 """
 
 from __future__ import annotations
@@ -64,42 +64,20 @@ def due_records(
         condition, params = filter_sql(where)
     else:
         condition, params = "1", []
-    interviews = db.execute(
+    # One row per interview: its interviewers and sent notes come as the JSON the store
+    # keeps beside it (``due_rows``), not as a row per person and per note.
+    rows = db.execute(
         "SELECT i.id, i.company, i.role, i.interview_date, i.decision_date, i.status, i.status_date, "
-        f"i.offer_deadline, i.award_date FROM interviews i WHERE {condition} ORDER BY i.id",
+        f"i.offer_deadline, i.award_date, i.due_rows FROM interviews i WHERE {condition} ORDER BY i.id",
         params,
-    ).fetchall()
-    # The filter runs once; the other tables are read for the chosen ids only, in id
-    # order, so each cursor is taken a row at a time as the interviews come.
-    chosen = (json.dumps([values[0] for values in interviews]),)
-    people = db.execute(
-        "SELECT interview_id, name, name_key, contact FROM interviewers "
-        "WHERE interview_id IN (SELECT value FROM json_each(?)) ORDER BY interview_id, position",
-        chosen,
     )
-    sent = db.execute(
-        "SELECT interview_id, note_type, recipient_key, sent_on FROM sent_log "
-        "WHERE interview_id IN (SELECT value FROM json_each(?)) ORDER BY interview_id",
-        chosen,
-    )
-    day = date.fromisoformat
-    person, note = next(people, None), next(sent, None)
-    for owner, company, role, interviewed, decision, status, status_date, deadline, award in interviews:
-        names: list[str] = []
-        keys: list[str] = []
-        contact = None
-        while person is not None and person[0] == owner:
-            names.append(person[1])
-            keys.append(person[2])
-            if person[3] and contact is None:
-                contact = person[1]
-            person = next(people, None)
-        notes: list[SentKey] = []
-        while note is not None and note[0] == owner:
-            notes.append((note[1], note[2], day(note[3])))
-            note = next(sent, None)
-        if not names:  # pragma: no cover - every stored interview has an interviewer
+    day, loads = date.fromisoformat, json.loads
+    for owner, company, role, interviewed, decision, status, status_date, deadline, award, digest in rows:
+        people, sent = loads(digest)
+        if not people:  # pragma: no cover - every stored interview has an interviewer
             continue
+        names = tuple([person[0] for person in people])
+        contact = next((person[0] for person in people if person[2]), names[0])
         # Positional: a named tuple builds several times faster without keywords.
         row = InterviewRow(
             owner,
@@ -109,13 +87,13 @@ def due_records(
             day(decision) if decision else None,
             status,
             day(status_date) if status_date else None,
-            tuple(names),
-            contact or names[0],
+            names,
+            contact,
             day(deadline) if deadline else None,
             day(award) if award else None,
-            tuple(keys),
+            tuple([person[1] for person in people]),
         )
-        yield DueRecord(row, tuple(notes))
+        yield DueRecord(row, tuple([(kind, key, day(on)) for kind, key, on in sent]))
 
 
 def filter_sql(where: DueFilter) -> tuple[str, list[object]]:

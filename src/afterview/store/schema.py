@@ -152,14 +152,19 @@ _REFRESH_DIGEST = (
 )
 
 
-def _digest_triggers() -> str:
-    """A trigger per change to the sent log or the interviewers, refreshing the digest."""
+def _digest_triggers(
+    refresh: str, *, sent_log: str = "note_type, recipient_key", interviewers: str = "name_key", create: bool = True
+) -> str:
+    """A trigger per change to the sent log or the interviewers, running ``refresh`` for
+    the interviews concerned; ``sent_log`` and ``interviewers``: the columns whose
+    update counts (besides ``interview_id``). ``create=False`` drops them instead."""
     triggers = []
-    for table, columns in (("sent_log", "interview_id, note_type, recipient_key"), ("interviewers", "interview_id, name_key")):
+    for table, columns in (("sent_log", sent_log), ("interviewers", interviewers)):
         for event, owners in (("INSERT", "NEW.interview_id"), ("DELETE", "OLD.interview_id"),
-                              (f"UPDATE OF {columns}", "OLD.interview_id, NEW.interview_id")):  # fmt: skip
+                              (f"UPDATE OF interview_id, {columns}", "OLD.interview_id, NEW.interview_id")):  # fmt: skip
             name = f"{table}_{event.split()[0].lower()}_digest"
-            triggers.append(f"CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN {_REFRESH_DIGEST} WHERE id IN ({owners}); END;")
+            body = f"AFTER {event} ON {table} BEGIN {refresh} WHERE id IN ({owners}); END"
+            triggers.append(f"CREATE TRIGGER {name} {body};" if create else f"DROP TRIGGER {name};")
     return "\n".join(triggers)
 
 
@@ -168,7 +173,7 @@ ALTER TABLE interviews ADD COLUMN sent_types TEXT NOT NULL DEFAULT '';
 ALTER TABLE interviews ADD COLUMN sent_to_everyone TEXT NOT NULL DEFAULT '';
 {_SENT_DIGEST_VIEW}
 {_REFRESH_DIGEST};
-{_digest_triggers()}
+{_digest_triggers(_REFRESH_DIGEST)}
 DROP INDEX sent_by_note;
 CREATE INDEX sent_by_note ON sent_log (interview_id, note_type, recipient_key, sent_on);
 DROP INDEX interviewers_in_order;
@@ -182,7 +187,30 @@ statement changes the sent log or the interviewers (the cascade from a deleted i
 included). The indexes the due list reads the interviewers and the sent notes by also
 hold the columns it reads, so those rows come from the index alone."""
 
-MIGRATIONS: tuple[str, ...] = (_V1, _SENT_BODY, _SCRUB_KEYS, _MISSION_AND_ADDRESS, _SENT_DIGEST)
+_REFRESH_DUE_ROWS = (
+    "UPDATE interviews SET (sent_types, sent_to_everyone, due_rows) = "
+    "(SELECT sent_types, sent_to_everyone, due_rows FROM due_digest d WHERE d.interview_id = interviews.id)"
+)
+
+_DUE_ROWS = f"""
+ALTER TABLE interviews ADD COLUMN due_rows TEXT NOT NULL DEFAULT '[[], []]';
+{_digest_triggers(_REFRESH_DIGEST, create=False)}
+CREATE VIEW due_digest AS SELECT d.interview_id, d.sent_types, d.sent_to_everyone, json_array(
+    json((SELECT json_group_array(json_array(name, name_key, contact)) FROM (
+        SELECT name, name_key, contact FROM interviewers WHERE interview_id = d.interview_id ORDER BY position))),
+    json((SELECT json_group_array(json_array(note_type, recipient_key, sent_on)) FROM (
+        SELECT note_type, recipient_key, sent_on FROM sent_log WHERE interview_id = d.interview_id ORDER BY id)))
+    ) AS due_rows
+FROM sent_digest d;
+{_REFRESH_DUE_ROWS};
+{_digest_triggers(_REFRESH_DUE_ROWS, sent_log="note_type, recipient_key, sent_on", interviewers="position, name, name_key, contact")}
+"""
+"""The due list's rows from the other tables, kept on each interview with the digest: a
+JSON array of its interviewers in order (``[name, name key, contact]``) and one of its
+sent notes (``[type, recipient's name key, day]``), so the due list reads one table and
+one JSON text per interview instead of a row per interviewer and per note."""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _SENT_BODY, _SCRUB_KEYS, _MISSION_AND_ADDRESS, _SENT_DIGEST, _DUE_ROWS)
 """``MIGRATIONS[n]`` upgrades schema version ``n`` to ``n + 1``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
