@@ -212,3 +212,20 @@ async def test_studio_toasts_never_cover_the_draft(app_factory, store, size) -> 
         for region in shown:  # as drawn: clipped to the space the toasts may use
             for part in ("#note-bar", "#why", "#subject", "#body", "#status-line"):
                 assert not region.overlaps(studio.query_one(part).region), (part, region)
+
+
+@pytest.mark.parametrize("key", ["o", "e"])
+async def test_the_studios_toasts_never_cover_its_dialogs(app_factory, store, key) -> None:
+    store.add_interview(northwind())
+    app = app_factory()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("c")  # "Copied the note ...", which would sit on the dialog's choices
+        await settle(pilot)
+        assert app._notifications
+        await pilot.press(key)
+        await settle(pilot)
+        assert not isinstance(app.screen, DraftStudioScreen)
+        assert not list(app.screen.query(Toast)) and not app._notifications

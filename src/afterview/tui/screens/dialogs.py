@@ -150,7 +150,8 @@ class NotePicker(ModalScreen[NoteChoice | None]):
             yield Static("enter choose · esc cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:
-        """Highlight the current note."""
+        """Highlight the current note; the studio's toasts ("Copied ...") would sit on the list."""
+        self.app.clear_notifications()
         notes = self.query_one("#notes", OptionList)
         for index, row in enumerate(self.advice):
             if self.current and (row.type, row.recipient) == (self.current.note_type, self.current.recipient):
@@ -200,7 +201,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             yield Static("enter export · tab to change where · esc cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:
-        """Start on .eml, the format most people want."""
+        """Start on .eml, the format most people want; no toast from the studio over the formats."""
+        self.app.clear_notifications()
         formats = self.query_one("#formats", OptionList)
         formats.highlighted = 0
         formats.focus()
