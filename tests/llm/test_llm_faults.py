@@ -119,7 +119,9 @@ async def test_timeout_is_retried_then_reported_with_the_timeout(serve, waits, m
         f"the server at {server.url} did not answer within 0.2 s on 4 attempts; try again, or raise the timeout (AFTERVIEW_TIMEOUT)"
     )
     assert len(server.posts()) == 4
-    assert 0.8 <= elapsed < 2.8  # four 0.2 s attempts; the backoff itself did not sleep
+    # Four attempts, each waited out to its 0.2 s timeout; the backoff went through the
+    # injected sleep. No upper bound in seconds: a busy machine may be slower.
+    assert elapsed >= 0.8 and len(waits) == 3
 
 
 async def test_connection_refused_names_the_url(free_port, waits, make_request):
