@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from afterview.checks import CheckContext, Policy, load_policy, run_checks, scan_sensitive
-from afterview.checks.gates import branches
+from afterview.checks.gate_derivation import branches
 from afterview.checks.patterns import GatedPattern
 from afterview.checks.protected import prepare_for_checks
 from afterview.checks.text import analyse

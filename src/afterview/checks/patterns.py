@@ -16,7 +16,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 
-from afterview.checks.gates import Branch, branches, phrase_branches, phrase_regex
+from afterview.checks.gates import Branch, phrase_regex
 from afterview.checks.text import AFFIX, Analysis, Span
 
 
@@ -67,6 +67,8 @@ __all__ = ["GateIndex", "GatedPattern", "LazyRegex", "Regex", "phrase_regex", "w
 # (patterns bound their repeats, e.g. [^.?!\n]{0,60}, to stay well within it).
 _REACH = 160
 _DIGIT_RUN = re.compile(r"\d+")
+# Up to this many characters a text is searched whole rather than in windows.
+_WHOLE = 8 * _REACH
 # Distinct sets of open branches a pattern keeps compiled at once.
 _COMPILED_SETS = 64
 
@@ -132,6 +134,8 @@ class GatedPattern:
     ) -> GatedPattern:
         """The pattern ``source`` (``<<name>>`` standing for a list in ``fragments``),
         indexed in ``gates`` (the policy's index) when given."""
+        from afterview.checks.gate_derivation import branches  # only when a policy is compiled
+
         return cls(branches(source, fragments), case_sensitive, gates)
 
     @classmethod
@@ -139,14 +143,19 @@ class GatedPattern:
         cls, phrases: Iterable[str], case_sensitive: bool = False, gates: GateIndex | None = None
     ) -> GatedPattern:
         """Literal phrases, as whole words (see ``phrase_regex``)."""
+        from afterview.checks.gate_derivation import phrase_branches  # only when a policy is compiled
+
         return cls(phrase_branches(phrases), case_sensitive, gates)
 
     def __getstate__(self) -> dict:
         # Stored as derived, so a cached policy never derives anything again; compiled
-        # regexes are not stored (each process compiles the few it needs).
-        return {name: getattr(self, name) for name in self.__slots__ if name != "_compiled"}
+        # regexes are not stored (each process compiles the few it needs), nor, for a
+        # pattern in a policy's index, its own key table (the index holds it).
+        skip = ("_compiled", "_index", "_keys") if self._gates is not None else ("_compiled",)
+        return {name: getattr(self, name) for name in self.__slots__ if name not in skip}
 
     def __setstate__(self, state: dict) -> None:
+        self._index, self._keys = {}, frozenset()
         for name, value in state.items():
             setattr(self, name, value)
         self._compiled = {}
@@ -235,7 +244,13 @@ class GatedPattern:
         return compiled
 
     def _regions(self, analysis: Analysis, lower: str, start: int, end: int, numbers: tuple[int, ...]) -> list[Span]:
-        """Windows between ``start`` and ``end`` around each key occurrence, merged, in order."""
+        """Windows between ``start`` and ``end`` around each key occurrence, merged, in order.
+
+        A text no longer than a few windows is searched whole: finding the windows
+        would cost more than the regex saves on it.
+        """
+        if end - start <= _WHOLE:
+            return [(start, end)]
         words: set[str] = set()
         substrings: set[str] = set()
         number = False
@@ -243,7 +258,7 @@ class GatedPattern:
             clauses = self.branches[n].clauses
             if not clauses:
                 return [(start, end)]  # a branch with nothing known runs on the whole text
-            words |= clauses[0].words
+            words.update(clauses[0].words)
             substrings.update(clauses[0].substrings, clauses[0].starts, clauses[0].ends)
             number = number or clauses[0].number
         spans: list[Span] = []

@@ -2,9 +2,9 @@
 
 Pipeline, per text: normalise (``checks.normalize``, then ``text.analyse``); mask the
 record's own names (``text.masked``), so an interviewer called Faith is never a
-religion finding; pick the rules whose trigger words occur (a set intersection with
-the text's tokens); run each rule's attribute family (its words or pattern) on the
-sentences that hold its triggers; drop matches that an idiom or technical phrase
+religion finding; pick the rules some branch of which can match (the words each
+branch requires, derived from the rule by ``checks.gates``, looked up in the text's
+tokens); run those branches near their words; drop matches that an idiom or technical phrase
 overlaps ("age-old", "race condition"); find the frame that makes the words about a
 person (the anchors: the writer, the reader, the panel, the other candidates, or a
 trait the two share), which gives the voice and so the severity; a disclosure in a

@@ -1,7 +1,7 @@
 """The sensitive rules (``guardrails/sensitive.toml``), read, validated and compiled.
 
-A rule is an attribute family (``words``, or a ``pattern`` with triggers) and the
-frames that make it about a person (``anchors``: one or more anchor sets). Each anchor
+A rule is an attribute family (``words``, or a ``pattern``; both gated by their own
+words) and the frames that make it about a person (``anchors``: one or more anchor sets). Each anchor
 phrase names a voice: ``self`` (the writer's disclosure), ``reader`` (the reader or
 their colleagues), ``panel``, ``others`` (the other candidates) or ``shared`` ("we
 both", "like you", "a fellow ..."). The severity of each voice, and of ``allegation``
