@@ -11,7 +11,8 @@ sent to her, becomes "your team". ``mission_phrase`` and ``relevance_clause`` do
 for what the candidate admires and why an award matters; ``preview`` shows the sentence
 as a note will read it.
 
-Pure and stdlib-only: the offline drafter and the interview form both call it.
+Pure and stdlib-only: the offline drafter calls it, and the interview form through
+``afterview.usecases.moment_preview``.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from afterview.drafting.person import to_second_person
 from afterview.drafting.questions import embed_question
 from afterview.drafting.typed import topic_phrase
 
-__all__ = ["Form", "Rendered", "form_of", "mission_phrase", "object_phrase", "preview", "relevance_clause", "reminder_reason"]
+__all__ = ["Form", "Rendered", "form_of", "mission_phrase", "object_phrase", "preview", "relevance_clause"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +51,6 @@ _REPORTING = re.compile(
 _ASKED = re.compile(r"^asked(?: me| us)?(?: about)?(?= )", re.IGNORECASE)
 _WH_CLAUSE = re.compile(r"^(?:how|why|what|where|when|whether|which|who)\s+\w+\s+\w+", re.IGNORECASE)
 _ASKED_CLAUSE = re.compile(r"^(?:how|why|what|whether|where|when|which|who|if)\b", re.IGNORECASE)
-_REMINDER = re.compile(
-    r"^(?:don'?t|do not|never)\s+(?:mention|bring up|say)\b|^(?:remember|don'?t forget|note to self|"
-    r"todo|to do|ask re|follow up on|mention|send|remind)\b",
-    re.IGNORECASE,
-)
 _LIST_SEPARATORS = (
     (re.compile(r"\s*(?:->|→|=>)\s*"), " to "),
     (re.compile(r"\s+[-–]\s+|\s*;\s*|\s+/\s+|\s+\+\s+|\s+&\s+"), ", "),
@@ -63,19 +59,6 @@ _LIST_SEPARATORS = (
 )
 
 # -- public API ------------------------------------------------------------------------
-@lru_cache(maxsize=1024)
-def reminder_reason(text: str) -> str | None:
-    """Why a "moment" is a note to self rather than something to quote, or None.
-
-    "DON'T mention I burned the omelette" and "remember to send the PDF" are reminders:
-    quoting them would say exactly what the candidate meant to keep out.
-    """
-    cleaned = clean(text)
-    if _REMINDER.match(cleaned):
-        return "it reads as a reminder to yourself, not a moment from the interview"
-    return None
-
-
 @lru_cache(maxsize=1024)
 def object_phrase(text: str, *, recipient: str | None = None, formal: bool = False) -> Rendered:
     """The moment as a phrase that completes "I especially enjoyed ...".
@@ -146,12 +129,13 @@ _AWARD_VERBS = frozenset(
 
 
 def preview(text: str, *, recipient: str | None = None) -> str:
-    """The sentence a thank-you builds from the moment, for the interview form to show."""
+    """The sentence a thank-you builds from a moment it quotes ("" for an empty one).
+
+    Whether it is quoted at all is the checks' decision (``checks.moment.moment_fate``);
+    the interview form asks ``afterview.usecases.moment_preview``, which asks both.
+    """
     if not text or not text.strip():
         return ""
-    reason = reminder_reason(text)
-    if reason:
-        return f"(not quoted: {reason})"
     return f"I especially enjoyed {object_phrase(text, recipient=recipient).phrase}."
 
 
