@@ -3,8 +3,8 @@
 Every layer reads these tables (the parser's choices, the TUI's labels, the store's
 SQL, the timing advisor, the evals), so adding a note type is a row here plus its data
 files: a prompt in ``prompts/``, templates in ``prompts/offline/``, a ``[types.*]`` table
-in ``guardrails/policy.toml`` and rules in ``guardrails/timing.toml``. A test fails when a
-type lacks any of them.
+in ``guardrails/policy.toml`` and its schedule in ``guardrails/timing.toml`` (README's
+"where things live" lists every file). A test or a loader fails when a type lacks any.
 
 Stdlib only and cheap to import: ``afterview check`` reads it at start-up.
 """

@@ -51,7 +51,6 @@ from afterview.timing_rows import (
 
 __all__ = [
     "ACTIONABLE_STATES",
-    "APPLIES_WHILE",
     "NOTE_TYPES",
     "RULES",
     "STATES",
@@ -69,11 +68,9 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    # Read from the shipped data on first use, not at import (``check`` never needs them).
+    # Read from the shipped data on first use, not at import (``check`` never needs it).
     if name == "RULES":  # every rule id an ``Advice`` row can carry
         return frozenset(shipped_timing().reasons)
-    if name == "APPLIES_WHILE":  # note type -> the status it needs, for the types that need one
-        return {value: s.status for value, s in shipped_timing().schedules.items() if s.status is not None}
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

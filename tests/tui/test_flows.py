@@ -304,10 +304,16 @@ async def test_the_form_previews_how_the_moment_will_read(app_factory) -> None:
         await type_into(pilot, block.field("name").input, "Amara Okonkwo")
         await type_into(pilot, block.field("moment").input, "She mentioned her team just moved to [Kubernetes].")
         await pilot.pause()
+        # A bracket reads as a placeholder, so no note quotes it: the preview says so.
+        assert "(not quoted: it contains a placeholder)" in str(preview.render())
+        block.field("moment").input.value = "She mentioned her team just moved to Kubernetes."
+        await pilot.pause()
         assert preview.display
-        text = str(preview.render())
-        # Rephrased to fit, written to her, and shown literally (brackets are not markup).
-        assert "I especially enjoyed hearing that your team just moved to [Kubernetes]." in text
+        # Rephrased to fit and written to her.
+        assert "I especially enjoyed hearing that your team just moved to Kubernetes." in str(preview.render())
+        block.field("moment").input.value = "remember to send the portfolio"
+        await pilot.pause()
+        assert "(not quoted: it reads as a reminder to yourself" in str(preview.render())
 
 
 async def test_dashboard_delete_asks_first_and_status_changes(app_factory, store) -> None:

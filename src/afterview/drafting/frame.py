@@ -36,7 +36,7 @@ from afterview.drafting.datafile import (
     read_toml,
     template_fields,
 )
-from afterview.drafting.moments import mission_phrase, object_phrase, relevance_clause, reminder_reason
+from afterview.drafting.moments import mission_phrase, object_phrase, relevance_clause
 from afterview.resources import data_dir
 
 __all__ = [
@@ -136,7 +136,7 @@ class NoteFrame:
         }
         if person.title:
             values["title"] = person.title
-        if request.moment and not reminder_reason(request.moment):
+        if request.moment:  # None when withheld: the writer asks ``checks.moment`` first
             rendered = object_phrase(request.moment, recipient=person.name, formal=request.tone is Tone.FORMAL)
             values["moment"] = rendered.phrase
         if interview.decision_date:

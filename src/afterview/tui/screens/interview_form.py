@@ -26,7 +26,6 @@ from afterview.tui.form_model import (
     unconfirmed_message,
     unsaved_message,
 )
-from afterview.drafting.moments import preview as moment_preview
 from afterview.tui.messages import InterviewSaved
 from afterview.tui.safe_text import literal
 from afterview.tui.widgets.form_fields import NEXT_FIELD, Field, InterviewerBlock, next_field, typed_so_far
@@ -286,22 +285,27 @@ class InterviewFormScreen(ImportingInvite, AfterviewScreen[None]):
         state.set_class(error, "-error")
 
     def _check_moment(self, block: InterviewerBlock) -> None:
-        """Warn, as the user types, when the moment touches a protected characteristic."""
+        """Show, as the user types, how the notes will read the moment (or why they will
+        not quote it), and warn when it touches a protected characteristic."""
         moment = block.field("moment").value.strip()
-        block.set_moment_preview(moment_preview(moment, recipient=block.field("name").value.strip() or None))
         if not moment:
+            block.set_moment_preview("")
             block.set_moment_warning(None)
             return
         from afterview.checks import scan_sensitive
         from afterview.errors import AfterviewError
+        from afterview.usecases.moment_preview import moment_preview
 
         backend = self.backend
         try:
             policy = backend.policy()
         except AfterviewError as exc:  # a malformed policy file: say so once, keep the form usable
+            block.set_moment_preview("")
             block.set_moment_warning(f"▲ The wording check is unavailable: {exc}")
             return
-        findings = scan_sensitive(moment, policy, self._proper_nouns())
+        recipient, nouns = block.field("name").value.strip() or None, self._proper_nouns()
+        block.set_moment_preview(moment_preview(moment, recipient, nouns, policy))
+        findings = scan_sensitive(moment, policy, nouns)
         warning = moment_warning(findings)
         block.set_moment_warning(warning)
         if warning:  # the note will not quote it, so there is no sentence to preview
