@@ -1,137 +1,135 @@
-"""How fast afterview's app shows its first frame, next to a minimal Textual app.
+"""How soon afterview's app is usable, next to a bare Textual app's first frame.
 
-Each run is a whole new process (interpreter start and every import included), headless
-with ``run_test()``, timed from spawn until the first screen is mounted; the child
-reports and exits at once. The two apps run alternately, so machine noise hits both.
+Every run is a whole new process (interpreter start and every import included), headless
+under ``run_test()`` at 80x24. The parent times each child from spawn to each line the
+child prints, and to the child's exit; the child's CPU time (user + system, every
+thread) comes from ``os.wait4``. The cases run alternately, round after round, so machine
+noise hits them all alike; the figures are medians.
 
-- ``minimal``: a bare Textual app with Header, Input and Footer.
-- ``afterview``: ``make_app()`` exactly as ``afterview`` builds it, on a data folder with
-  a profile and no interviews (``empty``) or 10,000 interviews (``10k``).
+- ``bare``: the floor. A Textual app whose screen holds a ``Header``, an ``Input`` and a
+  ``Footer`` (the widgets afterview's first screen uses, minus its own), no CSS file, no
+  workers; usable when ``run_test()`` hands over the pilot (the screen is mounted and
+  its first frame composed).
+- ``afterview``: ``make_app()`` exactly as the ``afterview`` command builds it, on three
+  data folders: ``empty`` (nothing in it: no config file, no database; usable when the
+  first-run screen is shown), ``no-rows`` (a profile, no interviews: the empty
+  dashboard) and ``10k`` (a profile and 10,000 interviews with 30,000 drafts from
+  ``make_store_data.py``: the dashboard with its 10,000 rows). Usable means the loader
+  has finished (settings read, store open, no start-up worker still running) and that
+  screen is shown; the "next note" column may still be filling in.
 
-For afterview the child also waits until the dashboard shows its rows (or its empty
-state) and reports that time too, and whether ``openai`` was imported by then.
+Quitting: right after it is usable each child leaves ``run_test()`` (the app shuts down
+as on ``q``) and returns normally, so the exit time includes waiting for any thread
+still at work (an import, the advisor's pass). A last case, ``10k-advised``, waits until
+the note column is filled too, for that figure.
 
-Run: ``.venv/bin/python benchmarks/bench_tui_startup.py [--runs 15] [--count 10000]``.
-Targets: first frame <= 1.2 x minimal; with 10,000 interviews the dashboard
-within 0.2 s of the empty case.
+Run: ``.venv/bin/python benchmarks/bench_tui_startup.py [--runs 15] [--interviews 10000]``.
+Budget: usable <= 1.3 x the bare app's first frame (wall), in every case.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
-import random
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
 from pathlib import Path
 
-MINIMAL_CHILD = """
-import os, sys
+ROOT = Path(__file__).resolve().parent.parent
+
+BARE_CHILD = """
+import asyncio, sys, time
 from textual.app import App
 from textual.widgets import Footer, Header, Input
 
-class Minimal(App):
+class Bare(App):
     def compose(self):
         yield Header()
         yield Input()
         yield Footer()
 
 async def main():
-    async with Minimal().run_test() as pilot:
-        sys.stdout.write("frame\\n"); sys.stdout.flush()
-    os._exit(0)
+    async with Bare().run_test(size=(80, 24)):
+        sys.stdout.write(f"usable {time.process_time()}\\n"); sys.stdout.flush()
 
-import asyncio
 asyncio.run(main())
 """
 
 AFTERVIEW_CHILD = """
-import asyncio, os, sys, time
+import asyncio, sys, time
 from afterview.tui.app import make_app
 
-async def main():
-    app = make_app(clipboard_tool=None)
-    async with app.run_test() as pilot:
-        sys.stdout.write("frame\\n"); sys.stdout.flush()
-        openai_at_frame = "openai" in sys.modules
-        pydantic_at_frame = "pydantic" in sys.modules
-        from afterview.tui.widgets.interview_list import InterviewList
-        dashboard = app.screen_stack[0]
-        shown = asyncio.Event()
-        # Wait on a watcher, not a polling loop: polling would compete with the loader thread.
-        dashboard.watch(dashboard, "rows_shown", lambda value: value and shown.set())
-        await shown.wait()
-        listing = dashboard.query_one(InterviewList)
-        sys.stdout.write(f"rows {listing.total} {int(openai_at_frame)} {int(pydantic_at_frame)}\\n"); sys.stdout.flush()
-        advised = asyncio.Event()
-        dashboard.watch(dashboard, "advice_shown", lambda value: value and advised.set())
-        await advised.wait()
-        sys.stdout.write("advised\\n"); sys.stdout.flush()
-    os._exit(0)
+WAIT_FOR_ADVICE = sys.argv[1] == "advised"
 
-import asyncio
+def usable(app):
+    # The loader has finished and the first screen the person works in is up.
+    if not app.backend.loaded or any(w.is_running for w in app.workers if w.group == "backend"):
+        return False
+    if type(app.screen).__name__ == "ProfileScreen":  # by name: importing it here would cost time
+        return app.screen.is_mounted
+    dashboard = app.screen_stack[0]
+    return dashboard.advice_shown if WAIT_FOR_ADVICE else dashboard.rows_shown
+
+async def main():
+    app = make_app()
+    ready = asyncio.Event()
+    # Checked on every message any widget receives: no polling loop competing with the loader.
+    hook = lambda message: ready.is_set() or (usable(app) and ready.set())
+    async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
+        await ready.wait()
+        await pilot._wait_for_screen()  # as run_test() does for the bare app's first frame
+        from afterview.tui.widgets.interview_list import InterviewList
+        rows = app.screen_stack[0].query_one(InterviewList).total
+        loaded = " ".join(str(int(name in sys.modules)) for name in ("pydantic", "openai", "afterview.checks"))
+        sys.stdout.write(f"usable {time.process_time()} {type(app.screen).__name__} {rows} {loaded}\\n"); sys.stdout.flush()
+
 asyncio.run(main())
 """
 
 
-def timed_child(code: str, env: dict[str, str]) -> dict[str, float | int]:
-    """Spawn ``python -c code``; seconds from spawn to each line it prints."""
+def timed_child(code: str, env: dict[str, str], *args: str) -> dict[str, object]:
+    """Spawn ``python -c code``; wall seconds from spawn to ``usable`` and to exit, and CPU."""
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
-    result: dict[str, float | int] = {}
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True
+    )
+    result: dict[str, object] = {}
     assert process.stdout is not None
     for line in process.stdout:
-        now = time.perf_counter() - started
         word, *rest = line.split()
-        result[word] = now
-        if word == "rows":
-            result["count"], result["openai"], result["pydantic"] = (int(x) for x in rest)
-    process.wait()
-    if "frame" not in result:
-        raise RuntimeError(f"child exited with {process.returncode} before its first frame")
+        if word == "usable":
+            result["usable"] = time.perf_counter() - started
+            result["cpu_usable"] = float(rest[0])
+            result["detail"] = rest[1:]
+    _, status, usage = os.wait4(process.pid, 0)
+    result["exit"] = time.perf_counter() - started
+    result["cpu"] = usage.ru_utime + usage.ru_stime
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if "usable" not in result or process.returncode != 0:
+        raise RuntimeError(f"child exited with {process.returncode} before it was usable ({args})")
     return result
 
 
-def make_home(count: int) -> Path:
-    """A data folder with a profile and ``count`` stored interviews."""
-    home = Path(tempfile.mkdtemp(prefix=f"av-bench-{count}-"))
-    (home / "config.toml").write_text('[profile]\nname = "Sam Rivera"\n', encoding="utf-8")
-    os.chmod(home / "config.toml", 0o600)
-    os.environ["AFTERVIEW_HOME"] = str(home)
-    from afterview.config import app_paths
-    from afterview.domain import Interview, Interviewer
-    from afterview.store import open_store
-
-    store = open_store(app_paths())
-    rng = random.Random(5)
-    start = date(2026, 1, 5)
-    statuses = ["awaiting"] * 6 + ["offered", "rejected", "withdrawn"]
-    with store.batch():
-        for i in range(count):
-            day = start + timedelta(days=rng.randrange(330))
-            status = rng.choice(statuses)
-            people = [
-                Interviewer(name=f"Person {i}-{k}", moment="the roadmap for the analytics platform", contact=k == 0)
-                for k in range(rng.randint(1, 3))
-            ]
-            store.add_interview(
-                Interview(
-                    company=f"Company {i}",
-                    role=rng.choice(["Data Analyst", "Platform Engineer", "Product Manager"]),
-                    interview_date=day,
-                    decision_date=day + timedelta(days=10) if rng.random() < 0.6 else None,
-                    status=status,
-                    status_date=day + timedelta(days=12) if status != "awaiting" else None,
-                    interviewers=people,
-                )
-            )
-    store.close()
-    return home
+def make_homes(workdir: Path, interviews: int, drafts: int) -> dict[str, Path]:
+    """The data folders: empty, a profile only, a profile and ``interviews`` interviews."""
+    homes = {"empty": workdir / "empty", "no-rows": workdir / "no-rows", "10k": workdir / "10k"}
+    homes["empty"].mkdir(mode=0o700)
+    for name in ("no-rows", "10k"):
+        homes[name].mkdir(mode=0o700)
+        config = homes[name] / "config.toml"
+        config.write_text('[profile]\nname = "Sam Rivera"\n', encoding="utf-8")
+        config.chmod(0o600)
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "make_store_data.py"), str(homes["10k"]),
+         "--interviews", str(interviews), "--drafts", str(drafts)],
+        check=True,
+    )  # fmt: skip
+    return homes
 
 
 def median_ms(values: list[float]) -> float:
@@ -142,46 +140,56 @@ def median_ms(values: list[float]) -> float:
 def main() -> None:
     """Measure and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=20)
-    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--interviews", type=int, default=10_000)
+    parser.add_argument("--drafts", type=int, default=30_000)
     args = parser.parse_args()
 
-    homes = {"empty": make_home(0), "10k": make_home(args.count)}
-    base_env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "OPENAI_BASE_URL")}
-    for warm in range(2):  # fill the OS file cache and .pyc files before timing
-        timed_child(MINIMAL_CHILD, base_env)
-        timed_child(AFTERVIEW_CHILD, {**base_env, "AFTERVIEW_HOME": str(homes["empty"])})
-
-    minimal: list[float] = []
-    frames: dict[str, list[float]] = {name: [] for name in homes}
-    rows: dict[str, list[float]] = {name: [] for name in homes}
-    advised: dict[str, list[float]] = {name: [] for name in homes}
-    flags: dict[str, tuple[int, int, int]] = {}
-    for _ in range(args.runs):
-        minimal.append(float(timed_child(MINIMAL_CHILD, base_env)["frame"]))
+    # This machine sets PYTHONDONTWRITEBYTECODE=1: compile once so no run pays for it.
+    compileall.compile_dir(ROOT / "src", quiet=1)
+    workdir = Path(tempfile.mkdtemp(prefix="av-tui-bench-"))
+    try:
+        homes = make_homes(workdir, args.interviews, args.drafts)
+        env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "TMUX", "DISPLAY")}
+        cases: dict[str, tuple[str, dict[str, str], tuple[str, ...]]] = {"bare": (BARE_CHILD, env, ())}
         for name, home in homes.items():
-            result = timed_child(AFTERVIEW_CHILD, {**base_env, "AFTERVIEW_HOME": str(home)})
-            frames[name].append(float(result["frame"]))
-            rows[name].append(float(result["rows"]))
-            advised[name].append(float(result["advised"]))
-            flags[name] = (int(result["count"]), int(result["openai"]), int(result["pydantic"]))
+            cases[name] = (AFTERVIEW_CHILD, {**env, "AFTERVIEW_HOME": str(home)}, ("quit",))
+        cases["10k-advised"] = (AFTERVIEW_CHILD, {**env, "AFTERVIEW_HOME": str(homes["10k"])}, ("advised",))
+        for code, case_env, child_args in cases.values():  # warm the OS file cache
+            timed_child(code, case_env, *child_args)
+        results: dict[str, list[dict[str, object]]] = {name: [] for name in cases}
+        for _ in range(args.runs):
+            for name, (code, case_env, child_args) in cases.items():
+                results[name].append(timed_child(code, case_env, *child_args))
+        report(results, args.runs)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
 
-    base = median_ms(minimal)
-    print(f"runs per case: {args.runs} (median, whole process, headless run_test, 80x24)")
-    print(f"minimal Textual app (Header, Input, Footer) first frame: {base:7.1f} ms")
-    for name in homes:
-        frame, shown, due = median_ms(frames[name]), median_ms(rows[name]), median_ms(advised[name])
-        count, openai, pydantic = flags[name]
+
+def report(results: dict[str, list[dict[str, object]]], runs: int) -> None:
+    """Print medians, and each case's ratio to the bare app."""
+    load = os.getloadavg()
+    print(f"{runs} alternating rounds, medians; whole process, headless run_test() at 80x24; load average {load[0]:.1f} {load[1]:.1f}")
+    floor = median_ms([float(r["usable"]) for r in results["bare"]])
+    floor_cpu = median_ms([float(r["cpu_usable"]) for r in results["bare"]])
+    print(f"{'case':<12} {'usable':>9} {'ratio':>6} {'CPU then':>9} {'ratio':>6} {'exit':>9} {'CPU total':>10}  shown")
+    for name, rows in results.items():
+        usable = median_ms([float(r["usable"]) for r in rows])
+        cpu_usable = median_ms([float(r["cpu_usable"]) for r in rows])
+        exit_ = median_ms([float(r["exit"]) for r in rows])
+        cpu = median_ms([float(r["cpu"]) for r in rows])
+        detail = rows[-1]["detail"]
+        shown = ""
+        if detail:
+            screen, count, pydantic, openai, checks = detail  # type: ignore[misc]
+            imported = [n for n, flag in (("pydantic", pydantic), ("openai", openai), ("checks", checks)) if flag == "1"]
+            shown = f"{screen}, {count} rows; imported by then: {', '.join(imported) or 'none of pydantic, openai, checks'}"
         print(
-            f"afterview, {name:>5} ({count:>5} interviews): first frame {frame:7.1f} ms "
-            f"({frame / base:.2f}x minimal), rows shown {shown:7.1f} ms, next notes shown {due:7.1f} ms; "
-            f"at first frame openai imported: {'yes' if openai else 'no'}, pydantic: {'yes' if pydantic else 'no'}"
+            f"{name:<12} {usable:7.0f}ms {usable / floor:5.2f}x {cpu_usable:7.0f}ms {cpu_usable / floor_cpu:5.2f}x "
+            f"{exit_:7.0f}ms {cpu:8.0f}ms  {shown}"
         )
-    for label, series in (("first frame", frames), ("rows shown", rows), ("next notes shown", advised)):
-        delta = median_ms(series["10k"]) - median_ms(series["empty"])
-        print(f"10k vs empty, {label}: {delta:+.1f} ms")
-    for home in homes.values():
-        shutil.rmtree(home, ignore_errors=True)
+    print("usable: spawn until usable (wall); CPU then: the child's CPU time until then; exit: spawn until the")
+    print("process has exited after quitting at once (wall); CPU total: user + system over the whole process.")
 
 
 if __name__ == "__main__":

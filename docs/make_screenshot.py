@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SIZE = (100, 30)
 
 
-async def main() -> None:
+async def main(target: Path = ROOT / "docs" / "screenshot.svg") -> Path:
     """Add the sample interview, open the studio on its thank-you, add a cliché, save the screen."""
     home = Path(tempfile.mkdtemp(prefix="afterview-shot-"))
     (home / "config.toml").write_text('[profile]\nname = "Sam Rivera"\nemail = "sam@example.com"\n', encoding="utf-8")
@@ -34,28 +34,35 @@ async def main() -> None:
     settings = resolve_settings()
     store = open_store(settings.paths)
     store.add_interview(load_interview(ROOT / "tests" / "data" / "northwind.toml"))
-    app = make_app(store=store, settings=settings, clock=lambda: date(2026, 11, 24), clipboard_tool=None)
+    app = make_app(store=store, settings=settings, clock=lambda: date(2026, 11, 24), clipboard_commands=[])
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
+
+        async def until(condition) -> None:  # noqa: ANN001 - waits on the app, not a clock
+            for _ in range(400):
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                if condition():
+                    return
+                await pilot.pause(0.05)
+            raise RuntimeError("the app did not get there within 20 s")
+
+        await until(lambda: app.screen.query("#interviews") and app.screen.advice_shown)
         await pilot.press("d")
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(lambda: getattr(app.screen, "variants", None))
         editor = app.screen.query_one("TextArea")
         editor.focus()
         editor.move_cursor((2, 0))
         await pilot.press(*"I hope this email finds you well. ")  # the checks flag it as you type
         await pilot.press("escape")
-        await pilot.pause(0.3)
+        await until(lambda: "cliches" in str(app.screen.query_one("#checks").get_option_at_index(0).prompt))
         for widget in app.screen.query("Input, TextArea"):
             widget.cursor_blink = False
         await pilot.pause()
-        app.save_screenshot(filename="screenshot.svg", path=str(ROOT / "docs"))
+        app.save_screenshot(filename=target.name, path=str(target.parent))
     store.close()
     shutil.rmtree(home, ignore_errors=True)
-    print(ROOT / "docs" / "screenshot.svg")
+    return target
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    print(asyncio.run(main()))

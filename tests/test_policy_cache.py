@@ -62,9 +62,9 @@ def test_a_changed_data_file_is_read_again(guardrails: Path, tmp_path: Path) -> 
     policy_cache.cached_policy(guardrails, cache)
     before = stored(cache)
     policy = guardrails / "policy.toml"
-    policy.write_text(policy.read_text().replace("words = [60, 170]", "words = [61, 170]", 1))
+    policy.write_text(policy.read_text().replace("words = [35, 170]", "words = [36, 170]", 1))
     forget()
-    assert policy_cache.cached_policy(guardrails, cache).type_rules("thank_you").words == (61, 170)
+    assert policy_cache.cached_policy(guardrails, cache).type_rules("thank_you").words == (36, 170)
     after = stored(cache)
     assert len(after) == 1 and after != before  # the stale copy is gone
 
@@ -99,3 +99,53 @@ def test_the_key_follows_the_check_modules_too(guardrails: Path) -> None:
     (guardrails / "sensitive.toml").write_text((guardrails / "sensitive.toml").read_text() + "\n")
     changed = policy_cache.cache_key(guardrails)
     assert changed != policy_cache.cache_key(data_dir("guardrails").resolve())
+
+
+@pytest.fixture
+def offline(tmp_path: Path) -> Path:
+    """A copy of the shipped offline templates to edit."""
+    from afterview.drafting.frame import offline_dir
+
+    target = tmp_path / "offline"
+    shutil.copytree(offline_dir(), target)
+    return target
+
+
+def _forget_templates() -> None:
+    """Drop what this process remembers of template sets."""
+    from afterview.drafting import frame, templates
+
+    templates._load_cached.cache_clear()
+    frame._load_frame_cached.cache_clear()
+
+
+def test_a_stored_template_set_is_used_until_a_file_changes(offline: Path, tmp_path: Path, monkeypatch) -> None:
+    from afterview.drafting import templates
+
+    cache = tmp_path / "cache"
+    first = policy_cache.cached_templates(offline, cache)
+    assert len(list(cache.glob("templates-*.pickle"))) == 1
+    _forget_templates()
+
+    def no_reading(directory):
+        raise AssertionError("the templates were read again instead of loaded from the cache")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(templates, "load_template_set", no_reading)
+        again = policy_cache.cached_templates(offline, cache)
+    assert again is not first and again == first
+    frame = offline / "frame.toml"
+    frame.write_text(frame.read_text(encoding="utf-8").replace('version = "', 'version = "edited-', 1), encoding="utf-8")
+    _forget_templates()
+    assert policy_cache.cached_templates(offline, cache).version.startswith("edited-")
+    assert len(list(cache.glob("templates-*.pickle"))) == 1  # the stale copy is gone
+
+
+def test_a_broken_template_set_is_reported_and_never_stored(offline: Path, tmp_path: Path) -> None:
+    from afterview.drafting.templates import TemplateError
+
+    cache = tmp_path / "cache"
+    (offline / "follow_up.toml").write_text("note_type = 'thank_you'\n", encoding="utf-8")
+    with pytest.raises(TemplateError, match="follow_up.toml"):
+        policy_cache.cached_templates(offline, cache)
+    assert list(cache.glob("templates-*.pickle")) == []

@@ -56,10 +56,15 @@ def _parser_reads_back(spec: str) -> bool:
 
 def _ascii_domain(domain: str) -> str | None:
     """The domain's ASCII (IDNA) form when it is a host name within the limits, else None."""
-    try:
-        ascii_domain = domain.encode("idna").decode("ascii")
-    except UnicodeError:
-        return None
+    # An ASCII domain is its own IDNA form, and the label rule below holds it to the
+    # codec's limits; the codec (and the stringprep tables it imports) is for the rest.
+    if domain.isascii():
+        ascii_domain = domain
+    else:
+        try:
+            ascii_domain = domain.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None
     labels = ascii_domain.split(".")
     if len(ascii_domain) > MAX_DOMAIN_OCTETS or len(labels) < 2 or labels[-1].isdigit():
         return None

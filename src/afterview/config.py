@@ -18,7 +18,6 @@ from afterview.records import Record, to_data
 from afterview.fileio import read_text_file
 from afterview.interview_file import parse_toml_model
 from afterview.paths import Paths, app_paths
-from afterview.redact import redact_url
 
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_DEADLINE = 90.0
@@ -147,6 +146,8 @@ class Settings:
 
     def to_dict(self) -> dict[str, object]:
         """The settings as plain data, the key masked (``model`` None: none chosen)."""
+        from afterview.redact import redact_url  # here: compiling its patterns costs every draft a millisecond
+
         return {
             "config_file": str(self.paths.config_file),
             "data_dir": str(self.paths.data_dir),

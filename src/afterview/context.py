@@ -35,6 +35,7 @@ def check_context(
     policy: Policy,
     *,
     other_notes: Sequence[tuple[str, str]] = (),
+    signature: Sequence[str] = (),
 ) -> CheckContext:
     """Build the ``CheckContext`` for a note of ``note_type`` to ``recipient``.
 
@@ -45,6 +46,8 @@ def check_context(
         policy: decides whether the recipient's moment can be quoted.
         other_notes: ``(recipient, text)`` of the notes to the other interviewers (the
             latest drafts and the notes sent), for the panel check.
+        signature: the name the note is signed with and its signature block's lines
+            (the record's candidate is in the record already).
     """
     person = interview.interviewer(recipient) if recipient else None
     fate = recipient_moment(interview, recipient, policy)
@@ -84,6 +87,7 @@ def check_context(
         status=str(interview.status.value),
         has_offer=interview.competing_offer is not None,
         offer_company=interview.competing_offer.company if interview.competing_offer else None,
+        signature=tuple(line.strip() for line in signature if line.strip()),
     )
 
 

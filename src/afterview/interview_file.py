@@ -11,13 +11,15 @@ import re
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from afterview.domain import Interview
 from afterview.errors import InputError
 from afterview.fields import Problem, RecordError, dotted
 from afterview.records import Record
 from afterview.fileio import read_text_file
+
+if TYPE_CHECKING:  # the domain's records load on first use: reading the config file needs none
+    from afterview.domain import Interview
 
 Model = TypeVar("Model", bound=Record)
 
@@ -38,6 +40,8 @@ def load_interview(path: Path | str) -> Interview:
 
 def parse_interview(source: str, name: str = "<interview>") -> Interview:
     """Parse TOML text into an ``Interview``; ``name`` labels errors."""
+    from afterview.domain import Interview
+
     return parse_toml_model(source, name, Interview)
 
 

@@ -37,16 +37,19 @@ def policy() -> Policy:
 
 
 def template_drafter():
-    """The offline drafter over the shipped templates.
+    """The offline drafter over the shipped templates, validated up front.
+
+    Kept validated in the user's cache folder between runs (``afterview.policy_cache``).
 
     Raises:
         TemplateError: a template file is malformed (a ``PolicyError`` naming file and key).
     """
+    from afterview.drafting.frame import offline_dir
     from afterview.drafting.templates import TemplateDrafter
+    from afterview.paths import app_paths
+    from afterview.policy_cache import cached_templates
 
-    drafter = TemplateDrafter()
-    drafter.load()
-    return drafter
+    return TemplateDrafter(templates=cached_templates(offline_dir(), app_paths().cache_dir))
 
 
 def writer(settings: Settings, *, now: Callable[[], datetime] = datetime.now, progress=None):

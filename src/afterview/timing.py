@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 from afterview.dates import add_days
 from afterview.names import name_key
-from afterview.notes import NOTE_TYPES, TYPE_RANK
+from afterview.notes import NOTE_TYPES, STATUS_VALUES, TYPE_RANK
 from afterview.timing_data import EVENT_FIELDS, Rule, Schedule, TimingData, shipped_timing
 from afterview.timing_rows import (
     ACTIONABLE_STATES,
@@ -277,10 +277,10 @@ class Listable(NamedTuple):
 
     Attributes:
         statuses: an interview with one of these statuses always has one.
-        unsent_while: ``(status, note type)``: one while the interview has the status (None:
-            any) and no note of the type is in its sent log.
+        unsent_while: ``(status, note type)``: one while the interview has the status
+            (None: any) and no note of the type is in its sent log.
         unsent_to_someone: note types that go to each interviewer: one while any of them
-            has not been sent one, whatever the status.
+            has not been sent one.
     """
 
     statuses: tuple[str, ...]
@@ -288,27 +288,23 @@ class Listable(NamedTuple):
     unsent_to_someone: tuple[str, ...]
 
 
-def listable(data: TimingData | None = None) -> Listable | None:
-    """What lets an interview have a row other than not_applicable, read from the schedules.
+def listable(data: TimingData | None = None) -> Listable:
+    """What lets an interview have a row other than not_applicable, as ``Advisor`` decides
+    from the schedules (default: the shipped ``timing.toml``).
 
-    A note to each interviewer is listed while any of them has not been sent one (a
-    superset when it also needs a status: the advisor decides); a repeating note is
-    listed whenever its status holds; any other note while its status holds and until one
-    is sent (it may still not apply, which only the advisor can tell). None: some note is
-    listed for every interview (a repeating note for any status), so nothing can be left out.
+    A note that repeats is listed whenever its status holds (a repeating note for any
+    status: every interview); one that does not, while its status holds and until one is
+    sent (to each interviewer: until each has had one). A term may choose an interview
+    whose row turns out not to apply (only the advisor can tell), never miss one.
     """
     statuses: list[str] = []
     unsent_while: list[tuple[str | None, str]] = []
     unsent_to_someone: list[str] = []
     for schedule in (data or shipped_timing()).schedules.values():
-        if schedule.each:
-            if schedule.repeats:
-                return None
-            unsent_to_someone.append(schedule.note_type)
-        elif schedule.repeats:
-            if schedule.status is None:
-                return None
-            statuses.append(schedule.status)
+        if schedule.repeats:
+            statuses += [schedule.status] if schedule.status is not None else STATUS_VALUES
+        elif schedule.each:
+            unsent_to_someone.append(schedule.note_type)  # whatever the status: a wider choice
         else:
             unsent_while.append((schedule.status, schedule.note_type))
     return Listable(tuple(dict.fromkeys(statuses)), tuple(unsent_while), tuple(unsent_to_someone))

@@ -89,8 +89,14 @@ class Writer:
         The context is the one every door builds (``afterview.context``), with the other
         recipients' notes the request carries for the panel check.
         """
+        signature = (request.signature, *(request.signature_block or "").splitlines())
         context = check_context(
-            request.interview, request.note_type, request.recipient, self.policy, other_notes=request.other_notes
+            request.interview,
+            request.note_type,
+            request.recipient,
+            self.policy,
+            other_notes=request.other_notes,
+            signature=signature,
         )
         return run_checks(body, context, self.policy, drafts_bar=drafts_bar)
 

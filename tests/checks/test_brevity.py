@@ -9,7 +9,7 @@ import pytest
 from afterview.checks import CheckContext, body_words, brevity
 
 RANGES = {
-    "thank_you": (60, 170),
+    "thank_you": (35, 170),
     "follow_up": (40, 130),
     "competing_offer": (40, 140),
     "award_update": (40, 130),
@@ -44,9 +44,9 @@ def test_boundaries(policy, note_type: str, count: int, expected: str | None) ->
 
 def test_messages_are_instructions_with_the_numbers(policy) -> None:
     over = brevity(note_with_body_words(212), CheckContext(note_type="thank_you"), policy)[0]
-    under = brevity(note_with_body_words(41), CheckContext(note_type="thank_you"), policy)[0]
+    under = brevity(note_with_body_words(21), CheckContext(note_type="thank_you"), policy)[0]
     assert over.message == "Cut the note to at most 170 words (it has 212)"
-    assert under.message == "Add a sentence or two: the note needs at least 60 words (it has 41)"
+    assert under.message == "Add a sentence or two: the note needs at least 35 words (it has 21)"
     assert over.start is None and over.suggestion
 
 

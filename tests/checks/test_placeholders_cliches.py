@@ -81,3 +81,52 @@ def test_cliches_warn_with_their_span(policy, body: str, cliche: str) -> None:
 def test_plain_writing_has_no_cliches(policy) -> None:
     text = framed("Thank you for checking in with the team about the base rate of churn.")
     assert cliches(text, CheckContext(), policy) == []
+
+
+BRACKETED = "Thank you for the conversation today. I admire the team and look forward to hearing from you."
+
+
+@pytest.mark.parametrize(
+    ("note", "context"),
+    [
+        (
+            f"Dear Sam [/] O'Neil,\n\n{BRACKETED}\n\nBest,\nLee Park",
+            CheckContext(recipient="Sam [/] O'Neil", proper_nouns=("Sam [/] O'Neil",), has_record=True),
+        ),
+        (f"Dear Jordan,\n\n{BRACKETED}\n\nBest,\n[$accent]", CheckContext(recipient="Jordan", signature=("[$accent]",))),
+        (f"Dear Jordan,\n\n{BRACKETED}\n\nBest,\n[B]", CheckContext(recipient="Jordan", signature=("[B]",))),
+        (
+            f"Dear Jordan,\n\n{BRACKETED}\n\nBest,\nLee Park\n[Portfolio] lee.example",
+            CheckContext(recipient="Jordan", signature=("Lee Park", "[Portfolio] lee.example")),
+        ),
+    ],
+)
+def test_the_record_s_and_the_profile_s_own_brackets_are_no_placeholder(policy, note: str, context) -> None:
+    assert placeholders(note, context, policy) == []
+
+
+def test_a_real_placeholder_still_blocks_beside_a_bracketed_name(policy) -> None:
+    note = f"Dear Sam [/] O'Neil,\n\nI admire [Company] and its mission. {BRACKETED}\n\nBest,\n[B]"
+    context = CheckContext(recipient="Sam [/] O'Neil", proper_nouns=("Sam [/] O'Neil",), signature=("[B]",))
+    found = placeholders(note, context, policy)
+    assert [(f.severity, note[f.start : f.end]) for f in found] == [("block", "[Company]")]
+
+
+def test_a_draft_for_a_bracketed_interviewer_signed_with_brackets_passes(policy) -> None:
+    from datetime import date
+
+    from afterview import services
+    from afterview.domain import Interview, Interviewer, NoteRequest, NoteType
+    from afterview.writer import Writer
+
+    interview = Interview(
+        company="Northwind Analytics",
+        role="Data Analyst",
+        interview_date=date(2026, 11, 24),
+        interviewers=[Interviewer(name="Sam [/] O'Neil", moment="your story about rebuilding the churn dashboard")],
+    )
+    writer = Writer(policy=services.policy(), templates=services.template_drafter(), drafter=None, deadline=None)
+    request = NoteRequest(interview=interview, note_type=NoteType.THANK_YOU, recipient="Sam [/] O'Neil", signature="[B]")
+    drafts = writer.write_now(request)
+    assert drafts and "[B]" in drafts[0].body
+    assert not [f for f in drafts[0].report.findings if f.check == "placeholders"], drafts[0].report.findings

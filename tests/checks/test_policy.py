@@ -20,7 +20,7 @@ def test_shipped_policy_loads(policy) -> None:
     assert set(policy.types) == {
         "thank_you", "follow_up", "competing_offer", "award_update", "feedback_request", "continued_interest",
     }  # fmt: skip
-    assert policy.type_rules("thank_you").words == (60, 170)
+    assert policy.type_rules("thank_you").words == (35, 170)
     assert policy.sensitive.rules
 
 
@@ -66,11 +66,11 @@ def edit(directory: Path, name: str, old: str, new: str) -> None:
 # (file, old text, new text, expected message start). Each message must name the
 # file and the key, on one line.
 BROKEN = [
-    pytest.param("policy.toml", "words = [60, 170]", "words = [60]",
+    pytest.param("policy.toml", "words = [35, 170]", "words = [60]",
                  "guardrails/policy.toml: types.thank_you.words: expected two integers [min, max]", id="pair"),
-    pytest.param("policy.toml", "words = [60, 170]", "words = [170, 60]",
+    pytest.param("policy.toml", "words = [35, 170]", "words = [170, 60]",
                  "guardrails/policy.toml: types.thank_you.words: min 170 is greater than max 60", id="min>max"),
-    pytest.param("policy.toml", "words = [60, 170]\n", "",
+    pytest.param("policy.toml", "words = [35, 170]\n", "",
                  "guardrails/policy.toml: types.thank_you.words: missing", id="missing-key"),
     pytest.param("policy.toml", 'over = "block"', 'over = "fatal"',
                  "guardrails/policy.toml: brevity.over: unknown severity 'fatal'", id="severity"),
@@ -93,8 +93,9 @@ BROKEN = [
                  "guardrails/phrases.toml: thanks.pattern: bad regex", id="bad-regex"),
     pytest.param("phrases.toml", r"pattern = '''\blorem\s+ipsum\b'''", r"pattern = '''\bLorem\s+ipsum\b'''",
                  "guardrails/phrases.toml: placeholders.patterns[5].pattern: write the pattern in lower case", id="upper-case"),
-    pytest.param("phrases.toml", 'triggers = ["lorem"]', "triggers = []",
-                 "guardrails/phrases.toml: placeholders.patterns[5].triggers: expected at least one trigger", id="triggers"),
+    pytest.param("phrases.toml", r"pattern = '''\blorem\s+ipsum\b'''", "pattern = '''\\blorem\\s+ipsum\\b'''\ntriggers = [\"lorem\"]",
+                 "guardrails/phrases.toml: placeholders.patterns[5].triggers: remove it: a pattern's trigger words are derived",
+                 id="listed-triggers"),
     pytest.param("phrases.toml", "award_min_share = 0.75", "award_min_share = 1.5",
                  "guardrails/phrases.toml: asks.award_update.award_min_share: expected a number above 0 and at most 1", id="share"),
     pytest.param("phrases.toml", "[[asks.follow_up.requires]]", "[[asks.apology.requires]]",
@@ -103,7 +104,7 @@ BROKEN = [
                  "guardrails/sensitive.toml: rules[age.words].category: unknown value 'aeg'", id="category"),
     pytest.param("sensitive.toml", 'self = "warn"', 'self = "loud"',
                  "guardrails/sensitive.toml: voices.self: unknown severity 'loud'", id="voice-severity"),
-    pytest.param("sensitive.toml", "<<protected>>'''\ntriggers = [\"because\"]", "<<protectd>>'''\ntriggers = [\"because\"]",
+    pytest.param("sensitive.toml", r"{0,3}?\s+<<protected>>'''", r"{0,3}?\s+<<protectd>>'''",
                  "guardrails/sensitive.toml: rules[allegation.because].pattern: unknown fragment <<protectd>>", id="fragment"),
     pytest.param("sensitive.toml", 'anchors = "identity"\nwords = ["woman"', 'anchors = "identiy"\nwords = ["woman"',
                  "guardrails/sensitive.toml: rules[sex.identity].anchors: unknown value 'identiy'; expected one of person, group, shared, identity, possessive",
@@ -130,7 +131,7 @@ def test_malformed_policy_names_file_and_key(guardrails_copy: Path, name: str, o
 
 
 def test_a_fixed_policy_loads_after_an_error(guardrails_copy: Path) -> None:
-    edit(guardrails_copy, "policy.toml", "words = [60, 170]", "words = [60]")
+    edit(guardrails_copy, "policy.toml", "words = [35, 170]", "words = [60]")
     with pytest.raises(PolicyError):
         load_policy(guardrails_copy)
     edit(guardrails_copy, "policy.toml", "words = [60]", "words = [50, 150]")
@@ -139,7 +140,7 @@ def test_a_fixed_policy_loads_after_an_error(guardrails_copy: Path) -> None:
 
 def test_policy_data_changes_behaviour(guardrails_copy: Path) -> None:
     """Thresholds are data: a different range in policy.toml changes the check."""
-    edit(guardrails_copy, "policy.toml", "words = [60, 170]", "words = [1, 5]")
+    edit(guardrails_copy, "policy.toml", "words = [35, 170]", "words = [1, 5]")
     edited = load_policy(guardrails_copy)
     from afterview.checks import CheckContext, brevity
 

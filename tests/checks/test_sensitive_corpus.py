@@ -119,7 +119,8 @@ def test_every_shipped_sensitive_pattern_compiles(policy) -> None:
     rules = policy.sensitive
     patterns = [rules.allegation_frame, rules.modifier]
     for rule in rules.rules:
-        patterns += [rule.pattern.regex, rule.exceptions, rule.requires, rule.unless]
+        patterns += [rule.pattern, *(re.compile(branch.source) for branch in rule.pattern.branches)]
+        patterns += [rule.exceptions, rule.requires, rule.unless]
         patterns += [anchors.pattern for anchors in rule.anchors]
     for pattern in patterns:
         if pattern is not None:

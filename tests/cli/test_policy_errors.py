@@ -15,7 +15,7 @@ def broken_guardrails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "guardrails"
     shutil.copytree(data_dir("guardrails"), folder)
     text = (folder / "policy.toml").read_text()
-    (folder / "policy.toml").write_text(text.replace("words = [60, 170]", 'words = ["sixty", 170]', 1))
+    (folder / "policy.toml").write_text(text.replace("words = [35, 170]", 'words = ["sixty", 170]', 1))
     import afterview.services as services
 
     # The policy is cached per folder, so a copy in its own folder is loaded afresh.

@@ -151,6 +151,11 @@ def splice_errors(entry: dict, body: str, phrase: str) -> list[str]:
         errors.append(f"question mark mid-sentence: {phrase!r}")
     if CLAUSE_FOR_NOUN.search(phrase):
         errors.append(f"a clause where the frame needs a noun: {phrase!r}")
+    sentence = next((s for s in re.split(r"(?<=[.!?])\s+", body) if phrase in s), "")
+    frame_words = set(re.findall(r"[a-z]{6,}", sentence.replace(phrase, " ").lower()))
+    echoed = frame_words & set(re.findall(r"[a-z]{6,}", phrase.lower())) & {"conversation", "hearing", "talking", "question"}
+    if echoed or re.search(r"\babout (?:hearing|talking|our conversation|your question) about\b", sentence):
+        errors.append(f"the frame echoes the rephrasing ({', '.join(sorted(echoed)) or 'about ... about'}): {sentence!r}")
     if re.search(r"\w{5,}\. [a-z]|\.{3}|…", phrase):
         errors.append(f"a second sentence or an afterthought inside the moment: {phrase!r}")
     if (text.rstrip().endswith(("...", "…")) and DANGLING_END.search(phrase)) or not phrase.strip():

@@ -45,7 +45,7 @@ def test_copy_of_shipped_set_loads(offline_copy: Path) -> None:
 
 
 def test_unknown_variable_names_file_and_key(offline_copy: Path) -> None:
-    _edit(offline_copy / "thank_you.toml", "talk with me about the {role} role", "talk with me about the {rol} role")
+    _edit(offline_copy / "thank_you.toml", "talking with me about the {role} role", "talking with me about the {rol} role")
     message = _load_error(offline_copy)
     assert "thank_you.toml" in message
     assert "warm[0].paragraphs[0]" in message

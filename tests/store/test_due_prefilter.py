@@ -17,8 +17,11 @@ import pytest
 
 from afterview.dates import LATEST_DATE
 from afterview.errors import StoreError
+from afterview.notes import STATUS_VALUES
 from afterview.paths import app_paths
-from afterview.timing import advise
+from afterview.resources import data_dir
+from afterview.timing import advise, listable
+from afterview.timing_data import load_timing
 from afterview.usecases.due import due_everywhere, due_for_stored
 
 FIRST = ["Jordan", "Priya", "Marcus", "Faith", "Lena", "Sam", "Noor", "Kenji", "Ana", "Tomás", "Zoe", "李"]
@@ -150,3 +153,31 @@ def test_the_digest_follows_every_edit(seeded) -> None:
             kept, fresh = _digest(db)
             assert kept == fresh, statement
             assert kept != before, statement
+
+
+def _without_status(text: str, note_type: str) -> str:
+    """``timing.toml`` with ``note_type``'s schedule made one for any status."""
+    head = f"[notes.{note_type}]\n"
+    start = text.index(head) + len(head)
+    end = text.index("\n[[", start)
+    section = "".join(line for line in text[start:end].splitlines(keepends=True)
+                      if not line.startswith(("status =", "not_applicable =")))  # fmt: skip
+    return text[:start] + section + text[end:]
+
+
+def test_the_terms_follow_the_schedules(tmp_path, store, make_interview) -> None:
+    shipped = listable()
+    assert shipped.unsent_to_someone == ("thank_you",) and "awaiting" in shipped.statuses
+    assert ("rejected", "feedback_request") in shipped.unsent_while
+    text = (data_dir("guardrails") / "timing.toml").read_text(encoding="utf-8")
+    path = tmp_path / "timing.toml"
+    path.write_text(_without_status(_without_status(text, "follow_up"), "feedback_request"), encoding="utf-8")
+    terms = listable(load_timing(path))
+    assert terms.statuses == STATUS_VALUES  # a repeating note for any status: every interview
+    assert (None, "feedback_request") in terms.unsent_while
+    # A withdrawn interview, thanked, is chosen only by the any-status term.
+    interview_id = store.add_interview(make_interview(status="withdrawn", status_date=date(2026, 11, 30)))
+    store.mark_sent(interview_id, "thank_you", "Jordan Lee", date(2026, 11, 24))
+    chosen = {record.row.id for record in store.read_due(list, where=terms._replace(statuses=()))}
+    assert chosen == {interview_id}
+    assert store.read_due(list, where=shipped) == []

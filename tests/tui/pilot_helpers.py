@@ -14,9 +14,9 @@ from textual.keys import _character_to_key
 SHORT_TIMER = 1.0
 """Seconds: one-shot timers up to this long are the app's debounces, worth waiting for;
 longer ones (a toast's expiry) are not."""
-ROUNDS = 100
+ROUNDS = 250
 """At most this many waits of ``STEP`` seconds (5 s) before ``settle`` gives up."""
-STEP = 0.05
+STEP = 0.02
 
 
 def _busy(app) -> bool:
@@ -40,7 +40,9 @@ async def settle(pilot) -> None:
     app = pilot.app
     for _ in range(ROUNDS):
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        # pause(0): the screen handles what is queued, without also waiting for the
+        # process to look idle (at least 20 ms a time); the last pause below does that once.
+        await pilot.pause(0)
         if not _busy(app) and not any(w.is_running for w in app.workers):
             break
         await pilot.pause(STEP)
@@ -57,6 +59,16 @@ def send_keys(app, *keys: str) -> None:
         event = events.Key(name, character)
         event.set_sender(app)
         app._driver.send_message(event)
+
+
+async def type_keys(pilot, *keys: str) -> None:
+    """Type ``keys`` into whatever has the focus, all at once (see ``send_keys``), and settle.
+
+    For text whose key-by-key timing is not what a test is about: ``pilot.press`` waits for
+    the process to look idle twice after every key (at least 40 ms a key).
+    """
+    send_keys(pilot.app, *keys)
+    await settle(pilot)
 
 
 async def type_into(pilot, widget, text: str, *, replace: bool = False) -> None:

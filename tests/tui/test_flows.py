@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pilot_helpers
-from pilot_helpers import type_into, until
+from pilot_helpers import type_into, type_keys, until
 from tui_fakes import GOOD_THANK_YOUS, TODAY, ScriptedDrafter, make_writer, northwind
 from textual.widgets import Input, Static
 
@@ -60,8 +60,7 @@ async def test_first_run_to_sent_thank_you(home: Path, store, tmp_path: Path) ->
 
         # First run: the profile, then what to do next.
         assert isinstance(app.screen, ProfileScreen)
-        await pilot.press(*"Sam Rivera", "enter", *"sam@example.com", "enter", "enter")
-        await settle(pilot, app)
+        await type_keys(pilot, *"Sam Rivera", "enter", *"sam@example.com", "enter", "enter")
         assert isinstance(app.screen, DashboardScreen)
         assert 'name = "Sam Rivera"' in (home / "config.toml").read_text()
         assert "press a to add" in str(app.screen.query_one("#empty", Static).render()).lower()
@@ -110,8 +109,7 @@ async def test_first_run_to_sent_thank_you(home: Path, store, tmp_path: Path) ->
         # Edit: a placeholder blocks, highlighted in the body; undoing it passes again.
         await pilot.press("i")
         assert editor.has_focus
-        await pilot.press(*"[Company] ")
-        await settle(pilot, app)
+        await type_keys(pilot, *"[Company] ")
         panel = studio.query_one("#checks", ChecksPanel)
         assert panel.lines[0].verdict == "block" and panel.lines[0].check == "placeholders"
         assert any(sev == "block" and editor.text[s:e] == "[Company]" for s, e, sev in editor.spans)
@@ -485,8 +483,7 @@ async def test_editing_a_stored_interview_autosaves(app_factory, store) -> None:
         await pilot.press("ctrl+n")
         await settle(pilot, app)
         assert len(form.query(InterviewerBlock)) == 2
-        await pilot.press(*"Sam Ortiz")
-        await settle(pilot, app)
+        await type_keys(pilot, *"Sam Ortiz")
         assert [p.name for p in store.interview(interview_id).interviewers] == ["Jordan Lee", "Sam Ortiz"]
         await pilot.press("escape")
         await settle(pilot, app)

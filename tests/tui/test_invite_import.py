@@ -125,6 +125,30 @@ async def test_drafting_before_confirming_goes_to_the_guess(app_factory, store, 
         assert len(store.list_interviews()) == 1
 
 
+SHAPES = {
+    # sender: (invite, company, role, date in Berlin, interviewers)
+    "outlook": (samples.outlook, "Fabrikam Health", "Senior Platform Engineer", "2026-12-04", ["Marcus Okafor", "Faith Christian"]),
+    "teams": (samples.teams, "Contoso Group", "", "2026-12-07", ["Lena Vogel", "Jonas Weber"]),
+    "zoom": (samples.zoom, "Wingtiptoys", "Product Manager", "2026-12-09", ["Ana Ruiz"]),
+    "folded": (lambda: samples.RAW_FOLDED, "Northwind Analytics", "Senior Data Analyst", "2026-12-04", ["Jordan Lee", "Priya Natarajan"]),
+    "all day": (samples.all_day, "Fabrikam Health", "Data Engineer", "2026-12-14", ["Faith Christian"]),
+}
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+async def test_each_senders_invite_fills_the_form(app_factory, store, tmp_path, machine_zone, shape) -> None:
+    machine_zone("Europe/Berlin")
+    make, company, role, day, names = SHAPES[shape]
+    invite = write(tmp_path / f"{shape}.ics", make())
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        form, _ = await form_from(pilot, invite)
+        assert app.screen is form
+        shown = (top_field(form, "company").value, top_field(form, "role").value, top_field(form, "interview_date").value)
+        assert shown == (company, role, day)
+        assert [name for name, _ in people(form)] == names
+
+
 async def test_several_events_ask_which_one(app_factory, store, tmp_path) -> None:
     invite = write(tmp_path / "rounds.ics", samples.several())
     app = app_factory()

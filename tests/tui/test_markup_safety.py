@@ -65,8 +65,7 @@ async def test_markup_like_text_is_shown_literally_everywhere(home: Path, store,
 
         # First run: every field, with an invalid email first (its error quotes it).
         assert isinstance(app.screen, ProfileScreen)
-        await pilot.press(*YOU, "enter", *"[B]riley", "enter", *SIGNATURE, "enter")
-        await settle(pilot)
+        await pilot_helpers.type_keys(pilot, *YOU, "enter", *"[B]riley", "enter", *SIGNATURE, "enter")
         assert isinstance(app.screen, ProfileScreen)
         assert_shown(app, YOU, "[B]riley", SIGNATURE)
         email = next(f for f in app.screen.query(Field) if f.key == "email")

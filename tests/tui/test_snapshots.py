@@ -79,14 +79,9 @@ def test_form_with_validation_errors(snap_compare, app_factory) -> None:
         form = pilot.app.screen
         fields = {f.key: f for f in form.query("Field") if not isinstance(f.parent, InterviewerBlock)}
         for key, text in (("company", "Northwind Analytics"), ("interview_date", "2026-3-2"), ("decision_date", "2026-02-20")):
-            box = fields[key].query_one(Input)
-            box.focus()
-            box.value = ""
-            await pilot.press(*text)
+            await pilot_helpers.type_into(pilot, fields[key].query_one(Input), text, replace=True)
         block = form.query_one(InterviewerBlock)
-        email_box = block.field("email").input
-        email_box.focus()
-        await pilot.press(*"jordan.example")
+        await pilot_helpers.type_into(pilot, block.field("email").input, "jordan.example")
         fields["company"].query_one(Input).focus()
         await settle(pilot)
 
@@ -105,7 +100,7 @@ def test_studio_with_a_failing_check_highlighted(snap_compare, app_factory, stor
         editor = pilot.app.screen.query_one(TextArea)
         editor.focus()
         editor.move_cursor((2, 0))
-        await pilot.press(*"[Company] ")
+        await pilot_helpers.type_keys(pilot, *"[Company] ")
         await pilot.press("escape")
         await settle(pilot)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from afterview.checks.common import MAX_FINDINGS, SpanSet, first_name, located, quote
-from afterview.checks.patterns import Gate, GatedPattern, LazyRegex, Regex, phrase_regex
+from afterview.checks.patterns import GatedPattern, Regex
 from afterview.checks.reader import OFF, Section
 from afterview.checks.text import Analysis, analyse, masked, word_count
 from afterview.checks.types import CheckContext, Finding
@@ -145,8 +145,7 @@ class InterestRules:
         traps = section.section("traps")
         trap_pattern = traps.gated()
         traps.done()
-        gate = Gate.of(section.triggers("withdrawal_triggers"), section.triggers("withdrawal_also_triggers"))
-        withdrawal = GatedPattern(section.regex("withdrawal"), gate)
+        withdrawal = section.gated_regex("withdrawal")
         lukewarm = section.section("lukewarm")
         lukewarm_pattern = lukewarm.gated()
         lukewarm.done()
@@ -202,33 +201,31 @@ class PlaceholderRules:
     patterns: tuple[GatedPattern, ...]
     severity: str
     message: str
-    any_pattern: Gate
-    """Opens when any pattern's gate may: one test for the usual note without placeholders."""
 
     @classmethod
     def read(cls, section: Section) -> PlaceholderRules:
         """Read ``[placeholders]`` of phrases.toml."""
         patterns = section.gated_list("patterns")
-        any_pattern = Gate(
-            words=frozenset().union(*(p.gate.words for p in patterns)),
-            substrings=tuple(dict.fromkeys(s for p in patterns for s in p.gate.substrings)),
-            number=any(p.gate.number for p in patterns),
-        )
-        rules = cls(patterns, section.severity("severity"), section.message("message", ("match",)), any_pattern)
+        rules = cls(patterns, section.severity("severity"), section.message("message", ("match",)))
         section.done()
         return rules
 
 
 def placeholders(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
-    """Unfilled placeholders anywhere in the note (the record's own names are masked first)."""
+    """Unfilled placeholders anywhere in the note.
+
+    What the record and the profile hold (names, every record text, the signature) is
+    masked first: "Sam [/] O'Neil" or a signer "[B]" is the person's own text.
+    """
     analysis = analyse(text)
     rules = policy.placeholders
-    if not rules.any_pattern.opens(analysis):
-        return []
-    view = masked(text, context.proper_nouns)
+    opened = [(pattern, pattern.open_branches(analysis)) for pattern in rules.patterns]
+    if not any(numbers for _, numbers in opened):
+        return []  # the usual note: no pattern can match, so nothing is masked
+    view = masked(text, (*context.proper_nouns, *context.record_texts, *context.signature))
     taken = SpanSet()
-    for pattern in rules.patterns:
-        for match in pattern.finditer(analysis, view.lower, view.norm):
+    for pattern, numbers in opened:
+        for match in pattern.finditer(analysis, view.lower, view.norm, opened=numbers):
             if len(taken) >= MAX_FINDINGS:
                 break
             if not taken.overlaps(*match.span()):
@@ -254,7 +251,7 @@ class ClicheRules:
         """Read ``[cliches]`` of phrases.toml."""
         phrases = section.strings("phrases", lower=True)
         rules = cls(
-            phrases=GatedPattern(LazyRegex(phrase_regex(phrases)), Gate.of_phrases(phrases)),
+            phrases=GatedPattern.of_phrases(phrases, gates=section.gates),
             severity=section.severity("severity"),
             message=section.message("message", ("match",)),
             suggestion=section.message("suggestion", ()),

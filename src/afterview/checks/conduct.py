@@ -99,9 +99,10 @@ def family_findings(check: str, text: str, context: CheckContext, policy: Policy
     taken = SpanSet()
     record = _record_blob(context.record_texts)
     # The subject line counts too: "Subject: When should I expect to hear back?"
-    for start, end in filter(None, (analysis.parts.subject, analysis.body)):
-        for pattern in family.patterns:
-            for match in pattern.finditer(analysis, lower, norm, start, end):
+    opened = [(pattern, numbers) for pattern in family.patterns if (numbers := pattern.open_branches(analysis))]
+    for start, end in filter(None, (analysis.parts.subject, analysis.body)) if opened else ():
+        for pattern, numbers in opened:
+            for match in pattern.finditer(analysis, lower, norm, start, end, opened=numbers):
                 span = match.span()
                 if span[0] == span[1] or taken.overlaps(*span):
                     continue

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from afterview.checks.common import MAX_FINDINGS, SpanSet, fold_name as _fold, located, quote
-from afterview.checks.patterns import Gate, GatedPattern, LazyRegex, Regex, word_positions
+from afterview.checks.patterns import GatedPattern, Regex, word_positions
 from afterview.checks.reader import OFF, Section
 from afterview.checks.text import Analysis, analyse
 from afterview.checks.types import CheckContext, Finding
@@ -200,12 +200,13 @@ def _captures(
     A capture before its cue ("Alex mentioned") keeps its last capitalised words; one
     after its cue ("meeting Alex") keeps its first ones.
     """
-    if not pattern.gate.opens(analysis, body_only=True):
+    opened = pattern.open_branches(analysis, body_only=True)
+    if not opened:
         return
     matches = (
         m
         for start, end in regions
-        for m in pattern.finditer(analysis, analysis.lower, analysis.norm, start, end, gate_checked=True)
+        for m in pattern.finditer(analysis, analysis.lower, analysis.norm, start, end, opened=opened)
     )
     for match in matches:
         group_start, group_end = match.span("name")
@@ -229,10 +230,8 @@ def _title_pattern(titles: tuple[str, ...]) -> GatedPattern:
     # a period ends the sentence ("joining Principal. Is there ..." names nobody).
     short = "|".join(re.escape(w[0].upper() + w[1:]) for w in words if len(w) <= 4)
     whole = "|".join(re.escape(w[0].upper() + w[1:]) for w in words)
-    regex = LazyRegex(
-        rf"(?<![\w.])(?:(?:{short})\.?|(?:{whole}))\s+(?P<name>[^\W\d_a-z][\w'-]*(?:\s+[^\W\d_a-z][\w'-]*)?)"
-    )
-    return GatedPattern(regex, Gate(frozenset(words)), case_sensitive=True)
+    regex = rf"(?<![\w.])(?:(?:{short})\.?|(?:{whole}))\s+(?P<name>[^\W\d_a-z][\w'-]*(?:\s+[^\W\d_a-z][\w'-]*)?)"
+    return GatedPattern.of(regex, case_sensitive=True)
 
 
 def _capitalised_run(words: list[str], rules: NameRules, *, backwards: bool) -> list[str]:

@@ -1,12 +1,13 @@
-"""Compiled patterns with a cheap gate in front of each.
+"""Compiled patterns with a cheap gate in front of each branch.
 
 Running a regex over a whole note costs tens of microseconds; asking whether a word is
-in the note's token set costs a fraction of one. So every pattern in ``guardrails/``
-names its triggers. A pattern runs only when a trigger is present, and then only on
-a window around each occurrence (found with ``str.find``): ``_REACH`` characters
-either side, extended to the next sentence break so that a window never ends inside
-a word. Patterns are bounded and stay within a sentence, so any match that holds a
-trigger lies inside that trigger's window.
+in the note's token set costs a fraction of one. So each branch of every pattern in
+``guardrails/`` carries the words any of its matches contains, derived from the regex
+when the policy is compiled (``checks.gates``). A branch runs only when they are
+present, and then only on a window around each occurrence of its key words (found
+with ``str.find``): ``_REACH`` characters either side, extended to the next sentence
+break so that a window never ends inside a word. Patterns are bounded and stay within
+a sentence, so any match lies inside the window of its key word.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 
-from afterview.checks.text import Analysis, Span
+from afterview.checks.gates import Branch, branches, phrase_branches, phrase_regex
+from afterview.checks.text import AFFIX, Analysis, Span
+
 
 class LazyRegex:
     """A regex compiled the first time it is used.
@@ -59,116 +61,143 @@ class LazyRegex:
 Regex = re.Pattern[str] | LazyRegex
 """A compiled regex, or one compiled on first use."""
 
-NUMBER_TRIGGER = "<number>"
-"""The trigger that opens when the text holds any digit."""
+__all__ = ["GateIndex", "GatedPattern", "LazyRegex", "Regex", "phrase_regex", "word_positions"]
 
-# How far from a trigger a match may reach; the data files state it to pattern authors
+# How far from a key word a match may reach; the data files state it to pattern authors
 # (patterns bound their repeats, e.g. [^.?!\n]{0,60}, to stay well within it).
 _REACH = 160
+_DIGIT_RUN = re.compile(r"\d+")
+# Distinct sets of open branches a pattern keeps compiled at once.
+_COMPILED_SETS = 64
 
 
-@dataclass(frozen=True, slots=True)
-class Gate:
-    """Opens when a text may match the gated pattern.
-
-    Attributes:
-        words: whole lower-case alphanumeric tokens ("pregnant").
-        substrings: anything else, searched in the lower-cased text ("[", "___").
-        number: open on any digit.
-        phrases: for a list of literal phrases, the tokens of each (keyed by the
-            phrase's trigger); the gate opens only when every token of some phrase is
-            present (more precise than ``words``, which holds one token per phrase).
-        also: words one of which must be present as well (``also_triggers``).
-        also_number: ``also`` is satisfied by any digit too.
-    """
-
-    words: frozenset[str]
-    substrings: tuple[str, ...] = ()
-    number: bool = False
-    phrases: Mapping[str, tuple[frozenset[str], ...]] | None = None
-    also: frozenset[str] = frozenset()
-    also_number: bool = False
-
-    @classmethod
-    def of(cls, triggers: Iterable[str], also: Iterable[str] = ()) -> Gate:
-        """Sort triggers into whole words, substrings and the number trigger.
-
-        ``also``: words one of which must be present too (``<number>`` for a digit).
-        """
-        words: set[str] = set()
-        substrings: list[str] = []
-        number = False
-        for trigger in triggers:
-            if trigger == NUMBER_TRIGGER:
-                number = True
-            elif trigger.isalnum():
-                words.add(trigger)
-            else:
-                substrings.append(trigger)
-        also = set(also)
-        also_number = NUMBER_TRIGGER in also
-        also.discard(NUMBER_TRIGGER)
-        return cls(frozenset(words), tuple(substrings), number, also=frozenset(also), also_number=also_number)
-
-    @classmethod
-    def of_phrases(cls, phrases: Iterable[str]) -> Gate:
-        """A gate for literal phrases: opens only when every word of some phrase is present."""
-        by_trigger: dict[str, list[frozenset[str]]] = {}
-        for phrase in phrases:
-            tokens = frozenset(re.findall(r"[^\W_]+", phrase.lower()))
-            if tokens:
-                by_trigger.setdefault(phrase_triggers([phrase.lower()])[0], []).append(tokens)
-        return cls(frozenset(by_trigger), phrases={k: tuple(v) for k, v in by_trigger.items()})
-
-    def opens(self, analysis: Analysis, *, body_only: bool = False) -> bool:
-        """True when the text (or its body) may match the gated pattern."""
-        tokens = analysis.tokens
-        if self.also or self.also_number:
-            if self.also.isdisjoint(tokens) and not (self.also_number and analysis.has_digit):
-                return False
-        if self.phrases is not None:
-            phrases = self.phrases
-            return any(p <= tokens for word in self.words & tokens for p in phrases[word])
-        if not self.words.isdisjoint(tokens):
-            return True
-        if self.number and analysis.has_digit:
-            return True
-        if self.substrings:
-            start, end = analysis.body if body_only else (0, len(analysis.lower))
-            return any(analysis.lower.find(s, start, end) != -1 for s in self.substrings)
-        return False
-
-    def regions(self, analysis: Analysis, lower: str, start: int, end: int) -> list[Span]:
-        """Windows between ``start`` and ``end`` around each trigger, merged, in order."""
-        tokens = analysis.tokens
-        words = self.words & tokens
-        if self.number and analysis.has_digit:
-            words |= {t for t in tokens if t[0].isdigit()}
-        spans: list[Span] = []
-        for word in words:
-            positions = word_positions(lower, word, start, end)
-            spans.extend(_window(analysis, p, p + len(word), start, end) for p in positions)
-        for substring in self.substrings:
-            position = lower.find(substring, start, end)
-            while position != -1:
-                spans.append(_window(analysis, position, position + len(substring), start, end))
-                position = lower.find(substring, position + 1, end)
-        return _merged(spans)
-
-
-@dataclass(frozen=True, slots=True)
 class GatedPattern:
-    """A regex that runs only near its triggers.
+    """A regex whose branches run only where they can match (see ``checks.gates``).
+
+    A branch is open when all its clauses hold for the text; only the open branches
+    are compiled (one alternation, in the pattern's order, so matches are those of the
+    whole pattern) and run, and only in windows around the occurrences of each open
+    branch's key clause.
 
     Attributes:
-        regex: compiled; matched against the lower-cased text unless ``case_sensitive``.
-        gate: the triggers.
+        branches: the pattern's branches, with their clauses.
         case_sensitive: match against the normalised text with its capitals.
     """
 
-    regex: Regex
-    gate: Gate
-    case_sensitive: bool = False
+    __slots__ = (
+        "branches", "case_sensitive", "_index", "_keys", "_always",
+        "_words", "_pieces", "_starts", "_ends", "_number", "_ungated", "_gates", "_slot", "_compiled",
+    )  # fmt: skip
+
+    def __init__(self, found: tuple[Branch, ...], case_sensitive: bool = False, gates: GateIndex | None = None):
+        self.case_sensitive = case_sensitive
+        self.branches = found
+        # Key atoms -> branches: ("w", word) a token, ("s", start) / ("e", end) how a
+        # token starts or ends. Branches keyed otherwise (a substring, a digit, nothing)
+        # are "always" candidates, tested together first.
+        index: dict[tuple[str, str], list[int]] = {}
+        always: list[int] = []
+        for number, branch in enumerate(self.branches):
+            key = branch.clauses[0] if branch.clauses else None
+            indexed = key is not None and not key.substrings and not key.number and (gates is not None or key.looked_up)
+            if not indexed:
+                always.append(number)
+                continue
+            assert key is not None
+            for kind, atoms in (("w", key.words), ("s", key.starts), ("e", key.ends)):
+                for atom in atoms:
+                    index.setdefault((kind, atom), []).append(number)
+        self._index = {atom: tuple(numbers) for atom, numbers in index.items()}
+        self._keys = frozenset(word for kind, word in index if kind == "w")
+        self._always = tuple(always)
+        # What opens some branch not keyed by words: one test for all of them first.
+        keys = [self.branches[n].clauses[0] for n in always if self.branches[n].clauses]
+        self._words = frozenset(word for key in keys for word in key.words)
+        self._pieces = tuple(dict.fromkeys(piece for key in keys for piece in key.substrings))
+        self._starts = frozenset(affix[:AFFIX] for key in keys for affix in key.starts)
+        self._ends = frozenset(affix[-AFFIX:] for key in keys for affix in key.ends)
+        self._number = any(key.number for key in keys)
+        self._ungated = len(keys) < len(always)
+        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._gates = gates
+        self._slot = gates.add(self) if gates is not None else -1
+
+    @classmethod
+    def of(
+        cls,
+        source: str,
+        case_sensitive: bool = False,
+        fragments: Mapping[str, tuple[str, ...]] | None = None,
+        gates: GateIndex | None = None,
+    ) -> GatedPattern:
+        """The pattern ``source`` (``<<name>>`` standing for a list in ``fragments``),
+        indexed in ``gates`` (the policy's index) when given."""
+        return cls(branches(source, fragments), case_sensitive, gates)
+
+    @classmethod
+    def of_phrases(
+        cls, phrases: Iterable[str], case_sensitive: bool = False, gates: GateIndex | None = None
+    ) -> GatedPattern:
+        """Literal phrases, as whole words (see ``phrase_regex``)."""
+        return cls(phrase_branches(phrases), case_sensitive, gates)
+
+    def __getstate__(self) -> dict:
+        # Stored as derived, so a cached policy never derives anything again; compiled
+        # regexes are not stored (each process compiles the few it needs).
+        return {name: getattr(self, name) for name in self.__slots__ if name != "_compiled"}
+
+    def __setstate__(self, state: dict) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self._compiled = {}
+
+    @property
+    def pattern(self) -> str:
+        """The whole pattern as one regex (its branches in order), as ``re.Pattern.pattern``."""
+        return "|".join(branch.source for branch in self.branches)
+
+    @property
+    def index_words(self) -> frozenset[str]:
+        """Words one of which opens some branch keyed by whole words."""
+        return self._keys
+
+    @property
+    def has_unindexed(self) -> bool:
+        """Some branch is keyed otherwise than by whole words (how a token starts or
+        ends, a substring, a digit), or has no clause at all."""
+        return bool(self._always) or len(self._keys) < len(self._index)
+
+    def open_branches(self, analysis: Analysis, *, body_only: bool = False) -> tuple[int, ...]:
+        """The branches that may match the text (or its body), in order."""
+        if self._gates is not None:
+            hits: Iterable[int] = self._gates.hits(analysis).get(self._slot, ())
+        elif self._keys.isdisjoint(analysis.tokens):
+            hits = ()
+        else:
+            hits = sorted({n for word in self._keys & analysis.tokens for n in self._index["w", word]})
+        always = self._always if self._always and self._any_unindexed(analysis, body_only) else ()
+        if not (hits or always):
+            return ()
+        branches = self.branches
+        # A hit's key clause holds (its word is a token; a start or end at least occurs):
+        # the rest of its clauses are checked.
+        opened = [n for n in hits if all(c.holds(analysis, body_only) for c in branches[n].clauses[1:])]
+        opened.extend(n for n in always if all(c.holds(analysis, body_only) for c in branches[n].clauses))
+        return tuple(sorted(opened)) if hits and always else tuple(opened)
+
+    def _any_unindexed(self, analysis: Analysis, body_only: bool) -> bool:
+        """Some branch not keyed by words may open: one test for all of them."""
+        if self._ungated or not self._words.isdisjoint(analysis.tokens) or (self._number and analysis.has_digit):
+            return True
+        if self._starts or self._ends:
+            starts, ends = analysis.affixes()
+            if not self._starts.isdisjoint(starts) or not self._ends.isdisjoint(ends):
+                return True
+        return bool(self._pieces) and analysis.contains_any(self._pieces, body_only)
+
+    def opens(self, analysis: Analysis, *, body_only: bool = False) -> bool:
+        """True when some branch may match the text (or its body)."""
+        return bool(self.open_branches(analysis, body_only=body_only))
 
     def finditer(
         self,
@@ -179,20 +208,119 @@ class GatedPattern:
         end: int | None = None,
         *,
         body_only: bool = False,
-        gate_checked: bool = False,
+        opened: tuple[int, ...] | None = None,
     ) -> Iterator[re.Match[str]]:
         """Matches between ``start`` and ``end`` in ``lower`` (or ``norm``).
 
         ``lower``/``norm`` are the analysis's texts, or the same with names masked;
-        triggers are located in ``lower``, so a masked name never opens a pattern.
-        ``gate_checked``: the caller already knows the gate opens.
+        key words are located in ``lower``, so a masked name never opens a window.
+        ``opened``: the open branches, when the caller has them already.
         """
-        if not gate_checked and not self.gate.opens(analysis, body_only=body_only):
+        numbers = self.open_branches(analysis, body_only=body_only) if opened is None else opened
+        if not numbers:
             return
         end = len(lower) if end is None else end
+        regex = self._regex(numbers)
         text = norm if self.case_sensitive else lower
-        for region_start, region_end in self.gate.regions(analysis, lower, start, end):
-            yield from self.regex.finditer(text, region_start, region_end)
+        for region_start, region_end in self._regions(analysis, lower, start, end, numbers):
+            yield from regex.finditer(text, region_start, region_end)
+
+    def _regex(self, numbers: tuple[int, ...]) -> re.Pattern[str]:
+        compiled = self._compiled.get(numbers)
+        if compiled is None:
+            if len(self._compiled) >= _COMPILED_SETS:
+                self._compiled.clear()
+            source = "|".join(self.branches[n].source for n in numbers)
+            compiled = self._compiled[numbers] = re.compile(source)
+        return compiled
+
+    def _regions(self, analysis: Analysis, lower: str, start: int, end: int, numbers: tuple[int, ...]) -> list[Span]:
+        """Windows between ``start`` and ``end`` around each key occurrence, merged, in order."""
+        words: set[str] = set()
+        substrings: set[str] = set()
+        number = False
+        for n in numbers:
+            clauses = self.branches[n].clauses
+            if not clauses:
+                return [(start, end)]  # a branch with nothing known runs on the whole text
+            words |= clauses[0].words
+            substrings.update(clauses[0].substrings, clauses[0].starts, clauses[0].ends)
+            number = number or clauses[0].number
+        spans: list[Span] = []
+        for word in words & analysis.tokens:
+            spans.extend(_window(analysis, p, p + len(word), start, end) for p in word_positions(lower, word, start, end))
+        for substring in substrings:
+            position = lower.find(substring, start, end)
+            while position != -1:
+                spans.append(_window(analysis, position, position + len(substring), start, end))
+                position = lower.find(substring, position + 1, end)
+        if number and analysis.has_digit:
+            spans.extend(_window(analysis, *m.span(), start, end) for m in _DIGIT_RUN.finditer(lower, start, end))
+        return _merged(spans)
+
+
+class GateIndex:
+    """The key words of every gated pattern of one policy, so that one pass over a
+    text's tokens finds the candidate branches of all of them (rather than a set
+    operation per pattern). Patterns join it as the policy is read."""
+
+    __slots__ = ("_patterns", "_index")
+
+    def __init__(self) -> None:
+        self._patterns: list[GatedPattern] = []
+        self._index: tuple[tuple[dict, frozenset[str]], ...] | None = None
+
+    def add(self, pattern: GatedPattern) -> int:
+        """Index ``pattern``; returns its slot."""
+        self._patterns.append(pattern)
+        self._index = None
+        return len(self._patterns) - 1
+
+    def freeze(self) -> None:
+        """Build the index now (before the policy is stored), not on first use."""
+        if self._index is not None:
+            return
+        words: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+        affixes: dict[tuple[str, str], list[tuple[str, int, tuple[int, ...]]]] = {}
+        for slot, pattern in enumerate(self._patterns):
+            for (kind, atom), numbers in pattern._index.items():
+                if kind == "w":
+                    words.setdefault(atom, []).append((slot, numbers))
+                else:
+                    head = atom[:AFFIX] if kind == "s" else atom[-AFFIX:]
+                    affixes.setdefault((kind, head), []).append((atom, slot, numbers))
+        tables = (
+            {word: tuple(found) for word, found in words.items()},
+            {head: tuple(found) for (kind, head), found in affixes.items() if kind == "s"},
+            {head: tuple(found) for (kind, head), found in affixes.items() if kind == "e"},
+        )
+        # With each table the set of its keys, for intersections at C speed.
+        self._index = tuple((table, frozenset(table)) for table in tables)
+
+    def hits(self, analysis: Analysis) -> dict[int, list[int]]:
+        """Slot -> the branches (in order) whose key holds: one of its words is a token,
+        or a token starts or ends as it says."""
+        return analysis.remembered(self, self._hits)
+
+    def _hits(self, analysis: Analysis) -> dict[int, list[int]]:
+        self.freeze()
+        assert self._index is not None
+        (words, word_keys), (starts, start_keys), (ends, end_keys) = self._index
+        found: dict[int, list[int]] = {}
+        for token in analysis.tokens & word_keys:
+            for slot, numbers in words[token]:
+                found.setdefault(slot, []).extend(numbers)
+        heads, tails = analysis.affixes()
+        for table, present in ((starts, heads & start_keys), (ends, tails & end_keys)):
+            for affix in present:
+                for atom, slot, numbers in table[affix]:
+                    # The affix's letters are a token's; the whole atom must occur too.
+                    if len(atom) == AFFIX or analysis.contains_any((atom,)):
+                        found.setdefault(slot, []).extend(numbers)
+        for slot, numbers in found.items():
+            if len(numbers) > 1:
+                found[slot] = sorted(set(numbers))
+        return found
 
 
 def word_positions(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[int]:
@@ -205,41 +333,6 @@ def word_positions(text: str, word: str, start: int = 0, end: int | None = None)
         if (position == 0 or not text[position - 1].isalnum()) and (after >= len(text) or not text[after].isalnum()):
             yield position
         position = text.find(word, after, end)
-
-
-def phrase_regex(phrases: Iterable[str]) -> str:
-    """One alternation matching any of the literal phrases as whole words.
-
-    Spaces in a phrase match any run of spaces or hyphens; longer phrases come first
-    so "gray hair" wins over "gray".
-    """
-    alternatives = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        words = phrase.split()
-        alternatives.append(r"[\s-]+".join(re.escape(w) for w in words))
-    body = "|".join(alternatives)
-    return rf"(?<![\w'])(?:{body})(?![\w])"
-
-
-# Words nearly every note holds: a phrase with another word is not triggered by them
-# ("hearing aid" by "aid", not by "look forward to hearing"). Only speed depends on
-# the choice: a phrase gate opens when all of a phrase's words are present.
-_COMMON_NOTE_WORDS = frozenset(
-    "hearing people thank thanks role team from your with about would forward look time work".split()
-)
-
-
-def phrase_triggers(phrases: Iterable[str]) -> list[str]:
-    """One token per phrase that any match must contain: its longest (rarest) word."""
-    triggers = []
-    for phrase in phrases:
-        tokens = re.findall(r"[^\W_]+", phrase)
-        if tokens:
-            rare = [t for t in tokens if t not in _COMMON_NOTE_WORDS] or tokens
-            # max() keeps the first of equal lengths; reversed() prefers the last word,
-            # which tends to be the content word ("gray hair" -> "hair").
-            triggers.append(max(reversed(rare), key=len))
-    return triggers
 
 
 def _window(analysis: Analysis, start: int, end: int, low: int, high: int) -> Span:

@@ -22,6 +22,7 @@ from afterview.checks.basic import BrevityRules, ClicheRules, InterestRules, Pla
 from afterview.checks.conduct import PhraseFamily, read_families
 from afterview.checks.facts import GroundingRules
 from afterview.checks.panel import PanelPolicy, load_panel_policy
+from afterview.checks.patterns import GateIndex
 from afterview.checks.moment import MomentRules
 from afterview.checks.names import NameRules
 from afterview.checks.protected import SensitiveRules
@@ -134,12 +135,13 @@ def load_policy(directory: Path | str) -> Policy:
 def _load(directory: Path) -> Policy:
     if not directory.is_dir():
         raise PolicyError(f"{directory}: no such guardrails folder")
-    main = read_toml(directory, "policy.toml")
-    phrases = read_toml(directory, "phrases.toml")
-    sensitive = read_toml(directory, "sensitive.toml")
-    conduct = read_toml(directory, "conduct.toml")
-    names = read_toml(directory, "names.toml")
-    moment = read_toml(directory, "moment.toml")
+    gates = GateIndex()  # every gated pattern of the policy, for one lookup pass per text
+    main = read_toml(directory, "policy.toml", gates)
+    phrases = read_toml(directory, "phrases.toml", gates)
+    sensitive = read_toml(directory, "sensitive.toml", gates)
+    conduct = read_toml(directory, "conduct.toml", gates)
+    names = read_toml(directory, "names.toml", gates)
+    moment = read_toml(directory, "moment.toml", gates)
 
     checks = _read_checks(main)
     types = _read_types(main.section("types"))
@@ -171,6 +173,7 @@ def _load(directory: Path) -> Policy:
     )
     main.done()
     phrases.done()
+    gates.freeze()
     return policy
 
 

@@ -111,7 +111,7 @@ def _scan(analysis: Analysis, text: str, proper_nouns: tuple[str, ...], rules: S
     judged = 0
     for index in candidates:
         rule = rules.rules[index]
-        for match in rule.pattern.finditer(analysis, view.lower, view.norm, gate_checked=True):
+        for match in rule.pattern.finditer(analysis, view.lower, view.norm, opened=candidates[index]):
             judged += 1
             if judged > _MAX_HITS:
                 break
@@ -121,12 +121,17 @@ def _scan(analysis: Analysis, text: str, proper_nouns: tuple[str, ...], rules: S
     return [_finding(analysis, rules, hit) for hit in _strongest(hits, rules)]
 
 
-def _candidates(analysis: Analysis, rules: SensitiveRules) -> list[int]:
-    """Rules whose triggers occur in the text, in file order."""
-    chosen = {i for i in rules.other_gates if rules.rules[i].pattern.gate.opens(analysis)}
+def _candidates(analysis: Analysis, rules: SensitiveRules) -> dict[int, tuple[int, ...]]:
+    """Rules some branch of which may match the text, in file order, with those branches."""
+    chosen = set(rules.other_gates)
     for token in analysis.tokens & rules.trigger_words:
         chosen.update(rules.by_word[token])
-    return sorted(i for i in chosen if rules.rules[i].pattern.gate.opens(analysis))
+    found = {}
+    for i in sorted(chosen):
+        opened = rules.rules[i].pattern.open_branches(analysis)
+        if opened:
+            found[i] = opened
+    return found
 
 
 def _judge(

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from afterview.checks.patterns import NUMBER_TRIGGER, Gate, GatedPattern, LazyRegex, Regex, phrase_regex, phrase_triggers
+from afterview.checks.patterns import GatedPattern, GateIndex, LazyRegex, Regex, phrase_regex
 from afterview.checks.types import SEVERITIES
 
 OFF = "off"
@@ -38,8 +38,12 @@ class PolicyError(Exception):
     """A policy file is missing or malformed; ``str()`` is one line naming file and key."""
 
 
-def read_toml(directory: Path, name: str) -> Section:
-    """Parse ``directory/name`` and return its top-level table."""
+def read_toml(directory: Path, name: str, gates: GateIndex | None = None) -> Section:
+    """Parse ``directory/name`` and return its top-level table.
+
+    ``gates``: the policy's index of gated patterns (see ``patterns.GateIndex``), which
+    every pattern read from the file joins.
+    """
     label = f"{directory.name}/{name}"
     path = directory / name
     try:
@@ -50,7 +54,7 @@ def read_toml(directory: Path, name: str) -> Section:
         raise PolicyError(f"{label}: cannot read ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(f"{label}: invalid TOML ({exc})") from None
-    return Section(data, label, "")
+    return Section(data, label, "", gates=gates)
 
 
 class Section:
@@ -63,8 +67,10 @@ class Section:
         path: str,
         fragment_words: Mapping[str, tuple[str, ...]] | None = None,
         fragments: Mapping[str, str] | None = None,
+        gates: GateIndex | None = None,
     ):
         self._data = data
+        self.gates = GateIndex() if gates is None else gates
         self.file = file
         self.path = path
         self._read: set[str] = set()
@@ -199,13 +205,17 @@ class Section:
         return self.compile(key, source, case_sensitive=case_sensitive)
 
     def compile(self, key: str, source: str, *, case_sensitive: bool = False) -> Regex:
-        """Compile ``source`` as the value of ``key`` (for patterns built from lists).
+        """Compile ``source`` as the value of ``key`` (for patterns built from lists)."""
+        return LazyRegex(self.checked(key, source, case_sensitive=case_sensitive))
 
-        A pattern that uses ``<<fragments>>`` is checked now, with each fragment
-        replaced by a stand-in (a fragment is an alternation of escaped words, valid
-        wherever a group is), and compiled on first use. Groups of plain words get
-        the same stand-in. (A stand-in hides one error only: a group of words of
-        different lengths inside a look-behind; tests compile every shipped pattern.)
+    def checked(self, key: str, source: str, *, case_sensitive: bool = False) -> str:
+        """``source`` with its fragments expanded, its syntax checked.
+
+        A pattern that uses ``<<fragments>>`` is checked with each fragment replaced by
+        a stand-in (a fragment is an alternation of escaped words, valid wherever a
+        group is); it is compiled on first use. Groups of plain words get the same
+        stand-in. (A stand-in hides one error only: a group of words of different
+        lengths inside a look-behind; tests compile every shipped pattern.)
         """
         expanded = self.expand(key, source)
         if not case_sensitive and _UPPER.search(_ESCAPE.sub("", _FRAGMENT.sub("", source))):
@@ -215,7 +225,7 @@ class Section:
             _check_syntax(_WORD_GROUP.sub("(?:x)", _FRAGMENT.sub("(?:x)", source) if uses_fragments else source))
         except re.error as exc:
             raise self.error(key, f"bad regex ({exc})") from None
-        return LazyRegex(expanded)
+        return expanded
 
     def expand(self, key: str, source: str) -> str:
         """Replace ``<<name>>`` with the fragment's alternation."""
@@ -228,39 +238,31 @@ class Section:
 
         return _FRAGMENT.sub(replace, source)
 
-    def triggers(self, key: str) -> list[str]:
-        """Trigger words (``<<fragment>>`` expands to the fragment's words)."""
-        items = self.strings(key)
-        if not items:
-            raise self.error(key, "expected at least one trigger (without one the pattern never runs)")
-        found: list[str] = []
-        for item in items:
-            fragment = _FRAGMENT.fullmatch(item)
-            if fragment:
-                if fragment.group(1) not in self.fragment_words:
-                    raise self.error(key, f"unknown fragment <<{fragment.group(1)}>>")
-                found.extend(phrase_triggers(self.fragment_words[fragment.group(1)]))
-            elif item != NUMBER_TRIGGER and item != item.lower():
-                raise self.error(key, f"{item!r}: write triggers in lower case")
-            else:
-                found.append(item)
-        return found
-
     def gated(self, *, pattern_key: str = "pattern", words_key: str = "words") -> GatedPattern:
-        """A ``GatedPattern`` from either ``words = [...]`` or ``pattern`` + ``triggers``."""
+        """A ``GatedPattern`` from either ``words = [...]`` or ``pattern``.
+
+        Its gates come from the pattern itself (``checks.gates``): nothing is listed
+        beside it, so a key naming triggers is refused.
+        """
         case_sensitive = self.boolean("case_sensitive", False)
+        for stale in ("triggers", "also_triggers"):
+            if self.has(stale):
+                raise self.error(stale, "remove it: a pattern's trigger words are derived from the pattern itself")
         if self.has(words_key) == self.has(pattern_key):
-            problem = f"give either {words_key} or {pattern_key} (with triggers), not both or neither"
-            raise self.error(pattern_key, problem)
+            raise self.error(pattern_key, f"give either {words_key} or {pattern_key}, not both or neither")
         if self.has(words_key):
             words = self.strings(words_key, lower=not case_sensitive)
             if not words:
                 raise self.error(words_key, "expected at least one word or phrase")
             # Escaped literal phrases always make a valid regex: nothing to check now.
-            return GatedPattern(LazyRegex(phrase_regex(words)), Gate.of_phrases(words), case_sensitive)
-        regex = self.regex(pattern_key, case_sensitive=case_sensitive)
-        also = self.triggers("also_triggers") if self.has("also_triggers") else ()
-        return GatedPattern(regex, Gate.of(self.triggers("triggers"), also), case_sensitive)
+            return GatedPattern.of_phrases(words, case_sensitive, self.gates)
+        return self.gated_regex(pattern_key, case_sensitive=case_sensitive)
+
+    def gated_regex(self, key: str, *, case_sensitive: bool = False) -> GatedPattern:
+        """The regex at ``key`` (checked as ``regex`` checks it), gated by its own words."""
+        source = self.string(key)
+        self.checked(key, source, case_sensitive=case_sensitive)
+        return GatedPattern.of(source, case_sensitive, self.fragment_words, self.gates)
 
     def gated_list(self, key: str) -> tuple[GatedPattern, ...]:
         """An array of tables (``[[key]]``), each one gated pattern (see ``gated``)."""
@@ -291,11 +293,11 @@ class Section:
 
     def child(self, data: Mapping[str, Any], path: str) -> Section:
         """A section sharing this file's name and fragments."""
-        return Section(data, self.file, path, self.fragment_words, self._fragments)
+        return Section(data, self.file, path, self.fragment_words, self._fragments, self.gates)
 
     def with_fragments(self, words: Mapping[str, tuple[str, ...]]) -> Section:
-        """This table again, with ``<<name>>`` available in its patterns and triggers."""
-        section = Section(self._data, self.file, self.path, words)
+        """This table again, with ``<<name>>`` available in its patterns."""
+        section = Section(self._data, self.file, self.path, words, gates=self.gates)
         section._read = self._read
         return section
 

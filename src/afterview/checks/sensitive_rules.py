@@ -136,10 +136,9 @@ class SensitiveRules:
         by_word: dict[str, list[int]] = {}
         other: list[int] = []
         for index, rule in enumerate(rules):
-            gate = rule.pattern.gate
-            if gate.substrings or gate.number:
+            if rule.pattern.has_unindexed:
                 other.append(index)
-            for word in gate.words:
+            for word in rule.pattern.index_words:
                 by_word.setdefault(word, []).append(index)
         return cls(
             rules=rules,

@@ -9,13 +9,21 @@ patterns written in lower case (faster than case-insensitive matching). Normalis
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from afterview.checks.note import NoteParts, Span, count_words, split_note
+
+AFFIX = 3
+"""Letters of each token's start and end kept for gates (``Analysis.affixes``)."""
+T = TypeVar("T")
+_HEAD = operator.itemgetter(slice(None, AFFIX))
+_TAIL = operator.itemgetter(slice(-AFFIX, None))
 
 # Same-length replacements applied to every text.
 _FOLD = str.maketrans(
@@ -63,6 +71,9 @@ class Analysis:
     _index: list[int] | None = None
     _sentence_ends: list[int] | None = None
     _breaks: list[int] | None = None
+    _contains: dict[tuple[str | tuple[str, ...], bool], bool] | None = None
+    _affixes: tuple[frozenset[str], frozenset[str]] | None = None
+    _memo: dict[object, object] | None = None
 
     @property
     def body(self) -> Span:
@@ -77,6 +88,52 @@ class Analysis:
             position = self._index[start] if start < len(self._index) else len(self.raw)
             return position, position
         return self._index[start], self._index[end - 1] + 1
+
+    def contains_any(self, substrings: tuple[str, ...], body_only: bool = False) -> bool:
+        """One of ``substrings`` occurs in ``lower`` (in the body's part of it, with
+        ``body_only``); remembered, as many gates ask about the same pieces of words."""
+        if self._contains is None:
+            self._contains = {}
+        key = (substrings, body_only)
+        found = self._contains.get(key)
+        if found is None:
+            start, end = self.parts.body if body_only else (0, len(self.lower))
+            find = self.lower.find
+            found = self._contains[key] = any(find(s, start, end) != -1 for s in substrings)
+        return found
+
+    def remembered(self, key: object, make: Callable[[Analysis], T]) -> T:
+        """``make(self)``, computed once per analysis for each ``key`` (held by identity)."""
+        if self._memo is None:
+            self._memo = {}
+        try:
+            return self._memo[key]  # type: ignore[return-value]
+        except KeyError:
+            value = self._memo[key] = make(self)
+            return value
+
+    def affixes(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The first and the last ``AFFIX`` letters of each token (of those as long)."""
+        if self._affixes is None:
+            # Shorter tokens give shorter strings, which no key of AFFIX letters equals.
+            tokens = self.tokens
+            self._affixes = frozenset(map(_HEAD, tokens)), frozenset(map(_TAIL, tokens))
+        return self._affixes
+
+    def has_affix(self, affixes: tuple[str, ...], starts: bool) -> bool:
+        """Some token starts (or, ``starts`` false, ends) with one of ``affixes``: their
+        first (last) letters are looked up, then the text is searched; remembered."""
+        if self._contains is None:
+            self._contains = {}
+        key = (affixes, starts)
+        found = self._contains.get(key)
+        if found is None:
+            heads = self.affixes()[0 if starts else 1]
+            find = self.lower.find
+            found = self._contains[key] = any(
+                (a[:AFFIX] if starts else a[-AFFIX:]) in heads and find(a) != -1 for a in affixes
+            )
+        return found
 
     def next_break(self, position: int, high: int) -> int:
         """Offset just after the first . ! ? ; or line break at or after ``position``

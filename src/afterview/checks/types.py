@@ -47,6 +47,9 @@ class CheckContext:
         has_offer: the record holds a competing offer, for ``bluff``.
         offer_company: the competing offer's employer, which no note names (naming it
             reads as leverage), for ``employer``.
+        signature: the name the note is signed with and the lines of the signature
+            block, as the record or the profile gives them (masked before
+            ``placeholders`` runs: "[B]" as someone's signature is their text, not a slot).
     """
 
     note_type: str = "thank_you"
@@ -67,3 +70,4 @@ class CheckContext:
     status: str | None = None
     has_offer: bool = False
     offer_company: str | None = None
+    signature: tuple[str, ...] = ()

@@ -198,7 +198,9 @@ def _export(args: argparse.Namespace) -> int:
             exported = _export_note(args, stored, settings)
     for warning in exported.warnings:
         notice(warning)
-    _deliver(exported.content, args)
+    draft = exported.draft
+    # --to may be a first name or a prefix: say whom the note is for.
+    _deliver(exported.content, args, f"the {draft.note_type.label} to {draft.recipient}" if draft is not None else "")
     return EXIT_BLOCKED if exported.draft is not None and not exported.draft.report.passed else EXIT_OK
 
 
@@ -261,12 +263,15 @@ def _refuse_overwrite(args: argparse.Namespace) -> None:
         raise InputError(f"-o {path}: already exists; add --force to overwrite it")
 
 
-def _deliver(content: bytes, args: argparse.Namespace) -> None:
-    """Write the export to ``-o PATH`` (atomically, mode 0600) or to stdout."""
+def _deliver(content: bytes, args: argparse.Namespace, what: str) -> None:
+    """Write the export to ``-o PATH`` (atomically, mode 0600) or to stdout; ``what`` names
+    the note ("the thank-you to Jordan Lee"), empty for the reminders."""
     if not args.output:
         sys.stdout.flush()
         sys.stdout.buffer.write(content)
         sys.stdout.buffer.flush()
+        if what:
+            notice(f"exported {what}")
         return
     from pathlib import Path
 
@@ -277,7 +282,7 @@ def _deliver(content: bytes, args: argparse.Namespace) -> None:
         write_atomic(path, content, mode=0o600)
     except OSError as exc:
         raise InputError(f"-o {path}: cannot write ({exc.strerror or exc})") from None
-    notice(f"wrote {path}")
+    notice(f"wrote {path}: {what}" if what else f"wrote {path}")
 
 
 _HANDLERS = {

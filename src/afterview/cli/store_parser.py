@@ -28,7 +28,10 @@ def add_store_commands(commands) -> None:
     """Add the store-backed subcommands to ``commands`` (the ``add_subparsers`` result)."""
     # Imported here: parser imports this module while it builds, so parser is loaded.
     from afterview.cli.parser import NOTE_TYPES, add_command, add_llm_flags, iso_date
-    from afterview.notes import EXPORT_VALUES as EXPORT_FORMATS, STATUS_VALUES as STATUSES
+    from afterview.notes import EXPORT_FORMATS as FORMATS, EXPORT_VALUES as EXPORT_FORMATS, STATUS_VALUES as STATUSES
+
+    for_a_note = ", ".join(fmt.value for fmt in FORMATS if fmt.per_note)
+    for_reminders = ", ".join(fmt.value for fmt in FORMATS if not fmt.per_note)
 
     add = add_command(
         commands, "add", "store an interview file or a calendar invite; prints the new id",
@@ -83,11 +86,11 @@ def add_store_commands(commands) -> None:
     sent.add_argument("--on", type=iso_date, metavar="DATE", help="when it was sent (default today)")
     sent.add_argument("--draft", dest="draft_id", type=record_id, metavar="DRAFT_ID", help="the draft that was sent (default: the latest for that type and recipient)")
 
-    export = add_command(commands, "export", "export a note (.eml, mailto:, .txt) or reminders (.ics)",
+    export = add_command(commands, "export", f"export a note ({for_a_note}) or the reminders ({for_reminders})",
                          "afterview export 3 --type thank_you --to Jordan --format eml -o jordan.eml",
                          "afterview export 3 --format ics -o reminders.ics")
     export.add_argument("id", type=record_id, metavar="ID", help="interview id")
-    export.add_argument("--format", dest="format", choices=EXPORT_FORMATS, required=True, help="eml, txt, mailto, or ics for reminders")
+    export.add_argument("--format", dest="format", choices=EXPORT_FORMATS, required=True, help=f"{for_a_note} for a note; {for_reminders} for the reminders")
     export.add_argument("--type", dest="note_type", choices=NOTE_TYPES, help="note type (not for ics)")
     export.add_argument("--to", dest="to", metavar="NAME", help="recipient (default the contact; a panel thank-you needs it)")
     export.add_argument("--draft", dest="draft_id", type=record_id, metavar="DRAFT_ID", help="export this stored draft (default: the latest)")

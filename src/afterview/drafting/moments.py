@@ -10,7 +10,7 @@ follow "I especially enjoyed ..." or "What stayed with me most was ...".
 
 ``object_phrase`` recognises the form with stdlib heuristics and turns it into that
 shape, rephrasing where pasting would break ("the part where you asked me ...", "your
-question about how I would ...", "hearing that ...", "our conversation about ...").
+question about how I would ...", "hearing that ...", "talking about ...").
 It also writes the moment to the person who reads it: a moment about "her team", sent
 to her, becomes "your team". Numbers and abbreviations ("3 a.m.", "U.S.", "approx.")
 keep their full stops. ``preview`` shows the sentence as a note will read it.
@@ -372,7 +372,7 @@ def _phrase(form: Form, core: str, formal: bool, doer: str = "you") -> str:
     if form is Form.QUESTION:
         return _question_phrase(core)
     if form is Form.FRAGMENT:
-        return "our conversation about " + lower_lead(_unlist(core))
+        return "talking about " + topic_phrase(lower_lead(_unlist(core)))
     if form is Form.PAST_VERB:
         asked = _ASKED.match(core)
         rest = core[asked.end():].strip() if asked else ""
@@ -390,12 +390,12 @@ def _phrase(form: Form, core: str, formal: bool, doer: str = "you") -> str:
             clause = _REPORTING.sub("", core[reported.end():])
             if clause != core[reported.end():] and _is_clause(clause):
                 return _hearing(lower_lead(clause))
-        if re.match(r"^(?:you \w+ed (?:me|us)|you (?:showed|gave|told|let|made|took) (?:me|us)|my )\b", core, re.IGNORECASE):
-            return f"{event} {lower_lead(core)}"
         asked = _YOU_ASKED.match(core)
         if asked:
             rest = re.sub(r"^if\b", "whether", core[asked.end():], flags=re.IGNORECASE)
             return "your question about " + rest
+        if re.match(r"^(?:you \w+ed (?:me|us)|you (?:showed|gave|told|let|made|took) (?:me|us)|my )\b", core, re.IGNORECASE):
+            return f"{event} {lower_lead(core)}"
         if _REPORTING.match(core[len("you "):] if core.lower().startswith("you ") else ""):
             return f"{event} {lower_lead(core)}"  # "you explained the grant timeline, then ..."
         return _hearing(lower_lead(core))
@@ -450,7 +450,7 @@ def _noun_phrase(core: str) -> str:
         return "hearing about " + core
     if first in DETERMINERS or first.endswith("'s") or (first in ("how", "what", "why", "where", "when", "whether")):
         return lower_lead(core)
-    return "our conversation about " + topic_phrase(lower_lead(_unlist(core)))
+    return "talking about " + topic_phrase(lower_lead(_unlist(core)))
 
 
 def _unlist(text: str) -> str:
@@ -466,12 +466,12 @@ def _unlist(text: str) -> str:
 
 def _question_phrase(core: str) -> str:
     if _is_fragment(core):
-        return "our conversation about " + lower_lead(_unlist(core))
+        return "talking about " + topic_phrase(lower_lead(_unlist(core)))
     embedded = embed_question(core)
     lowered = f" {embedded.lower()} "
     asked_me = any(f" {w} " in lowered for w in ("i", "me", "my", "myself", "i'd", "i'm"))
     if embedded.lower().startswith("whether") or not asked_me and " you" not in lowered:
-        return "our conversation about " + embedded
+        return "talking about " + (embedded if embedded.lower().startswith(tuple(WH_WORDS) + ("whether",)) else topic_phrase(embedded))
     if asked_me:
         return "your question about " + embedded
     return "hearing " + embedded

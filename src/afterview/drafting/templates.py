@@ -277,14 +277,14 @@ class TemplateDrafter:
 
     engine: str = ENGINE
 
-    def __init__(self, directory: Path | None = None) -> None:
+    def __init__(self, directory: Path | None = None, *, templates: TemplateSet | None = None) -> None:
         """Remember where the set lives (default ``prompts/offline``); nothing is read yet.
 
         The set is read on first use, or by ``load()`` when the caller wants a malformed
-        set reported up front.
+        set reported up front; ``templates`` is a set already loaded (from a cache).
         """
-        self.directory = directory
-        self._set: TemplateSet | None = None
+        self.directory = templates.directory if templates is not None else directory
+        self._set: TemplateSet | None = templates
 
     def load(self) -> TemplateSet:
         """Load and validate the set (once per process per folder) and return it.

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from afterview.names import name_key
 from afterview.store.connection import open_database
-from afterview.store.rows import DraftSummary, InterviewRow, ListRow, SentRecord, StatusChange
+from afterview.store.rows import DraftSummary, InterviewRow, ListRow, SentRecord, StatusChange, SummaryRow
 from afterview.store.schema import APPLICATION_ID, SCHEMA_VERSION
 from afterview.store.base import RecordNotFound
 from afterview.store.store import EditSummary, Store
@@ -38,6 +38,7 @@ __all__ = [
     "SentRecord",
     "StatusChange",
     "Store",
+    "SummaryRow",
     "name_key",
     "open_store",
 ]

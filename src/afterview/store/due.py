@@ -130,12 +130,12 @@ def filter_sql(where: DueFilter) -> tuple[str, list[object]]:
         terms.append(f"i.status IN ({', '.join('?' for _ in where.statuses)})")
         params += where.statuses
     for status, note_type in where.unsent_while:
-        if status is None:  # a note for any status
+        if status is None:
             terms.append("instr(i.sent_types, ?) = 0")
-            params.append(f",{note_type},")
         else:
             terms.append("(i.status = ? AND instr(i.sent_types, ?) = 0)")
-            params += (status, f",{note_type},")
+            params.append(status)
+        params.append(f",{note_type},")
     for note_type in where.unsent_to_someone:
         terms.append("instr(i.sent_to_everyone, ?) = 0")
         params.append(f",{note_type},")

@@ -1,7 +1,7 @@
 """Light rows read from the database: no pydantic.
 
-``due`` and ``list`` read thousands of rows per run, so ``InterviewRow`` and ``ListRow``
-are named tuples (about three times cheaper to build than frozen dataclasses) made
+``due`` and ``list`` read thousands of rows per run, so ``InterviewRow``, ``ListRow`` and
+``SummaryRow`` are named tuples (about three times cheaper to build than frozen dataclasses) made
 straight from SQL tuples. ``InterviewRow`` satisfies ``afterview.timing.InterviewLike``.
 """
 
@@ -33,6 +33,16 @@ class InterviewRow(NamedTuple):
     award_date: date | None
     recipient_keys: tuple[str, ...] = ()
     """The interviewers' name keys as stored, in the order of ``recipient_names``."""
+
+
+class SummaryRow(NamedTuple):
+    """The little the dashboard's first listing shows of a stored interview."""
+
+    id: int
+    company: str
+    role: str
+    interview_date: date
+    status: str
 
 
 class ListRow(NamedTuple):

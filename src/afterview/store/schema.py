@@ -18,8 +18,6 @@ import json
 import sqlite3
 from collections.abc import Iterator
 
-from afterview.redact import scrub
-
 APPLICATION_ID = 0x41667476
 """``PRAGMA application_id`` of an afterview database (ASCII "Aftv")."""
 
@@ -219,9 +217,13 @@ def migrate(conn: sqlite3.Connection, current: int, *, target: int = SCHEMA_VERS
 
 
 def _scrub(text: str | None) -> str | None:
+    from afterview.redact import scrub  # only an old database's migration needs it
+
     return None if text is None else scrub(text)
 
 
 def _scrub_list(text: str) -> str:
     """A JSON list of strings, each scrubbed (written as the store writes notices)."""
+    from afterview.redact import scrub
+
     return json.dumps([scrub(item) if isinstance(item, str) else item for item in json.loads(text)], ensure_ascii=False)

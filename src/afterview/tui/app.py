@@ -1,13 +1,14 @@
 """The Textual app and ``make_app``, the one factory the CLI and the tests use.
 
 Only what the first frame needs is imported here (Textual, the dashboard and its pure
-helpers): settings, store, pydantic and the writer load in a worker right after it, and
-the openai SDK only on the first online draft.
+helpers): the settings and the store load in a background thread right after it (one
+that quitting does not wait for), the checks and the writer when a note is first
+drafted or checked, and the openai SDK only on the first online draft.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import partial
 from typing import Any
@@ -17,8 +18,9 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from afterview.tui.backend import Backend
 from afterview.tui import clipboard
+from afterview.tui.background import in_daemon_thread
+from afterview.tui.backend import Backend
 from afterview.tui.clipboard import CopyResult
 from afterview.tui.messages import BackendFailed, BackendReady
 from afterview.tui.screens.dashboard import DashboardScreen
@@ -85,26 +87,24 @@ class AfterviewApp(App[int]):
         else:
             self.call_after_refresh(self._load)
 
-    @work(thread=True, exclusive=True, group="backend", exit_on_error=False)
-    def _load(self) -> None:
-        """Resolve settings and open the store off the first frame's path."""
-        from afterview.errors import AfterviewError
-
+    @work(exclusive=True, group="backend", exit_on_error=False)
+    async def _load(self) -> None:
+        """Resolve settings, open the store and read the first rows off the event loop."""
         try:
-            self.backend.load()
-        except AfterviewError as exc:
-            self.post_message(BackendFailed(str(exc)))
-            return
-        except Exception as exc:  # noqa: BLE001 - an unexpected failure still gets a screen, not a hang
-            self.post_message(BackendFailed(f"{type(exc).__name__}: {exc}"))
-            return
-        self.call_from_thread(self._loaded)
+            rows = await in_daemon_thread(self.backend.load_with_rows, name="afterview-loader")
+        except Exception as exc:  # noqa: BLE001 - a failure still gets a screen, not a hang
+            from afterview.errors import AfterviewError
 
-    def _loaded(self) -> None:
+            error = str(exc) if isinstance(exc, AfterviewError) else f"{type(exc).__name__}: {exc}"
+            self.post_message(BackendFailed(error))
+            return
+        self._loaded(rows)
+
+    def _loaded(self, rows: tuple[list[Any], Iterator[list[Any]]] | None = None) -> None:
         self.refresh_title()
         for notice in self.backend.notices:
             self.notify(notice, severity="warning", timeout=20)
-        self.screen_stack[0].post_message(BackendReady())
+        self.screen_stack[0].post_message(BackendReady(rows))
         if self.backend.needs_profile:
             from afterview.tui.screens.first_run import ProfileScreen
 

@@ -1,10 +1,12 @@
 """What the screens call: settings, store, writer and clock, built when first needed.
 
-The app must draw its first frame as fast as a bare Textual app, so nothing here is
-imported or opened before it: ``Backend.load`` runs in a worker after the first frame
-(resolving settings imports pydantic; the writer loads the policy and templates only
-when a screen first asks for it, and the openai SDK only on the first online draft).
-Tests inject every collaborator through ``make_app`` instead.
+The app must be usable about as soon as a bare Textual app draws its first frame, so
+nothing here is imported or opened before that frame: ``Backend.load`` runs in a
+background thread after it and only reads the settings and opens the database when one
+exists (a first run creates it with the first save). The dashboard's first rows come
+from one light query; the advisor's pass follows. The writer loads the policy, the
+checks and the templates only when a screen first asks for it, and the openai SDK only
+on the first online draft. Tests inject every collaborator through ``make_app``.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from afterview.tui.background import collector_paused
 from afterview.tui.dashboard_rows import DashboardRow, build_rows, count_send_now, first_by_interview
 
 if TYPE_CHECKING:  # pragma: no cover - types only; the imports are deferred on purpose
@@ -42,6 +45,7 @@ class Backend:
         self._writer = writer
         self._clock = clock or date.today
         self._load_lock = threading.Lock()
+        self._store_absent = False
         self.notices: list[str] = []
         """Things the store told us while opening (a damaged file moved aside...)."""
 
@@ -49,11 +53,11 @@ class Backend:
 
     @property
     def loaded(self) -> bool:
-        """True once settings and store are available."""
-        return self._settings is not None and self._store is not None
+        """True once the settings are resolved and the store is open or known to be absent."""
+        return self._settings is not None and (self._store is not None or self._store_absent)
 
     def load(self) -> None:
-        """Resolve the settings and open the store, once (safe to call from any thread).
+        """Resolve the settings and open the database if there is one, once (any thread).
 
         Raises:
             AfterviewError: an invalid config file or a database that cannot be opened;
@@ -65,9 +69,32 @@ class Backend:
 
                 self._settings = resolve_settings()
             if self._store is None:
-                from afterview.store import open_store
+                self._open_store(create=False)
 
-                self._store = open_store(self._settings.paths, notice=self.notices.append, now=self.now)
+    def load_with_rows(self) -> tuple[list[DashboardRow], Iterator[list[DashboardRow]]]:
+        """``load``, then the dashboard's first rows, in one trip off the event loop.
+
+        Returns the first rows and the iterator of ``dashboard_rows`` that yields the rest
+        (the advisor's pass).
+
+        Raises:
+            AfterviewError: as ``load``, or the database cannot be read.
+        """
+        self.load()
+        steps = self.dashboard_rows()
+        return next(steps), steps
+
+    def _open_store(self, *, create: bool) -> Any:
+        # Under ``_load_lock``. Creating the database (schema, fsyncs: tens of
+        # milliseconds) waits for the first save, so a first run starts at once.
+        if not create and not self.settings.paths.database.exists():
+            self._store_absent = True
+            return None
+        from afterview.store import open_store
+
+        self._store = open_store(self.settings.paths, notice=self.notices.append, now=self.now)
+        self._store_absent = False
+        return self._store
 
     @property
     def settings(self) -> Settings:
@@ -78,9 +105,17 @@ class Backend:
 
     @property
     def store(self) -> Any:
-        """The open store (after ``load``)."""
+        """The open store (after ``load``), created on first use when there was none.
+
+        Raises:
+            StoreError: the database cannot be created or opened (first use only).
+        """
         if self._store is None:
-            raise RuntimeError("Backend.load() has not run")
+            if not self.loaded:
+                raise RuntimeError("Backend.load() has not run")
+            with self._load_lock:
+                if self._store is None:
+                    self._open_store(create=True)
         return self._store
 
     @property
@@ -144,14 +179,28 @@ class Backend:
 
         Two steps because the advisor's pass over every interview is the slow part: the
         list shows at once and the note column fills in. Safe in a worker thread (the
-        store serialises its connection with a lock).
+        store serialises its connection with a lock). No database yet: no rows.
         """
+        store = self._existing_store()
+        if store is None:
+            yield []
+            return
+        with collector_paused():
+            listing = store.list_summaries()
+            first = build_rows(listing, None)
+        yield first
         from afterview.usecases.due import due_everywhere
 
-        listing = self.store.list_interviews()
-        yield build_rows(listing, None)
-        due = list(due_everywhere(self.store, self.today()))
+        due = due_everywhere(store, self.today())
         yield build_rows(listing, first_by_interview(due), count_send_now(due))
+
+    def _existing_store(self) -> Any:
+        """The store, opened now if another afterview has created the database meanwhile."""
+        if self._store is None:
+            with self._load_lock:
+                if self._store is None:
+                    return self._open_store(create=False)
+        return self._store
 
     def interview(self, interview_id: int) -> Interview:
         """The stored interview."""

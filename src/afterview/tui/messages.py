@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,7 +11,13 @@ from textual.message import Message
 
 @dataclass
 class BackendReady(Message):
-    """Settings and store are loaded; screens waiting on them can fill in."""
+    """Settings and store are loaded; screens waiting on them can fill in.
+
+    ``rows``: the dashboard's first rows, read by the loader in the same trip, and the
+    iterator that yields the rest (``Backend.load_with_rows``); None when not read yet.
+    """
+
+    rows: tuple[list[Any], Iterator[list[Any]]] | None = None
 
 
 @dataclass

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from functools import wraps
+
 from textual import on, work
-from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import ScreenResume
 from textual.reactive import var
 
 from afterview.tui.screens.base import AfterviewScreen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
+from afterview.tui.background import in_daemon_thread
 from afterview.tui.dashboard_rows import DashboardRow
 from afterview.tui.messages import BackendReady
 from afterview.tui.safe_text import bold, dim, line, literal
+from afterview.tui.widgets.footer import Footer
 from afterview.tui.widgets.interview_list import Columns, InterviewList
 
 EMPTY_TEXT = line(
@@ -29,9 +33,22 @@ EMPTY_TEXT = line(
 )
 
 
+def needs_data(action: Callable[[DashboardScreen], None]) -> Callable[[DashboardScreen], None]:
+    """An action that does nothing until settings and store are loaded."""
+
+    @wraps(action)
+    def guarded(screen: DashboardScreen) -> None:
+        if screen.backend.loaded:  # type: ignore[attr-defined]
+            action(screen)
+
+    return guarded
+
+
 class DashboardScreen(AfterviewScreen[None]):
     """Interviews with their next note; keys to add, open, draft, delete, change status."""
 
+    _cannot_start = False
+    """Set when the loader failed: the keys that need data are dimmed and do nothing."""
     rows_shown: var[bool] = var(False)
     """True once the rows (or the empty state) have been shown."""
     advice_shown: var[bool] = var(False)
@@ -72,7 +89,11 @@ class DashboardScreen(AfterviewScreen[None]):
     def on_mount(self) -> None:
         """Load rows now if the backend is ready, else when it is."""
         self.query_one("#filter", Input).display = False
-        self.query_one("#interviews", InterviewList).display = False
+        interviews = self.query_one("#interviews", InterviewList)
+        interviews.display = False
+        # Focused while still hidden: a focus change later would make the footer rebuild
+        # itself (about 30 ms) just as the rows arrive.
+        interviews.focus()
         self.query_one("#list-header").display = False
         if self.backend.loaded:  # type: ignore[attr-defined]
             self.load_rows()
@@ -83,14 +104,15 @@ class DashboardScreen(AfterviewScreen[None]):
         self.query_one("#list-header", Static).update(literal(Columns.fit(width).header()))
 
     @on(BackendReady)
-    def _backend_ready(self) -> None:
-        self.refresh_bindings()
-        self.load_rows()
+    def _backend_ready(self, message: BackendReady) -> None:
+        self.load_rows(message.rows)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Until settings and store are loaded (a fraction of a second), only quitting works."""
-        if action in self.ACTION_HELP and not self.backend.loaded:  # type: ignore[attr-defined]
-            return None  # shown dimmed in the footer
+        """Keys stay shown as usable while the loader runs (a fraction of a second; the
+        actions wait for it, see ``needs_data``): changing the footer then would rebuild
+        it just as the rows arrive. Once loading has failed they are dimmed."""
+        if action in self.ACTION_HELP and self._cannot_start:
+            return None
         return True
 
     @on(ScreenResume)
@@ -99,18 +121,25 @@ class DashboardScreen(AfterviewScreen[None]):
         if self.backend.loaded:  # type: ignore[attr-defined]
             self.load_rows()
 
-    @work(thread=True, exclusive=True, group="dashboard-rows")
-    def load_rows(self) -> None:
-        """Read the rows in a thread: 10,000 interviews never stall the keyboard."""
+    @work(exclusive=True, group="dashboard-rows")
+    async def load_rows(self, started: tuple[list[DashboardRow], Iterator[list[DashboardRow]]] | None = None) -> None:
+        """Read the rows in a background thread: 10,000 interviews never stall the keyboard,
+        and quitting does not wait for the advisor's pass.
+
+        Args:
+            started: the first rows, already read, and the iterator of the rest.
+        """
         backend = self.backend
-        worker = get_current_worker()
+        if started is None:
+            steps = backend.dashboard_rows()
+        else:
+            first, steps = started
+            self._show_rows(first, backend.today())
         try:
-            for rows in backend.dashboard_rows():
-                if worker.is_cancelled:
-                    return
-                self.app.call_from_thread(self._show_rows, rows, backend.today())
+            while (rows := await in_daemon_thread(next, steps, None, name="afterview-rows")) is not None:
+                self._show_rows(rows, backend.today())
         except Exception as exc:  # noqa: BLE001 - a store error is shown, never a crash
-            self.app.call_from_thread(self.notify, str(exc), severity="error", title="Cannot read interviews")
+            self.notify(str(exc), severity="error", title="Cannot read interviews")
 
     def _show_rows(self, rows: list[DashboardRow], today) -> None:
         interviews = self.query_one("#interviews", InterviewList)
@@ -138,7 +167,10 @@ class DashboardScreen(AfterviewScreen[None]):
         self.advice_shown = all(row.advised for row in rows)
 
     def show_error(self, error: str) -> None:
-        """Say why the interviews cannot be shown (bad config file, unreadable database)."""
+        """Say why the interviews cannot be shown (bad config file, unreadable database);
+        dim the keys that need them."""
+        self._cannot_start = True
+        self.refresh_bindings()
         empty = self.query_one("#empty", Static)
         empty.update(line(bold("afterview cannot open your data"), f"\n\n{error}\n\nFix it and start again; q quits."))
         empty.add_class("-error")
@@ -180,15 +212,18 @@ class DashboardScreen(AfterviewScreen[None]):
 
     # -- actions ---------------------------------------------------------------------
 
+    @needs_data
     def action_add(self) -> None:
         """Open an empty interview form."""
         self._open(None)
 
+    @needs_data
     def action_open(self) -> None:
         """Open the highlighted interview in the form."""
         if row := self._current():
             self._open(row.interview_id)
 
+    @needs_data
     def action_draft(self) -> None:
         """Open the draft studio on the highlighted interview's next note."""
         if row := self._current():
@@ -196,6 +231,7 @@ class DashboardScreen(AfterviewScreen[None]):
 
             self.app.push_screen(DraftStudioScreen(row.interview_id))
 
+    @needs_data
     def action_status(self) -> None:
         """Ask for the new status and the day it happened."""
         row = self._current()
@@ -217,6 +253,7 @@ class DashboardScreen(AfterviewScreen[None]):
 
         self.app.push_screen(StatusDialog(row.company, row.status, self.backend.today()), apply)  # type: ignore[attr-defined]
 
+    @needs_data
     def action_delete(self) -> None:
         """Delete the highlighted interview after a confirmation."""
         row = self._current()
@@ -239,12 +276,14 @@ class DashboardScreen(AfterviewScreen[None]):
         question = f"Delete the interview at {row.company} ({row.role}), with its drafts and sent log?"
         self.app.push_screen(ConfirmDialog(question), apply)
 
+    @needs_data
     def action_filter(self) -> None:
         """Show the filter input."""
         box = self.query_one("#filter", Input)
         box.display = True
         box.focus()
 
+    @needs_data
     def action_clear_filter(self) -> None:
         """Hide the filter and show every interview again."""
         box = self.query_one("#filter", Input)
@@ -252,6 +291,7 @@ class DashboardScreen(AfterviewScreen[None]):
         box.display = False
         self.query_one("#interviews", InterviewList).focus()
 
+    @needs_data
     def action_refresh(self) -> None:
         """Reload the rows."""
         self.load_rows()

@@ -35,7 +35,12 @@ class ProfileScreen(BackendAccess, ModalScreen[bool]):
             yield Label("Welcome to afterview", classes="dialog-title")
             yield Static(WELCOME, classes="dialog-text")
             yield Field("Your name", "name", placeholder="e.g. Sam Rivera", hint="Signs every note.")
-            yield Field("Your email", "email", placeholder="optional: fills From in exported emails")
+            yield Field(
+                "Your email",
+                "email",
+                placeholder="optional: fills From in exported emails",
+                hint="Also tells you apart from the interviewers on an invite.",
+            )
             yield Field("Signature", "signature", placeholder="optional: phone or LinkedIn, under your name")
             yield Button("Save and continue", id="save", variant="primary", compact=True)
             yield Static("enter next field · ctrl+s save · esc skip", classes="dialog-hint")

@@ -1,0 +1,148 @@
+"""Start-up: what the loader reads, that quitting never waits for it, one footer rebuild."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import threading
+from pathlib import Path
+
+import pytest
+from tui_fakes import TODAY
+
+from afterview.tui.background import collector_paused, in_daemon_thread
+from afterview.tui.backend import Backend
+from afterview.tui.screens.first_run import ProfileScreen
+from afterview.tui.widgets.footer import Footer
+from afterview.tui.widgets.interview_list import InterviewList
+
+SIZE = (80, 24)
+
+
+def test_a_first_run_loads_without_creating_the_database(isolated_home: Path) -> None:
+    backend = Backend(clock=lambda: TODAY)
+    backend.load()
+    assert backend.loaded and backend.needs_profile
+    assert not (isolated_home / "afterview.db").exists()
+    assert list(backend.dashboard_rows()) == [[]]
+    assert backend.store.list_summaries() == []  # the first use creates it
+    assert (isolated_home / "afterview.db").exists()
+
+
+def test_rows_come_from_a_database_another_afterview_created_meanwhile(isolated_home: Path) -> None:
+    from afterview.config import app_paths
+    from afterview.store import open_store
+    from tui_fakes import northwind
+
+    backend = Backend(clock=lambda: TODAY)
+    backend.load()
+    with open_store(app_paths()) as other:  # `afterview add` while the app runs
+        other.add_interview(northwind())
+    listed, advised = backend.dashboard_rows()
+    assert [row.company for row in listed] == ["Northwind Analytics"] and not listed[0].advised
+    assert advised[0].advised and advised[0].note_type == "thank_you"
+
+
+def test_the_light_listing_is_newest_first(store) -> None:
+    from tui_fakes import northwind
+
+    older = store.add_interview(northwind(company="Older", interview_date=TODAY.replace(day=1)))
+    newer = store.add_interview(northwind(company="Newer"))
+    same_day = store.add_interview(northwind(company="Same day, added later"))
+    assert [row.id for row in store.list_summaries()] == [same_day, newer, older]
+    assert store.list_summaries()[-1].interview_date == TODAY.replace(day=1)
+
+
+async def test_cancelling_the_wait_leaves_the_thread_behind() -> None:
+    release, started = threading.Event(), threading.Event()
+
+    def slow() -> str:
+        started.set()
+        release.wait(5)
+        return "late"
+
+    waiting = asyncio.ensure_future(in_daemon_thread(slow, name="test-slow"))
+    await asyncio.to_thread(started.wait, 5)
+    (thread,) = [t for t in threading.enumerate() if t.name == "test-slow"]
+    assert thread.daemon  # the interpreter does not wait for it on exit
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    release.set()
+    thread.join(5)
+    await asyncio.sleep(0)  # the late result is dropped, not set on a cancelled future
+
+
+async def test_the_thread_s_exception_reaches_the_awaiting_task() -> None:
+    def broken() -> None:
+        raise LookupError("no such row")
+
+    with pytest.raises(LookupError, match="no such row"):
+        await in_daemon_thread(broken)
+
+
+def test_the_collector_is_paused_only_inside() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
+
+
+async def test_a_first_run_shows_the_profile_screen_and_quits_at_once(isolated_home: Path) -> None:
+    from afterview.tui.app import make_app
+
+    app = make_app(clipboard_commands=[])
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        assert not any(t.name.startswith("afterview-") and not t.daemon for t in threading.enumerate())
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+    assert not (isolated_home / "afterview.db").exists()
+
+
+async def footer_built(pilot, footer: Footer) -> None:
+    """Wait until the footer shows keys and has no rebuild queued."""
+    for _ in range(100):
+        await pilot.pause()
+        if footer.children and not footer._rebuild_queued:
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the footer was never built")
+
+
+async def test_the_dashboard_footer_is_built_once_at_start_up(app_factory, store) -> None:
+    from tui_fakes import northwind
+
+    store.add_interview(northwind())
+    rebuilds: list[int] = []
+    original = Footer.recompose
+
+    async def counted(footer: Footer) -> None:
+        rebuilds.append(len(footer.screen.active_bindings))
+        await original(footer)
+
+    app = app_factory()
+    Footer.recompose = counted  # type: ignore[method-assign]
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
+            dashboard = app.screen
+            footer = dashboard.query_one(Footer)
+            await footer_built(pilot, footer)
+            assert dashboard.rows_shown and dashboard.focused is dashboard.query_one(InterviewList)
+            # Pushing the screen and focusing the list send three signals: one rebuild.
+            assert len(rebuilds) == 1, rebuilds
+            dashboard.refresh_bindings()
+            await footer_built(pilot, footer)
+            assert len(rebuilds) == 2  # a later change is still shown
+    finally:
+        Footer.recompose = original  # type: ignore[method-assign]
