@@ -197,8 +197,10 @@ async def test_markup_like_record_values_are_shown_literally_on_every_screen(hom
         await pilot.press("c")
         await settle(pilot)
         assert app.clipboard.startswith(greeting)
-        # Bracketed text reads like a placeholder, so the copy toast quotes the check's words.
-        assert_shown(app, "But a check blocks it: Replace the placeholder '[")
+        # The brackets are the person's own text, not a placeholder: the note copies clean,
+        # and the toast names the recipient as typed.
+        assert_shown(app, f"thank-you to {recipient}")
+        assert "But a check blocks it" not in " ".join(screen_text(app))
         await pilot.press("s")
         await settle(pilot)
         assert_shown(app, f"Marked the thank-you to {recipient} as sent.")
