@@ -10,7 +10,7 @@ follow "I especially enjoyed ..." or "What stayed with me most was ...".
 
 ``object_phrase`` recognises the form with stdlib heuristics and turns it into that
 shape, rephrasing where pasting would break ("the part where you asked me ...", "your
-question about how I would ...", "hearing that ...", "talking about ...").
+question about how I would ...", "hearing that ...", "our talk about ...").
 It also writes the moment to the person who reads it: a moment about "her team", sent
 to her, becomes "your team". Numbers and abbreviations ("3 a.m.", "U.S.", "approx.")
 keep their full stops. ``preview`` shows the sentence as a note will read it.
@@ -372,7 +372,7 @@ def _phrase(form: Form, core: str, formal: bool, doer: str = "you") -> str:
     if form is Form.QUESTION:
         return _question_phrase(core)
     if form is Form.FRAGMENT:
-        return "talking about " + topic_phrase(lower_lead(_unlist(core)))
+        return "our talk about " + topic_phrase(lower_lead(_unlist(core)))
     if form is Form.PAST_VERB:
         asked = _ASKED.match(core)
         rest = core[asked.end():].strip() if asked else ""
@@ -444,13 +444,13 @@ def _noun_phrase(core: str) -> str:
     words = core.split(" ")
     first = words[0].lower()
     if first == "my":
-        return "talking about " + lower_lead(core)
+        return "our talk about " + lower_lead(core)
     second = words[1] if len(words) > 1 else ""
     if first[:1].isdigit() or first[:1] in "$€£¥₦₹" or (first in ("a", "an") and second[:1].isdigit()):
         return "hearing about " + core
     if first in DETERMINERS or first.endswith("'s") or (first in ("how", "what", "why", "where", "when", "whether")):
         return lower_lead(core)
-    return "talking about " + topic_phrase(lower_lead(_unlist(core)))
+    return "our talk about " + topic_phrase(lower_lead(_unlist(core)))
 
 
 def _unlist(text: str) -> str:
@@ -466,12 +466,12 @@ def _unlist(text: str) -> str:
 
 def _question_phrase(core: str) -> str:
     if _is_fragment(core):
-        return "talking about " + topic_phrase(lower_lead(_unlist(core)))
+        return "our talk about " + topic_phrase(lower_lead(_unlist(core)))
     embedded = embed_question(core)
     lowered = f" {embedded.lower()} "
     asked_me = any(f" {w} " in lowered for w in ("i", "me", "my", "myself", "i'd", "i'm"))
     if embedded.lower().startswith("whether") or not asked_me and " you" not in lowered:
-        return "talking about " + (embedded if embedded.lower().startswith(tuple(WH_WORDS) + ("whether",)) else topic_phrase(embedded))
+        return "our talk about " + (embedded if embedded.lower().startswith(tuple(WH_WORDS) + ("whether",)) else topic_phrase(embedded))
     if asked_me:
         return "your question about " + embedded
     return "hearing " + embedded
