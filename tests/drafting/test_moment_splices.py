@@ -161,6 +161,8 @@ def splice_errors(entry: dict, body: str, phrase: str) -> list[str]:
     echoed = frame_words & set(re.findall(r"[a-z]{4,}", phrase.lower())) & {"conversation", "hearing", "talking", "question", "talk"}
     if echoed or re.search(r"\babout (?:hearing|talking|our conversation|your question) about\b", sentence):
         errors.append(f"the frame echoes the rephrasing ({', '.join(sorted(echoed)) or 'about ... about'}): {sentence!r}")
+    if re.match(r"\w+ing\b[^,.;]* and (?!I\b|you\b|we\b)\w+ed\b", phrase):
+        errors.append(f"a gerund and a past verb side by side: {phrase!r}")
     if re.search(r"\w{5,}\. [a-z]|\.{3}|…", phrase):
         errors.append(f"a second sentence or an afterthought inside the moment: {phrase!r}")
     if (text.rstrip().endswith(("...", "…")) and DANGLING_END.search(phrase)) or not phrase.strip():

@@ -379,6 +379,8 @@ def _phrase(form: Form, core: str, formal: bool, doer: str = "you") -> str:
         if asked and (_ASKED_CLAUSE.match(rest) or core.lower().startswith(("asked about", "asked me about"))):
             rest = re.sub(r"^if\b", "whether", rest, flags=re.IGNORECASE)
             return "your question about " + lower_lead(rest)
+        if doer == "I":  # "watched the shift handover" -> "watching the shift handover"
+            return lower_lead(_as_gerund(_unlist(_clauses(core))))
         return f"{event} {doer} {lower_lead(_unlist(_clauses(core)))}"
     if form is Form.SENTENCE:
         core = _the_for_a_bare_subject(_clauses(core))
@@ -427,6 +429,27 @@ _EXPERIENCE = re.compile(
 
 
 _SHARED_VIEW = re.compile(r"^we (?:both |all )?(?:think|agree|believe|know|like|love|share|feel)\b", re.IGNORECASE)
+
+
+_IRREGULAR_GERUNDS = {"saw": "seeing", "met": "meeting", "got": "getting", "heard": "hearing", "sat": "sitting",
+                      "ran": "running", "took": "taking", "made": "making", "went": "going", "ate": "eating"}
+
+
+def _as_gerund(text: str) -> str:
+    """The candidate's own past action as a gerund: "tasted the tests" -> "tasting the tests"."""
+    verb, space, rest = text.partition(" ")
+    bare = verb.lower()
+    if bare in _IRREGULAR_GERUNDS:
+        gerund = _IRREGULAR_GERUNDS[bare]
+    elif bare.endswith("ied"):
+        gerund = bare[:-3] + "ying"
+    elif bare.endswith("ed"):
+        gerund = bare[:-2] + "ing"
+    else:
+        return text
+    # "... and tasted the tests" keeps step with its first verb
+    rest = re.sub(r"\b(and|then) (\w+ed)\b", lambda m: f"{m.group(1)} {_as_gerund(m.group(2))}", rest)
+    return f"{gerund}{space}{rest}"
 
 
 def _is_clause(text: str) -> bool:
