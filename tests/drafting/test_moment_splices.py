@@ -23,9 +23,9 @@ mission), in every note type, tone and variant, the note must show none of:
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
 import re
 import tomllib
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -159,7 +159,7 @@ def splice_errors(entry: dict, body: str, phrase: str) -> list[str]:
     sentence = next((s for s in re.split(r"(?<=[.!?])\s+", body) if phrase in s), "")
     frame_words = set(re.findall(r"[a-z]{4,}", sentence.replace(phrase, " ").lower()))
     echoed = frame_words & set(re.findall(r"[a-z]{4,}", phrase.lower())) & {"conversation", "hearing", "talking", "question", "talk"}
-    if echoed or re.search(r"\babout (?:hearing|talking|our conversation|your question) about\b", sentence):
+    if echoed or re.search(r"\babout (?:hearing|talking|our conversation|our talk|your question) about\b", sentence):
         errors.append(f"the frame echoes the rephrasing ({', '.join(sorted(echoed)) or 'about ... about'}): {sentence!r}")
     if re.match(r"\w+ing\b[^,.;]* and (?!I\b|you\b|we\b)\w+ed\b", phrase):
         errors.append(f"a gerund and a past verb side by side: {phrase!r}")
