@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 import re
 import tomllib
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -63,12 +64,14 @@ FAMILIES = {
     "he": ("he", "him", "his", "himself", "he's", "he'd"),
     "they": ("they", "them", "their", "theirs", "themselves", "they're", "they'd"),
 }
-NOTE_TYPES = [NoteType.THANK_YOU, NoteType.FOLLOW_UP, NoteType.AWARD_UPDATE, NoteType.COMPETING_OFFER]
+NOTE_TYPES = list(NoteType)
+# Notes that follow a rejection are drafted for a rejected record.
+AFTER_REJECTION = {NoteType.FEEDBACK_REQUEST, NoteType.CONTINUED_INTEREST}
 QUOTED_SPEECH = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # A frame's noun slot filled with a clause: "about" or "hearing that" before words that
 # only open a clause, or a determiner-led phrase whose verb follows at once.
 CLAUSE_FOR_NOUN = re.compile(
-    r"\b(?:conversation|hearing|talking) about (?:is|are|was|were|has|had|would|will|can|could|do|does|did|"
+    r"\b(?:conversation|hearing|talking|talk) about (?:is|are|was|were|has|had|would|will|can|could|do|does|did|"
     r"i|you|she|he|they|we|there's|theres|talked|ask|check|send|see)\b"
     r"|\bhearing that (?:[\"“'‘(]|\w+ing (?:you|me|the|a|to|my|your|her|his|their)\b|(?:your|my|his|her|their) (?:question|comment|line|story|answer) (?:about|on|,)|not\b|which\b)"
     r"|^(?!the part where |the moment )(?:the|a|an|your|my|our) (?:[\w'’-]+ ){0,3}(?:is|are|was|were|has|have|had|went|came|would|will|opens|moves|ships|runs)\b",
@@ -98,8 +101,10 @@ def notes(interview: Interview, note_types: list[NoteType]) -> list[tuple[NoteTy
     """Every body the offline set writes for the record's one interviewer, with type and tone."""
     out = []
     name = interview.interviewers[0].name
+    rejected = replace(interview, status=Status.REJECTED)
     for note_type, tone in itertools.product(note_types, Tone):
-        request = NoteRequest(interview=interview, note_type=note_type, recipient=name, tone=tone, signature="Sam Rivera")
+        record_for = rejected if note_type in AFTER_REJECTION else interview
+        request = NoteRequest(interview=record_for, note_type=note_type, recipient=name, tone=tone, signature="Sam Rivera")
         for variant in range(DRAFTER.variant_count(note_type, tone, request)):
             out.append((note_type, tone, DRAFTER.render(request, variant).body))
     return out
@@ -153,10 +158,12 @@ def splice_errors(entry: dict, body: str, phrase: str) -> list[str]:
     if CLAUSE_FOR_NOUN.search(phrase):
         errors.append(f"a clause where the frame needs a noun: {phrase!r}")
     sentence = next((s for s in re.split(r"(?<=[.!?])\s+", body) if phrase in s), "")
-    frame_words = set(re.findall(r"[a-z]{6,}", sentence.replace(phrase, " ").lower()))
-    echoed = frame_words & set(re.findall(r"[a-z]{6,}", phrase.lower())) & {"conversation", "hearing", "talking", "question"}
-    if echoed or re.search(r"\babout (?:hearing|talking|our conversation|your question) about\b", sentence):
+    frame_words = set(re.findall(r"[a-z]{4,}", sentence.replace(phrase, " ").lower()))
+    echoed = frame_words & set(re.findall(r"[a-z]{4,}", phrase.lower())) & {"conversation", "hearing", "talking", "question", "talk"}
+    if echoed or re.search(r"\babout (?:hearing|talking|our conversation|our talk|your question) about\b", sentence):
         errors.append(f"the frame echoes the rephrasing ({', '.join(sorted(echoed)) or 'about ... about'}): {sentence!r}")
+    if re.match(r"\w+ing\b[^,.;]* and (?!I\b|you\b|we\b)\w+ed\b", phrase):
+        errors.append(f"a gerund and a past verb side by side: {phrase!r}")
     if re.search(r"\w{5,}\. [a-z]|\.{3}|…", phrase):
         errors.append(f"a second sentence or an afterthought inside the moment: {phrase!r}")
     if (text.rstrip().endswith(("...", "…")) and DANGLING_END.search(phrase)) or not phrase.strip():

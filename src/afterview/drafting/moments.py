@@ -5,9 +5,10 @@ stayed with me most was ...". ``object_phrase`` reads the moment as it was typed
 (``afterview.drafting.moment_forms``: cleaned, and its form told: noun phrase, gerund,
 past-tense verb phrase, sentence, question, first-person line or fragment) and turns it
 into that shape, rephrasing where pasting would break ("the part where you asked me
-...", "your question about how I would ...", "hearing that ...", "talking about ...").
+...", "your question about how I would ...", "hearing that ...", "our talk about ...").
 It also writes the moment to the person who reads it: a moment about "her team",
-sent to her, becomes "your team". ``mission_phrase`` and ``relevance_clause`` do the same
+sent to her, becomes "your team". Numbers and abbreviations ("3 a.m.", "U.S.", "approx.")
+keep their full stops. ``mission_phrase`` and ``relevance_clause`` do the same
 for what the candidate admires and why an award matters; ``preview`` shows the sentence
 as a note will read it.
 
@@ -159,13 +160,15 @@ def _phrase(form: Form, core: str, formal: bool, doer: str = "you") -> str:
     if form is Form.QUESTION:
         return _question_phrase(core)
     if form is Form.FRAGMENT:
-        return "talking about " + topic_phrase(lower_lead(_unlist(core)))
+        return "our talk about " + topic_phrase(lower_lead(_unlist(core)))
     if form is Form.PAST_VERB:
         asked = _ASKED.match(core)
         rest = core[asked.end():].strip() if asked else ""
         if asked and (_ASKED_CLAUSE.match(rest) or core.lower().startswith(("asked about", "asked me about"))):
             rest = re.sub(r"^if\b", "whether", rest, flags=re.IGNORECASE)
             return "your question about " + lower_lead(rest)
+        if doer == "I":  # "watched the shift handover" -> "watching the shift handover"
+            return lower_lead(_as_gerund(_unlist(_clauses(core))))
         return f"{event} {doer} {lower_lead(_unlist(_clauses(core)))}"
     if form is Form.SENTENCE:
         core = _the_for_a_bare_subject(_clauses(core))
@@ -216,6 +219,27 @@ _EXPERIENCE = re.compile(
 _SHARED_VIEW = re.compile(r"^we (?:both |all )?(?:think|agree|believe|know|like|love|share|feel)\b", re.IGNORECASE)
 
 
+_IRREGULAR_GERUNDS = {"saw": "seeing", "met": "meeting", "got": "getting", "heard": "hearing", "sat": "sitting",
+                      "ran": "running", "took": "taking", "made": "making", "went": "going", "ate": "eating"}
+
+
+def _as_gerund(text: str) -> str:
+    """The candidate's own past action as a gerund: "tasted the tests" -> "tasting the tests"."""
+    verb, space, rest = text.partition(" ")
+    bare = verb.lower()
+    if bare in _IRREGULAR_GERUNDS:
+        gerund = _IRREGULAR_GERUNDS[bare]
+    elif bare.endswith("ied"):
+        gerund = bare[:-3] + "ying"
+    elif bare.endswith("ed"):
+        gerund = bare[:-2] + "ing"
+    else:
+        return text
+    # "... and tasted the tests" keeps step with its first verb
+    rest = re.sub(r"\b(and|then) (\w+ed)\b", lambda m: f"{m.group(1)} {_as_gerund(m.group(2))}", rest)
+    return f"{gerund}{space}{rest}"
+
+
 def _is_clause(text: str) -> bool:
     """ "that the unit is short" or "the unit is short" is a clause; "the grant timeline, then ..." is not."""
     words = re.split(r",\s", text)[0].split(" ")
@@ -231,13 +255,13 @@ def _noun_phrase(core: str) -> str:
     words = core.split(" ")
     first = words[0].lower()
     if first == "my":
-        return "talking about " + lower_lead(core)
+        return "our talk about " + lower_lead(core)
     second = words[1] if len(words) > 1 else ""
     if first[:1].isdigit() or first[:1] in "$€£¥₦₹" or (first in ("a", "an") and second[:1].isdigit()):
         return "hearing about " + core
     if first in DETERMINERS or first.endswith("'s") or (first in ("how", "what", "why", "where", "when", "whether")):
         return lower_lead(core)
-    return "talking about " + topic_phrase(lower_lead(_unlist(core)))
+    return "our talk about " + topic_phrase(lower_lead(_unlist(core)))
 
 
 def _unlist(text: str) -> str:
@@ -253,12 +277,12 @@ def _unlist(text: str) -> str:
 
 def _question_phrase(core: str) -> str:
     if is_fragment(core):
-        return "talking about " + topic_phrase(lower_lead(_unlist(core)))
+        return "our talk about " + topic_phrase(lower_lead(_unlist(core)))
     embedded = embed_question(core)
     lowered = f" {embedded.lower()} "
     asked_me = any(f" {w} " in lowered for w in ("i", "me", "my", "myself", "i'd", "i'm"))
     if embedded.lower().startswith("whether") or not asked_me and " you" not in lowered:
-        return "talking about " + (embedded if embedded.lower().startswith(tuple(WH_WORDS) + ("whether",)) else topic_phrase(embedded))
+        return "our talk about " + (embedded if embedded.lower().startswith(tuple(WH_WORDS) + ("whether",)) else topic_phrase(embedded))
     if asked_me:
         return "your question about " + embedded
     return "hearing " + embedded
