@@ -24,7 +24,9 @@ as on ``q``) and returns normally, so the exit time includes waiting for any thr
 still at work (an import, the advisor's pass). A last case, ``10k-advised``, waits until
 the note column is filled too, for that figure.
 
-Run: ``.venv/bin/python benchmarks/bench_tui_startup.py [--runs 15] [--interviews 10000]``.
+Run: ``.venv/bin/python benchmarks/bench_tui_startup.py [--runs 15] [--interviews 10000]
+[--reference TREE]``; with ``--reference`` the afterview cases also run on another
+commit's worktree (``ref ...`` rows), alternating with the rest.
 Budget: usable <= 1.3 x the bare app's first frame (wall), in every case; the ratio to
 its keys drawn is printed too (afterview's footer is drawn with its first frame).
 """
@@ -157,6 +159,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--interviews", type=int, default=10_000)
     parser.add_argument("--drafts", type=int, default=30_000)
+    parser.add_argument(
+        "--reference", type=Path, help="a git worktree of another commit: its afterview cases run too (its src/ first on the path)"
+    )
     args = parser.parse_args()
 
     # This machine sets PYTHONDONTWRITEBYTECODE=1: compile once so no run pays for it.
@@ -169,6 +174,11 @@ def main() -> None:
         for name, home in homes.items():
             cases[name] = (AFTERVIEW_CHILD, {**env, "AFTERVIEW_HOME": str(home)}, ("quit",))
         cases["10k-advised"] = (AFTERVIEW_CHILD, {**env, "AFTERVIEW_HOME": str(homes["10k"])}, ("advised",))
+        if args.reference is not None:
+            compileall.compile_dir(args.reference / "src", quiet=1)
+            for name in list(cases)[1:]:
+                code, case_env, child_args = cases[name]
+                cases[f"ref {name}"] = (code, {**case_env, "PYTHONPATH": str(args.reference / "src")}, child_args)
         for code, case_env, child_args in cases.values():  # warm the OS file cache
             timed_child(code, case_env, *child_args)
         results: dict[str, list[dict[str, object]]] = {name: [] for name in cases}
@@ -189,7 +199,7 @@ def report(results: dict[str, list[dict[str, object]]], runs: int) -> None:
         return median_ms([float(r[key]) for r in results[name]])
 
     floors = {"frame": (med("bare", "frame"), med("bare", "cpu_frame")), "keys": (med("bare", "usable"), med("bare", "cpu_usable"))}
-    print(f"{'case':<12} {'frame':>7} {'usable':>7} {'/frame':>7} {'/keys':>6} {'CPU then':>9} {'/frame':>7} {'/keys':>6} {'exit':>7} {'CPU total':>9}  shown")
+    print(f"{'case':<16} {'frame':>7} {'usable':>7} {'/frame':>7} {'/keys':>6} {'CPU then':>9} {'/frame':>7} {'/keys':>6} {'exit':>7} {'CPU total':>9}  shown")
     for name, rows in results.items():
         usable, cpu = med(name, "usable"), med(name, "cpu_usable")
         detail = rows[-1]["detail"]
@@ -199,7 +209,7 @@ def report(results: dict[str, list[dict[str, object]]], runs: int) -> None:
             imported = [n for n, flag in (("pydantic", pydantic), ("openai", openai), ("checks", checks)) if flag == "1"]
             shown = f"{screen}, {count} rows; imported by then: {', '.join(imported) or 'none of pydantic, openai, checks'}"
         print(
-            f"{name:<12} {med(name, 'frame'):5.0f}ms {usable:5.0f}ms {usable / floors['frame'][0]:6.2f}x {usable / floors['keys'][0]:5.2f}x "
+            f"{name:<16} {med(name, 'frame'):5.0f}ms {usable:5.0f}ms {usable / floors['frame'][0]:6.2f}x {usable / floors['keys'][0]:5.2f}x "
             f"{cpu:7.0f}ms {cpu / floors['frame'][1]:6.2f}x {cpu / floors['keys'][1]:5.2f}x {med(name, 'exit'):5.0f}ms {med(name, 'cpu'):7.0f}ms  {shown}"
         )
     print("frame: spawn until run_test() hands over (wall); usable: spawn until usable (wall), for the bare app until")

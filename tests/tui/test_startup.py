@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from tui_fakes import TODAY
 
-from afterview.tui.background import collector_paused, in_daemon_thread
+from afterview.tui.background import StartUpCollector, collector_paused, in_daemon_thread
 from afterview.tui.backend import Backend
 from afterview.tui.screens.first_run import ProfileScreen
 from afterview.tui.widgets.footer import Footer
@@ -95,6 +95,38 @@ def test_the_collector_is_paused_only_inside() -> None:
         gc.enable()
 
 
+def test_the_start_up_pause_resumes_once_and_leaves_a_disabled_collector_alone() -> None:
+    pause = StartUpCollector()
+    pause.pause()
+    assert not gc.isenabled()
+    pause.resume()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        pause.resume()  # a second resume does nothing
+        assert not gc.isenabled()
+        other = StartUpCollector()
+        other.pause()
+        other.resume()
+        assert not gc.isenabled()  # it was not the one that stopped it
+    finally:
+        gc.enable()
+
+
+async def test_the_collector_runs_again_once_the_rows_are_shown(app_factory) -> None:
+    app = app_factory()
+    paused = []
+    app.call_later(lambda: paused.append(not gc.isenabled()))  # runs while the app starts
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
+            assert paused == [True]
+            await pilot.pause()
+            assert app.screen.rows_shown and gc.isenabled()
+    finally:
+        gc.enable()
+
+
 async def test_a_first_run_shows_the_profile_screen_and_quits_at_once(isolated_home: Path) -> None:
     from afterview.tui.app import make_app
 
@@ -102,7 +134,7 @@ async def test_a_first_run_shows_the_profile_screen_and_quits_at_once(isolated_h
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert isinstance(app.screen, ProfileScreen)
+        assert isinstance(app.screen, ProfileScreen) and gc.isenabled()
         assert not any(t.name.startswith("afterview-") and not t.daemon for t in threading.enumerate())
         await pilot.press("ctrl+q")
     assert app.return_code == 0

@@ -164,6 +164,8 @@ class DashboardScreen(AfterviewScreen[None]):
             if self.focused is None:
                 interviews.focus()
         self._update_subtitle()
+        if not self.rows_shown and not self.backend.needs_profile:  # type: ignore[attr-defined]
+            self.app.start_up_done()  # type: ignore[attr-defined] - the first-run screen says so itself
         self.rows_shown = True
         self.advice_shown = all(row.advised for row in rows)
 
