@@ -8,8 +8,9 @@ noise hits them all alike; the figures are medians.
 
 - ``bare``: the floor. A Textual app whose screen holds a ``Header``, an ``Input`` and a
   ``Footer`` (the widgets afterview's first screen uses, minus its own), no CSS file, no
-  workers; usable when ``run_test()`` hands over the pilot (the screen is mounted and
-  its first frame composed).
+  bindings of its own, no workers. Two moments: its first frame (``run_test()`` hands
+  over the pilot: the screen is mounted and drawn, the footer still empty, as Textual
+  fills it a refresh later) and its keys drawn (the footer shows ``^p palette``).
 - ``afterview``: ``make_app()`` exactly as the ``afterview`` command builds it, on three
   data folders: ``empty`` (nothing in it: no config file, no database; usable when the
   first-run screen is shown), ``no-rows`` (a profile, no interviews: the empty
@@ -23,8 +24,11 @@ as on ``q``) and returns normally, so the exit time includes waiting for any thr
 still at work (an import, the advisor's pass). A last case, ``10k-advised``, waits until
 the note column is filled too, for that figure.
 
-Run: ``.venv/bin/python benchmarks/bench_tui_startup.py [--runs 15] [--interviews 10000]``.
-Budget: usable <= 1.3 x the bare app's first frame (wall), in every case.
+Run: ``.venv/bin/python benchmarks/bench_tui_startup.py [--runs 15] [--interviews 10000]
+[--reference TREE]``; with ``--reference`` the afterview cases also run on another
+commit's worktree (``ref ...`` rows), alternating with the rest.
+Budget: usable <= 1.3 x the bare app's first frame (wall), in every case; the ratio to
+its keys drawn is printed too (afterview's footer is drawn with its first frame).
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ BARE_CHILD = """
 import asyncio, sys, time
 from textual.app import App
 from textual.widgets import Footer, Header, Input
+from textual.widgets._footer import FooterKey
 
 class Bare(App):
     def compose(self):
@@ -54,7 +59,14 @@ class Bare(App):
         yield Footer()
 
 async def main():
-    async with Bare().run_test(size=(80, 24)):
+    app = Bare()
+    keys = asyncio.Event()
+    # Textual composes the footer's keys a refresh after the first frame.
+    hook = lambda message: keys.is_set() or (app.screen_stack and app.screen.query(FooterKey) and keys.set())
+    async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
+        sys.stdout.write(f"frame {time.process_time()}\\n"); sys.stdout.flush()
+        await asyncio.wait_for(keys.wait(), 60)
+        await pilot._wait_for_screen()
         sys.stdout.write(f"usable {time.process_time()}\\n"); sys.stdout.flush()
 
 asyncio.run(main())
@@ -81,7 +93,8 @@ async def main():
     # Checked on every message any widget receives: no polling loop competing with the loader.
     hook = lambda message: ready.is_set() or (usable(app) and ready.set())
     async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
-        await ready.wait()
+        sys.stdout.write(f"frame {time.process_time()}\\n"); sys.stdout.flush()
+        await asyncio.wait_for(ready.wait(), 60)
         await pilot._wait_for_screen()  # as run_test() does for the bare app's first frame
         from afterview.tui.widgets.interview_list import InterviewList
         rows = app.screen_stack[0].query_one(InterviewList).total
@@ -102,7 +115,10 @@ def timed_child(code: str, env: dict[str, str], *args: str) -> dict[str, object]
     assert process.stdout is not None
     for line in process.stdout:
         word, *rest = line.split()
-        if word == "usable":
+        if word == "frame":
+            result["frame"] = time.perf_counter() - started
+            result["cpu_frame"] = float(rest[0])
+        elif word == "usable":
             result["usable"] = time.perf_counter() - started
             result["cpu_usable"] = float(rest[0])
             result["detail"] = rest[1:]
@@ -143,6 +159,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--interviews", type=int, default=10_000)
     parser.add_argument("--drafts", type=int, default=30_000)
+    parser.add_argument(
+        "--reference", type=Path, help="a git worktree of another commit: its afterview cases run too (its src/ first on the path)"
+    )
     args = parser.parse_args()
 
     # This machine sets PYTHONDONTWRITEBYTECODE=1: compile once so no run pays for it.
@@ -155,6 +174,11 @@ def main() -> None:
         for name, home in homes.items():
             cases[name] = (AFTERVIEW_CHILD, {**env, "AFTERVIEW_HOME": str(home)}, ("quit",))
         cases["10k-advised"] = (AFTERVIEW_CHILD, {**env, "AFTERVIEW_HOME": str(homes["10k"])}, ("advised",))
+        if args.reference is not None:
+            compileall.compile_dir(args.reference / "src", quiet=1)
+            for name in list(cases)[1:]:
+                code, case_env, child_args = cases[name]
+                cases[f"ref {name}"] = (code, {**case_env, "PYTHONPATH": str(args.reference / "src")}, child_args)
         for code, case_env, child_args in cases.values():  # warm the OS file cache
             timed_child(code, case_env, *child_args)
         results: dict[str, list[dict[str, object]]] = {name: [] for name in cases}
@@ -167,29 +191,31 @@ def main() -> None:
 
 
 def report(results: dict[str, list[dict[str, object]]], runs: int) -> None:
-    """Print medians, and each case's ratio to the bare app."""
+    """Print medians, and each case's ratio to the bare app's first frame and to its keys drawn."""
     load = os.getloadavg()
     print(f"{runs} alternating rounds, medians; whole process, headless run_test() at 80x24; load average {load[0]:.1f} {load[1]:.1f}")
-    floor = median_ms([float(r["usable"]) for r in results["bare"]])
-    floor_cpu = median_ms([float(r["cpu_usable"]) for r in results["bare"]])
-    print(f"{'case':<12} {'usable':>9} {'ratio':>6} {'CPU then':>9} {'ratio':>6} {'exit':>9} {'CPU total':>10}  shown")
+
+    def med(name: str, key: str) -> float:
+        return median_ms([float(r[key]) for r in results[name]])
+
+    floors = {"frame": (med("bare", "frame"), med("bare", "cpu_frame")), "keys": (med("bare", "usable"), med("bare", "cpu_usable"))}
+    print(f"{'case':<16} {'frame':>7} {'usable':>7} {'/frame':>7} {'/keys':>6} {'CPU then':>9} {'/frame':>7} {'/keys':>6} {'exit':>7} {'CPU total':>9}  shown")
     for name, rows in results.items():
-        usable = median_ms([float(r["usable"]) for r in rows])
-        cpu_usable = median_ms([float(r["cpu_usable"]) for r in rows])
-        exit_ = median_ms([float(r["exit"]) for r in rows])
-        cpu = median_ms([float(r["cpu"]) for r in rows])
+        usable, cpu = med(name, "usable"), med(name, "cpu_usable")
         detail = rows[-1]["detail"]
-        shown = ""
+        shown = "first frame, then its footer's keys" if name == "bare" else ""
         if detail:
             screen, count, pydantic, openai, checks = detail  # type: ignore[misc]
             imported = [n for n, flag in (("pydantic", pydantic), ("openai", openai), ("checks", checks)) if flag == "1"]
             shown = f"{screen}, {count} rows; imported by then: {', '.join(imported) or 'none of pydantic, openai, checks'}"
         print(
-            f"{name:<12} {usable:7.0f}ms {usable / floor:5.2f}x {cpu_usable:7.0f}ms {cpu_usable / floor_cpu:5.2f}x "
-            f"{exit_:7.0f}ms {cpu:8.0f}ms  {shown}"
+            f"{name:<16} {med(name, 'frame'):5.0f}ms {usable:5.0f}ms {usable / floors['frame'][0]:6.2f}x {usable / floors['keys'][0]:5.2f}x "
+            f"{cpu:7.0f}ms {cpu / floors['frame'][1]:6.2f}x {cpu / floors['keys'][1]:5.2f}x {med(name, 'exit'):5.0f}ms {med(name, 'cpu'):7.0f}ms  {shown}"
         )
-    print("usable: spawn until usable (wall); CPU then: the child's CPU time until then; exit: spawn until the")
-    print("process has exited after quitting at once (wall); CPU total: user + system over the whole process.")
+    print("frame: spawn until run_test() hands over (wall); usable: spawn until usable (wall), for the bare app until")
+    print("its footer shows its keys; /frame, /keys: ratio to the bare app's first frame and to its keys drawn;")
+    print("CPU then: the child's CPU time (every thread) until usable; exit: spawn until the process has exited")
+    print("after quitting at once (wall); CPU total: user + system over the whole process.")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from tui_fakes import TODAY
 
-from afterview.tui.background import collector_paused, in_daemon_thread
+from afterview.tui.background import StartUpCollector, collector_paused, in_daemon_thread
 from afterview.tui.backend import Backend
 from afterview.tui.screens.first_run import ProfileScreen
 from afterview.tui.widgets.footer import Footer
@@ -95,6 +95,38 @@ def test_the_collector_is_paused_only_inside() -> None:
         gc.enable()
 
 
+def test_the_start_up_pause_resumes_once_and_leaves_a_disabled_collector_alone() -> None:
+    pause = StartUpCollector()
+    pause.pause()
+    assert not gc.isenabled()
+    pause.resume()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        pause.resume()  # a second resume does nothing
+        assert not gc.isenabled()
+        other = StartUpCollector()
+        other.pause()
+        other.resume()
+        assert not gc.isenabled()  # it was not the one that stopped it
+    finally:
+        gc.enable()
+
+
+async def test_the_collector_runs_again_once_the_rows_are_shown(app_factory) -> None:
+    app = app_factory()
+    paused = []
+    app.call_later(lambda: paused.append(not gc.isenabled()))  # runs while the app starts
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
+            assert paused == [True]
+            await pilot.pause()
+            assert app.screen.rows_shown and gc.isenabled()
+    finally:
+        gc.enable()
+
+
 async def test_a_first_run_shows_the_profile_screen_and_quits_at_once(isolated_home: Path) -> None:
     from afterview.tui.app import make_app
 
@@ -102,24 +134,26 @@ async def test_a_first_run_shows_the_profile_screen_and_quits_at_once(isolated_h
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert isinstance(app.screen, ProfileScreen)
+        assert isinstance(app.screen, ProfileScreen) and gc.isenabled()
         assert not any(t.name.startswith("afterview-") and not t.daemon for t in threading.enumerate())
         await pilot.press("ctrl+q")
     assert app.return_code == 0
     assert not (isolated_home / "afterview.db").exists()
 
 
-async def footer_built(pilot, footer: Footer) -> None:
-    """Wait until the footer shows keys and has no rebuild queued."""
+async def footer_settled(pilot, footer: Footer) -> None:
+    """Wait until the footer has no rebuild queued (a refresh or two)."""
     for _ in range(100):
         await pilot.pause()
-        if footer.children and not footer._rebuild_queued:
+        if not footer._rebuild_queued:
+            await pilot.pause()  # the rebuild, once started, mounts its keys
             return
         await pilot.pause(0.02)
-    raise AssertionError("the footer was never built")
+    raise AssertionError("the footer never rebuilt")
 
 
-async def test_the_dashboard_footer_is_built_once_at_start_up(app_factory, store) -> None:
+async def test_the_dashboard_footer_comes_with_the_first_frame_and_rebuilds_only_on_a_change(app_factory, store) -> None:
+    from textual.widgets._footer import FooterKey
     from tui_fakes import northwind
 
     store.add_interview(northwind())
@@ -130,19 +164,29 @@ async def test_the_dashboard_footer_is_built_once_at_start_up(app_factory, store
         rebuilds.append(len(footer.screen.active_bindings))
         await original(footer)
 
+    def keys(footer: Footer) -> dict[str, bool]:
+        return {key.description: not key.has_class("-disabled") for key in footer.query(FooterKey) if key.description}
+
     app = app_factory()
     Footer.recompose = counted  # type: ignore[method-assign]
     try:
         async with app.run_test(size=SIZE) as pilot:
-            await app.workers.wait_for_complete()
             dashboard = app.screen
             footer = dashboard.query_one(Footer)
-            await footer_built(pilot, footer)
+            assert keys(footer)["Add"]  # drawn with the first frame, not a refresh later
+            await app.workers.wait_for_complete()
+            await footer_settled(pilot, footer)
             assert dashboard.rows_shown and dashboard.focused is dashboard.query_one(InterviewList)
-            # Pushing the screen and focusing the list send three signals: one rebuild.
-            assert len(rebuilds) == 1, rebuilds
+            # Pushing the screen and focusing the list sent three signals; no key changed.
+            assert rebuilds == []
             dashboard.refresh_bindings()
-            await footer_built(pilot, footer)
-            assert len(rebuilds) == 2  # a later change is still shown
+            await footer_settled(pilot, footer)
+            assert rebuilds == []
+            dashboard._cannot_start = True  # what a failed load sets: the keys that need data dim
+            dashboard.refresh_bindings()
+            dashboard.refresh_bindings()
+            await footer_settled(pilot, footer)
+            assert len(rebuilds) == 1
+            assert not keys(footer)["Add"] and keys(footer)["Quit"]
     finally:
         Footer.recompose = original  # type: ignore[method-assign]

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from afterview.tui import clipboard
-from afterview.tui.background import in_daemon_thread
+from afterview.tui.background import StartUpCollector, in_daemon_thread
 from afterview.tui.backend import Backend
 from afterview.tui.clipboard import CopyResult
 from afterview.tui.messages import BackendFailed, BackendReady
@@ -55,6 +55,7 @@ class AfterviewApp(App[int]):
         self, backend: Backend, *, clipboard_commands: list[list[str]] | None = None, editor_runner: Any = None
     ) -> None:
         super().__init__()
+        self._collector = StartUpCollector()
         self.backend = backend
         self._editor_runner = editor_runner
         self._clipboard_commands = clipboard.clipboard_commands() if clipboard_commands is None else clipboard_commands
@@ -79,6 +80,10 @@ class AfterviewApp(App[int]):
     def get_default_screen(self) -> Screen:
         """The dashboard is the first screen."""
         return DashboardScreen()
+
+    def on_load(self) -> None:
+        """The app starts running: no collector passes until its first screen is up."""
+        self._collector.pause()
 
     def on_mount(self) -> None:
         """Load the backend after the first frame (or use the injected one)."""
@@ -108,7 +113,21 @@ class AfterviewApp(App[int]):
         if self.backend.needs_profile:
             from afterview.tui.screens.first_run import ProfileScreen
 
-            self.push_screen(ProfileScreen())
+            mounted = self.push_screen(ProfileScreen())
+
+            async def drawn() -> None:
+                await mounted
+                self.start_up_done()
+
+            self.call_next(drawn)
+
+    def start_up_done(self) -> None:
+        """The first screen the person works in is up: the collector resumes after its frame."""
+        self.call_after_refresh(self._collector.resume)
+
+    def on_unmount(self) -> None:
+        """Whatever happened during start-up, leave the collector running."""
+        self._collector.resume()
 
     def refresh_title(self) -> None:
         """The header: "offline", or the model online drafts come from."""
@@ -127,6 +146,7 @@ class AfterviewApp(App[int]):
     def on_backend_failed(self, message: BackendFailed) -> None:
         """Show why afterview cannot start, and leave the user a way out."""
         self.title = "afterview · cannot start"
+        self.start_up_done()
         self.screen_stack[0].show_error(message.error)  # type: ignore[attr-defined]
 
     # -- services for the screens ----------------------------------------------------

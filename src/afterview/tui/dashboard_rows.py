@@ -3,7 +3,8 @@
 Pure and stdlib-only (no Textual, no pydantic), so 10,000 interviews cost a sort and a
 few string operations. The store's light rows and the advisor's ``Advice`` rows go in;
 ``DashboardRow`` objects with display labels come out. Urgency is the advisor's own
-(``afterview.timing.STATE_RANK``).
+(``afterview.timing.STATE_RANK``), imported with the advisor's pass: the first frame
+and the first, unadvised listing need none of the timing tables.
 """
 
 from __future__ import annotations
@@ -14,10 +15,6 @@ from datetime import date
 from typing import Any, Protocol
 
 from afterview.notes import NOTE_LABELS
-from afterview.timing import ACTIONABLE_STATES, STATE_RANK
-
-# Interviews with nothing left to send sort after every state.
-_NO_NOTE_RANK = len(STATE_RANK)
 
 
 class InterviewSummary(Protocol):
@@ -69,10 +66,13 @@ class DashboardRow:
     """How many of the interview's notes are late or due (one per recipient and type),
     the count the studio's "Which note?" list shows as LATE or due."""
 
-    @property
-    def sort_key(self) -> tuple[int, date, str, int]:
-        """Late first, then due, then upcoming by date; interviews with nothing to send last."""
-        rank = STATE_RANK.get(self.state or "", _NO_NOTE_RANK)
+    def sort_key(self, state_rank: Mapping[str, int]) -> tuple[int, date, str, int]:
+        """Late first, then due, then upcoming by date; interviews with nothing to send last.
+
+        Args:
+            state_rank: the advisor's order of states (``afterview.timing.STATE_RANK``).
+        """
+        rank = state_rank.get(self.state or "", len(state_rank))
         return (rank, self.due or self.interview_date, self.company.casefold(), self.interview_id)
 
     @property
@@ -149,7 +149,9 @@ def build_rows(
                 send_now=send_now.get(item.id, 0),
             )
         )
-    rows.sort(key=lambda row: row.sort_key)
+    from afterview.timing import STATE_RANK
+
+    rows.sort(key=lambda row: row.sort_key(STATE_RANK))
     return rows
 
 
@@ -164,6 +166,8 @@ def first_by_interview(due_rows: Iterable[tuple[Any, Any]]) -> dict[int, Any]:
     ``store.due`` lists the pairs most urgent first (state, then date), so the first
     actionable pair of each interview is its most urgent: no second sort here.
     """
+    from afterview.timing import ACTIONABLE_STATES
+
     chosen: dict[int, Any] = {}
     for where, advice in due_rows:
         if advice.state in ACTIONABLE_STATES:

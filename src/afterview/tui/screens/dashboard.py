@@ -121,7 +121,8 @@ class DashboardScreen(AfterviewScreen[None]):
         if self.backend.loaded:  # type: ignore[attr-defined]
             self.load_rows()
 
-    @work(exclusive=True, group="dashboard-rows")
+    # A description of its own: Textual's default repr()s the arguments, 10,000 rows.
+    @work(exclusive=True, group="dashboard-rows", description="load_rows")
     async def load_rows(self, started: tuple[list[DashboardRow], Iterator[list[DashboardRow]]] | None = None) -> None:
         """Read the rows in a background thread: 10,000 interviews never stall the keyboard,
         and quitting does not wait for the advisor's pass.
@@ -163,6 +164,8 @@ class DashboardScreen(AfterviewScreen[None]):
             if self.focused is None:
                 interviews.focus()
         self._update_subtitle()
+        if not self.rows_shown and not self.backend.needs_profile:  # type: ignore[attr-defined]
+            self.app.start_up_done()  # type: ignore[attr-defined] - the first-run screen says so itself
         self.rows_shown = True
         self.advice_shown = all(row.advised for row in rows)
 
