@@ -21,7 +21,7 @@ def home(isolated_home: Path) -> Path:
 
 
 @pytest.fixture
-def store(home: Path) -> Store:
+def store(home: Path, empty_database: Path) -> Store:
     """An open store in the test's AFTERVIEW_HOME with a fixed clock."""
     opened = open_store(app_paths(), now=lambda: NOW, busy_timeout=0.5)
     yield opened

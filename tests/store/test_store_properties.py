@@ -6,6 +6,7 @@ import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 
+from database_copies import copy_database
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -68,8 +69,9 @@ _SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Heal
 
 @_SETTINGS
 @given(first=interviews(), second=interviews())
-def test_interviews_round_trip_through_the_store(tmp_path_factory, first: Interview, second: Interview):
+def test_interviews_round_trip_through_the_store(tmp_path_factory, migrated_database, first: Interview, second: Interview):
     home: Path = tmp_path_factory.mktemp("roundtrip")
+    copy_database(migrated_database, app_paths({"AFTERVIEW_HOME": str(home)}).database)
     with open_store(app_paths({"AFTERVIEW_HOME": str(home)})) as store:
         interview_id = store.add_interview(first)
         assert store.interview(interview_id) == first
@@ -99,10 +101,11 @@ def histories(draw):
 
 @_SETTINGS
 @given(history=histories())
-def test_due_lists_exactly_what_the_advisor_says_for_each_interview(tmp_path_factory, history):
+def test_due_lists_exactly_what_the_advisor_says_for_each_interview(tmp_path_factory, migrated_database, history):
     records, logs, offset = history
     today = records[0].interview_date + timedelta(days=offset)
     home: Path = tmp_path_factory.mktemp("due")
+    copy_database(migrated_database, app_paths({"AFTERVIEW_HOME": str(home)}).database)
     with open_store(app_paths({"AFTERVIEW_HOME": str(home)})) as store:
         ids = []
         for record, log in zip(records, logs):

@@ -38,7 +38,7 @@ def settings(home: Path):
 
 
 @pytest.fixture
-def store(settings):
+def store(settings, empty_database: Path):
     """A real store in the test home."""
     from afterview.store import open_store
 

@@ -48,7 +48,7 @@ moment = "hearing about your pregnancy and the new parental leave policy"
 
 
 @pytest.fixture
-def store(isolated_home: Path):
+def store(isolated_home: Path, empty_database: Path):
     """An open store in the test's own AFTERVIEW_HOME."""
     opened = open_store(app_paths())
     yield opened
