@@ -26,7 +26,9 @@ the note column is filled too, for that figure.
 
 Run: ``.venv/bin/python benchmarks/bench_tui_startup.py [--runs 15] [--interviews 10000]
 [--reference TREE]``; with ``--reference`` the afterview cases also run on another
-commit's worktree (``ref ...`` rows), alternating with the rest.
+commit's worktree (``ref ...`` rows: its ``src/`` first on the path, its own data folders,
+as each tree reads its own schema), alternating with the rest. The empty data folder is
+emptied before every run.
 Budget: usable <= 1.3 x the bare app's first frame (wall), in every case; the ratio to
 its keys drawn is printed too (afterview's footer is drawn with its first frame).
 """
@@ -108,9 +110,8 @@ asyncio.run(main())
 def timed_child(code: str, env: dict[str, str], *args: str) -> dict[str, object]:
     """Spawn ``python -c code``; wall seconds from spawn to ``usable`` and to exit, and CPU."""
     started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True
-    )
+    errors = tempfile.TemporaryFile("w+")
+    process = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=errors, env=env, text=True)
     result: dict[str, object] = {}
     assert process.stdout is not None
     for line in process.stdout:
@@ -127,12 +128,15 @@ def timed_child(code: str, env: dict[str, str], *args: str) -> dict[str, object]
     result["cpu"] = usage.ru_utime + usage.ru_stime
     process.returncode = os.waitstatus_to_exitcode(status)
     if "usable" not in result or process.returncode != 0:
-        raise RuntimeError(f"child exited with {process.returncode} before it was usable ({args})")
+        errors.seek(0)
+        raise RuntimeError(f"child exited with {process.returncode} before it was usable ({args}): {errors.read()[-2000:]}")
     return result
 
 
-def make_homes(workdir: Path, interviews: int, drafts: int) -> dict[str, Path]:
-    """The data folders: empty, a profile only, a profile and ``interviews`` interviews."""
+def make_homes(workdir: Path, interviews: int, drafts: int, env: dict[str, str]) -> dict[str, Path]:
+    """The data folders: empty, a profile only, a profile and ``interviews`` interviews
+    (written by the afterview that ``env`` imports: each tree reads its own schema)."""
+    workdir.mkdir()
     homes = {"empty": workdir / "empty", "no-rows": workdir / "no-rows", "10k": workdir / "10k"}
     homes["empty"].mkdir(mode=0o700)
     for name in ("no-rows", "10k"):
@@ -143,7 +147,7 @@ def make_homes(workdir: Path, interviews: int, drafts: int) -> dict[str, Path]:
     subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "make_store_data.py"), str(homes["10k"]),
          "--interviews", str(interviews), "--drafts", str(drafts)],
-        check=True,
+        check=True, env=env,
     )  # fmt: skip
     return homes
 
@@ -168,23 +172,33 @@ def main() -> None:
     compileall.compile_dir(ROOT / "src", quiet=1)
     workdir = Path(tempfile.mkdtemp(prefix="av-tui-bench-"))
     try:
-        homes = make_homes(workdir, args.interviews, args.drafts)
         env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "TMUX", "DISPLAY")}
-        cases: dict[str, tuple[str, dict[str, str], tuple[str, ...]]] = {"bare": (BARE_CHILD, env, ())}
-        for name, home in homes.items():
-            cases[name] = (AFTERVIEW_CHILD, {**env, "AFTERVIEW_HOME": str(home)}, ("quit",))
-        cases["10k-advised"] = (AFTERVIEW_CHILD, {**env, "AFTERVIEW_HOME": str(homes["10k"])}, ("advised",))
+        trees = {"": env}
         if args.reference is not None:
             compileall.compile_dir(args.reference / "src", quiet=1)
-            for name in list(cases)[1:]:
-                code, case_env, child_args = cases[name]
-                cases[f"ref {name}"] = (code, {**case_env, "PYTHONPATH": str(args.reference / "src")}, child_args)
-        for code, case_env, child_args in cases.values():  # warm the OS file cache
-            timed_child(code, case_env, *child_args)
+            trees["ref "] = {**env, "PYTHONPATH": str(args.reference / "src")}
+        cases: dict[str, tuple[str, dict[str, str], tuple[str, ...]]] = {"bare": (BARE_CHILD, env, ())}
+        empties: dict[str, Path] = {}
+        for prefix, tree_env in trees.items():
+            homes = make_homes(workdir / (prefix.strip() or "this"), args.interviews, args.drafts, tree_env)
+            empties[f"{prefix}empty"] = homes["empty"]
+            for name, home in homes.items():
+                cases[f"{prefix}{name}"] = (AFTERVIEW_CHILD, {**tree_env, "AFTERVIEW_HOME": str(home)}, ("quit",))
+            cases[f"{prefix}10k-advised"] = (AFTERVIEW_CHILD, {**tree_env, "AFTERVIEW_HOME": str(homes["10k"])}, ("advised",))
+
+        def run(name: str) -> dict[str, object]:
+            code, case_env, child_args = cases[name]
+            if name in empties:  # empty every time: a first run may leave a database behind
+                shutil.rmtree(empties[name])
+                empties[name].mkdir(mode=0o700)
+            return timed_child(code, case_env, *child_args)
+
+        for name in cases:  # warm the OS file cache
+            run(name)
         results: dict[str, list[dict[str, object]]] = {name: [] for name in cases}
         for _ in range(args.runs):
-            for name, (code, case_env, child_args) in cases.items():
-                results[name].append(timed_child(code, case_env, *child_args))
+            for name in cases:
+                results[name].append(run(name))
         report(results, args.runs)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
