@@ -56,8 +56,9 @@ def run_suite(tree: Path, python: str) -> Run:
     if match is None:
         sys.exit(f"{tree}: no pytest summary ({tail or done.stderr.strip()[-300:]})")
     failed = int(match[1] or 0)
-    if failed:
-        print(f"{tree}: {tail}", file=sys.stderr)  # a figure with failures is reported, and marked
+    if failed:  # a figure with failures is reported, marked, with what failed
+        names = [line for line in done.stdout.splitlines() if line.startswith("FAILED ")]
+        print(f"{tree}: {tail}", *names, sep="\n", file=sys.stderr)
     return Run(int(match[2]) + failed, failed, float(match[3]), cpu, load_before, os.getloadavg()[0])
 
 
