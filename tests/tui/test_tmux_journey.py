@@ -165,7 +165,11 @@ def test_from_an_invite_to_a_checked_thank_you_for_each_interviewer(terminal: Te
         current = re.search(r"thank-you to (.+?) · tone", screen)
         assert current, screen
         terminal.press("o")
-        rows = note_rows(terminal.wait_for("Which note?"))
+        # Wait for the whole list, not only its title: a busy machine draws it a frame later.
+        thank_yous = len(INVITE_ORDER)
+        rows = note_rows(
+            terminal.wait_for(lambda s: "Which note?" in s and sum(n == "thank-you" for n, _ in note_rows(s)) == thank_yous)
+        )
         todo = next(who for note, who in rows if note == "thank-you" and who not in copied)
         moves = rows.index(("thank-you", todo)) - rows.index(("thank-you", current[1]))
         terminal.press(*(["Down"] * moves if moves > 0 else ["Up"] * -moves), "Enter")
