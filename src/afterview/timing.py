@@ -274,8 +274,11 @@ def _each_recipient(
     those it was already sent to unless it repeats."""
     seen = set() if schedule.repeats else log.recipients(schedule.note_type)
     names = interview.recipient_names
+    keys = keys or [name_key(name) for name in names]
+    if len(names) == 1:  # most interviews: nobody to list twice
+        return [] if keys[0] in seen else list(names)
     chosen = []
-    for name, key in zip(names, keys or [name_key(name) for name in names]):
+    for name, key in zip(names, keys):
         if key not in seen:  # the same person listed twice gets one note
             seen.add(key)
             chosen.append(name)
