@@ -21,6 +21,7 @@ from afterview.timing import (
     STATES,
     TYPE_RANK,
     Advice,
+    Advisor,
     InterviewLike,
     SentNote,
     advise,
@@ -466,6 +467,16 @@ def test_advise_never_raises_and_keeps_its_promises(record: Record, today: date,
         assert len([r for r in rows if r.type == note_type]) == (0 if note_type in sent_types else 1)
     thanked = [" ".join(r.recipient.split()).casefold() for r in rows if r.type == "thank_you"]
     assert len(thanked) == len(set(thanked))
+
+
+@settings(max_examples=100, deadline=None)
+@given(batch=st.lists(st.tuples(records, sent_notes), min_size=2, max_size=12), today=dates, wordy=st.booleans())
+def test_one_advisor_for_many_interviews_says_what_each_alone_would(batch: list, today: date, wordy: bool) -> None:
+    # The due list words each rule's row once and reuses it: no row may carry another
+    # interview's dates or counts.
+    advisor = Advisor(today, include_not_applicable=wordy)
+    for record, sent in batch + batch[::-1]:
+        assert advisor.advise(record, sent) == advise(record, today, sent, include_not_applicable=wordy)
 
 
 def test_public_ranks_cover_every_state_and_type_in_listing_order() -> None:

@@ -115,13 +115,16 @@ class Advisor:
         PolicyError: the shipped timing data is malformed (names file and key).
     """
 
-    __slots__ = ("_data", "_for_status", "_today", "_wordy")
+    __slots__ = ("_data", "_for_status", "_notes", "_today", "_wordy")
 
     def __init__(self, today: date, *, include_not_applicable: bool = True, data: TimingData | None = None) -> None:
         self._data = data or shipped_timing()
         self._today = day_of(today)
         self._wordy = include_not_applicable
         self._for_status: dict[str, tuple[Schedule, ...]] = {}
+        # A rule's row is a function of the dates it reads (the day is fixed): across a
+        # long list most rows repeat one already worded, so each is worded once.
+        self._notes: dict[tuple, _Note] = {}
 
     def advise(
         self,
@@ -153,8 +156,7 @@ class Advisor:
             else:
                 continue  # sent, and it does not repeat: not listed again, whatever it would say now
             if schedule.status is not None and status != schedule.status:
-                reason = schedule.off_status.format(status=self._status_phrase(status, interview.status_date))  # type: ignore[union-attr]
-                note = (schedule.off_status_rule, "not_applicable", None, reason)
+                note = self._off_status(schedule, status, interview.status_date)
             else:
                 note = self._note(schedule, events, log)  # the same for every recipient
                 if note is None:
@@ -174,7 +176,7 @@ class Advisor:
             self._for_status[status] = chosen
         return chosen
 
-    def _note(self, schedule: Schedule, events: _Events, log: SentLog) -> tuple[str, State, date | None, str] | None:
+    def _note(self, schedule: Schedule, events: _Events, log: SentLog) -> _Note | None:
         """The rule, state, first day due and reason of ``schedule``'s note, from the first
         rule that applies (None: a not_applicable row nobody asked for)."""
         if schedule.counts_sent:
@@ -183,16 +185,29 @@ class Advisor:
         for rule in schedule.rules:  # the last one always applies
             if not rule.conditional or _applies(rule, events):
                 break
-        values = {name: events[name] for name in rule.says} if rule.says else {}
+        if rule.state == "not_applicable" and not self._wordy:
+            return None
+        says = tuple([events[name] for name in rule.says]) if rule.says else ()
         if rule.state is not None:
-            if rule.state == "not_applicable" and not self._wordy:
-                return None
+            key: tuple = (rule.id, says)
+            index, anchor = 0, None
+        else:
+            # The first recorded event counts; the loader makes sure the last one always is.
+            for index, name in enumerate(rule.anchors):
+                anchor = events[name]
+                if anchor is not None:
+                    break
+            key = (rule.id, index, anchor, says)
+        note = self._notes.get(key)
+        if note is None:
+            note = self._notes[key] = self._word(rule, dict(zip(rule.says, says)), index, anchor)
+        return note
+
+    def _word(self, rule: Rule, values: dict[str, object], index: int, anchor: date | None) -> _Note:
+        """The row ``rule`` gives, counted from ``anchor`` (the ``index``-th of its events),
+        with ``values`` for its sentences."""
+        if rule.state is not None:
             return rule.id, rule.state, None, rule.sentences[rule.state].format_map(values)  # type: ignore[return-value]
-        # The first recorded event counts; the loader makes sure the last one always is.
-        for index, name in enumerate(rule.anchors):
-            anchor = events[name]
-            if anchor is not None:
-                break
         # add_days holds at date.max: a record stored with a date at the end of the calendar
         # reads as never late rather than crashing every listing it is part of.
         start = add_days(anchor, rule.after) if rule.after else anchor
@@ -200,14 +215,27 @@ class Advisor:
         values["start"], values["late"] = start, late
         values["last"] = add_days(late, -1) if late is not None else None
         if rule.since:
-            values["since"] = rule.since[index].format(date=anchor.isoformat())
-        state = _state(self._today, start, late)
+            values["since"] = rule.since[index].format(date=anchor.isoformat())  # type: ignore[union-attr]
+        state = _state(self._today, start, late)  # type: ignore[arg-type]
         return rule.id, state, start, rule.sentences[state].format_map(values)
+
+    def _off_status(self, schedule: Schedule, status: str, status_date: date | None) -> _Note:
+        """The not_applicable row of ``schedule`` for an interview with another status."""
+        key = (schedule.note_type, status, status_date)
+        note = self._notes.get(key)
+        if note is None:
+            reason = schedule.off_status.format(status=self._status_phrase(status, status_date))  # type: ignore[union-attr]
+            note = self._notes[key] = (schedule.off_status_rule, "not_applicable", None, reason)
+        return note
 
     def _status_phrase(self, status: str, status_date: date | None) -> str:
         on = f" on {status_date.isoformat()}" if status_date else ""
         phrase = self._data.status_phrases.get(status)
         return phrase.format(on=on) if phrase else self._data.unknown_status.format(status=repr(status))
+
+
+_Note = tuple[str, State, "date | None", str]
+"""A row's rule id, state, first day due and reason: the same for every recipient."""
 
 
 class _Events(dict):
@@ -246,8 +274,11 @@ def _each_recipient(
     those it was already sent to unless it repeats."""
     seen = set() if schedule.repeats else log.recipients(schedule.note_type)
     names = interview.recipient_names
+    keys = keys or [name_key(name) for name in names]
+    if len(names) == 1:  # most interviews: nobody to list twice
+        return [] if keys[0] in seen else list(names)
     chosen = []
-    for name, key in zip(names, keys or [name_key(name) for name in names]):
+    for name, key in zip(names, keys):
         if key not in seen:  # the same person listed twice gets one note
             seen.add(key)
             chosen.append(name)

@@ -102,13 +102,14 @@ class SentLog:
     __slots__ = ("_notes", "_types")
 
     def __init__(self, sent: Iterable[SentNote | tuple[str, str, date]] = (), *, keyed: bool = False) -> None:
-        if keyed:
-            notes = set(sent)
-        else:
-            notes = {SentNote(str(getattr(t, "value", t)), name_key(r), day_of(d)) for t, r, d in sent}
         # Items are read by position: the store's rows and SentNote are both such triples.
-        self._notes = sorted(notes, key=itemgetter(2)) if len(notes) > 1 else list(notes)
-        self._types = {note[0] for note in notes}
+        # A keyed log is kept as given (the due list builds one per interview): only
+        # ``days`` needs the notes de-duplicated and in order, and it does that itself.
+        if keyed:
+            self._notes = sent if isinstance(sent, tuple) else tuple(sent)
+        else:
+            self._notes = tuple({SentNote(str(getattr(t, "value", t)), name_key(r), day_of(d)) for t, r, d in sent})
+        self._types = {note[0] for note in self._notes}
 
     def has(self, note_type: str, recipient: str | None = None) -> bool:
         """Whether a note of ``note_type`` was sent (to ``recipient``, when given)."""
@@ -118,8 +119,11 @@ class SentLog:
         return any(n[0] == note_type and n[1] == key for n in self._notes)
 
     def days(self, note_type: str) -> list[date]:
-        """The days notes of ``note_type`` were sent, earliest first."""
-        return [n[2] for n in self._notes if n[0] == note_type]
+        """The days notes of ``note_type`` were sent, earliest first (the same note logged
+        twice counts once)."""
+        if note_type not in self._types:
+            return []
+        return [n[2] for n in sorted({n for n in self._notes if n[0] == note_type}, key=itemgetter(2))]
 
     def recipients(self, note_type: str) -> set[str]:
         """The name keys of the people a note of ``note_type`` was sent to (a new set)."""

@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
             json_line(data)
     elif rows:
         # One write (and one pass of the escape filter) for the whole list: it can be long.
-        out("\n".join(_row_lines(where, row) for where, row in rows))
+        out(_lines(rows))
     else:
         out("Nothing to send right now.")
     return EXIT_OK
@@ -45,11 +45,17 @@ _STATE_CELL = {state: f"{label:<9} " for state, label in _STATE_LABEL.items()}
 _NO_DATE = " " * 10
 
 
-def _row_lines(where, row) -> str:
-    # Called for every row of a list that can be tens of thousands long: the cells that
-    # repeat are made once above; an ISO date is always ten characters.
-    note_type, recipient, state, due, _, reason = row
-    cell = _STATE_CELL.get(state) or f"{state:<9} "
-    when = due.isoformat() if due else _NO_DATE
-    prefix = f"#{where.id} {where.company}: " if where is not None else ""
-    return f"{cell}{when}  {prefix}{note_type.replace('_', '-')} to {recipient}\n{_INDENT}{reason}"
+def _lines(rows) -> str:
+    # The list can be tens of thousands of rows long, so it is formatted in one pass: the
+    # cells that repeat (state, date, note type) are made once per distinct value; an ISO
+    # date is always ten characters.
+    advice = [row for _, row in rows]
+    label = {note_type: note_type.replace("_", "-") + " to " for note_type in {row[0] for row in advice}}
+    cell = {state: _STATE_CELL.get(state) or f"{state:<9} " for state in {row[2] for row in advice}}
+    when = {due: due.isoformat() for due in {row[3] for row in advice} if due is not None}
+    when[None] = _NO_DATE
+    return "\n".join([
+        f"{cell[state]}{when[due]}  {'' if where is None else f'#{where.id} {where.company}: '}"
+        f"{label[note_type]}{recipient}\n{_INDENT}{reason}"
+        for where, (note_type, recipient, state, due, _, reason) in rows
+    ])
