@@ -71,6 +71,8 @@ _DIGIT_RUN = re.compile(r"\d+")
 _WHOLE = 8 * _REACH
 # Distinct sets of open branches a pattern keeps compiled at once.
 _COMPILED_SETS = 64
+# Distinct tokens a policy's index remembers what they open (then it starts afresh).
+_SEEN_TOKENS = 200_000
 
 
 class GatedPattern:
@@ -116,8 +118,8 @@ class GatedPattern:
         keys = [self.branches[n].clauses[0] for n in always if self.branches[n].clauses]
         self._words = frozenset(word for key in keys for word in key.words)
         self._pieces = tuple(dict.fromkeys(piece for key in keys for piece in key.substrings))
-        self._starts = frozenset(affix[:AFFIX] for key in keys for affix in key.starts)
-        self._ends = frozenset(affix[-AFFIX:] for key in keys for affix in key.ends)
+        self._starts = tuple(dict.fromkeys(affix for key in keys for affix in key.starts))
+        self._ends = tuple(dict.fromkeys(affix for key in keys for affix in key.ends))
         self._number = any(key.number for key in keys)
         self._ungated = len(keys) < len(always)
         self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
@@ -198,10 +200,10 @@ class GatedPattern:
         """Some branch not keyed by words may open: one test for all of them."""
         if self._ungated or not self._words.isdisjoint(analysis.tokens) or (self._number and analysis.has_digit):
             return True
-        if self._starts or self._ends:
-            starts, ends = analysis.affixes()
-            if not self._starts.isdisjoint(starts) or not self._ends.isdisjoint(ends):
-                return True
+        if self._starts and analysis.has_affix(self._starts, True):
+            return True
+        if self._ends and analysis.has_affix(self._ends, False):
+            return True
         return bool(self._pieces) and analysis.contains_any(self._pieces, body_only)
 
     def opens(self, analysis: Analysis, *, body_only: bool = False) -> bool:
@@ -277,40 +279,54 @@ class GatedPattern:
 class GateIndex:
     """The key words of every gated pattern of one policy, so that one pass over a
     text's tokens finds the candidate branches of all of them (rather than a set
-    operation per pattern). Patterns join it as the policy is read."""
+    operation per pattern). Patterns join it as the policy is read.
 
-    __slots__ = ("_patterns", "_index")
+    What a token opens (its own word, the word starts and ends it has) is worked out
+    the first time the token is seen and kept, so a note costs two set operations and
+    a loop over its tokens that open something."""
+
+    __slots__ = ("_patterns", "_index", "_seen", "_opening")
 
     def __init__(self) -> None:
         self._patterns: list[GatedPattern] = []
-        self._index: tuple[tuple[dict, frozenset[str]], ...] | None = None
+        self._index: tuple[dict, dict, dict] | None = None
+        self._forget()
+
+    def __getstate__(self) -> dict:
+        return {"_patterns": self._patterns, "_index": self._index}  # not what tokens opened
+
+    def __setstate__(self, state: dict) -> None:
+        self._patterns, self._index = state["_patterns"], state["_index"]
+        self._forget()
+
+    def _forget(self) -> None:
+        self._seen: set[str] = set()  # tokens already classified
+        self._opening: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = {}  # those that open some branch
 
     def add(self, pattern: GatedPattern) -> int:
         """Index ``pattern``; returns its slot."""
         self._patterns.append(pattern)
         self._index = None
+        self._forget()
         return len(self._patterns) - 1
 
     def freeze(self) -> None:
         """Build the index now (before the policy is stored), not on first use."""
         if self._index is not None:
             return
-        words: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
-        affixes: dict[tuple[str, str], list[tuple[str, int, tuple[int, ...]]]] = {}
+        tables: dict[str, dict[str, list[tuple[int, tuple[int, ...]]]]] = {"w": {}, "s": {}, "e": {}}
         for slot, pattern in enumerate(self._patterns):
             for (kind, atom), numbers in pattern._index.items():
-                if kind == "w":
-                    words.setdefault(atom, []).append((slot, numbers))
-                else:
-                    head = atom[:AFFIX] if kind == "s" else atom[-AFFIX:]
-                    affixes.setdefault((kind, head), []).append((atom, slot, numbers))
-        tables = (
-            {word: tuple(found) for word, found in words.items()},
-            {head: tuple(found) for (kind, head), found in affixes.items() if kind == "s"},
-            {head: tuple(found) for (kind, head), found in affixes.items() if kind == "e"},
-        )
-        # With each table the set of its keys, for intersections at C speed.
-        self._index = tuple((table, frozenset(table)) for table in tables)
+                tables[kind].setdefault(atom, []).append((slot, numbers))
+        words = {word: tuple(found) for word, found in tables["w"].items()}
+        # Word starts (ends) by their first (last) letters, so a token looks up its own.
+        by_head: dict[str, list] = {}
+        for atom, found in tables["s"].items():
+            by_head.setdefault(atom[:AFFIX], []).append((atom, tuple(found)))
+        by_tail: dict[str, list] = {}
+        for atom, found in tables["e"].items():
+            by_tail.setdefault(atom[-AFFIX:], []).append((atom, tuple(found)))
+        self._index = (words, {k: tuple(v) for k, v in by_head.items()}, {k: tuple(v) for k, v in by_tail.items()})
 
     def hits(self, analysis: Analysis) -> dict[int, list[int]]:
         """Slot -> the branches (in order) whose key holds: one of its words is a token,
@@ -318,24 +334,38 @@ class GateIndex:
         return analysis.remembered(self, self._hits)
 
     def _hits(self, analysis: Analysis) -> dict[int, list[int]]:
-        self.freeze()
-        assert self._index is not None
-        (words, word_keys), (starts, start_keys), (ends, end_keys) = self._index
+        tokens = analysis.tokens
+        unseen = tokens.difference(self._seen)
+        if unseen:
+            self._classify(unseen)
+        opening = self._opening
         found: dict[int, list[int]] = {}
-        for token in analysis.tokens & word_keys:
-            for slot, numbers in words[token]:
+        for token in tokens & opening.keys():
+            for slot, numbers in opening[token]:
                 found.setdefault(slot, []).extend(numbers)
-        heads, tails = analysis.affixes()
-        for table, present in ((starts, heads & start_keys), (ends, tails & end_keys)):
-            for affix in present:
-                for atom, slot, numbers in table[affix]:
-                    # The affix's letters are a token's; the whole atom must occur too.
-                    if len(atom) == AFFIX or analysis.contains_any((atom,)):
-                        found.setdefault(slot, []).extend(numbers)
         for slot, numbers in found.items():
             if len(numbers) > 1:
                 found[slot] = sorted(set(numbers))
         return found
+
+    def _classify(self, tokens: Iterable[str]) -> None:
+        """Note what each of ``tokens`` opens: its word, and each word start or end it has."""
+        self.freeze()
+        assert self._index is not None
+        words, by_head, by_tail = self._index
+        if len(self._seen) > _SEEN_TOKENS:
+            self._forget()
+        for token in tokens:
+            entries = list(words.get(token, ()))
+            for atom, found in by_head.get(token[:AFFIX], ()):
+                if token.startswith(atom):
+                    entries.extend(found)
+            for atom, found in by_tail.get(token[-AFFIX:], ()):
+                if token.endswith(atom):
+                    entries.extend(found)
+            if entries:
+                self._opening[token] = tuple(entries)
+        self._seen.update(tokens)
 
 
 def word_positions(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[int]:

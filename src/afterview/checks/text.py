@@ -9,7 +9,6 @@ patterns written in lower case (faster than case-insensitive matching). Normalis
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -20,10 +19,8 @@ from typing import TypeVar
 from afterview.checks.note import NoteParts, Span, count_words, split_note
 
 AFFIX = 3
-"""Letters of each token's start and end kept for gates (``Analysis.affixes``)."""
+"""Letters a word's start or end must have to gate a pattern by it."""
 T = TypeVar("T")
-_HEAD = operator.itemgetter(slice(None, AFFIX))
-_TAIL = operator.itemgetter(slice(-AFFIX, None))
 
 # Same-length replacements applied to every text.
 _FOLD = str.maketrans(
@@ -71,8 +68,7 @@ class Analysis:
     _index: list[int] | None = None
     _sentence_ends: list[int] | None = None
     _breaks: list[int] | None = None
-    _contains: dict[tuple[str | tuple[str, ...], bool], bool] | None = None
-    _affixes: tuple[frozenset[str], frozenset[str]] | None = None
+    _contains: dict[tuple, bool] | None = None
     _memo: dict[object, object] | None = None
 
     @property
@@ -112,27 +108,15 @@ class Analysis:
             value = self._memo[key] = make(self)
             return value
 
-    def affixes(self) -> tuple[frozenset[str], frozenset[str]]:
-        """The first and the last ``AFFIX`` letters of each token (of those as long)."""
-        if self._affixes is None:
-            # Shorter tokens give shorter strings, which no key of AFFIX letters equals.
-            tokens = self.tokens
-            self._affixes = frozenset(map(_HEAD, tokens)), frozenset(map(_TAIL, tokens))
-        return self._affixes
-
     def has_affix(self, affixes: tuple[str, ...], starts: bool) -> bool:
-        """Some token starts (or, ``starts`` false, ends) with one of ``affixes``: their
-        first (last) letters are looked up, then the text is searched; remembered."""
+        """Some token starts (or, ``starts`` false, ends) with one of ``affixes``; remembered."""
         if self._contains is None:
             self._contains = {}
-        key = (affixes, starts)
+        key = ("affix", affixes, starts)
         found = self._contains.get(key)
         if found is None:
-            heads = self.affixes()[0 if starts else 1]
-            find = self.lower.find
-            found = self._contains[key] = any(
-                (a[:AFFIX] if starts else a[-AFFIX:]) in heads and find(a) != -1 for a in affixes
-            )
+            lower = self.lower
+            found = self._contains[key] = any(at_token_edge(lower, a, starts) for a in affixes)
         return found
 
     def next_break(self, position: int, high: int) -> int:
@@ -247,6 +231,21 @@ def tokens_of(lowered: str) -> frozenset[str]:
     if lowered.isascii():
         return frozenset(lowered.translate(_TOKEN_SEPARATORS).split())
     return frozenset(re.findall(r"[^\W_]+", lowered))
+
+
+def at_token_edge(lowered: str, piece: str, starts: bool) -> bool:
+    """``piece`` (letters) begins (``starts``) or ends some token of ``lowered``: it
+    occurs there with no letter or digit just before it (after it)."""
+    position = lowered.find(piece)
+    size, last = len(piece), len(lowered)
+    while position != -1:
+        if starts:
+            if position == 0 or not lowered[position - 1].isalnum():
+                return True
+        elif position + size == last or not lowered[position + size].isalnum():
+            return True
+        position = lowered.find(piece, position + 1)
+    return False
 
 
 def word_count(analysis: Analysis, span: Span) -> int:
