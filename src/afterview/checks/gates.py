@@ -21,7 +21,8 @@ Only speed depends on which clause is chosen to find where a branch may match (t
 "key", see ``patterns.GatedPattern``): the rarest, judged by a list of common words
 and by length.
 
-This module holds what a compiled policy stores (``Clause``, ``Branch``);
+This module holds what a compiled policy stores (``Clause``, ``Branch``, which a
+compiled pattern keeps as plain tuples of their fields);
 ``checks.gate_derivation`` derives them, only when a policy is compiled.
 """
 
@@ -34,7 +35,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from afterview.checks.text import Analysis
 
-__all__ = ["Branch", "Clause", "phrase_body", "phrase_order", "phrase_regex"]
+__all__ = ["Branch", "Clause", "holds", "phrase_body", "phrase_order", "phrase_regex"]
 
 
 class Clause(NamedTuple):
@@ -50,13 +51,7 @@ class Clause(NamedTuple):
 
     def holds(self, analysis: Analysis, body_only: bool = False) -> bool:
         """True when the text (or, for substrings, its body) meets the clause."""
-        if not analysis.tokens.isdisjoint(self.words) or (self.number and analysis.has_digit):
-            return True
-        if self.starts and analysis.has_affix(self.starts, True):
-            return True
-        if self.ends and analysis.has_affix(self.ends, False):
-            return True
-        return bool(self.substrings) and analysis.contains_any(self.substrings, body_only)
+        return holds(self, analysis, body_only)
 
     @property
     def looked_up(self) -> bool:
@@ -80,6 +75,19 @@ class Branch(NamedTuple):
 
     def __reduce__(self) -> tuple:
         return _as_tuple, (type(self), tuple(self))
+
+
+def holds(clause: tuple, analysis: Analysis, body_only: bool = False) -> bool:
+    """True when the text (or, for substrings, its body) meets ``clause``: a ``Clause``
+    or the plain tuple of its fields (as a compiled pattern keeps it)."""
+    words, substrings, number, starts, ends = clause
+    if not analysis.tokens.isdisjoint(words) or (number and analysis.has_digit):
+        return True
+    if starts and analysis.has_affix(starts, True):
+        return True
+    if ends and analysis.has_affix(ends, False):
+        return True
+    return bool(substrings) and analysis.contains_any(substrings, body_only)
 
 
 _as_tuple = tuple.__new__  # rebuilds a stored Clause or Branch without calling Python code

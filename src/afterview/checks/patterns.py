@@ -16,7 +16,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 
-from afterview.checks.gates import Branch, phrase_regex
+from afterview.checks.gates import Branch, Clause, holds, phrase_regex
 from afterview.checks.text import AFFIX, Analysis, Span
 
 
@@ -83,25 +83,28 @@ class GatedPattern:
     whole pattern) and run, and only in windows around the occurrences of each open
     branch's key clause.
 
+    The branches are kept as plain tuples (``(source, clauses)``, each clause the
+    fields of a ``Clause``), which a cached policy loads without building an object
+    per branch and clause; ``branches`` gives them as ``Branch`` objects.
+
     Attributes:
-        branches: the pattern's branches, with their clauses.
         case_sensitive: match against the normalised text with its capitals.
     """
 
     __slots__ = (
-        "branches", "case_sensitive", "_index", "_keys", "_always",
+        "_branches", "case_sensitive", "_index", "_keys", "_always",
         "_words", "_pieces", "_starts", "_ends", "_number", "_ungated", "_gates", "_slot", "_compiled",
     )  # fmt: skip
 
     def __init__(self, found: tuple[Branch, ...], case_sensitive: bool = False, gates: GateIndex | None = None):
         self.case_sensitive = case_sensitive
-        self.branches = found
+        self._branches = tuple((branch.source, tuple(map(tuple, branch.clauses))) for branch in found)
         # Key atoms -> branches: ("w", word) a token, ("s", start) / ("e", end) how a
         # token starts or ends. Branches keyed otherwise (a substring, a digit, nothing)
         # are "always" candidates, tested together first.
         index: dict[tuple[str, str], list[int]] = {}
         always: list[int] = []
-        for number, branch in enumerate(self.branches):
+        for number, branch in enumerate(found):
             key = branch.clauses[0] if branch.clauses else None
             indexed = key is not None and not key.substrings and not key.number and (gates is not None or key.looked_up)
             if not indexed:
@@ -115,7 +118,7 @@ class GatedPattern:
         self._keys = frozenset(word for kind, word in index if kind == "w")
         self._always = tuple(always)
         # What opens some branch not keyed by words: one test for all of them first.
-        keys = [self.branches[n].clauses[0] for n in always if self.branches[n].clauses]
+        keys = [found[n].clauses[0] for n in always if found[n].clauses]
         self._words = frozenset(word for key in keys for word in key.words)
         self._pieces = tuple(dict.fromkeys(piece for key in keys for piece in key.substrings))
         self._starts = tuple(dict.fromkeys(affix for key in keys for affix in key.starts))
@@ -165,7 +168,12 @@ class GatedPattern:
     @property
     def pattern(self) -> str:
         """The whole pattern as one regex (its branches in order), as ``re.Pattern.pattern``."""
-        return "|".join(branch.source for branch in self.branches)
+        return "|".join(source for source, _ in self._branches)
+
+    @property
+    def branches(self) -> tuple[Branch, ...]:
+        """The pattern's branches, with their clauses."""
+        return tuple(Branch(source, tuple(Clause(*c) for c in clauses)) for source, clauses in self._branches)
 
     @property
     def index_words(self) -> frozenset[str]:
@@ -189,11 +197,11 @@ class GatedPattern:
         always = self._always if self._always and self._any_unindexed(analysis, body_only) else ()
         if not (hits or always):
             return ()
-        branches = self.branches
+        branches = self._branches
         # A hit's key clause holds (its word is a token; a start or end at least occurs):
         # the rest of its clauses are checked.
-        opened = [n for n in hits if all(c.holds(analysis, body_only) for c in branches[n].clauses[1:])]
-        opened.extend(n for n in always if all(c.holds(analysis, body_only) for c in branches[n].clauses))
+        opened = [n for n in hits if all(holds(c, analysis, body_only) for c in branches[n][1][1:])]
+        opened.extend(n for n in always if all(holds(c, analysis, body_only) for c in branches[n][1]))
         return tuple(sorted(opened)) if hits and always else tuple(opened)
 
     def _any_unindexed(self, analysis: Analysis, body_only: bool) -> bool:
@@ -241,7 +249,7 @@ class GatedPattern:
         if compiled is None:
             if len(self._compiled) >= _COMPILED_SETS:
                 self._compiled.clear()
-            source = "|".join(self.branches[n].source for n in numbers)
+            source = "|".join(self._branches[n][0] for n in numbers)
             compiled = self._compiled[numbers] = re.compile(source)
         return compiled
 
@@ -257,12 +265,13 @@ class GatedPattern:
         substrings: set[str] = set()
         number = False
         for n in numbers:
-            clauses = self.branches[n].clauses
+            clauses = self._branches[n][1]
             if not clauses:
                 return [(start, end)]  # a branch with nothing known runs on the whole text
-            words.update(clauses[0].words)
-            substrings.update(clauses[0].substrings, clauses[0].starts, clauses[0].ends)
-            number = number or clauses[0].number
+            key_words, key_substrings, key_number, key_starts, key_ends = clauses[0]
+            words.update(key_words)
+            substrings.update(key_substrings, key_starts, key_ends)
+            number = number or key_number
         spans: list[Span] = []
         for word in words & analysis.tokens:
             spans.extend(_window(analysis, p, p + len(word), start, end) for p in word_positions(lower, word, start, end))
