@@ -91,7 +91,7 @@ DANGLING_END = re.compile(r"\b(?:about|of|to|for|with|the|a|an|and|or|but|on|at|
 REPORTED = r"(?:[Ss]he|[Hh]e|[Tt]hey|[Yy]ou) (?:said|told me|suggested|recommended|asked)\b"
 SENTENCE_END = re.compile(
     rf"(?:\.+|[!?]+(?!\s+{REPORTED}))\s+(?=[A-Z]|i\s)|(?<=[a-z]{{5}})(?:\.+|[!?]+(?!\s+{REPORTED}))\s+(?=[a-z])"
-    rf"|[!?]{{2,}}\s+(?!{REPORTED})|\?\s*[-–—]+\s+(?=I\s|i\s)|(?<![A-Z.])(?<=\w)\.\s+(?=(?:she|he|they|it|we|there|this)\s)|(?<=\d)\.\s+(?=[a-z])"
+    rf"|[!?]{{2,}}\s+(?!{REPORTED})|\?[\'’\"”]?\s*[-–—]+\s+(?=I\s|i\s)|(?<![A-Z.])(?<=\w)\.\s+(?=(?:she|he|they|it|we|there|this)\s)|(?<=\d)\.\s+(?=[a-z])"
 )
 # Kinds of break the rephrasing must not leave in a phrase, each with what a reader sees.
 PHRASE_BREAKS = (

@@ -303,6 +303,9 @@ _TOPIC_RUN_ON = re.compile(
 )
 
 
+_STATIVE = frozenset("liked loved hated enjoyed wanted preferred thought knew felt agreed disagreed".split())
+
+
 def _topic_and_clause(core: str) -> str | None:
     """A topic and a clause typed side by side, joined as English: "our talk about X, when you asked ..."."""
     match = _TOPIC_THEN_CLAUSE.match(core) or _TOPIC_RUN_ON.match(core)
@@ -313,7 +316,8 @@ def _topic_and_clause(core: str) -> str | None:
     if words[0].lower() in SUBJECT_PRONOUNS or has_finite_verb(words) or re.search(r"\b(?:is|are|was|were)\b", topic):
         return None  # "you run the lab, and ...": a sentence already
     verb = clause.split(" ")[1].lower()
-    link = "when" if verb.endswith("ed") or verb in IRREGULAR_PAST else "and how"
+    done = (verb.endswith("ed") or verb in IRREGULAR_PAST) and verb not in _STATIVE
+    link = "when" if done else "and how"  # "when you asked ...", but "and how you liked it"
     return f"our talk about {topic_phrase(lower_lead(_unlist(topic)))}, {link} {lower_lead(clause)}"
 
 
