@@ -220,7 +220,8 @@ def _phrase(form: Form, core: str, formal: bool, doer: str = "you") -> str:
     return _noun_phrase(core)
 
 
-_TWO_ACTIONS = re.compile(r"^you (?:\w+ly |just |only |also |then )?\w+ed\b[^,.;]* and (?:then )?\w+ed\b", re.IGNORECASE)
+_PAST = r"(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + ")"
+_TWO_ACTIONS = re.compile(rf"^you (?:\w+ly |just |only |also |then )?{_PAST}\b[^,.;]* and (?:then )?{_PAST}\b", re.IGNORECASE)
 _YOU_ASKED = re.compile(
     r"^you (?:asked(?: me| us)?|wanted to know) (?=(?:if|whether|how|what|why|where|when|which|who)\b)", re.IGNORECASE
 )
