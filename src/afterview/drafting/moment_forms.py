@@ -7,7 +7,8 @@ past-tense verb phrase with no subject ("asked me about my thesis"), a whole sen
 look like in 90 days?"), a first-person line ("I loved the whiteboard part") or a
 fragment ("kubernetes migration - q3"). ``clean`` takes out spaces, emoji, slang,
 shouting and trailing punctuation (abbreviations such as "U.S." and "approx." keep their
-full stops); ``analyse`` tells the form with stdlib heuristics. ``afterview.drafting.moments``
+full stops), a "q:" label, an aside before the moment ("not really an interviewer but
+...") and the candidate's answer after a question ("... ? - I said ..."); ``analyse`` tells the form with stdlib heuristics. ``afterview.drafting.moments``
 turns the result into a phrase a note can hold.
 
 Pure and stdlib-only.
@@ -33,7 +34,7 @@ from afterview.drafting.english import (
 from afterview.drafting.person import CONTRACTED
 from afterview.drafting.typed import drop_asides, quotation_phrase, restore_apostrophes, unbullet
 
-__all__ = ["Form", "analyse", "clean", "form_of", "is_fragment", "strip_end"]
+__all__ = ["Form", "analyse", "answered", "asks", "clean", "form_of", "is_fragment", "strip_end"]
 
 
 class Form(StrEnum):
@@ -61,6 +62,16 @@ _ATTITUDE = re.compile(
     re.IGNORECASE,
 )
 _HEDGE = re.compile(r"^(?:i think|i guess|i feel like|honestly|tbh)\s*,?\s+", re.IGNORECASE)
+# "q: how do you ...", "Question - what ...": a label the typist put before the question.
+_LABEL = re.compile(r"^(?:q|qn|question)\s*(?::|\s-)\s*(?=\S)", re.IGNORECASE)
+# "not really an interviewer but he ...", "random, but she ...": an aside about the moment, then the moment.
+_LEADING_ASIDE = re.compile(
+    r"^(?:not\s+(?:really|exactly|technically|officially)|kind\s+of|sort\s+of|random(?:ly)?|unrelated|off[- ]topic|"
+    r"side\s+note|small\s+thing|minor\s+thing|weird(?:ly)?|funny(?:\s+enough)?)\b[^,.;:!?]{0,50}?,?\s+but\s+(?=\S)",
+    re.IGNORECASE,
+)
+# "how do you handle ...? - I said ...": the candidate's answer after the question it answers.
+_ANSWER = re.compile(r"\?([\'’\"”]?)\s*[-–—:]+\s*(?:I|i)\s+(?:said|answered|told|replied|went|talked|mentioned|gave)\b.*$")
 _SLANG = {"ur": "your", "u": "you", "w/": "with", "v": "very", "lol": "", "haha": "", "lmao": ""}
 # Abbreviations whose full stop belongs to the word: kept when the moment ends with one.
 _ABBREVIATION = re.compile(
@@ -72,7 +83,30 @@ _DANGLING = PREPOSITIONS | {"the", "a", "an", "and", "or", "but", "my", "your", 
 
 def form_of(text: str) -> Form:
     """The form a moment was typed in (heuristic; English)."""
-    return analyse(clean(text), asked="?" in text.rstrip()[-3:])[0]
+    return analyse(clean(text), asked=asks(text))[0]
+
+
+def asks(text: str) -> bool:
+    """Whether the moment, as kept, is a question: it ends on "?" or is labelled "q:".
+
+    A question mark in an afterthought that ``clean`` drops ("she switched to French ...
+    ça s'est bien passé?") does not make the moment a question.
+    """
+    text = _ANSWER.sub(r"?\1", text.strip())
+    head = _afterthought_cut(text)
+    return "?" in head.rstrip()[-3:] or bool(_LABEL.match(text))
+
+
+def answered(text: str) -> bool:
+    """Whether the moment is a question put to the candidate: their answer follows it, or it is labelled "q:"."""
+    text = text.strip()
+    return bool(_ANSWER.search(text) or _LABEL.match(text)) and "?" in text
+
+
+def _afterthought_cut(text: str) -> str:
+    """The moment before an afterthought set off by an ellipsis ("the demo... v slick")."""
+    head = re.split(r"\s*(?:\.{3}|…)\s+", text, maxsplit=1)[0]
+    return head if head != text and len(head.split()) >= 2 else text
 
 
 # -- cleaning ------------------------------------------------------------------------------
@@ -83,6 +117,7 @@ def clean(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'")
     text = re.sub(r"\s+", " ", text).strip()
     text = unbullet(drop_asides(restore_apostrophes(text)))
+    text = _LEADING_ASIDE.sub("", _LABEL.sub("", _ANSWER.sub(r"?\1", text)))
     text = re.sub(r"\(\s*[!?]+\s*\)", "", text)
     text = re.sub(r"(?<!\.)\.\.(?!\.)", ",", text)  # "proto.. v slick": a pause, not two stops
     words = []
@@ -96,9 +131,7 @@ def clean(text: str) -> str:
         words.append(word)
     text = " ".join(words)
     text = _unshout(text)
-    head = re.split(r"\s*(?:\.{3}|…)\s+", text, maxsplit=1)[0]
-    if head != text and len(head.split()) >= 2:
-        text = head
+    text = _afterthought_cut(text)
     if text.endswith(("...", "…")):
         text = re.sub(r"(?:\s+(?:" + "|".join(sorted(_DANGLING)) + r"))+\W*$", "", text, flags=re.IGNORECASE)
     text = strip_end(text)
@@ -182,17 +215,37 @@ def _first_sentence(text: str) -> str:
     """A moment typed as two sentences ("YOUR MOLE. seriously.") keeps the first."""
     for match in re.finditer(r"[.!?]\s+(?=\S)", text):
         before = text[: match.start() + 1]
-        if match.group(0)[0] == "." and (_ABBREVIATION.search(before) or _short_form(before, text[match.end()])):
+        if match.group(0)[0] == "." and (_ABBREVIATION.search(before) or _short_form(before, _word_at(text, match.end()))):
             continue
         if len(before.split()) >= 2:
+            if match.group(0)[0] in "!?" and _REPORTED_AFTER.match(text[match.end():]):
+                return strip_end(before) + " - " + text[match.end():]  # "brunch recs?? she said try ...": one thought
             return strip_end(before)
     return text
 
 
+# "... ?? she said try Dishoom": what the reader said about it, after the typist's own "??".
+_REPORTED_AFTER = re.compile(r"(?:you|she|he|they) (?:said|told me|suggested|recommended|asked)\b", re.IGNORECASE)
+
+
+def _word_at(text: str, index: int) -> str:
+    return text[index:].split(" ", 1)[0].strip(",;:")
+
+
 def _short_form(before: str, following: str) -> bool:
-    """ "Ph.D. work", "Dept. of Health", "mfg. principles": a short word's stop before a lower-case word."""
+    """ "Ph.D. work", "Dept. of Health", "mfg. principles": a short word's stop before a lower-case word.
+
+    A figure ("by month 2."), a little word ("printed out.") or a stop before a word that
+    opens a sentence ("... she did", "... it was") ends a sentence instead.
+    """
     token = before.rsplit(" ", 1)[-1][:-1]
-    return following.islower() and (len(token) <= 4 or "." in token)
+    if token.isdigit() or token.lower() in _SENTENCE_ENDERS or following.lower() in _SENTENCE_OPENERS:
+        return False
+    return following[:1].islower() and (len(token) <= 4 or "." in token)
+
+
+_SENTENCE_ENDERS = PREPOSITIONS | {"me", "us", "him", "her", "them", "it", "too", "now", "then", "well", "day", "job"}
+_SENTENCE_OPENERS = SUBJECT_PRONOUNS | {"it's", "there", "there's", "that's", "this", "then", "so", "but", "also"}
 
 
 def _is_question(words: list[str]) -> bool:

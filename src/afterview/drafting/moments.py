@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from afterview.drafting.english import DETERMINERS, SUBJECT_PRONOUNS, WH_WORDS, has_finite_verb, lower_lead, past_tense_doer
-from afterview.drafting.moment_forms import Form, analyse, clean, form_of, is_fragment, strip_end
+from afterview.drafting.english import DETERMINERS, IRREGULAR_PAST, SUBJECT_PRONOUNS, WH_WORDS, has_finite_verb, lower_lead, past_tense_doer
+from afterview.drafting.moment_forms import Form, analyse, answered, asks, clean, form_of, is_fragment, strip_end
 from afterview.drafting.person import to_second_person
 from afterview.drafting.questions import embed_question
 from afterview.drafting.typed import topic_phrase
@@ -70,10 +70,12 @@ def object_phrase(text: str, *, recipient: str | None = None, formal: bool = Fal
             "you" / "your" (the note is written to them).
         formal: word the rephrasing for a formal note ("the moment you" for "the part where you").
     """
-    asked = "?" in text.rstrip()[-3:]
     typed = clean(text)
     doer = past_tense_doer(typed)
-    form, core, ready = analyse(to_second_person(typed, recipient), asked=asked)
+    written = to_second_person(typed, recipient)
+    if answered(text):  # "how do you handle ...? - I said ...": "you" there is the candidate
+        written = _put_to_me(written)
+    form, core, ready = analyse(written, asked=asks(text))
     if form is not Form.QUESTION and _WH_CLAUSE.match(core):
         # "how the team retired ...", "where the depot will open": a clause, not a thing.
         return Rendered(form, _hearing(lower_lead(core)))
@@ -141,6 +143,16 @@ def preview(text: str, *, recipient: str | None = None) -> str:
 
 
 # -- phrases -------------------------------------------------------------------------------
+_TO_ME = {"you": "I", "your": "my", "yours": "mine", "yourself": "myself", "you'd": "I'd", "you're": "I'm", "you've": "I've"}
+
+
+def _put_to_me(question: str) -> str:
+    """A question the candidate answered, its "you" as "I": "how do you handle" -> "how do I handle"."""
+    if question[:1] in "\"“'‘":
+        return question  # a quotation keeps its words
+    return re.sub(r"\b(?:you(?:'d|'re|'ve|rself|rs|r)?)\b", lambda m: _TO_ME[m.group(0).lower()], question, flags=re.IGNORECASE)
+
+
 def _clauses(text: str) -> str:
     """Clauses typed with semicolons or dashes, joined as English: "a; b" -> "a, and b"."""
     return re.sub(r"\s*;\s*|\s+[-–—]\s+", ", and ", text)
@@ -159,6 +171,9 @@ def _phrase(form: Form, core: str, formal: bool, doer: str = "you") -> str:
     event = "the moment" if formal else "the part where"
     if form is Form.QUESTION:
         return _question_phrase(core)
+    split = _topic_and_clause(core) if form in (Form.FRAGMENT, Form.SENTENCE, Form.NOUN_PHRASE) else None
+    if split:
+        return split
     if form is Form.FRAGMENT:
         return "our talk about " + topic_phrase(lower_lead(_unlist(core)))
     if form is Form.PAST_VERB:
@@ -186,6 +201,8 @@ def _phrase(form: Form, core: str, formal: bool, doer: str = "you") -> str:
             return "your question about " + rest
         if re.match(r"^(?:you \w+ed (?:me|us)|you (?:showed|gave|told|let|made|took) (?:me|us)|my )\b", core, re.IGNORECASE):
             return f"{event} {lower_lead(core)}"
+        if _TWO_ACTIONS.match(core):  # "you dropped in and asked about the audit": something that happened
+            return f"{event} {lower_lead(core)}"
         if _REPORTING.match(core[len("you "):] if core.lower().startswith("you ") else ""):
             return f"{event} {lower_lead(core)}"  # "you explained the grant timeline, then ..."
         return _hearing(lower_lead(core))
@@ -203,6 +220,8 @@ def _phrase(form: Form, core: str, formal: bool, doer: str = "you") -> str:
     return _noun_phrase(core)
 
 
+_PAST = r"(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + ")"
+_TWO_ACTIONS = re.compile(rf"^you (?:\w+ly |just |only |also |then )?{_PAST}\b[^,.;]* and (?:then )?{_PAST}\b", re.IGNORECASE)
 _YOU_ASKED = re.compile(
     r"^you (?:asked(?: me| us)?|wanted to know) (?=(?:if|whether|how|what|why|where|when|which|who)\b)", re.IGNORECASE
 )
@@ -273,6 +292,34 @@ def _unlist(text: str) -> str:
     if len(pieces) >= 3 and not re.search(r"\b(?:and|or|etc)\b", pieces[-1]) and all(len(p.split()) <= 5 for p in pieces):
         text = ", ".join(pieces[:-1]) + " and " + pieces[-1]
     return text
+
+
+# A topic, then what someone did or said about it: "informed consent - you asked how I'd do it".
+_TOPIC_THEN_CLAUSE = re.compile(
+    r"^(?P<topic>[^,;]+?)(?:\s+[-–—]\s+|\s*;\s*|,\s+)(?P<clause>(?:you|I|we|she|he|they|somebody|someone|nobody|everyone) \S.*)$"
+)
+# The same run on without a stop, when the clause has an object of its own ("so many logframes you love them").
+_TOPIC_RUN_ON = re.compile(
+    r"^(?P<topic>\S+(?: \S+)+?) (?P<clause>(?:you|we|she|he|they) (?!who\b|that\b)\w+ (?:them|it|him|her|us|me))$"
+)
+
+
+_STATIVE = frozenset("liked loved hated enjoyed wanted preferred thought knew felt agreed disagreed".split())
+
+
+def _topic_and_clause(core: str) -> str | None:
+    """A topic and a clause typed side by side, joined as English: "our talk about X, when you asked ..."."""
+    match = _TOPIC_THEN_CLAUSE.match(core) or _TOPIC_RUN_ON.match(core)
+    if not match:
+        return None
+    topic, clause = match.group("topic"), match.group("clause")
+    words = topic.split(" ")
+    if words[0].lower() in SUBJECT_PRONOUNS or has_finite_verb(words) or re.search(r"\b(?:is|are|was|were)\b", topic):
+        return None  # "you run the lab, and ...": a sentence already
+    verb = clause.split(" ")[1].lower()
+    done = (verb.endswith("ed") or verb in IRREGULAR_PAST) and verb not in _STATIVE
+    link = "when" if done else "and how"  # "when you asked ...", but "and how you liked it"
+    return f"our talk about {topic_phrase(lower_lead(_unlist(topic)))}, {link} {lower_lead(clause)}"
 
 
 def _question_phrase(core: str) -> str:

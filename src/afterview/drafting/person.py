@@ -46,6 +46,8 @@ def to_second_person(text: str, recipient: str | None) -> str:
             in_relative = True
         if in_relative or not bare:
             out.append(token)
+            # "patients who can't read - she asked ...": the "who" clause ends at a dash or a stop
+            in_relative = in_relative and not (token in ("-", "–", "—") or token.endswith((";", ".", "!", "?")))
             continue
         replacement = _replace_pronoun(bare, family, tokens, index, out)
         if replacement is None:
@@ -69,16 +71,17 @@ def _interviewer_family(text: str) -> str | None:
     describe ...", "their own"), since it more often means the team.
     """
     lowered = text.lower()
-    words = re.findall(r"[a-z']+", lowered)
-    for index, word in enumerate(words):
-        if word in ("who", "whose"):
-            break
+    words = re.findall(r"[a-z']+", _RELATIVE.sub(" ", lowered))
+    for word in words:
         for family in ("she", "he"):
             if word in _FAMILIES[family] or word in (f"{family}'s", f"{family}'d", f"{family}'ll"):
                 return family
     if _THEY_AS_READER.search(lowered):
         return "they"
     return None
+
+# A "who" clause, up to the dash or stop that ends it: its pronouns are someone else's.
+_RELATIVE = re.compile(r"\b(?:who|whose|whom)\b(?:[^-–—;.!?]|\w-\w)*")
 
 # Where "they" stands for the reader: the moment's own subject; the owner in a moment with
 # no subject ("shared their screen", "had me audit their page"); the one seen or told.

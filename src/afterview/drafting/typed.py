@@ -78,12 +78,12 @@ def find_quote(text: str) -> Quoted | None:
     for index, char in enumerate(text):
         if char not in _OPENING_QUOTES:
             continue
-        if char in "'‘" and index > 0:
+        if char in "'‘" and index > 0 and not _SAYING_BEFORE.search(text[:index]):
             continue
         if index > 0 and text[index - 1].isalnum():
             continue
         closing = _CLOSING_FOR[char]
-        end = text.find(closing, index + 1)
+        end = _closing_quote(text, closing, index + 1)
         if end < 0 and char == '"':
             end = text.find("”", index + 1)
         if end < 0 and char == "“":
@@ -93,6 +93,14 @@ def find_quote(text: str) -> Quoted | None:
             return Quoted(before=text[:index].strip(" :,"), words=words)
         return None
     return None
+
+
+def _closing_quote(text: str, closing: str, start: int) -> int:
+    """Where a quotation closes; a straight apostrophe inside a word ("you're") does not close it."""
+    end = text.find(closing, start)
+    while closing == "'" and 0 <= end < len(text) - 1 and text[end + 1].isalnum():
+        end = text.find(closing, end + 1)
+    return end
 
 
 def quotation_phrase(text: str) -> str | None:
@@ -126,6 +134,9 @@ _SAYING = re.compile(
     r"put\s+it|joked|explained|mentioned|described\s+it\s+as|called\s+it)(?:\s+that)?",
     re.IGNORECASE,
 )
+# A single quotation mark opens a quotation only at the start or after words that report
+# speech ("she said '...'", "asked: '...'"); elsewhere it is an apostrophe.
+_SAYING_BEFORE = re.compile(r"(?:^|\s)" + _SAYING.pattern + r"\s*:?\s*$", re.IGNORECASE)
 
 
 def topic_phrase(text: str) -> str:
@@ -139,6 +150,6 @@ def topic_phrase(text: str) -> str:
     if len(words) < 2 or len(words) > 5 or not plain or words[-1].endswith("ing"):
         return text  # "monthly giving", "Ramadan scheduling": an activity takes no article
     lowered = {w.lower() for w in words}
-    if lowered & (PREPOSITIONS | DETERMINERS | SUBJECT_PRONOUNS | {"and", "or", "vs", "la", "le", "el", "les", "los", "die", "der"}):
+    if lowered & (PREPOSITIONS | DETERMINERS | SUBJECT_PRONOUNS | {"and", "or", "vs", "so", "many", "much", "very", "too", "la", "le", "el", "les", "los", "die", "der"}):
         return text
     return "the " + text
