@@ -114,6 +114,15 @@ def test_the_moment_s_own_words_are_the_person_s(policy) -> None:
     assert presumption(note(body), context(record_texts=texts), policy) == []
 
 
+def test_a_record_name_is_not_a_phrase_of_the_family(policy) -> None:
+    """A company called "Northwind Pay" is a name, not talk about pay; the word alone still counts."""
+    body = "I left our talk sure that Northwind Pay is the right place for me."
+    assert money(note(body), context(proper_nouns=("Northwind Pay",)), policy) == []
+    assert money(note(body), context(), policy) != []
+    plain = "Pay is what I would like to talk about next."
+    assert money(note(plain), context(proper_nouns=("Northwind Pay",)), policy) != []
+
+
 @pytest.mark.parametrize(
     ("check", "note_type", "person", "draft"),
     [

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from afterview.checks.common import MAX_FINDINGS, SpanSet, located, quote
 from afterview.checks.patterns import GatedPattern, Regex
 from afterview.checks.reader import OFF, Section
-from afterview.checks.text import analyse, lower_same_length, normalise
+from afterview.checks.text import analyse, lower_same_length, normalise, whole_name_spans
 from afterview.checks.types import CheckContext, Finding
 
 if TYPE_CHECKING:
@@ -100,6 +100,7 @@ def family_findings(check: str, text: str, context: CheckContext, policy: Policy
     record = _record_blob(context.record_texts)
     # The subject line counts too: "Subject: When should I expect to hear back?"
     opened = [(pattern, numbers) for pattern in family.patterns if (numbers := pattern.open_branches(analysis))]
+    names = whole_name_spans(analysis, context.proper_nouns) if opened and context.proper_nouns else []
     for start, end in filter(None, (analysis.parts.subject, analysis.body)) if opened else ():
         for pattern, numbers in opened:
             for match in pattern.finditer(analysis, lower, norm, start, end, opened=numbers):
@@ -108,6 +109,8 @@ def family_findings(check: str, text: str, context: CheckContext, policy: Policy
                     continue
                 if record and " ".join(lower[span[0] : span[1]].split()) in record:
                     continue  # the person's own words from the record (their moment, say)
+                if any(s < span[1] and span[0] < e for s, e in names):
+                    continue  # part of a name from the record ("Northwind Pay is ...")
                 if family.unless is not None:
                     sentence_start, sentence_end = analysis.sentence(*span)
                     if family.unless.search(lower, max(start, sentence_start), min(end, sentence_end)):

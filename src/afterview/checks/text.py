@@ -296,6 +296,12 @@ def mask_spans(analysis: Analysis, proper_nouns: tuple[str, ...]) -> list[Span]:
     return spans
 
 
+def whole_name_spans(analysis: Analysis, proper_nouns: Sequence[str]) -> list[Span]:
+    """Where the record's names occur whole, ignoring case ("Northwind Pay", not "Pay" alone)."""
+    whole, _ = _mask_terms(tuple(proper_nouns))
+    return [span for term in whole for span in _occurrences(analysis.lower, term)]
+
+
 @lru_cache(maxsize=256)
 def _mask_terms(proper_nouns: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     whole: set[str] = set()
