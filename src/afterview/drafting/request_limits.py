@@ -7,11 +7,11 @@ Stdlib only; read once per prompts folder. A missing or malformed file is a
 from __future__ import annotations
 
 import math
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from afterview.drafting.datafile import read_toml
 from afterview.errors import PolicyError
 from afterview.resources import data_dir
 
@@ -55,12 +55,7 @@ def load_request_limits(folder: Path | None = None) -> RequestLimits:
 
 @cache
 def _load(path: Path) -> RequestLimits:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise PolicyError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise PolicyError(f"{path}: not valid TOML: {exc}") from None
+    data = read_toml(path)  # a PolicyError naming the file (and the line and key of a syntax error)
     unknown = sorted(set(data) - set(_RANGES))
     if unknown:
         raise PolicyError(f"{path}: {unknown[0]}: unknown key")
