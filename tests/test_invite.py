@@ -170,3 +170,32 @@ def test_form_values_fill_the_form_fields():
         "interview_date": "2026-12-09",
         "interviewers": [{"name": "Ana Ruiz", "email": "ana.ruiz@wingtiptoys.example"}],
     }
+
+
+@pytest.mark.parametrize(
+    ("display", "expected"),
+    [
+        ("Jordan Lee <jordan@northwind-analytics.com>", "Jordan Lee"),
+        ("Jordan Lee (jordan@northwind-analytics.com)", "Jordan Lee"),
+        ("Jordan Lee @ Northwind Analytics", "Jordan Lee"),
+        ("Lee, Jordan <jordan@northwind-analytics.com>", "Jordan Lee"),
+    ],
+)
+def test_an_address_written_into_the_display_name_is_dropped_not_the_person(display, expected):
+    jordan = samples.address("jordan@northwind-analytics.com", display)
+    data = samples.calendar(
+        samples.event("Interview: Data Analyst (Northwind Analytics)", datetime(2026, 12, 3, 9, tzinfo=LOS_ANGELES), "u-at",
+                      organizer=jordan, attendees=[samples.address(samples.CANDIDATE, "Sam Rivera")])  # fmt: skip
+    )
+    assert [(p.name, p.email) for p in read(data).interviewers] == [(expected, "jordan@northwind-analytics.com")]
+
+
+def test_a_display_name_that_is_only_an_address_still_counts_as_no_name():
+    talent = samples.address("talent@northwind-analytics.com", "<talent@northwind-analytics.com>")
+    data = samples.calendar(
+        samples.event("Interview: Data Analyst (Northwind Analytics)", datetime(2026, 12, 3, 9, tzinfo=LOS_ANGELES), "u-at2",
+                      organizer=talent, attendees=[samples.address(samples.CANDIDATE, "Sam Rivera")])  # fmt: skip
+    )
+    assert [(s.who, s.why) for s in read(data).skipped if "talent" in s.who] == [
+        ("talent@northwind-analytics.com", "no name on the invite")
+    ]

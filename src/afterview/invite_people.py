@@ -18,6 +18,8 @@ _NO_REPLY = re.compile(r"^(?:no-?reply|do-?not-?reply|calendar-notification|noti
 _SKIPPED_CUTYPES = {"ROOM": "a room", "RESOURCE": "a resource", "GROUP": "a group"}
 _RESOURCE_DOMAINS = ("resource.calendar.google.com", "group.calendar.google.com")
 _FORBIDDEN = re.compile(CONTROL_CHARS)
+# An address inside a display name, with the brackets or parentheses around it.
+_ADDRESS_IN_NAME = re.compile(r"[<(\[]?\s*(?:mailto:)?[^\s<>()\[\]@]+@[^\s<>()\[\]@]+\.[^\s<>()\[\]@]+\s*[>)\]]?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,12 +113,25 @@ def _email(address) -> str | None:
 def _name(cn: object, email: str | None) -> str | None:
     """The display name, or None when there is none worth using (blank, the address itself)."""
     name = " ".join(str(cn or "").strip().strip("\"'").split())
-    if not name or _FORBIDDEN.search(name) or "@" in name or (email and name.casefold() == email.casefold()):
+    if not name or _FORBIDDEN.search(name) or (email and name.casefold() == email.casefold()):
         return None
+    if "@" in name:
+        name = _without_addresses(name)
+        if not name:
+            return None
     last, comma, first = name.partition(",")
     if comma and len(last.split()) == 1 and len(first.split()) == 1 and "." not in name:
         name = f"{first.strip()} {last.strip()}"  # "Lee, Jordan", as directories write it
     return name[:NAME_MAX_CHARS].strip()
+
+
+def _without_addresses(name: str) -> str:
+    """``name`` with what calendars append to it removed: an address ("Jordan Lee
+    <jordan@x.com>", "(jordan@x.com)"), a "@ Company" tail, a handle's "@"."""
+    name = _ADDRESS_IN_NAME.sub(" ", name)
+    name = name.partition(" @ ")[0]
+    name = " ".join(name.replace("@", " ").split()).strip(" ,;:-")
+    return name
 
 
 def domains_of(event, candidate: Candidate) -> list[str]:
