@@ -97,3 +97,34 @@ def test_version(cli_process):
 
     result = cli_process("--version")
     assert (result.code, result.out.strip()) == (0, f"afterview {__version__}")
+
+
+PROFILE_WITH_BRACKETS = '''[profile]
+name = "Sam Rivera"
+signature = """
+Sam Rivera
+[B] Studio | portfolio: sam.example/[work]
+"""
+'''
+
+
+def test_the_profile_signature_gets_the_same_verdict_from_draft_and_check(cli, isolated_home, tmp_path, data):
+    # The signature block is the person's own text: ``draft`` masks it, and so must
+    # ``check --strict`` of the note it printed, from the file and from the store.
+    (isolated_home / "config.toml").write_text(PROFILE_WITH_BRACKETS)
+    record = data / "no_candidate.toml"
+    drafted = cli("draft", "--from", record, "--type", "thank_you", "--offline", "--json")
+    assert drafted.code == 0, drafted.err
+    draft = json.loads(drafted.out.splitlines()[0])
+    assert draft["report"]["passed"] and "[B] Studio" in draft["body"]
+    note = tmp_path / "note.txt"
+    note.write_text(f"Subject: {draft['subject']}\n\n{draft['body']}")
+
+    from_file = cli("check", "--strict", "--from", record, "--type", "thank_you", "--json", note)
+    assert from_file.code == 0, from_file.out
+    assert json.loads(from_file.out)["findings"] == []
+
+    added = cli("add", record)
+    assert added.code == 0, added.err
+    from_store = cli("check", "--strict", "--interview", added.out.strip(), "--type", "thank_you", "--json", note)
+    assert from_store.code == 0, from_store.out

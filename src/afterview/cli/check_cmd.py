@@ -47,17 +47,19 @@ def _context(args: argparse.Namespace, policy) -> CheckContext:
             return CheckContext(note_type=args.note_type, recipient=args.to)
         return CheckContext(note_type=args.note_type)
     # pydantic only when a record is given: a bare `check` stays light.
+    from afterview.config import load_config_file
     from afterview.domain import NoteType
+    from afterview.paths import app_paths
     from afterview.usecases.checking import StoredInterview, note_context
-    from afterview.usecases.recipients import recipients_for
+    from afterview.usecases.recipients import recipients_for, signature_lines
 
     note_type = NoteType(args.note_type)
+    paths = app_paths()
     stored = None
     if args.interview_id is not None:
-        from afterview.paths import app_paths
         from afterview.store import open_store
 
-        store = open_store(app_paths())
+        store = open_store(paths)
         stored = StoredInterview(store, args.interview_id, store.interview(args.interview_id))
         interview = stored.interview
     else:
@@ -65,7 +67,10 @@ def _context(args: argparse.Namespace, policy) -> CheckContext:
 
         interview = load_interview(args.interview)
     (recipient,) = recipients_for(interview, note_type, args.to, one=True)
-    return note_context(policy, note_type, recipient, interview=interview, stored=stored)
+    # The profile signs drafts: its name and signature block are the person's own text
+    # here as they were when ``draft`` checked the note.
+    signature = signature_lines(interview, load_config_file(paths.config_file).profile)
+    return note_context(policy, note_type, recipient, interview=interview, stored=stored, signature=signature)
 
 
 def _read(path: str) -> str:

@@ -65,10 +65,11 @@ def _load_interview(args: argparse.Namespace, settings):
         return load_interview(args.interview), None
     from afterview.store import open_store
     from afterview.usecases.checking import StoredInterview
+    from afterview.usecases.recipients import signature_lines
 
     store = open_store(settings.paths)
     interview = store.interview(args.interview_id)
-    return interview, StoredInterview(store, args.interview_id, interview)
+    return interview, StoredInterview(store, args.interview_id, interview, signature_lines(interview, settings.profile))
 
 
 def _print_draft(draft) -> None:

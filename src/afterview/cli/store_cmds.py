@@ -178,10 +178,12 @@ def _sent(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _stored(store, interview_id: int):
+def _stored(store, interview_id: int, profile=None):
     from afterview.usecases.checking import StoredInterview
+    from afterview.usecases.recipients import signature_lines
 
-    return StoredInterview(store, interview_id, store.interview(interview_id))
+    interview = store.interview(interview_id)
+    return StoredInterview(store, interview_id, interview, signature_lines(interview, profile))
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -191,7 +193,7 @@ def _export(args: argparse.Namespace) -> int:
         _refuse_overwrite(args)
     settings = resolve_settings(model=args.model, base_url=args.base_url, offline=args.offline)
     with _open_store(settings.paths) as store:
-        stored = _stored(store, args.id)
+        stored = _stored(store, args.id, settings.profile)
         if args.format == "ics":
             exported = _export_ics(args, stored)
         else:

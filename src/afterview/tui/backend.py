@@ -213,9 +213,12 @@ class Backend:
             RecordNotFound: no such interview (deleted meanwhile).
         """
         from afterview.usecases.checking import StoredInterview
+        from afterview.usecases.recipients import signature_lines
         from afterview.usecases.studio import StudioSession
 
-        stored = StoredInterview(self.store, interview_id, self.store.interview(interview_id))
+        interview = self.store.interview(interview_id)
+        signature = signature_lines(interview, self.settings.profile)
+        stored = StoredInterview(self.store, interview_id, interview, signature)
         return StudioSession(stored, self.settings, self.writer, lambda: self.advice(interview_id), self.today)
 
     def advice(self, interview_id: int) -> list[Any]:

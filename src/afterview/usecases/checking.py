@@ -10,6 +10,7 @@ it, it is their note, and ``check``'s per-type severities apply.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -24,11 +25,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class StoredInterview:
-    """A stored interview as a check sees it: the record, its id and the store it lives in."""
+    """A stored interview as a check sees it: the record, its id, the store it lives in,
+    and the lines its notes are signed with (``recipients.signature_lines``)."""
 
     store: Any
     interview_id: int
     interview: Interview
+    signature: tuple[str, ...] = ()
 
 
 def note_context(
@@ -38,17 +41,21 @@ def note_context(
     *,
     interview: Interview | None = None,
     stored: StoredInterview | None = None,
+    signature: Sequence[str] = (),
 ) -> CheckContext:
     """The context for a note: bare (no record), a file's record, or a stored interview.
 
     A stored interview adds the notes a panel may read beside this one: the other
-    recipients' latest drafts and every note sent to them.
+    recipients' latest drafts and every note sent to them. ``signature`` (a stored
+    interview carries its own) is masked like the record's texts, as ``draft`` does.
     """
     if stored is not None:
         others = stored.store.other_notes(stored.interview_id, recipient) if recipient else []
-        return check_context(stored.interview, note_type, recipient, policy, other_notes=others)
+        return check_context(
+            stored.interview, note_type, recipient, policy, other_notes=others, signature=signature or stored.signature
+        )
     if interview is not None:
-        return check_context(interview, note_type, recipient, policy)
+        return check_context(interview, note_type, recipient, policy, signature=signature)
     if recipient:
         return CheckContext(note_type=note_type.value, recipient=recipient)
     return CheckContext(note_type=note_type.value)

@@ -38,6 +38,18 @@ def signature_for(interview: Interview, profile: Profile | None, *, config_file:
     )
 
 
+def signature_lines(interview: Interview, profile: Profile | None) -> tuple[str, ...]:
+    """The lines a note is signed with: the signer's name and the profile's signature block.
+
+    The person's own text, so the checks mask it (a signer "Sam [B] Rivera" is not a
+    placeholder). Unlike ``signature_for`` this never raises: a note can be checked
+    before anyone has set a name.
+    """
+    name = interview.candidate or (profile.name if profile is not None else None)
+    block = (profile.signature or "") if profile is not None else ""
+    return tuple(line for line in (name or "", *block.splitlines()) if line.strip())
+
+
 def require_allowed(interview: Interview, note_type: NoteType) -> None:
     """Refuse notes the record cannot support.
 
