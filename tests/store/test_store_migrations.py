@@ -79,6 +79,18 @@ INSERT INTO interviewers (interview_id, position, name, name_key, contact) VALUE
 INSERT INTO sent_log (interview_id, note_type, recipient, recipient_key, sent_on, recorded_at)
     VALUES (1, 'thank_you', 'Priya Shah', 'priya shah', '2026-11-25', '2026-11-25T11:00');
 """,
+    # Version 6: two drafts to Jordan saved one at a time; version 7 marks the first
+    # variant of each batch, and each of these was a batch of its own.
+    6: """
+INSERT INTO interviews (id, company, role, interview_date, status, created_at, updated_at)
+    VALUES (1, 'Northwind', 'Analyst', '2026-11-24', 'awaiting', '2026-11-24T09:00', '2026-11-24T09:00');
+INSERT INTO interviewers (interview_id, position, name, name_key, contact) VALUES (1, 0, 'Jordan Lee', 'jordan lee', 1);
+INSERT INTO interviewers (interview_id, position, name, name_key, contact) VALUES (1, 1, 'Priya Shah', 'priya shah', 0);
+INSERT INTO drafts (interview_id, note_type, recipient, recipient_key, tone, engine, subject, body, report, created_at)
+    VALUES (1, 'thank_you', 'Jordan Lee', 'jordan lee', 'warm', 'template', 'Thanks', 'Dear Jordan, first.', '{}', '2026-11-24T10:00');
+INSERT INTO drafts (interview_id, note_type, recipient, recipient_key, tone, engine, subject, body, report, created_at)
+    VALUES (1, 'thank_you', 'Jordan Lee', 'jordan lee', 'warm', 'template', 'Thanks', 'Dear Jordan, second.', '{}', '2026-11-24T10:05');
+""",
 }
 
 
@@ -141,6 +153,8 @@ def test_migrating_from_every_earlier_version_keeps_data_and_matches_a_fresh_sch
     # The migrated database works for the whole API.
     new_id = store.add_interview(make_interview())
     assert store.interview(new_id) == make_interview()
+    if version == 6:  # drafts saved before batches were marked each lead their own
+        assert store.other_notes(1, "Priya Shah") == [("Jordan Lee", "Dear Jordan, second.")]
     store.close()
     assert _pragmas(path)[:2] == (APPLICATION_ID, SCHEMA_VERSION)
     assert _schema(path) == _schema(app_paths({"AFTERVIEW_HOME": str(fresh_home)}).database)

@@ -7,6 +7,8 @@ import itertools
 import json
 from pathlib import Path
 
+import pytest
+
 from afterview import services
 from afterview.checks.panel import note_body, similarity
 from afterview.config import resolve_settings
@@ -84,6 +86,33 @@ def test_a_note_that_repeats_the_one_already_sent_is_warned(panel_file: Path, st
     # The stored drafts themselves differ from the note sent.
     (marcus,) = _draft(stored.interview, DraftJob(NoteType.THANK_YOU, to="Marcus Okafor"), stored)
     assert marcus.drafts[0].report.by_check("panel") == ()
+
+
+@pytest.mark.parametrize("where", ["file", "store"])
+def test_variants_nobody_picked_are_not_compared_across_the_panel(panel_file: Path, store, where: str) -> None:
+    # Three variants each: interviewer 2's variants start where interviewer 1's first
+    # one is not, so none should read alike; comparing against interviewer 1's last
+    # variant (the newest saved) would warn about a note nobody sends.
+    interview = load_interview(panel_file)
+    stored = None
+    if where == "store":
+        interview_id = store.add_interview(interview)
+        stored = StoredInterview(store, interview_id, store.interview(interview_id))
+    first, second = (p.name for p in interview.interviewers[:2])
+    if where == "file":
+        results = _draft(interview, DraftJob(NoteType.THANK_YOU, variants=3), stored)[:2]
+    else:
+        results = [_draft(interview, DraftJob(NoteType.THANK_YOU, to=name, variants=3), stored)[0] for name in (first, second)]
+    assert [len(r.drafts) for r in results] == [3, 3]
+    warned = [(r.request.recipient, d.variant) for r in results for d in r.drafts if d.report.by_check("panel")]
+    assert warned == []
+    # The one a person edits becomes the one compared: a copy of it is warned.
+    if stored is not None:
+        picked = results[0].drafts[2]
+        store.update_draft_body(picked.id, picked.body + "\n", picked.report)
+        copied = picked.body.replace(first.split()[0], second.split()[0])
+        context = note_context(POLICY, NoteType.THANK_YOU, second, stored=stored)
+        assert check_text(copied, context, POLICY).by_check("panel")
 
 
 def test_check_strict_from_a_file_gives_the_stored_drafts_findings(panel_file: Path, store, cli, tmp_path: Path) -> None:

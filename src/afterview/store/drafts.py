@@ -23,14 +23,17 @@ _SELECT = f"SELECT id, {', '.join(DRAFT_COLUMNS)}, edited_at FROM drafts"
 def other_notes(db: sqlite3.Connection, interview_id: int, recipient: str) -> list[tuple[str, str]]:
     """``(recipient, body)`` of the notes a panel may read beside one to ``recipient``.
 
-    The latest draft of each type to every other recipient of the interview, then every
-    note sent to them (the text as it was sent), oldest first within each.
+    Of each type to every other recipient, the draft they are likeliest to get: the
+    newest of the first variants of each batch (the one shown first) and the drafts the
+    person edited; then every note sent to them (the text as it was sent), oldest first
+    within each. Variants a person has not picked are not compared: they differ from
+    each other's on purpose, and the check would warn about notes nobody sends.
     """
     key = name_key(recipient)
     drafts = db.execute(
         "SELECT recipient, body FROM drafts WHERE id IN ("
         "  SELECT max(id) FROM drafts WHERE interview_id = ? AND recipient_key != ?"
-        "  GROUP BY recipient_key, note_type) ORDER BY id",
+        "  AND (leads_batch OR edited_at IS NOT NULL) GROUP BY recipient_key, note_type) ORDER BY id",
         (interview_id, key),
     ).fetchall()
     sent = db.execute(
@@ -41,14 +44,19 @@ def other_notes(db: sqlite3.Connection, interview_id: int, recipient: str) -> li
     return [tuple(row) for row in (*drafts, *sent)]
 
 
-def insert_draft(db: sqlite3.Connection, interview_id: int, draft: Draft, now: datetime) -> Draft:
-    """Store ``draft`` for the interview; return it with its id."""
+def insert_draft(
+    db: sqlite3.Connection, interview_id: int, draft: Draft, now: datetime, *, leads_batch: bool = True
+) -> Draft:
+    """Store ``draft`` for the interview; return it with its id.
+
+    ``leads_batch`` is False for the second and later variants saved together.
+    """
     report = draft.report
     created = draft.created_at or now
     marks = ", ".join("?" for _ in DRAFT_COLUMNS)
     cursor = db.execute(
-        f"INSERT INTO drafts (interview_id, {', '.join(DRAFT_COLUMNS)}) VALUES (?, {marks})",
-        (interview_id, *draft_values(draft, report, created)),
+        f"INSERT INTO drafts (interview_id, {', '.join(DRAFT_COLUMNS)}, leads_batch) VALUES (?, {marks}, ?)",
+        (interview_id, *draft_values(draft, report, created), int(leads_batch)),
     )
     return replace(draft, id=cursor.lastrowid, report=report, created_at=created)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, TypeVar
 
@@ -43,6 +43,23 @@ class NotesStore:
         with self._write("saving the draft") as db:
             self._interview_date(db, interview_id)
             return drafts.insert_draft(db, interview_id, draft, self.now())
+
+    def save_drafts(self, interview_id: int, drafts: Sequence[Draft]) -> list[Draft]:
+        """Store the variants of one request together (all or none); return them with ids.
+
+        The first leads the batch: it is shown first, so it is the note another
+        interviewer's panel check compares against until the person edits another.
+
+        Raises:
+            RecordNotFound: no such interview.
+            StoreError: the database is locked, full or unwritable (nothing is saved).
+        """
+        from afterview.store import drafts as table
+
+        with self._write("saving the drafts") as db:
+            self._interview_date(db, interview_id)
+            now = self.now()
+            return [table.insert_draft(db, interview_id, d, now, leads_batch=i == 0) for i, d in enumerate(drafts)]
 
     def update_draft_body(self, draft_id: int, body: str, report: Report, *, subject: str | None = None) -> Draft:
         """Replace an edited draft's body (and subject) and its report; return the stored draft.

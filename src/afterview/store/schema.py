@@ -210,7 +210,16 @@ JSON array of its interviewers in order (``[name, name key, contact]``) and one 
 sent notes (``[type, recipient's name key, day]``), so the due list reads one table and
 one JSON text per interview instead of a row per interviewer and per note."""
 
-MIGRATIONS: tuple[str, ...] = (_V1, _SENT_BODY, _SCRUB_KEYS, _MISSION_AND_ADDRESS, _SENT_DIGEST, _DUE_ROWS)
+_BATCH_LEAD = """
+ALTER TABLE drafts ADD COLUMN leads_batch INTEGER NOT NULL DEFAULT 1;
+"""
+"""Which draft leads the variants saved together: the one shown first, so the one a panel
+check of another interviewer's note compares against (drafts stored before were saved
+one at a time, so each leads its own)."""
+
+MIGRATIONS: tuple[str, ...] = (
+    _V1, _SENT_BODY, _SCRUB_KEYS, _MISSION_AND_ADDRESS, _SENT_DIGEST, _DUE_ROWS, _BATCH_LEAD,
+)  # fmt: skip
 """``MIGRATIONS[n]`` upgrades schema version ``n`` to ``n + 1``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

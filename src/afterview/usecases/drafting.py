@@ -136,9 +136,10 @@ class _Session:
         result = Drafted(request, drafts)
         if self.stored is not None and self.save_error is None:
             try:
-                result.drafts = [self.stored.store.save_draft(self.stored.interview_id, draft) for draft in drafts]
+                result.drafts = self.stored.store.save_drafts(self.stored.interview_id, drafts)
             except AfterviewError as exc:
                 self.save_error = exc
         result.save_error = self.save_error
-        self.made.extend((d.recipient, d.body) for d in drafts)
+        if drafts:  # the variant shown first, as the store's panel compares (``other_notes``)
+            self.made.append((drafts[0].recipient, drafts[0].body))
         return result
