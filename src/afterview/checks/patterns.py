@@ -16,8 +16,9 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 
+from afterview.checks.gate_index import GateIndex
 from afterview.checks.gates import Branch, Clause, holds, phrase_regex
-from afterview.checks.text import AFFIX, Analysis, Span
+from afterview.checks.text import Analysis, Span
 
 
 class LazyRegex:
@@ -71,8 +72,6 @@ _DIGIT_RUN = re.compile(r"\d+")
 _WHOLE = 8 * _REACH
 # Distinct sets of open branches a pattern keeps compiled at once.
 _COMPILED_SETS = 64
-# Distinct tokens a policy's index remembers what they open (then it starts afresh).
-_SEEN_TOKENS = 200_000
 
 
 class GatedPattern:
@@ -94,6 +93,7 @@ class GatedPattern:
     __slots__ = (
         "_branches", "case_sensitive", "_index", "_keys", "_always",
         "_words", "_pieces", "_starts", "_ends", "_number", "_ungated", "_gates", "_slot", "_compiled",
+        "_substring_branches",
     )  # fmt: skip
 
     def __init__(self, found: tuple[Branch, ...], case_sensitive: bool = False, gates: GateIndex | None = None):
@@ -125,6 +125,10 @@ class GatedPattern:
         self._ends = tuple(dict.fromkeys(affix for key in keys for affix in key.ends))
         self._number = any(key.number for key in keys)
         self._ungated = len(keys) < len(always)
+        # Branches a substring may open: the only ones whose gate differs in the body.
+        self._substring_branches = frozenset(
+            n for n, branch in enumerate(found) if any(clause.substrings for clause in branch.clauses)
+        )
         self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
         self._gates = gates
         self._slot = gates.add(self) if gates is not None else -1
@@ -189,8 +193,8 @@ class GatedPattern:
     def open_branches(self, analysis: Analysis, *, body_only: bool = False) -> tuple[int, ...]:
         """The branches that may match the text (or its body), in order."""
         if self._gates is not None:
-            hits: Iterable[int] = self._gates.hits(analysis).get(self._slot, ())
-        elif self._keys.isdisjoint(analysis.tokens):
+            return self._gates.opened(analysis, body_only).get(self._slot, ())
+        if self._keys.isdisjoint(analysis.tokens):
             hits = ()
         else:
             hits = sorted({n for word in self._keys & analysis.tokens for n in self._index["w", word]})
@@ -283,98 +287,6 @@ class GatedPattern:
         if number and analysis.has_digit:
             spans.extend(_window(analysis, *m.span(), start, end) for m in _DIGIT_RUN.finditer(lower, start, end))
         return _merged(spans)
-
-
-class GateIndex:
-    """The key words of every gated pattern of one policy, so that one pass over a
-    text's tokens finds the candidate branches of all of them (rather than a set
-    operation per pattern). Patterns join it as the policy is read.
-
-    What a token opens (its own word, the word starts and ends it has) is worked out
-    the first time the token is seen and kept, so a note costs two set operations and
-    a loop over its tokens that open something."""
-
-    __slots__ = ("_patterns", "_index", "_seen", "_opening")
-
-    def __init__(self) -> None:
-        self._patterns: list[GatedPattern] = []
-        self._index: tuple[dict, dict, dict] | None = None
-        self._forget()
-
-    def __getstate__(self) -> dict:
-        return {"_patterns": self._patterns, "_index": self._index}  # not what tokens opened
-
-    def __setstate__(self, state: dict) -> None:
-        self._patterns, self._index = state["_patterns"], state["_index"]
-        self._forget()
-
-    def _forget(self) -> None:
-        self._seen: set[str] = set()  # tokens already classified
-        self._opening: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = {}  # those that open some branch
-
-    def add(self, pattern: GatedPattern) -> int:
-        """Index ``pattern``; returns its slot."""
-        self._patterns.append(pattern)
-        self._index = None
-        self._forget()
-        return len(self._patterns) - 1
-
-    def freeze(self) -> None:
-        """Build the index now (before the policy is stored), not on first use."""
-        if self._index is not None:
-            return
-        tables: dict[str, dict[str, list[tuple[int, tuple[int, ...]]]]] = {"w": {}, "s": {}, "e": {}}
-        for slot, pattern in enumerate(self._patterns):
-            for (kind, atom), numbers in pattern._index.items():
-                tables[kind].setdefault(atom, []).append((slot, numbers))
-        words = {word: tuple(found) for word, found in tables["w"].items()}
-        # Word starts (ends) by their first (last) letters, so a token looks up its own.
-        by_head: dict[str, list] = {}
-        for atom, found in tables["s"].items():
-            by_head.setdefault(atom[:AFFIX], []).append((atom, tuple(found)))
-        by_tail: dict[str, list] = {}
-        for atom, found in tables["e"].items():
-            by_tail.setdefault(atom[-AFFIX:], []).append((atom, tuple(found)))
-        self._index = (words, {k: tuple(v) for k, v in by_head.items()}, {k: tuple(v) for k, v in by_tail.items()})
-
-    def hits(self, analysis: Analysis) -> dict[int, list[int]]:
-        """Slot -> the branches (in order) whose key holds: one of its words is a token,
-        or a token starts or ends as it says."""
-        return analysis.remembered(self, self._hits)
-
-    def _hits(self, analysis: Analysis) -> dict[int, list[int]]:
-        tokens = analysis.tokens
-        unseen = tokens.difference(self._seen)
-        if unseen:
-            self._classify(unseen)
-        opening = self._opening
-        found: dict[int, list[int]] = {}
-        for token in tokens & opening.keys():
-            for slot, numbers in opening[token]:
-                found.setdefault(slot, []).extend(numbers)
-        for slot, numbers in found.items():
-            if len(numbers) > 1:
-                found[slot] = sorted(set(numbers))
-        return found
-
-    def _classify(self, tokens: Iterable[str]) -> None:
-        """Note what each of ``tokens`` opens: its word, and each word start or end it has."""
-        self.freeze()
-        assert self._index is not None
-        words, by_head, by_tail = self._index
-        if len(self._seen) > _SEEN_TOKENS:
-            self._forget()
-        for token in tokens:
-            entries = list(words.get(token, ()))
-            for atom, found in by_head.get(token[:AFFIX], ()):
-                if token.startswith(atom):
-                    entries.extend(found)
-            for atom, found in by_tail.get(token[-AFFIX:], ()):
-                if token.endswith(atom):
-                    entries.extend(found)
-            if entries:
-                self._opening[token] = tuple(entries)
-        self._seen.update(tokens)
 
 
 def word_positions(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[int]:
