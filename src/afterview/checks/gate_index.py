@@ -1,26 +1,30 @@
 """Which branches of every gated pattern of a policy may match a text, decided once per text.
 
 Each branch of a pattern carries clauses (``checks.gates``): all must hold for it to
-match, and the first, its key, is usually a word. ``GateIndex`` turns the clauses of
-the whole policy into lookups by token: what a token keys (the branches whose key is
-that word, or a word start or end the token has) and which clauses it satisfies. So a
-text costs one pass over its tokens (set unions), then a subset test per candidate
-branch; clauses no token can satisfy (a substring, a digit) are asked of the text only
-when a candidate needs them, once per text. Every pattern of the policy then finds its
-open branches with one dictionary lookup (``GatedPattern.open_branches``).
+match, and the first, its key, is usually a word. ``GateIndex`` numbers every branch
+of the policy and turns the clauses into lookups by token: for each token, the
+branches it keys (their key is that word, or a word start or end the token has), and
+for each later position, the branches whose clause there it meets. A text then costs
+set unions over its tokens and a few set differences, all at C speed: the candidates
+(branches keyed by some token, and those keyed otherwise: by a digit or a substring),
+less those with a clause nobody met. A clause's digit part is met by any digit; its
+substrings are looked for only for a candidate no token rescued. Every pattern of the
+policy then finds its open branches with one dictionary lookup
+(``GatedPattern.open_branches``).
 
-The lookup tables are built once the policy is read (a cached policy stores them).
-What each token opens is remembered
-across texts; that memo is safe to share between threads (the TUI checks from worker
-threads): entries are only ever added, each computed from the frozen tables alone (two
-threads that race write the same value), a token is marked seen only after its entry
-is stored, and starting afresh swaps in new tables rather than clearing the ones
-another thread may be reading.
+The tables are built once the policy is read (a cached policy stores them). What each
+token opens is remembered across texts; that memo is safe to share between threads
+(the TUI checks from worker threads): entries are only ever added, each computed from
+the frozen tables alone (two threads that race write the same value), a token is
+marked seen only after its entries are stored, and starting afresh swaps in new tables
+rather than clearing the ones another thread may be reading.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import reduce
+from operator import or_
 from typing import TYPE_CHECKING, NamedTuple
 
 from afterview.checks.gates import holds
@@ -33,29 +37,35 @@ __all__ = ["GateIndex"]
 
 # Distinct tokens an index remembers what they open, before it starts afresh.
 _SEEN_TOKENS = 200_000
+# Distinct sets of branches whose substrings an index remembers how to ask about.
+_ASKED_SETS = 4096
+# Positions of a branch's clauses: 0 the key, then the clauses checked after it (a
+# branch keyed otherwise than by tokens has all its clauses checked, up to three).
+_POSITIONS = 4
+
+_Lookup = tuple[dict[str, tuple[int, ...]], dict[str, tuple], dict[str, tuple]]
+"""Word -> branches; first (last) letters -> (word start (end), branches) pairs."""
 
 
 class _Plan(NamedTuple):
     """The policy's clauses as lookups (see the module docstring). A branch's number
     here (``gid``) counts every branch of every pattern, in slot order."""
 
-    words: dict[str, tuple[tuple[int, ...], tuple[int, ...]]]  # token -> (gids keyed, clause ids met)
-    heads: dict[str, tuple[tuple[str, tuple[int, ...], tuple[int, ...]], ...]]  # by first letters
-    tails: dict[str, tuple[tuple[str, tuple[int, ...], tuple[int, ...]], ...]]  # by last letters
+    lookups: tuple[_Lookup, ...]  # per position: what a token meets there
     affix: int
-    always: tuple[int, ...]  # branches with no key a token can meet: candidates for every text
+    always: int  # branches no token keys (candidates for every text), as a bit mask by gid
+    checked: tuple[int, ...]  # per position: the branches with a clause there (a mask)
+    digit: tuple[int, ...]  # per position: the branches whose clause there a digit meets (a mask)
+    asked: tuple[int, ...]  # per position: the branches whose clause there a substring meets (a mask)
+    substrings: tuple[dict[int, tuple[str, ...]], ...]  # per position: gid -> those substrings
     locate: tuple[tuple[int, int], ...]  # gid -> (slot, branch number)
-    needs: tuple[tuple[int, ...], ...]  # gid -> the clauses (ids) that must hold besides its key
-    asked: dict[int, tuple]  # clause id -> the clause, for those with a part no token meets
-    asked_ids: frozenset[int]  # the keys of ``asked``
-    askable: frozenset[int]  # gids that need some clause of ``asked``
 
 
 class GateIndex:
     """Every gated pattern of one policy, indexed together (see the module docstring).
     Patterns join it as the policy is read (``add``)."""
 
-    __slots__ = ("_patterns", "_plan", "_tables", "_in_body")
+    __slots__ = ("_patterns", "_plan", "_tables", "_in_body", "_asked")
 
     def __init__(self) -> None:
         self._patterns: list[GatedPattern] = []
@@ -72,8 +82,13 @@ class GateIndex:
         self._fresh()
 
     def _fresh(self) -> None:
-        # (tokens seen, token -> what it opens): replaced whole, never cleared.
-        self._tables: tuple[set[str], dict[str, tuple[tuple[int, ...], tuple[int, ...]]]] = (set(), {})
+        # (tokens seen, per position: token -> the branches it meets there, as a bit
+        # mask by gid): replaced whole, never cleared.
+        self._tables: tuple[set[str], tuple[dict[str, tuple[int, ...]], ...]] = (
+            set(),
+            tuple({} for _ in range(_POSITIONS)),
+        )
+        self._asked: dict[tuple[int, ...], tuple] = {}  # see ``_questions``
 
     def add(self, pattern: GatedPattern) -> int:
         """Index ``pattern`` (being built); returns its slot."""
@@ -85,7 +100,7 @@ class GateIndex:
     def freeze(self) -> None:
         """Build the lookup tables now (before the policy is stored), not on first use."""
         if self._plan is None:
-            self._build()
+            self._plan = _build(self._patterns)
 
     def opened(self, analysis: Analysis, body_only: bool = False) -> dict[int, tuple[int, ...]]:
         """Slot -> the branches (in order) of that pattern that may match the text (or,
@@ -94,38 +109,65 @@ class GateIndex:
             return analysis.remembered(self._in_body, self._opened_in_body)
         return analysis.remembered(self, self._opened)
 
+    def hits(self, analysis: Analysis) -> dict[int, tuple[int, ...]]:
+        """As ``opened``: a pattern whose slot is missing has no open branch."""
+        return self.opened(analysis)
+
     def _opened(self, analysis: Analysis) -> dict[int, tuple[int, ...]]:
-        plan = self._plan or self._build()
-        seen, table = self._tables
+        if self._plan is None:
+            self.freeze()
+        plan: _Plan = self._plan  # type: ignore[assignment]
+        seen, tables = self._tables
         tokens = analysis.tokens
         unseen = tokens.difference(seen)
         if unseen:
-            self._classify(plan, unseen, seen, table)
-        candidates = set(plan.always)
-        met: set[int] = set()
-        for token in tokens & table.keys():
-            keyed, clauses = table[token]
-            candidates.update(keyed)
-            met.update(clauses)
-        needs, locate, asked, askable, asked_ids = plan.needs, plan.locate, plan.asked, plan.askable, plan.asked_ids
-        failed: set[int] = set()
+            self._classify(plan, unseen, seen, tables)
+        keys = tables[0]
+        candidates = reduce(or_, map(keys.__getitem__, tokens & keys.keys()), plan.always)
+        missing = []  # per position: candidates whose clause there no token (nor digit) met
+        for position in range(1, _POSITIONS):
+            needing = candidates & plan.checked[position]
+            if needing:
+                table = tables[position]
+                needing &= ~reduce(or_, map(table.__getitem__, tokens & table.keys()), 0)
+                if needing and analysis.has_digit:
+                    needing &= ~plan.digit[position]
+            missing.append(needing)
+        # Shut: a clause is missing that no substring can meet; then ask the text about
+        # the substrings that may meet the rest, each once.
+        shut = reduce(or_, (needing & ~asked for needing, asked in zip(missing, plan.asked[1:])), 0)
+        soft = tuple(needing & asked & ~shut for needing, asked in zip(missing, plan.asked[1:]))
+        if any(soft):
+            lower = analysis.lower
+            for needing, questions in zip(soft, self._questions(plan, soft)):
+                if needing:
+                    shut |= needing & ~reduce(or_, (mask for piece, mask in questions if piece in lower), 0)
+        candidates &= ~shut
         found: dict[int, list[int]] = {}
-        for gid in candidates:
-            need = needs[gid]
-            if not met.issuperset(need):
-                # Only a clause that asks the text (a substring, a digit) may still hold.
-                if gid not in askable:
-                    continue
-                missing = set(need).difference(met)
-                if not (missing.issubset(asked_ids) and _asked_hold(missing, asked, analysis, met, failed)):
-                    continue
+        locate = plan.locate
+        for gid in _members(candidates):
             slot, number = locate[gid]
             found.setdefault(slot, []).append(number)
-        return {slot: tuple(sorted(numbers)) if len(numbers) > 1 else tuple(numbers) for slot, numbers in found.items()}
+        return {slot: tuple(numbers) for slot, numbers in found.items()}
+
+    def _questions(self, plan: _Plan, soft: tuple[int, ...]) -> tuple[tuple[tuple[str, int], ...], ...]:
+        """Per position, for the branches of ``soft`` there: each substring that meets
+        one of their clauses, with the branches it meets (remembered: the same branches
+        ask the same questions of most texts)."""
+        asked = self._asked
+        found = asked.get(soft)
+        if found is None:
+            found = tuple(
+                tuple(_grouped(substrings, needing)) for needing, substrings in zip(soft, plan.substrings[1:])
+            )
+            if len(asked) >= _ASKED_SETS:
+                self._asked = asked = {}  # swapped, never cleared under a reader
+            asked[soft] = found
+        return found
 
     def _opened_in_body(self, analysis: Analysis) -> dict[int, tuple[int, ...]]:
         """As ``_opened``, with substrings looked for in the body only: a branch open in
-        the body is open in the whole text, so only those a substring opened are asked again."""
+        the body is open in the whole text, so only those a substring may open are asked again."""
         result = {}
         for slot, numbers in self.opened(analysis).items():
             pattern = self._patterns[slot]
@@ -144,95 +186,107 @@ class GateIndex:
             result[slot] = numbers
         return result
 
-    def _classify(self, plan: _Plan, tokens: Iterable[str], seen: set[str], table: dict) -> None:
-        """Note what each of ``tokens`` opens: the branches it keys, the clauses it meets."""
+    def _classify(self, plan: _Plan, tokens: Iterable[str], seen: set[str], tables: tuple[dict, ...]) -> None:
+        """Note what each of ``tokens`` meets at each position."""
         if len(seen) > _SEEN_TOKENS:
             self._fresh()  # new tables for later texts; this one finishes with its own
-        words, heads, tails, affix = plan.words, plan.heads, plan.tails, plan.affix
-        nothing: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())
+        affix = plan.affix
         for token in tokens:
-            keyed, clauses = words.get(token, nothing)
-            for atom, more_keyed, more_clauses in heads.get(token[:affix], ()):
-                if token.startswith(atom):
-                    keyed, clauses = keyed + more_keyed, clauses + more_clauses
-            for atom, more_keyed, more_clauses in tails.get(token[-affix:], ()):
-                if token.endswith(atom):
-                    keyed, clauses = keyed + more_keyed, clauses + more_clauses
-            if keyed or clauses:
-                table[token] = (keyed, clauses)
-            seen.add(token)  # only after its entry is stored
+            head, tail = token[:affix], token[-affix:]
+            for (words, heads, tails), table in zip(plan.lookups, tables):
+                met = words.get(token, ())
+                for atom, more in heads.get(head, ()):
+                    if token.startswith(atom):
+                        met += more
+                for atom, more in tails.get(tail, ()):
+                    if token.endswith(atom):
+                        met += more
+                if met:
+                    table[token] = _mask(met)
+            seen.add(token)  # only after its entries are stored
 
-    def _build(self) -> _Plan:
-        from afterview.checks.text import AFFIX
 
-        ids: dict[tuple, int] = {}
-        words: dict[str, tuple[list[int], list[int]]] = {}
-        starts: dict[str, tuple[list[int], list[int]]] = {}
-        ends: dict[str, tuple[list[int], list[int]]] = {}
-        asked: dict[int, tuple] = {}
-        always: list[int] = []
-        locate: list[tuple[int, int]] = []
-        needs: list[tuple[int, ...]] = []
+def _build(patterns: list[GatedPattern]) -> _Plan:
+    """The lookup tables of ``patterns`` (see ``_Plan``)."""
+    from afterview.checks.text import AFFIX
 
-        def clause_id(clause: tuple) -> int:
-            found = ids.get(clause)
-            if found is None:
-                found = ids[clause] = len(ids)
-                key_words, substrings, number, key_starts, key_ends = clause
-                for table, atoms in ((words, key_words), (starts, key_starts), (ends, key_ends)):
+    lookups = [({}, {}, {}) for _ in range(_POSITIONS)]  # words, starts, ends -> branches
+    checked: list[set[int]] = [set() for _ in range(_POSITIONS)]
+    digit: list[set[int]] = [set() for _ in range(_POSITIONS)]
+    substrings: list[dict[int, tuple[str, ...]]] = [{} for _ in range(_POSITIONS)]
+    always: list[int] = []
+    locate: list[tuple[int, int]] = []
+    for slot, pattern in enumerate(patterns):
+        unkeyed = frozenset(pattern._always)
+        for number, (_, clauses) in enumerate(pattern._branches):
+            gid = len(locate)
+            locate.append((slot, number))
+            if number in unkeyed:
+                always.append(gid)
+                placed = enumerate(clauses, 1)  # every clause is checked
+            else:
+                placed = enumerate(clauses)  # the key at 0, the rest checked
+            for position, (words, pieces, number_part, starts, ends) in placed:
+                if position >= _POSITIONS:
+                    raise ValueError("a branch has more clauses than the index places")
+                for table, atoms in zip(lookups[position], (words, starts, ends)):
                     for atom in atoms:
-                        table.setdefault(atom, ([], []))[1].append(found)
-                if substrings or number:
-                    asked[found] = clause
-            return found
-
-        for slot, pattern in enumerate(self._patterns):
-            unkeyed = frozenset(pattern._always)
-            for number, (_, clauses) in enumerate(pattern._branches):
-                gid = len(locate)
-                locate.append((slot, number))
-                if number in unkeyed:
-                    always.append(gid)
-                    needs.append(tuple(dict.fromkeys(map(clause_id, clauses))))
-                    continue
-                key_words, _, _, key_starts, key_ends = clauses[0]
-                for table, atoms in ((words, key_words), (starts, key_starts), (ends, key_ends)):
-                    for atom in atoms:
-                        table.setdefault(atom, ([], []))[0].append(gid)
-                needs.append(tuple(dict.fromkeys(map(clause_id, clauses[1:]))))
-        plan = _Plan(
-            words={w: (tuple(k), tuple(c)) for w, (k, c) in words.items()},
-            heads=_by_letters(starts, lambda atom: atom[:AFFIX]),
-            tails=_by_letters(ends, lambda atom: atom[-AFFIX:]),
-            affix=AFFIX,
-            always=tuple(always),
-            locate=tuple(locate),
-            needs=tuple(needs),
-            asked=asked,
-            asked_ids=frozenset(asked),
-            askable=frozenset(gid for gid, need in enumerate(needs) if not asked.keys().isdisjoint(need)),
-        )
-        self._plan = plan
-        return plan
+                        table.setdefault(atom, []).append(gid)
+                if position:
+                    checked[position].add(gid)
+                    if number_part:
+                        digit[position].add(gid)
+                    if pieces:
+                        substrings[position][gid] = pieces
+    return _Plan(
+        lookups=tuple(
+            (
+                {word: tuple(found) for word, found in words.items()},
+                _by_letters(starts, lambda atom: atom[:AFFIX]),
+                _by_letters(ends, lambda atom: atom[-AFFIX:]),
+            )
+            for words, starts, ends in lookups
+        ),
+        affix=AFFIX,
+        always=_mask(always),
+        checked=tuple(map(_mask, checked)),
+        digit=tuple(map(_mask, digit)),
+        asked=tuple(_mask(found) for found in substrings),
+        substrings=tuple(substrings),
+        locate=tuple(locate),
+    )
 
 
-def _by_letters(atoms: dict[str, tuple[list[int], list[int]]], letters) -> dict:  # noqa: ANN001
+def _by_letters(atoms: dict[str, list[int]], letters) -> dict[str, tuple]:  # noqa: ANN001
     """Word starts (ends) grouped by their first (last) letters, so a token looks up its own."""
     grouped: dict[str, list] = {}
-    for atom, (keyed, clauses) in atoms.items():
-        grouped.setdefault(letters(atom), []).append((atom, tuple(keyed), tuple(clauses)))
-    return {head: tuple(entries) for head, entries in grouped.items()}
+    for atom, found in atoms.items():
+        grouped.setdefault(letters(atom), []).append((atom, tuple(found)))
+    return {letters_: tuple(entries) for letters_, entries in grouped.items()}
 
 
-def _asked_hold(missing: set[int], asked: dict[int, tuple], analysis: Analysis, met: set[int], failed: set[int]) -> bool:
-    """Every clause of ``missing`` (none met by a token) holds for the text; each is asked
-    once per text (``met`` and ``failed`` remember the answers)."""
-    for clause_id in missing:
-        if clause_id in failed:
-            return False
-        clause = asked.get(clause_id)
-        if clause is None or not holds(clause, analysis):
-            failed.add(clause_id)
-            return False
-        met.add(clause_id)
-    return True
+def _grouped(substrings: dict[int, tuple[str, ...]], needing: int) -> Iterator[tuple[str, int]]:
+    """Each substring of the branches in ``needing``, with the mask of those it meets."""
+    by_piece: dict[str, int] = {}
+    for gid in _members(needing):
+        for piece in substrings[gid]:
+            by_piece[piece] = by_piece.get(piece, 0) | 1 << gid
+    return iter(by_piece.items())
+
+
+def _mask(gids: Iterable[int]) -> int:
+    """``gids`` as a bit mask (bit ``gid`` set for each)."""
+    mask = 0
+    for gid in gids:
+        mask |= 1 << gid
+    return mask
+
+
+def _members(mask: int) -> Iterator[int]:
+    """The gids of a bit mask, in order."""
+    base = 0
+    while mask:
+        low = (mask & -mask).bit_length() - 1
+        yield base + low
+        mask >>= low + 1
+        base += low + 1

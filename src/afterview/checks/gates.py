@@ -111,4 +111,3 @@ def phrase_order(phrases: Iterable[str]) -> list[str]:
 def phrase_body(phrase: str) -> str:
     """One phrase as a regex: its words escaped, joined by runs of spaces or hyphens."""
     return r"[\s-]+".join(re.escape(word) for word in phrase.split())
-

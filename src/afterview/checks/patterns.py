@@ -180,6 +180,11 @@ class GatedPattern:
         return tuple(Branch(source, tuple(Clause(*c) for c in clauses)) for source, clauses in self._branches)
 
     @property
+    def slot(self) -> int:
+        """Where the policy's index holds the pattern (-1: in no index)."""
+        return self._slot
+
+    @property
     def index_words(self) -> frozenset[str]:
         """Words one of which opens some branch keyed by whole words."""
         return self._keys

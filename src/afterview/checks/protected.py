@@ -123,15 +123,9 @@ def _scan(analysis: Analysis, text: str, proper_nouns: tuple[str, ...], rules: S
 
 def _candidates(analysis: Analysis, rules: SensitiveRules) -> dict[int, tuple[int, ...]]:
     """Rules some branch of which may match the text, in file order, with those branches."""
-    chosen = set(rules.other_gates)
-    for token in analysis.tokens & rules.trigger_words:
-        chosen.update(rules.by_word[token])
-    found = {}
-    for i in sorted(chosen):
-        opened = rules.rules[i].pattern.open_branches(analysis)
-        if opened:
-            found[i] = opened
-    return found
+    opened = rules.gates.opened(analysis)  # every pattern's, decided once per text
+    by_slot = rules.by_slot
+    return dict(sorted((by_slot[slot], opened[slot]) for slot in opened.keys() & by_slot.keys()))
 
 
 def _judge(

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from afterview.checks.patterns import GatedPattern, LazyRegex, Regex, phrase_regex
+from afterview.checks.patterns import GatedPattern, GateIndex, LazyRegex, Regex, phrase_regex
 from afterview.checks.reader import Section
 
 VOICES = ("self", "reader", "panel", "others", "shared", "allegation", "signal")
@@ -72,7 +72,10 @@ class SensitiveRule:
 
 @dataclass(frozen=True, slots=True)
 class SensitiveRules:
-    """Every sensitive rule, indexed by trigger word, with severities and messages.
+    """Every sensitive rule, with severities and messages.
+
+    ``gates``: the policy's index, which decides once per text which branches of every
+    rule may match; ``by_slot``: a rule's pattern's slot there -> the rule's index.
 
     ``allegation_frame``: a sentence that also matches it ("was it because ...",
     "... counted against me") turns the writer's disclosure into an allegation.
@@ -84,9 +87,8 @@ class SensitiveRules:
     """
 
     rules: tuple[SensitiveRule, ...]
-    by_word: Mapping[str, tuple[int, ...]]
-    trigger_words: frozenset[str]
-    other_gates: tuple[int, ...]
+    gates: GateIndex
+    by_slot: Mapping[int, int]
     severities: Mapping[str, str]
     messages: Mapping[str, str]
     categories: Mapping[str, Category]
@@ -133,18 +135,10 @@ class SensitiveRules:
             if rule.id in seen:
                 raise section.error("rules", f"duplicate rule id {rule.id!r}")
             seen.add(rule.id)
-        by_word: dict[str, list[int]] = {}
-        other: list[int] = []
-        for index, rule in enumerate(rules):
-            if rule.pattern.has_unindexed:
-                other.append(index)
-            for word in rule.pattern.index_words:
-                by_word.setdefault(word, []).append(index)
         return cls(
             rules=rules,
-            by_word={w: tuple(ids) for w, ids in by_word.items()},
-            trigger_words=frozenset(by_word),
-            other_gates=tuple(other),
+            gates=section.gates,
+            by_slot={rule.pattern.slot: index for index, rule in enumerate(rules)},
             severities=severities,
             messages=messages,
             categories=categories,
