@@ -51,8 +51,11 @@ def _cases(tree: Path) -> list[tuple[str, str, object]]:
     import sensitive_corpus as sc  # type: ignore[import-not-found]
     from bench_checks import CONTEXT, notes  # type: ignore[import-not-found]
 
+    import afterview.checks
     from afterview.checks import CheckContext, load_policy
     from afterview.context import check_context
+
+    assert afterview.checks.__file__.startswith(str(tree)), afterview.checks.__file__
     from afterview.domain import Interview
 
     policy = load_policy(tree / "guardrails")

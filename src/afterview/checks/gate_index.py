@@ -145,10 +145,12 @@ class GateIndex:
         candidates &= ~shut
         found: dict[int, list[int]] = {}
         locate = plan.locate
-        for gid in _members(candidates):
+        while candidates:  # from the highest gid down: each step shortens the mask
+            gid = candidates.bit_length() - 1
+            candidates ^= 1 << gid
             slot, number = locate[gid]
             found.setdefault(slot, []).append(number)
-        return {slot: tuple(numbers) for slot, numbers in found.items()}
+        return {slot: tuple(reversed(numbers)) for slot, numbers in found.items()}
 
     def _questions(self, plan: _Plan, soft: tuple[int, ...]) -> tuple[tuple[tuple[str, int], ...], ...]:
         """Per position, for the branches of ``soft`` there: each substring that meets

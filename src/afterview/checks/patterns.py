@@ -72,6 +72,8 @@ _DIGIT_RUN = re.compile(r"\d+")
 _WHOLE = 8 * _REACH
 # Distinct sets of open branches a pattern keeps compiled at once.
 _COMPILED_SETS = 64
+# What a stored pattern of a policy's index leaves out (see ``GatedPattern.__getstate__``).
+_INDEXED_SKIP = ("_compiled", "_index", "_keys", "_words", "_pieces", "_starts", "_ends", "_number", "_ungated")
 
 
 class GatedPattern:
@@ -159,12 +161,15 @@ class GatedPattern:
     def __getstate__(self) -> dict:
         # Stored as derived, so a cached policy never derives anything again; compiled
         # regexes are not stored (each process compiles the few it needs), nor, for a
-        # pattern in a policy's index, its own key table (the index holds it).
-        skip = ("_compiled", "_index", "_keys") if self._gates is not None else ("_compiled",)
+        # pattern in a policy's index, what only a pattern outside one reads (its own
+        # key table and the one test for its unkeyed branches): the index decides.
+        skip = _INDEXED_SKIP if self._gates is not None else ("_compiled",)
         return {name: getattr(self, name) for name in self.__slots__ if name not in skip}
 
     def __setstate__(self, state: dict) -> None:
-        self._index, self._keys = {}, frozenset()
+        self._index, self._keys, self._words = {}, frozenset(), frozenset()
+        self._pieces = self._starts = self._ends = ()
+        self._number = self._ungated = False
         for name, value in state.items():
             setattr(self, name, value)
         self._compiled = {}
