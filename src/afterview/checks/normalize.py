@@ -94,7 +94,13 @@ def prepare(text: str, guardrails: Path) -> Prepared:
     ``guardrails`` is the folder holding ``confusables.txt``.
     """
     if text.isascii():
-        return Prepared(text, text)
+        return Prepared(text, text)  # nothing to fold, drop or map: no offset map either
+    return _prepare_non_ascii(text, guardrails)
+
+
+@lru_cache(maxsize=256)
+def _prepare_non_ascii(text: str, guardrails: Path) -> Prepared:
+    # Cached: ``run_checks`` and the sensitive check both ask for the same text.
     if _unchanged(text, guardrails):
         return Prepared(text, text)
     return _prepare(text, guardrails)
@@ -110,7 +116,6 @@ def _unchanged(text: str, guardrails: Path) -> bool:
     return not letters or not any(c in confusables(guardrails) for c in letters)
 
 
-@lru_cache(maxsize=256)
 def _prepare(text: str, guardrails: Path) -> Prepared:
     chars: list[str] = []
     index: list[int] = []

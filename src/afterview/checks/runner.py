@@ -66,9 +66,13 @@ def run_checks(text: str, context: CheckContext, policy: Policy, *, drafts_bar: 
     prepared = prepare_for_checks(text, policy)  # normalised once; spans map back to ``text``
     findings: list[Finding] = []
     for name in policy.checks:
-        found = prepared.restore(CHECKS[name](prepared.text, context, policy))
-        if name == "sensitive":
-            found.extend(hidden_characters(prepared, policy))
+        found = CHECKS[name](prepared.text, context, policy)
+        if found:
+            found = prepared.restore(found)
+        if name == "sensitive" and prepared.hidden:
+            found = [*found, *hidden_characters(prepared, policy)]  # their spans index ``text`` already
+        if not found:
+            continue  # most checks on most notes: nothing to map, sort or raise
         found.sort(key=_text_order)
         if drafts_bar and policy.escalates(name, context.note_type):
             found = [f if f.severity == "block" else replace(f, severity="block") for f in found]
