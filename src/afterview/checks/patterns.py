@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping
 
 from afterview.checks.gates import Branch, Clause, holds, phrase_regex
+from afterview.checks.scanning import Scanner, compile_branches
 from afterview.checks.text import AFFIX, Analysis, Span
 
 
@@ -125,7 +126,7 @@ class GatedPattern:
         self._ends = tuple(dict.fromkeys(affix for key in keys for affix in key.ends))
         self._number = any(key.number for key in keys)
         self._ungated = len(keys) < len(always)
-        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._compiled: dict[tuple[int, ...], Scanner | re.Pattern[str]] = {}
         self._gates = gates
         self._slot = gates.add(self) if gates is not None else -1
 
@@ -244,13 +245,12 @@ class GatedPattern:
         for region_start, region_end in self._regions(analysis, lower, start, end, numbers):
             yield from regex.finditer(text, region_start, region_end)
 
-    def _regex(self, numbers: tuple[int, ...]) -> re.Pattern[str]:
+    def _regex(self, numbers: tuple[int, ...]) -> Scanner | re.Pattern[str]:
         compiled = self._compiled.get(numbers)
         if compiled is None:
             if len(self._compiled) >= _COMPILED_SETS:
                 self._compiled.clear()
-            source = "|".join(self._branches[n][0] for n in numbers)
-            compiled = self._compiled[numbers] = re.compile(source)
+            compiled = self._compiled[numbers] = compile_branches([self._branches[n][0] for n in numbers])
         return compiled
 
     def _regions(self, analysis: Analysis, lower: str, start: int, end: int, numbers: tuple[int, ...]) -> list[Span]:
