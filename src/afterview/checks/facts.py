@@ -9,7 +9,7 @@ the body (the signature holds the candidate's own name).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -33,6 +33,8 @@ _ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s<>
 _RECORD_WORD = re.compile(r"[\w'-]+")
 _SENTENCE_OPENERS = '.!?:\n"(['
 _TRAILING_PUNCTUATION = ".,;:!?)"
+# Capitalised words a record remembers judging before it starts afresh.
+_KNOWN_KEPT = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,15 @@ class _Record:
     dates: tuple[date, ...]
     months: frozenset[int]
     weekdays: frozenset[str]
+    _known: dict[GroundingRules, dict[str, bool]] = field(default_factory=dict, compare=False)
+
+    def known_words(self, rules: GroundingRules) -> dict[str, bool]:
+        """Capitalised word as written -> the record or ``rules`` know it (see ``_known_word``),
+        filled in as notes are checked against this record."""
+        known = self._known.get(rules)
+        if known is None or len(known) > _KNOWN_KEPT:
+            known = self._known[rules] = {}
+        return known
 
 
 def grounding(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
@@ -120,18 +131,25 @@ def _unknown_facts(analysis: Analysis, record: _Record, rules: GroundingRules) -
                 unknown.append(match.span())
     names: list[tuple[int, int]] = []
     check_consumed = len(consumed) > 0
+    known = record.known_words(rules)
     for match in _CAPITALISED.finditer(norm, start, end):
         if len(names) >= MAX_FINDINGS:
             break
+        # Cheapest test first: most capitalised words are the record's or common, and
+        # the same ones recur note after note.
+        word = match.group()
+        is_known = known.get(word)
+        if is_known is None:
+            is_known = known[word] = _known_word(word, record, rules)
+        if is_known:
+            continue
         position = match.start()
         before = norm[position - 1] if position > 0 else " "
         if before.isalnum() or before in "_'-":
             continue  # inside a word ("McDonald", "iOS")
-        # Cheapest tests first: most capitals open a sentence or name the record.
         if _sentence_initial(norm, position, start) or (check_consumed and consumed.overlaps(*match.span())):
             continue
-        if not _known_word(match.group(), record, rules):
-            names.append(match.span())
+        names.append(match.span())
     unknown.extend(_join_adjacent(norm, names))
     unknown.sort()
     return unknown[:MAX_FINDINGS]
