@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from afterview.checks.common import MAX_FINDINGS, SpanSet, located, quote
-from afterview.checks.patterns import GatedPattern, Regex, open_patterns
+from afterview.checks.patterns import GatedPattern, Regex
 from afterview.checks.reader import OFF, Section
 from afterview.checks.text import Analysis, analyse, lower_same_length, normalise, whole_name_spans
 from afterview.checks.types import CheckContext, Finding
@@ -95,7 +95,7 @@ def family_findings(check: str, text: str, context: CheckContext, policy: Policy
     if severity == OFF or not family.applies(context):
         return []
     analysis = analyse(text)
-    opened = open_patterns(family.patterns, analysis)
+    opened = [(pattern, numbers) for pattern in family.patterns if (numbers := pattern.open_branches(analysis))]
     if not opened:
         return []  # most notes: no branch of the family can match, and no regex runs
     return [

@@ -62,7 +62,7 @@ class LazyRegex:
 Regex = re.Pattern[str] | LazyRegex
 """A compiled regex, or one compiled on first use."""
 
-__all__ = ["GateIndex", "GatedPattern", "LazyRegex", "Regex", "open_patterns", "phrase_regex", "word_positions"]
+__all__ = ["GateIndex", "GatedPattern", "LazyRegex", "Regex", "phrase_regex", "word_positions"]
 
 # How far from a key word a match may reach; the data files state it to pattern authors
 # (patterns bound their repeats, e.g. [^.?!\n]{0,60}, to stay well within it).
@@ -409,20 +409,3 @@ def _merged(spans: list[Span]) -> list[Span]:
         else:
             merged.append((s, e))
     return merged
-
-
-def open_patterns(
-    patterns: Iterable[GatedPattern], analysis: Analysis, *, body_only: bool = False
-) -> list[tuple[GatedPattern, tuple[int, ...]]]:
-    """Each of ``patterns`` that may match the text, with its open branches (see
-    ``GatedPattern.open_branches``). A pattern in a policy's index whose every branch is
-    keyed there, and that no token of the text opens, is passed over with one lookup."""
-    found = []
-    for pattern in patterns:
-        gates = pattern._gates
-        if gates is not None and not pattern._always and pattern._slot not in gates.hits(analysis):
-            continue
-        numbers = pattern.open_branches(analysis, body_only=body_only)
-        if numbers:
-            found.append((pattern, numbers))
-    return found
