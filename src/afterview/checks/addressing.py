@@ -8,11 +8,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from afterview.checks.common import content_stems, first_name, fold_name, located, name_parts, stem, stems_match
 from afterview.checks.reader import OFF, Section
-from afterview.checks.text import Analysis, analyse
+from afterview.checks.text import Analysis, analyse, tokens_of
 from afterview.checks.types import CheckContext, Finding
 
 if TYPE_CHECKING:
@@ -194,8 +194,7 @@ def personal(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
     return [Finding("personal", severity, message, suggestion=rules.suggestion.format(name=name))]
 
 
-@dataclass(frozen=True, slots=True)
-class _Moment:
+class _Moment(NamedTuple):
     """What ``personal`` looks for, worked out once per moment.
 
     Attributes:
@@ -249,7 +248,7 @@ def _refers_to(analysis: Analysis, moment: _Moment, rules: PersonalRules) -> boo
     for (low, high), found in by_sentence.items():
         if len(found) >= _RETOLD:
             return True  # the moment itself, retold: "I keep coming back to the whiteboard exercise on rate limiting"
-        words = set(_WORD.findall(analysis.lower[max(start, low) : min(end, high)]))
+        words = tokens_of(analysis.lower[max(start, low) : min(end, high)])
         if rules.anchors.isdisjoint(words) and rules.telling.isdisjoint(words):
             continue
         if len(found) >= 2 or len(wanted) == 1:

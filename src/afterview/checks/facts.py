@@ -9,7 +9,7 @@ the body (the signature holds the candidate's own name).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -33,8 +33,10 @@ _ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s<>
 _RECORD_WORD = re.compile(r"[\w'-]+")
 _SENTENCE_OPENERS = '.!?:\n"(['
 _TRAILING_PUNCTUATION = ".,;:!?)"
-# Capitalised words a record remembers judging before it starts afresh.
+# Capitalised words remembered as known or not, per record, before starting afresh;
+# and records so remembered.
 _KNOWN_KEPT = 20_000
+_RECORDS_KEPT = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,15 +71,6 @@ class _Record:
     dates: tuple[date, ...]
     months: frozenset[int]
     weekdays: frozenset[str]
-    _known: dict[GroundingRules, dict[str, bool]] = field(default_factory=dict, compare=False)
-
-    def known_words(self, rules: GroundingRules) -> dict[str, bool]:
-        """Capitalised word as written -> the record or ``rules`` know it (see ``_known_word``),
-        filled in as notes are checked against this record."""
-        known = self._known.get(rules)
-        if known is None or len(known) > _KNOWN_KEPT:
-            known = self._known[rules] = {}
-        return known
 
 
 def grounding(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
@@ -131,7 +124,7 @@ def _unknown_facts(analysis: Analysis, record: _Record, rules: GroundingRules) -
                 unknown.append(match.span())
     names: list[tuple[int, int]] = []
     check_consumed = len(consumed) > 0
-    known = record.known_words(rules)
+    known = _known_capitals(record, rules)
     for match in _CAPITALISED.finditer(norm, start, end):
         if len(names) >= MAX_FINDINGS:
             break
@@ -153,6 +146,23 @@ def _unknown_facts(analysis: Analysis, record: _Record, rules: GroundingRules) -
     unknown.extend(_join_adjacent(norm, names))
     unknown.sort()
     return unknown[:MAX_FINDINGS]
+
+
+_KNOWN: dict[tuple[int, int], tuple[_Record, GroundingRules, dict[str, bool]]] = {}
+
+
+def _known_capitals(record: _Record, rules: GroundingRules) -> dict[str, bool]:
+    """Capitalised word as written -> ``_known_word`` for this record and these rules,
+    filled in as notes are checked (the same words recur note after note)."""
+    key = (id(record), id(rules))
+    kept = _KNOWN.get(key)
+    if kept is not None and kept[0] is record and kept[1] is rules and len(kept[2]) <= _KNOWN_KEPT:
+        return kept[2]
+    if len(_KNOWN) >= _RECORDS_KEPT:
+        _KNOWN.clear()
+    known: dict[str, bool] = {}
+    _KNOWN[key] = (record, rules, known)
+    return known
 
 
 def _known_word(word: str, record: _Record, rules: GroundingRules) -> bool:
