@@ -61,15 +61,21 @@ def recipient(text: str, context: CheckContext, policy: Policy) -> list[Finding]
     if analysis.parts.greeting is None:
         return [Finding("recipient", rules.severity, rules.missing_message.format(**values))]
     start, end = analysis.parts.greeting
-    greeting = fold_name(analysis.norm[start:end]).replace(".", " ")
-    surname = _surname(context.address_as, rules.titles)
-    plain, titled, any_title = _greeting_patterns(context.recipient, rules.titles, surname)
-    # With a title, only the surname may follow it ("Ms. Jing" does not name Chen Jing).
-    if (titled if any_title.search(greeting) else plain).search(greeting):
-        return []
-    if context.address_as and _address_pattern(context.address_as).search(greeting):
+    if _names_recipient(analysis.norm[start:end], context.recipient, context.address_as, rules.titles):
         return []
     return [located(analysis, "recipient", rules.severity, rules.unnamed_message.format(**values), start, end)]
+
+
+@lru_cache(maxsize=1024)
+def _names_recipient(greeting: str, name: str, address_as: str | None, titles: tuple[str, ...]) -> bool:
+    """The greeting names ``name`` (or says ``address_as``); kept, as the same greeting
+    opens note after note to one person."""
+    greeting = fold_name(greeting).replace(".", " ")
+    plain, titled, any_title = _greeting_patterns(name, titles, _surname(address_as, titles))
+    # With a title, only the surname may follow it ("Ms. Jing" does not name Chen Jing).
+    if (titled if any_title.search(greeting) else plain).search(greeting):
+        return True
+    return bool(address_as) and _address_pattern(address_as).search(greeting) is not None
 
 
 def _surname(address_as: str | None, titles: tuple[str, ...]) -> str | None:
