@@ -99,7 +99,7 @@ def test_a_malformed_policy_file_names_file_and_key(tmp_path: Path, content: str
 
 
 def test_a_missing_policy_file_is_an_error(tmp_path: Path):
-    with pytest.raises(PanelPolicyError, match="cannot read"):
+    with pytest.raises(PanelPolicyError, match="file not found"):
         load_panel_policy(tmp_path)
 
 

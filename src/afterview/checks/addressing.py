@@ -8,11 +8,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from afterview.checks.common import content_stems, first_name, fold_name, located, name_parts, stem, stems_match
 from afterview.checks.reader import OFF, Section
-from afterview.checks.text import Analysis, analyse
+from afterview.checks.text import Analysis, analyse, tokens_of
 from afterview.checks.types import CheckContext, Finding
 
 if TYPE_CHECKING:
@@ -61,15 +61,21 @@ def recipient(text: str, context: CheckContext, policy: Policy) -> list[Finding]
     if analysis.parts.greeting is None:
         return [Finding("recipient", rules.severity, rules.missing_message.format(**values))]
     start, end = analysis.parts.greeting
-    greeting = fold_name(analysis.norm[start:end]).replace(".", " ")
-    surname = _surname(context.address_as, rules.titles)
-    plain, titled, any_title = _greeting_patterns(context.recipient, rules.titles, surname)
-    # With a title, only the surname may follow it ("Ms. Jing" does not name Chen Jing).
-    if (titled if any_title.search(greeting) else plain).search(greeting):
-        return []
-    if context.address_as and _address_pattern(context.address_as).search(greeting):
+    if _names_recipient(analysis.norm[start:end], context.recipient, context.address_as, rules.titles):
         return []
     return [located(analysis, "recipient", rules.severity, rules.unnamed_message.format(**values), start, end)]
+
+
+@lru_cache(maxsize=1024)
+def _names_recipient(greeting: str, name: str, address_as: str | None, titles: tuple[str, ...]) -> bool:
+    """The greeting names ``name`` (or says ``address_as``); kept, as the same greeting
+    opens note after note to one person."""
+    greeting = fold_name(greeting).replace(".", " ")
+    plain, titled, any_title = _greeting_patterns(name, titles, _surname(address_as, titles))
+    # With a title, only the surname may follow it ("Ms. Jing" does not name Chen Jing).
+    if (titled if any_title.search(greeting) else plain).search(greeting):
+        return True
+    return bool(address_as) and _address_pattern(address_as).search(greeting) is not None
 
 
 def _surname(address_as: str | None, titles: tuple[str, ...]) -> str | None:
@@ -184,30 +190,71 @@ def personal(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
     if context.moment_withheld:
         message = rules.withheld_message.format(reason=context.withheld_reason or "could not be quoted safely")
         return [Finding("personal", rules.withheld_severity, message, suggestion=rules.withheld_suggestion)]
-    moment = " ".join((context.moment or "").split())
-    if not moment:
+    if not context.moment:
         return []
-    wanted = content_stems(moment, rules.ignore)
-    if not wanted or _refers_to(analyse(text), wanted, _head(moment, rules), rules):
+    moment = _moment(context.moment, rules)
+    if moment is None or _refers_to(analyse(text), moment, rules):
         return []
     name = first_name(context.recipient, fallback="them")
-    message = rules.message.format(name=name, keywords=_keywords(moment, rules))
+    message = rules.message.format(name=name, keywords=moment.keywords)
     return [Finding("personal", severity, message, suggestion=rules.suggestion.format(name=name))]
 
 
-def _refers_to(analysis: Analysis, wanted: tuple[str, ...], head: str | None, rules: PersonalRules) -> bool:
+class _Moment(NamedTuple):
+    """What ``personal`` looks for, worked out once per moment.
+
+    Attributes:
+        wanted: the stems of its distinctive words.
+        head: the stem of its head noun (see ``_head``).
+        keywords: a few of its words, for the message.
+        forms: each word start to look for, with the (stem form, wanted stem) pairs
+            that start so: the stems and their synonyms.
+    """
+
+    wanted: tuple[str, ...]
+    head: str | None
+    keywords: str
+    forms: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+
+
+_MOMENTS: dict[tuple[str, int], tuple[PersonalRules, _Moment | None]] = {}
+_MOMENTS_KEPT = 256
+
+
+def _moment(text: str, rules: PersonalRules) -> _Moment | None:
+    """The moment ``text`` prepared for ``rules`` (None when it has no distinctive word),
+    kept per moment: a context's moment is checked against note after note."""
+    key = (text, id(rules))
+    kept = _MOMENTS.get(key)
+    if kept is not None and kept[0] is rules:
+        return kept[1]
+    if len(_MOMENTS) >= _MOMENTS_KEPT:
+        _MOMENTS.clear()
+    moment = " ".join(text.split())
+    wanted = content_stems(moment, rules.ignore) if moment else ()
+    prepared = None
+    if wanted:
+        by_start: dict[str, dict[tuple[str, str], None]] = {}
+        for word in wanted:
+            for form in (word, *rules.synonyms.get(word, ())):
+                by_start.setdefault(form[:_PREFIX], {})[form, word] = None
+        forms = tuple((start, tuple(pairs)) for start, pairs in by_start.items())
+        prepared = _Moment(wanted, _head(moment, rules), _keywords(moment, rules), forms)
+    _MOMENTS[key] = (rules, prepared)
+    return prepared
+
+
+def _refers_to(analysis: Analysis, moment: _Moment, rules: PersonalRules) -> bool:
     """Some body sentence refers to the moment (see ``PersonalRules``)."""
     start, end = analysis.body
-    body = analysis.lower[start:end]
     by_sentence: dict[tuple[int, int], set[str]] = {}
-    for word in wanted:
-        for form in (word, *rules.synonyms.get(word, ())):
-            for position in _mentions(body, form):
-                by_sentence.setdefault(analysis.sentence(start + position), set()).add(word)
+    for position, word in _mentions(analysis.lower[start:end], moment):
+        by_sentence.setdefault(analysis.sentence(start + position), set()).add(word)
+    wanted, head = moment.wanted, moment.head
     for (low, high), found in by_sentence.items():
         if len(found) >= _RETOLD:
             return True  # the moment itself, retold: "I keep coming back to the whiteboard exercise on rate limiting"
-        words = set(_WORD.findall(analysis.lower[max(start, low) : min(end, high)]))
+        words = tokens_of(analysis.lower[max(start, low) : min(end, high)])
         if rules.anchors.isdisjoint(words) and rules.telling.isdisjoint(words):
             continue
         if len(found) >= 2 or len(wanted) == 1:
@@ -215,6 +262,26 @@ def _refers_to(analysis: Analysis, wanted: tuple[str, ...], head: str | None, ru
         if head in found and not rules.telling.isdisjoint(words):
             return True
     return False
+
+
+def _mentions(body: str, moment: _Moment) -> list[tuple[int, str]]:
+    """(position, wanted stem) for each word of ``body`` that has one of the moment's
+    stems, a near form of it, or a synonym's.
+
+    Only words starting like a form are looked at (found with ``str.find``, once for
+    the forms that start alike), so the body is never stemmed word by word.
+    """
+    found = []
+    for prefix, pairs in moment.forms:
+        position = body.find(prefix)
+        while position != -1:
+            if position == 0 or not body[position - 1].isalnum():
+                end = position + len(prefix)
+                rest = _WORD.match(body, end)  # the word goes on while letters and digits do
+                word = stem(body[position : rest.end() if rest else end])
+                found.extend((position, wanted) for form, wanted in pairs if word == form or stems_match(form, word))
+            position = body.find(prefix, position + 1)
+    return found
 
 
 def _head(moment: str, rules: PersonalRules) -> str | None:
@@ -238,24 +305,3 @@ def _keywords(moment: str, rules: PersonalRules) -> str:
     keep = set(sorted(dict.fromkeys(words), key=len, reverse=True)[: rules.keywords])
     chosen = list(dict.fromkeys(w for w in words if w in keep))
     return "about " + ", ".join(chosen) if chosen else "the moment you noted"
-
-
-def _mentions(body: str, wanted: str) -> list[int]:
-    """Where a word of ``body`` has the stem ``wanted`` or a near form of it.
-
-    Only words starting like the stem are looked at (found with ``str.find``), so the
-    body is never stemmed word by word.
-    """
-    found = []
-    prefix = wanted[:_PREFIX]
-    position = body.find(prefix)
-    while position != -1:
-        if position == 0 or not body[position - 1].isalnum():
-            end = position + len(prefix)
-            while end < len(body) and body[end].isalnum():
-                end += 1
-            word = stem(body[position:end])
-            if word == wanted or stems_match(wanted, word):
-                found.append(position)
-        position = body.find(prefix, position + 1)
-    return found

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from afterview.checks.common import MAX_FINDINGS, SpanSet, located, quote
 from afterview.checks.patterns import GatedPattern, Regex
 from afterview.checks.reader import OFF, Section
-from afterview.checks.text import analyse, lower_same_length, normalise, whole_name_spans
+from afterview.checks.text import Analysis, analyse, lower_same_length, normalise, whole_name_spans
 from afterview.checks.types import CheckContext, Finding
 
 if TYPE_CHECKING:
@@ -95,29 +95,9 @@ def family_findings(check: str, text: str, context: CheckContext, policy: Policy
     if severity == OFF or not family.applies(context):
         return []
     analysis = analyse(text)
-    lower, norm = analysis.lower, analysis.norm
-    taken = SpanSet()
-    record = _record_blob(context.record_texts)
-    # The subject line counts too: "Subject: When should I expect to hear back?"
     opened = [(pattern, numbers) for pattern in family.patterns if (numbers := pattern.open_branches(analysis))]
-    names = whole_name_spans(analysis, context.proper_nouns) if opened and context.proper_nouns else []
-    for start, end in filter(None, (analysis.parts.subject, analysis.body)) if opened else ():
-        for pattern, numbers in opened:
-            for match in pattern.finditer(analysis, lower, norm, start, end, opened=numbers):
-                span = match.span()
-                if span[0] == span[1] or taken.overlaps(*span):
-                    continue
-                if record and " ".join(lower[span[0] : span[1]].split()) in record:
-                    continue  # the person's own words from the record (their moment, say)
-                if any(s < span[1] and span[0] < e for s, e in names):
-                    continue  # part of a name from the record ("Northwind Pay is ...")
-                if family.unless is not None:
-                    sentence_start, sentence_end = analysis.sentence(*span)
-                    if family.unless.search(lower, max(start, sentence_start), min(end, sentence_end)):
-                        continue
-                taken.add(*span)
-                if len(taken) >= MAX_FINDINGS:
-                    break
+    if not opened:
+        return []  # most notes: no branch of the family can match, and no regex runs
     return [
         located(
             analysis,
@@ -128,8 +108,54 @@ def family_findings(check: str, text: str, context: CheckContext, policy: Policy
             e,
             suggestion=family.suggestion,
         )
-        for s, e in taken.spans()
+        for s, e in _matches(family, opened, analysis, context)
     ]
+
+
+def _matches(
+    family: PhraseFamily, opened: list[tuple[GatedPattern, tuple[int, ...]]], analysis: Analysis, context: CheckContext
+) -> list[tuple[int, int]]:
+    """The spans the family's open patterns match, in text order, less those excused."""
+    lower, norm = analysis.lower, analysis.norm
+    taken = SpanSet()
+    excuses: _Excuses | None = None  # the record's words and names, read at the first match
+    # The subject line counts too: "Subject: When should I expect to hear back?"
+    for start, end in filter(None, (analysis.parts.subject, analysis.body)):
+        for pattern, numbers in opened:
+            for match in pattern.finditer(analysis, lower, norm, start, end, opened=numbers):
+                span = match.span()
+                if span[0] == span[1] or taken.overlaps(*span):
+                    continue
+                if excuses is None:
+                    excuses = _Excuses(analysis, context)
+                if excuses.excused(span):
+                    continue
+                if family.unless is not None:
+                    sentence_start, sentence_end = analysis.sentence(*span)
+                    if family.unless.search(lower, max(start, sentence_start), min(end, sentence_end)):
+                        continue
+                taken.add(*span)
+                if len(taken) >= MAX_FINDINGS:
+                    break
+    return taken.spans()
+
+
+class _Excuses:
+    """What excuses a match whatever the family: the person's own words from the record
+    (their moment, say), or a name from the record ("Northwind Pay is ...")."""
+
+    __slots__ = ("_lower", "_record", "_names")
+
+    def __init__(self, analysis: Analysis, context: CheckContext):
+        self._lower = analysis.lower
+        self._record = _record_blob(context.record_texts)
+        self._names = whole_name_spans(analysis, context.proper_nouns) if context.proper_nouns else []
+
+    def excused(self, span: tuple[int, int]) -> bool:
+        start, end = span
+        if self._record and " ".join(self._lower[start:end].split()) in self._record:
+            return True
+        return any(s < end and start < e for s, e in self._names)
 
 
 @lru_cache(maxsize=64)

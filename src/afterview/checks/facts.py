@@ -33,6 +33,10 @@ _ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s<>
 _RECORD_WORD = re.compile(r"[\w'-]+")
 _SENTENCE_OPENERS = '.!?:\n"(['
 _TRAILING_PUNCTUATION = ".,;:!?)"
+# Capitalised words remembered as known or not, per record, before starting afresh;
+# and records so remembered.
+_KNOWN_KEPT = 20_000
+_RECORDS_KEPT = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,21 +124,45 @@ def _unknown_facts(analysis: Analysis, record: _Record, rules: GroundingRules) -
                 unknown.append(match.span())
     names: list[tuple[int, int]] = []
     check_consumed = len(consumed) > 0
+    known = _known_capitals(record, rules)
     for match in _CAPITALISED.finditer(norm, start, end):
         if len(names) >= MAX_FINDINGS:
             break
+        # Cheapest test first: most capitalised words are the record's or common, and
+        # the same ones recur note after note.
+        word = match.group()
+        is_known = known.get(word)
+        if is_known is None:
+            is_known = known[word] = _known_word(word, record, rules)
+        if is_known:
+            continue
         position = match.start()
         before = norm[position - 1] if position > 0 else " "
         if before.isalnum() or before in "_'-":
             continue  # inside a word ("McDonald", "iOS")
-        # Cheapest tests first: most capitals open a sentence or name the record.
         if _sentence_initial(norm, position, start) or (check_consumed and consumed.overlaps(*match.span())):
             continue
-        if not _known_word(match.group(), record, rules):
-            names.append(match.span())
+        names.append(match.span())
     unknown.extend(_join_adjacent(norm, names))
     unknown.sort()
     return unknown[:MAX_FINDINGS]
+
+
+_KNOWN: dict[tuple[int, int], tuple[_Record, GroundingRules, dict[str, bool]]] = {}
+
+
+def _known_capitals(record: _Record, rules: GroundingRules) -> dict[str, bool]:
+    """Capitalised word as written -> ``_known_word`` for this record and these rules,
+    filled in as notes are checked (the same words recur note after note)."""
+    key = (id(record), id(rules))
+    kept = _KNOWN.get(key)
+    if kept is not None and kept[0] is record and kept[1] is rules and len(kept[2]) <= _KNOWN_KEPT:
+        return kept[2]
+    if len(_KNOWN) >= _RECORDS_KEPT:
+        _KNOWN.clear()
+    known: dict[str, bool] = {}
+    _KNOWN[key] = (record, rules, known)
+    return known
 
 
 def _known_word(word: str, record: _Record, rules: GroundingRules) -> bool:

@@ -29,7 +29,12 @@ if TYPE_CHECKING:
 _TOKEN = re.compile(r"\S+")
 _NEXT_WORDS = re.compile(r",?\s+([\w'-]+)(?:\s+([\w'-]+))?")
 # A word with its capital (Latin and other scripts with case).
-_CAPITALISED = re.compile(r"(?<![\w'-])[^\W\d_a-z][\w'-]*")
+# The class comes first (the regex engine skips ahead to it); the lookbehind then tests
+# the character before it. In ASCII text the class is [A-Z], much quicker to test.
+_CAPITALISED = re.compile(r"[^\W\d_a-z](?<![\w'-].)[\w'-]*")
+_CAPITALISED_ASCII = re.compile(r"[A-Z](?<![\w'-].)[\w'-]*")
+# Capitalised words as written an _OrdinaryWords remembers before it starts afresh.
+_WORDS_LEARNT = 20_000
 # A name in a cue holds at most this many capitalised words.
 _MAX_NAME_WORDS = 4
 
@@ -157,11 +162,14 @@ def _unknown_sentences(analysis: Analysis, known: frozenset[str], rules: NameRul
     list of words that are never names knows, merged, in text order."""
     start, end = analysis.body
     norm = analysis.norm
+    capitalised = _CAPITALISED_ASCII if norm.isascii() else _CAPITALISED
+    ordinary = _ordinary_words(known, rules.not_names)
+    if ordinary.cover(capitalised.findall(norm, start, end)):
+        return []  # most notes: every capitalised word is the record's or never a name
     regions: list[tuple[int, int]] = []
-    for match in _CAPITALISED.finditer(norm, start, end):
+    for match in capitalised.finditer(norm, start, end):
         raw = match.group()
-        word = _fold(raw.strip(".'-").removesuffix("'s"))
-        if word in known or word in rules.not_names:
+        if raw in ordinary.words:
             continue
         if _opens_sentence(norm, match.start(), start) and not raw.endswith("'s"):
             after = _NEXT_WORDS.match(norm, match.end())
@@ -182,6 +190,34 @@ def _unknown_sentences(analysis: Analysis, known: frozenset[str], rules: NameRul
         else:
             regions.append((low, high))
     return regions
+
+
+class _OrdinaryWords:
+    """Capitalised words as written ("Northwind", "Thank", "Jordan's") that the record
+    knows or that are never names, learnt as notes come: most recur note after note."""
+
+    __slots__ = ("_known", "_not_names", "words", "_others")
+
+    def __init__(self, known: frozenset[str], not_names: frozenset[str]):
+        self._known, self._not_names = known, not_names
+        self.words: set[str] = set()
+        self._others: set[str] = set()
+
+    def cover(self, found: list[str]) -> bool:
+        """True when every word of ``found`` is ordinary (after learning the new ones)."""
+        new = set(found).difference(self.words, self._others)
+        if len(self.words) + len(self._others) + len(new) > _WORDS_LEARNT:
+            self.words.clear()
+            self._others.clear()
+        for raw in new:
+            word = _fold(raw.strip(".'-").removesuffix("'s"))
+            (self.words if word in self._known or word in self._not_names else self._others).add(raw)
+        return self.words.issuperset(found)
+
+
+@lru_cache(maxsize=64)
+def _ordinary_words(known: frozenset[str], not_names: frozenset[str]) -> _OrdinaryWords:
+    return _OrdinaryWords(known, not_names)
 
 
 def _opens_sentence(text: str, position: int, floor: int) -> bool:

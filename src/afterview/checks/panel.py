@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,14 +50,10 @@ def load_panel_policy(folder: Path) -> PanelPolicy:
     Raises:
         PanelPolicyError: the file is missing, not TOML, or a key is missing or wrong.
     """
+    from afterview.tomlfile import read_toml  # only when the policy is read afresh, not from the cache
+
     path = Path(folder) / POLICY_FILE
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise PanelPolicyError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise PanelPolicyError(f"{path}: not valid TOML: {exc}") from None
-    section = data.get("panel")
+    section = read_toml(path, PanelPolicyError).get("panel")
     if not isinstance(section, dict):
         raise PanelPolicyError(f"{path}: [panel] table is missing")
     unknown = sorted(set(section) - {"near_duplicate", "message", "suggestion"})

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from afterview.checks.gate_index import GateIndex
 from afterview.checks.gates import Branch, Clause, holds, phrase_regex
+from afterview.checks.scanning import Scanner, compile_branches
 from afterview.checks.text import Analysis, Span
 
 
@@ -131,7 +132,7 @@ class GatedPattern:
         self._substring_branches = frozenset(
             n for n, branch in enumerate(found) if any(clause.substrings for clause in branch.clauses)
         )
-        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._compiled: dict[tuple[int, ...], Scanner | re.Pattern[str]] = {}
         self._gates = gates
         self._slot = gates.add(self) if gates is not None else -1
 
@@ -258,13 +259,12 @@ class GatedPattern:
         for region_start, region_end in self._regions(analysis, lower, start, end, numbers):
             yield from regex.finditer(text, region_start, region_end)
 
-    def _regex(self, numbers: tuple[int, ...]) -> re.Pattern[str]:
+    def _regex(self, numbers: tuple[int, ...]) -> Scanner | re.Pattern[str]:
         compiled = self._compiled.get(numbers)
         if compiled is None:
             if len(self._compiled) >= _COMPILED_SETS:
                 self._compiled.clear()
-            source = "|".join(self._branches[n][0] for n in numbers)
-            compiled = self._compiled[numbers] = re.compile(source)
+            compiled = self._compiled[numbers] = compile_branches([self._branches[n][0] for n in numbers])
         return compiled
 
     def _regions(self, analysis: Analysis, lower: str, start: int, end: int, numbers: tuple[int, ...]) -> list[Span]:

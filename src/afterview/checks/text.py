@@ -35,10 +35,13 @@ _FOLD = str.maketrans(
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 _TOKEN_SEPARATORS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
 _DIGITS = "0123456789"
-# Sentence ends: . ! ? followed by a space and a capital, digit or quote (or the end
-# of the text), a line break, a semicolon. "U.S. citizen" stays one sentence.
-_BREAK = re.compile(r"[.!?;\n]")
-_CLOSERS = "\"')]"
+# Sentence ends: a line break, a semicolon, or a run of . ! ? (with closing quotes and
+# brackets) followed by the end of the line, or by a space and a capital, digit, quote
+# or bracket ("U.S. citizen" stays one sentence). The run is possessive, so a run that
+# is no end is passed over whole; after the space, a non-ASCII character is judged in code.
+_SENTENCE_END = re.compile(  # one class first, so the engine skips to the next candidate
+    r"[.!?;\n](?:(?<=[;\n])|[.!?\"')\]]*+(?=[ \t]*+(?:\n|\Z)|[ \t]++[A-Z0-9\"'(\[\x80-\U0010ffff]))"
+)
 _MASK_FILL = re.compile(r"\S")
 # Small words of names ("Society of Women Engineers") that are not masked on their own.
 _MASK_STOPWORDS = frozenset("of the and for at in on de la le du von van st a an &".split())
@@ -174,26 +177,21 @@ def analyse(text: str) -> Analysis:
 
 
 def sentence_ends(text: str) -> list[int]:
-    """Offsets just after each sentence end of ``text`` (see ``_BREAK``)."""
+    """Offsets just after each sentence end of ``text`` (see ``_SENTENCE_END``)."""
+    if text.isascii():
+        return [match.end() for match in _SENTENCE_END.finditer(text)]
     ends = []
-    size = len(text)
-    done = 0  # end of the last run of . ! ? looked at, so a long run is read once
-    for match in _BREAK.finditer(text):
-        i = match.start()
-        if text[i] in ";\n":
-            ends.append(i + 1)
-            continue
-        if i < done:
-            continue  # inside a run already handled ("?!", "...")
-        j = i + 1
-        while j < size and (text[j] in ".!?" or text[j] in _CLOSERS):
-            j += 1
-        done = j
-        k = j
-        while k < size and text[k] in " \t":
-            k += 1
-        if k == size or text[k] == "\n" or (k > j and (text[k].isupper() or text[k].isdigit() or text[k] in "\"'([")):
-            ends.append(j)
+    for match in _SENTENCE_END.finditer(text):
+        end = following = match.end()
+        if text[end - 1] not in ";\n":
+            while following < len(text) and text[following] in " \t":
+                following += 1
+            # The pattern lets any non-ASCII character after the gap through: only a
+            # capital or a digit of another script opens a sentence.
+            if following < len(text) and not text[following].isascii():
+                if not (text[following].isupper() or text[following].isdigit()):
+                    continue
+        ends.append(end)
     return ends
 
 

@@ -8,14 +8,13 @@ validates values as ``file: key: problem``; ``template_fields`` lists the plain
 
 from __future__ import annotations
 
-import re
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from string import Formatter
 from typing import NoReturn
 
 from afterview.errors import PolicyError
+from afterview.tomlfile import read_toml as read_toml_file
 
 # Always known for any valid request.
 ALWAYS_VARIABLES: tuple[str, ...] = ("first_name", "full_name", "company", "role", "interview_date", "status", "signature")
@@ -74,32 +73,7 @@ def read_toml(path: Path) -> dict:
 
     A syntax error names the line and, when that line sets one, the key.
     """
-    try:
-        source = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise TemplateError(f"{path}: file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError(f"{path}: cannot read ({exc})") from None
-    try:
-        return tomllib.loads(source)
-    except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(_describe_toml_error(path, source, exc)) from None
-
-
-def _describe_toml_error(path: Path, source: str, exc: tomllib.TOMLDecodeError) -> str:
-    # tomllib (3.11) reports the position only inside its message: "(at line 3, column 1)".
-    message = str(exc)
-    found = re.search(r"\(at line (\d+), column \d+\)", message)
-    if not found:
-        return f"{path}: not valid TOML: {message}"
-    number = int(found.group(1))
-    lines = source.splitlines()
-    # The error often lands on the line after an unterminated value: look back for its key.
-    for candidate in range(min(number, len(lines)), 0, -1):
-        key = re.match(r"\s*([A-Za-z0-9_.\"'-]+)\s*=", lines[candidate - 1])
-        if key:
-            return f"{path}:{number}: {key.group(1)}: not valid TOML: {message}"
-    return f"{path}:{number}: not valid TOML: {message}"
+    return read_toml_file(path, TemplateError)
 
 
 class FileChecker:
