@@ -4,8 +4,7 @@ placeholders and clichés."""
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from afterview.checks.common import MAX_FINDINGS, SpanSet, first_name, located, quote
 from afterview.checks.patterns import GatedPattern, Regex
@@ -24,8 +23,7 @@ _REFUSAL_REACH = 40
 
 
 # -- brevity --------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class BrevityRules:
+class BrevityRules(NamedTuple):
     """Severities and messages of the word-count check (ranges live per note type)."""
 
     over: str
@@ -68,8 +66,7 @@ def brevity(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
 
 
 # -- thanks ---------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class ThanksRules:
+class ThanksRules(NamedTuple):
     """What counts as gratitude, and what does not."""
 
     gratitude: GatedPattern
@@ -126,8 +123,7 @@ def _has_gratitude(analysis: Analysis, rules: ThanksRules) -> bool:
 
 
 # -- interest -------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class InterestRules:
+class InterestRules(NamedTuple):
     """Statements of interest, the traps that look like them, and withdrawals."""
 
     signals: tuple[GatedPattern, ...]
@@ -194,8 +190,7 @@ def interest(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
 
 
 # -- placeholders ---------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class PlaceholderRules:
+class PlaceholderRules(NamedTuple):
     """Unfilled template slots: [Name], {role}, <DATE>, ____, XXX, TBD, lorem ipsum."""
 
     patterns: tuple[GatedPattern, ...]
@@ -237,8 +232,7 @@ def placeholders(text: str, context: CheckContext, policy: Policy) -> list[Findi
 
 
 # -- cliches --------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class ClicheRules:
+class ClicheRules(NamedTuple):
     """Stock phrases a reader skims past."""
 
     phrases: GatedPattern

@@ -13,9 +13,8 @@ no competing offer is recorded) and the instruction shown for each match.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from afterview.checks.common import MAX_FINDINGS, SpanSet, located, quote
 from afterview.checks.patterns import GatedPattern, Regex
@@ -30,8 +29,7 @@ FAMILIES = ("presumption", "insider", "money", "pressure", "ultimatum", "bluff",
 """The phrase families ``conduct.toml`` defines, one per check."""
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseFamily:
+class PhraseFamily(NamedTuple):
     """One family of phrases a hiring manager holds against a note.
 
     Attributes:

@@ -9,10 +9,9 @@ the body (the signature holds the candidate's own name).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from afterview.checks import dates
 from afterview.checks.common import MAX_FINDINGS, SpanSet, located, quote
@@ -35,8 +34,7 @@ _SENTENCE_OPENERS = '.!?:\n"(['
 _TRAILING_PUNCTUATION = ".,;:!?)"
 
 
-@dataclass(frozen=True, slots=True)
-class GroundingRules:
+class GroundingRules(NamedTuple):
     """What the grounding check accepts without a record entry, and what it says."""
 
     severity: str
@@ -59,8 +57,7 @@ class GroundingRules:
         return rules
 
 
-@dataclass(frozen=True, slots=True)
-class _Record:
+class _Record(NamedTuple):
     words: frozenset[str]
     numbers: frozenset[str]
     blob: str

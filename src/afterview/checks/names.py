@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from afterview.checks.common import MAX_FINDINGS, SpanSet, fold_name as _fold, located, quote
 from afterview.checks.patterns import GatedPattern, Regex, word_positions
@@ -34,8 +33,7 @@ _CAPITALISED = re.compile(r"(?<![\w'-])[^\W\d_a-z][\w'-]*")
 _MAX_NAME_WORDS = 4
 
 
-@dataclass(frozen=True, slots=True)
-class NameRules:
+class NameRules(NamedTuple):
     """Cues for people and employers, and what the check says."""
 
     person_patterns: tuple[GatedPattern, ...]

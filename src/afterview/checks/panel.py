@@ -11,9 +11,8 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from afterview.checks.note import split_note
 from afterview.checks.reader import PolicyError
@@ -30,8 +29,7 @@ class PanelPolicyError(PolicyError):
     """``panel.toml`` is missing or malformed; the message names file and key."""
 
 
-@dataclass(frozen=True, slots=True)
-class PanelPolicy:
+class PanelPolicy(NamedTuple):
     """The panel check's data.
 
     Attributes:

@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from afterview.checks.common import MAX_FINDINGS, SpanSet, quote
 from afterview.checks.normalize import Prepared, prepare
@@ -94,8 +93,7 @@ def hidden_characters(prepared: Prepared, policy: Policy) -> list[Finding]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
+class _Hit(NamedTuple):
     start: int
     end: int
     rule: SensitiveRule

@@ -11,8 +11,7 @@ it, it is their note, and ``check``'s per-type severities apply.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from afterview.checks import CheckContext, Report, run_checks
 from afterview.context import check_context
@@ -23,8 +22,7 @@ if TYPE_CHECKING:
     from afterview.domain import Draft, Interview, NoteType
 
 
-@dataclass(frozen=True, slots=True)
-class StoredInterview:
+class StoredInterview(NamedTuple):
     """A stored interview as a check sees it: the record, its id, the store it lives in,
     and the lines its notes are signed with (``recipients.signature_lines``)."""
 
@@ -101,4 +99,6 @@ def fresh(stored: StoredInterview, policy: Policy, draft: Draft) -> Draft:
         stored.store.replace_report(draft.id, report)
     except StoreError:
         pass  # the verdict returned is right even when saving it failed
+    from dataclasses import replace  # a draft is a dataclass; `check` itself never gets here
+
     return replace(draft, report=report)
