@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import NamedTuple, Protocol, runtime_checkable
 
 from afterview.domain import NoteRequest
 
 
-@dataclass(frozen=True, slots=True)
-class DraftText:
+class DraftText(NamedTuple):
     """One drafted note, before any check.
 
     Attributes:

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 # The checks write dates the same way, so the grounding check reads back what the frame
 # wrote (and neither depends on the process locale, as strftime's %B would).
@@ -78,8 +78,7 @@ def tidy(text: str) -> str:
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 
 
-@dataclass(frozen=True, slots=True)
-class NoteFrame:
+class NoteFrame(NamedTuple):
     """Subject lines, greetings and sign-offs, loaded from ``frame.toml``.
 
     Attributes:

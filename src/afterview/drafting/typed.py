@@ -14,7 +14,7 @@ Pure and stdlib-only, like the rest of the moment rendering.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from afterview.drafting.english import DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS, has_finite_verb, lower_lead
 
@@ -39,8 +39,7 @@ _OPENING_QUOTES = "\"“'‘"
 _CLOSING_FOR = {'"': '"', "“": "”", "'": "'", "‘": "’"}
 
 
-@dataclass(frozen=True, slots=True)
-class Quoted:
+class Quoted(NamedTuple):
     """A quotation inside a moment: what was said, and the words typed before it."""
 
     before: str
