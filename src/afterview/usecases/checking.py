@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from afterview.checks import CheckContext, Report, run_checks
 from afterview.context import check_context
 from afterview.errors import StoreError
+from afterview.frozen import replace
 
 if TYPE_CHECKING:
     from afterview.checks import Policy
@@ -99,6 +100,4 @@ def fresh(stored: StoredInterview, policy: Policy, draft: Draft) -> Draft:
         stored.store.replace_report(draft.id, report)
     except StoreError:
         pass  # the verdict returned is right even when saving it failed
-    from dataclasses import replace  # a draft is a dataclass; `check` itself never gets here
-
     return replace(draft, report=report)

@@ -12,10 +12,10 @@ variant at their position in the panel.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
-from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from afterview.errors import AfterviewError
+from afterview.frozen import replace
 from afterview.usecases.recipients import build_requests
 
 if TYPE_CHECKING:
