@@ -21,11 +21,12 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from afterview.addresses import address_problem
 from afterview.dates import date_problem
 from afterview.frozen import MISSING, field
+from afterview.frozen import NamedTuple
 from afterview.terminal import CONTROL_CHARS
 
 if TYPE_CHECKING:

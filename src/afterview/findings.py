@@ -9,7 +9,9 @@ such types at start-up, and a frozen dataclass costs about ten times as much to 
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import Literal
+
+from afterview.frozen import NamedTuple
 
 Severity = Literal["block", "warn", "info"]
 SEVERITIES: tuple[Severity, ...] = ("block", "warn", "info")

@@ -16,10 +16,16 @@ by value, a ``repr``, immutability, pickling; ``replace`` makes changed copies, 
 
 A default may be ``field(default_factory=..., repr=False)``; ``afterview.fields.rule``
 makes such a field with its validation rule (``afterview.records``).
+
+``NamedTuple`` here is ``typing.NamedTuple`` without its check of every annotation:
+with ``from __future__ import annotations`` that check compiles each annotation's text
+(``typing.ForwardRef``), two thirds of what defining a named tuple costs; the classes
+it makes are the same ``collections.namedtuple`` subclasses.
 """
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -178,3 +184,47 @@ def replace(record: F, /, **changes: Any) -> F:
 def fields(record: Frozen | type[Frozen]) -> tuple[Field, ...]:
     """The declared fields of a record or record class, in order (base classes' first)."""
     return record._fields
+
+
+# -- NamedTuple -------------------------------------------------------------------------
+_NOT_COPIED = frozenset({"__module__", "__qualname__", "__annotations__", "__orig_bases__"})
+_PROHIBITED = frozenset({"__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults", "_make",
+                         "_replace", "_asdict", "_source"})
+
+
+class _NamedTupleMeta(type):
+    def __new__(mcls, typename: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> type:
+        if bases != (_NamedTupleBase,):
+            raise TypeError("a NamedTuple class can only inherit from NamedTuple")
+        annotations = namespace.get("__annotations__", {})
+        with_default: list[str] = []
+        for name in annotations:
+            if name in namespace:
+                with_default.append(name)
+            elif with_default:
+                raise TypeError(f"non-default field {name!r} cannot follow default field {with_default[0]!r}")
+        made = namedtuple(
+            typename, list(annotations), defaults=[namespace[name] for name in with_default],
+            module=namespace["__module__"],
+        )
+        made.__annotations__ = dict(annotations)
+        for key, value in namespace.items():
+            if key in _PROHIBITED:
+                raise AttributeError(f"cannot overwrite NamedTuple attribute {key}")
+            if key not in _NOT_COPIED and key not in annotations:
+                setattr(made, key, value)
+        return made
+
+
+_NamedTupleBase = type.__new__(_NamedTupleMeta, "NamedTuple", (), {})
+
+
+def NamedTuple(*args: Any, **kwargs: Any) -> type:  # noqa: N802 - spelled as typing's
+    """Base to write a named tuple as a class with annotated fields: ``class Span(NamedTuple): ...``.
+
+    A function, as ``typing.NamedTuple`` is: a class statement asks it for the real base.
+    """
+    raise TypeError("NamedTuple is used as a base class: class Name(NamedTuple): ...")
+
+
+NamedTuple.__mro_entries__ = lambda bases: (_NamedTupleBase,)  # type: ignore[attr-defined]

@@ -11,7 +11,9 @@ Stdlib only and cheap to import: ``afterview check`` reads it at start-up.
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import Literal
+
+from afterview.frozen import NamedTuple
 
 Recipients = Literal["each", "contact"]
 """Who a note goes to: ``each`` interviewer, or the interview's ``contact``."""

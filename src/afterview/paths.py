@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import NamedTuple
+
+from afterview.frozen import NamedTuple
 
 APP_NAME = "afterview"
 

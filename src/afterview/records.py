@@ -14,10 +14,11 @@ from datetime import date
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
 from afterview.fields import Invalid, Loc, Nested, Problem, RecordError
 from afterview.frozen import Frozen, fields
+from afterview.frozen import NamedTuple
 
 R = TypeVar("R", bound="Record")
 

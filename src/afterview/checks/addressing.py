@@ -7,12 +7,13 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from afterview.checks.common import content_stems, first_name, fold_name, located, name_parts, stem, stems_match
 from afterview.checks.reader import OFF, Section
 from afterview.checks.text import Analysis, analyse
 from afterview.checks.types import CheckContext, Finding
+from afterview.frozen import NamedTuple
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy

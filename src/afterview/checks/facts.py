@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from afterview.checks import dates
 from afterview.checks.common import MAX_FINDINGS, SpanSet, located, quote
 from afterview.checks.reader import Section
 from afterview.checks.text import Analysis, analyse
 from afterview.checks.types import CheckContext, Finding
+from afterview.frozen import NamedTuple
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from afterview.checks.basic import placeholders
 from afterview.checks.common import located
@@ -23,6 +23,7 @@ from afterview.checks.protected import scan_sensitive
 from afterview.checks.reader import Section
 from afterview.checks.text import analyse
 from afterview.checks.types import CheckContext, Finding
+from afterview.frozen import NamedTuple
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy

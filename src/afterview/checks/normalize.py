@@ -26,10 +26,10 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 from afterview.checks.reader import PolicyError
 from afterview.checks.types import Finding
+from afterview.frozen import NamedTuple
 
 Span = tuple[int, int]
 

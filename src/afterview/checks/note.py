@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+
+from afterview.frozen import NamedTuple
 
 Span = tuple[int, int]
 

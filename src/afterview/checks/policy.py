@@ -15,7 +15,6 @@ from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import NamedTuple
 
 from afterview.checks.addressing import PersonalRules, RecipientRules
 from afterview.checks.basic import BrevityRules, ClicheRules, InterestRules, PlaceholderRules, ThanksRules
@@ -29,6 +28,7 @@ from afterview.checks.protected import SensitiveRules
 from afterview.checks.purpose import AskRules
 from afterview.checks.reader import OFF, PolicyError, Section, read_toml
 from afterview.checks.runner import CHECKS
+from afterview.frozen import NamedTuple
 
 CHECK_NAMES: tuple[str, ...] = tuple(CHECKS)
 """Every check a policy may list: the names ``run_checks`` maps to a function."""

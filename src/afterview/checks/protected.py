@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from afterview.checks.common import MAX_FINDINGS, SpanSet, quote
 from afterview.checks.normalize import Prepared, prepare
@@ -27,6 +27,7 @@ from afterview.checks.patterns import Regex
 from afterview.checks.sensitive_rules import AnchorSet, SensitiveRule, SensitiveRules
 from afterview.checks.text import Analysis, analyse, masked
 from afterview.checks.types import CheckContext, Finding
+from afterview.frozen import NamedTuple
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy

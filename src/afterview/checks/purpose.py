@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from afterview.checks import dates
 from afterview.checks.common import MAX_FINDINGS, located, quote
@@ -18,6 +18,7 @@ from afterview.checks.patterns import GatedPattern
 from afterview.checks.reader import OFF, Section
 from afterview.checks.text import analyse, lower_same_length, normalise, tokens_of
 from afterview.checks.types import CheckContext, Finding
+from afterview.frozen import NamedTuple
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy

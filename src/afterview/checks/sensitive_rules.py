@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import NamedTuple
 
 from afterview.checks.patterns import GatedPattern, GateIndex, LazyRegex, Regex, phrase_regex
 from afterview.checks.reader import Section
+from afterview.frozen import NamedTuple
 
 VOICES = ("self", "reader", "panel", "others", "shared", "allegation", "signal")
 ANCHOR_VOICES = ("self", "reader", "panel", "others", "shared")

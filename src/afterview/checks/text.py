@@ -13,9 +13,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import NamedTuple, TypeVar
+from typing import TypeVar
 
 from afterview.checks.note import NoteParts, Span, count_words, split_note
+from afterview.frozen import NamedTuple
 
 AFFIX = 3
 """Letters a word's start or end must have to gate a pattern by it."""

@@ -8,9 +8,9 @@ folds the findings of every check the policy lists into a ``Report``. ``Finding`
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
 
 from afterview.findings import SEVERITIES, Finding, Report, Severity
+from afterview.frozen import NamedTuple
 
 __all__ = ["SEVERITIES", "CheckContext", "Finding", "Report", "Severity"]
 

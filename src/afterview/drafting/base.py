@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from typing import NamedTuple, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from afterview.domain import NoteRequest
+from afterview.frozen import NamedTuple
 
 
 class DraftText(NamedTuple):

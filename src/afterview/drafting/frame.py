@@ -21,7 +21,6 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 # The checks write dates the same way, so the grounding check reads back what the frame
 # wrote (and neither depends on the process locale, as strftime's %B would).
@@ -37,6 +36,7 @@ from afterview.drafting.datafile import (
     template_fields,
 )
 from afterview.drafting.moments import mission_phrase, object_phrase, relevance_clause
+from afterview.frozen import NamedTuple
 from afterview.resources import data_dir
 
 __all__ = [

@@ -22,7 +22,6 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 from afterview.domain import NoteRequest, NoteType, Tone
 from afterview.drafting.base import DraftText
@@ -38,6 +37,7 @@ from afterview.drafting.frame import (
     tidy,
 )
 from afterview.errors import InputError
+from afterview.frozen import NamedTuple
 
 __all__ = ["TemplateDrafter", "TemplateError", "TemplateSet", "load_template_set"]
 

@@ -11,12 +11,13 @@ it, it is their note, and ``check``'s per-type severities apply.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from afterview.checks import CheckContext, Report, run_checks
 from afterview.context import check_context
 from afterview.errors import StoreError
 from afterview.frozen import replace
+from afterview.frozen import NamedTuple
 
 if TYPE_CHECKING:
     from afterview.checks import Policy

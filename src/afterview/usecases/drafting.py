@@ -12,10 +12,11 @@ variant at their position in the panel.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from afterview.errors import AfterviewError
 from afterview.frozen import replace
+from afterview.frozen import NamedTuple
 from afterview.usecases.recipients import build_requests
 
 if TYPE_CHECKING:
