@@ -25,8 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from afterview.addresses import address_problem
 from afterview.dates import date_problem
-from afterview.frozen import MISSING, field
-from afterview.frozen import NamedTuple
+from afterview.frozen import MISSING, NamedTuple, field
 from afterview.terminal import CONTROL_CHARS
 
 if TYPE_CHECKING:

@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from afterview.fields import Invalid, Loc, Nested, Problem, RecordError
-from afterview.frozen import Frozen, fields
-from afterview.frozen import NamedTuple
+from afterview.frozen import Frozen, NamedTuple, fields
 
 R = TypeVar("R", bound="Record")
 

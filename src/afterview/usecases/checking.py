@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Any
 from afterview.checks import CheckContext, Report, run_checks
 from afterview.context import check_context
 from afterview.errors import StoreError
-from afterview.frozen import replace
-from afterview.frozen import NamedTuple
+from afterview.frozen import NamedTuple, replace
 
 if TYPE_CHECKING:
     from afterview.checks import Policy

@@ -15,8 +15,7 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from typing import TYPE_CHECKING
 
 from afterview.errors import AfterviewError
-from afterview.frozen import replace
-from afterview.frozen import NamedTuple
+from afterview.frozen import NamedTuple, replace
 from afterview.usecases.recipients import build_requests
 
 if TYPE_CHECKING:
