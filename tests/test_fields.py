@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from afterview.fields import (
     day,
     email,
 )
+from afterview.frozen import replace
 from afterview.interview_file import parse_interview
 from afterview.records import to_data
 from afterview.tui.form_model import FormValues, InterviewerValues, build_interview

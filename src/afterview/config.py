@@ -9,11 +9,11 @@ from __future__ import annotations
 import math
 import os
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from afterview.errors import InputError
 from afterview.fields import NAME, SIGNATURE_MAX_CHARS, Nested, Number, Plain, email, folder, rule
+from afterview.frozen import Frozen, field
 from afterview.records import Record, to_data
 from afterview.fileio import read_text_file
 from afterview.interview_file import parse_toml_model
@@ -25,10 +25,6 @@ MAX_TIMEOUT = 600.0
 MAX_DEADLINE = 3600.0
 
 
-_SECTION = {"frozen": True, "slots": True, "kw_only": True}
-
-
-@dataclass(**_SECTION)
 class LLMSection(Record):
     """``[llm]``: which model to draft with, and how long to wait for it."""
 
@@ -43,7 +39,6 @@ class LLMSection(Record):
     """A folder of the user's own prompt files, used instead of the shipped ones."""
 
 
-@dataclass(**_SECTION)
 class Profile(Record):
     """``[profile]``: who signs the notes."""
 
@@ -53,7 +48,6 @@ class Profile(Record):
     """Lines under the name (phone, LinkedIn...)."""
 
 
-@dataclass(**_SECTION)
 class ConfigFile(Record):
     """The whole ``config.toml``."""
 
@@ -113,8 +107,7 @@ def save_profile(profile: Profile, path: Path) -> None:
     write_private_file(path, tomlkit.dumps(document))
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(Frozen):
     """The resolved settings a run uses (flags > environment > file > default)."""
 
     paths: Paths

@@ -1,6 +1,6 @@
 """The domain: interviews, the people in them, and the notes afterview writes.
 
-Frozen stdlib dataclasses. The records a person types (``Interview`` and its parts)
+Frozen records (``afterview.frozen``: declared like dataclasses, cheaper to define). The records a person types (``Interview`` and its parts)
 declare their field rules with ``afterview.fields.rule`` and are built, validated, by
 ``Interview.from_data``; messages are written for the person who typed the value, and
 ``interview_file`` adds the file name and line. Nothing here imports pydantic or any
@@ -9,7 +9,6 @@ layer above the domain.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -30,6 +29,7 @@ from afterview.fields import (
     word_count,
 )
 from afterview.findings import Report
+from afterview.frozen import Frozen, field
 from afterview.records import Record
 from afterview.names import name_key
 from afterview.notes import NOTE_LABELS, NOTE_TYPES, STATUS_VALUES, STATUSES, TONE_VALUES, TONES
@@ -50,9 +50,6 @@ __all__ = [
     "Usage",
     "word_count",
 ]
-
-_RECORD = {"frozen": True, "slots": True, "kw_only": True}
-
 
 class _Vocabulary(StrEnum):
     """An enum over one of ``afterview.notes``' tables, with the table's labels."""
@@ -76,7 +73,6 @@ Tone = _vocabulary("Tone", TONE_VALUES)
 """How the note sounds (``afterview.notes.TONES``)."""
 
 
-@dataclass(**_RECORD)
 class Interviewer(Record):
     """Someone who interviewed the candidate."""
 
@@ -96,7 +92,6 @@ class Interviewer(Record):
         return self.name.split()[0]
 
 
-@dataclass(**_RECORD)
 class CompetingOffer(Record):
     """A real offer from another employer, with the date they need an answer by."""
 
@@ -104,7 +99,6 @@ class CompetingOffer(Record):
     deadline: date = rule(day)
 
 
-@dataclass(**_RECORD)
 class Award(Record):
     """An award or recognition received while waiting."""
 
@@ -114,7 +108,6 @@ class Award(Record):
     """Why it matters for the role; completes "..., which matters because ..."."""
 
 
-@dataclass(**_RECORD)
 class Interview(Record):
     """One interview: the record every note and every due date is derived from."""
 
@@ -203,8 +196,7 @@ class Interview(Record):
         return tuple(nouns)
 
 
-@dataclass(frozen=True, slots=True)
-class Usage:
+class Usage(Frozen):
     """Tokens an LLM reported for one draft, summed over its requests."""
 
     prompt_tokens: int = 0
@@ -215,8 +207,7 @@ MAX_VARIANTS = 10
 """Variants one request may ask for."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class NoteRequest:
+class NoteRequest(Frozen):
     """What the writer is asked for: one note type, to one person, in one tone.
 
     ``feedback`` and ``previous`` carry a repair round's instructions and the draft they
@@ -267,8 +258,7 @@ class NoteRequest:
         return person
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Draft:
+class Draft(Frozen):
     """A note ready to show: text, verdict and how it was made."""
 
     id: int | None = None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import statistics
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -23,6 +23,7 @@ from afterview.domain import Draft, Interview, NoteType, Tone
 from afterview.errors import InputError
 from afterview.fields import RecordError
 from afterview.fileio import read_text_file
+from afterview.frozen import replace
 from afterview.interview_file import describe_record_error
 from afterview.usecases.recipients import build_requests
 from afterview.writer import Writer

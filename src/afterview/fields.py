@@ -1,7 +1,7 @@
 """The field rules of every record a person types, declared once.
 
-A record (an interview, an interviewer, the config file's sections) is a frozen stdlib
-dataclass whose fields name their rule with ``rule(...)``. ``Record.from_data``
+A record (an interview, an interviewer, the config file's sections) is a frozen record
+(``afterview.frozen``) whose fields name their rule with ``rule(...)``. ``Record.from_data``
 (``afterview.records``, the one validator) checks a
 mapping (parsed TOML, a form's values, a database row) against those rules and builds
 the record, or raises ``RecordError`` with every problem, each located by its path in
@@ -15,17 +15,17 @@ Stdlib only: reading an interview file costs no pydantic.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from afterview.addresses import address_problem
 from afterview.dates import date_problem
+from afterview.frozen import MISSING, NamedTuple, field
 from afterview.terminal import CONTROL_CHARS
 
 if TYPE_CHECKING:
@@ -268,10 +268,11 @@ MOMENT = Words(MOMENT_MAX_WORDS)
 RELEVANCE = Words(RELEVANCE_MAX_WORDS)
 
 
-def rule(check: Any, default: Any = dataclasses.MISSING, **options: Any) -> Any:
+def rule(check: Any, default: Any = MISSING, **options: Any) -> Any:
     """Declare a record field and the rule its values must meet.
 
     ``default`` makes the field optional; ``None`` as a default also accepts an
-    explicit null. Other ``options`` go to ``dataclasses.field`` (``repr=False``).
+    explicit null. Other ``options`` go to ``afterview.frozen.field`` (``repr=False``,
+    ``default_factory``).
     """
-    return dataclasses.field(default=default, metadata={"rule": check}, **options)
+    return field(default, metadata={"rule": check}, **options)

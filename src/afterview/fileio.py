@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from afterview.errors import InputError
@@ -69,6 +68,8 @@ def write_atomic(path: Path, data: bytes, *, mode: int = 0o644) -> None:
     path = Path(path)
     if not path.parent.exists():
         ensure_private_dir(path.parent)
+    import tempfile  # only writes need it (it imports shutil and random): the read paths stay lighter
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -1,21 +1,23 @@
-"""What a check finds and the verdict folded from it: plain dataclasses, no pydantic.
+"""What a check finds and the verdict folded from it: named tuples, no pydantic.
 
 They sit below every layer that handles a verdict (the checks produce them, drafts
 carry them, the store keeps them as JSON), so none of those needs the checks
-themselves.
+themselves. Named tuples rather than dataclasses: ``afterview check`` defines dozens of
+such types at start-up, and a frozen dataclass costs about ten times as much to define
+(``dataclasses`` also imports ``inspect``). Change one with ``finding._replace(...)``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from afterview.frozen import NamedTuple
 
 Severity = Literal["block", "warn", "info"]
 SEVERITIES: tuple[Severity, ...] = ("block", "warn", "info")
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem (or observation) a check found in a note.
 
     Attributes:
@@ -51,8 +53,7 @@ class Finding:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(NamedTuple):
     """Every finding for one note, with the verdicts derived from them.
 
     Attributes:

@@ -23,9 +23,10 @@ if TYPE_CHECKING:  # the domain's records load on first use: reading the config 
 
 Model = TypeVar("Model", bound=Record)
 
-_TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_-]+)\s*\]\s*(?:#.*)?$")
-_ARRAY_TABLE = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]\s*(?:#.*)?$")
-_KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
+# Only an error's line number needs these: ``re`` compiles (and caches) them on first use.
+_TABLE = r"^\s*\[\s*([A-Za-z0-9_-]+)\s*\]\s*(?:#.*)?$"
+_ARRAY_TABLE = r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]\s*(?:#.*)?$"
+_KEY = r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*="""
 
 
 def load_interview(path: Path | str) -> Interview:
@@ -94,17 +95,17 @@ def locate(source: str, loc: Sequence[object]) -> int | None:
     counts: dict[str, int] = {}
     headers: dict[tuple[object, ...], int] = {}
     for number, line in enumerate(source.splitlines(), start=1):
-        if match := _ARRAY_TABLE.match(line):
+        if match := re.match(_ARRAY_TABLE, line):
             key = match.group(1)
             counts[key] = counts.get(key, -1) + 1
             table = (key, counts[key])
             headers[table] = number
             continue
-        if match := _TABLE.match(line):
+        if match := re.match(_TABLE, line):
             table = (match.group(1),)
             headers[table] = number
             continue
-        if match := _KEY.match(line):
+        if match := re.match(_KEY, line):
             key = next(g for g in match.groups() if g)
             if (*table, key) == tuple(loc):
                 return number

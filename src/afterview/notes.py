@@ -11,8 +11,9 @@ Stdlib only and cheap to import: ``afterview check`` reads it at start-up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from afterview.frozen import NamedTuple
 
 Recipients = Literal["each", "contact"]
 """Who a note goes to: ``each`` interviewer, or the interview's ``contact``."""
@@ -20,8 +21,7 @@ Needs = Literal["offer", "award"]
 """A record part a note cannot do without (never bluff about an offer or an award)."""
 
 
-@dataclass(frozen=True, slots=True)
-class NoteKind:
+class NoteKind(NamedTuple):
     """One note type.
 
     Attributes:
@@ -74,8 +74,7 @@ def note_kind(value: str) -> NoteKind:
     raise ValueError(f"{value!r} is not a note type (one of: {', '.join(NOTE_TYPES)})")
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
     """A value of a small vocabulary with its label and a one-line description."""
 
     value: str
@@ -101,8 +100,7 @@ TONES: tuple[Term, ...] = (
 TONE_VALUES: tuple[str, ...] = tuple(term.value for term in TONES)
 
 
-@dataclass(frozen=True, slots=True)
-class ExportFormat:
+class ExportFormat(NamedTuple):
     """A way to take a note (or the reminders) out of afterview.
 
     Attributes:

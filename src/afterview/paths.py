@@ -8,14 +8,14 @@ which is how the tests keep the user's real files out of them.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+
+from afterview.frozen import NamedTuple
 
 APP_NAME = "afterview"
 
 
-@dataclass(frozen=True, slots=True)
-class Paths:
+class Paths(NamedTuple):
     """Every file afterview reads or writes outside the current folder."""
 
     config_dir: Path

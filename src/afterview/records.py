@@ -1,7 +1,7 @@
 """The one validator: build a record from plain data against its fields' rules.
 
-A record (an interview, an interviewer, the config file's sections) is a frozen stdlib
-dataclass whose fields name their rule with ``afterview.fields.rule(...)``;
+A record (an interview, an interviewer, the config file's sections) is a frozen record
+(``afterview.frozen``) whose fields name their rule with ``afterview.fields.rule(...)``;
 ``Record.from_data`` checks a mapping (parsed TOML, a form's values, a database row)
 and builds the record, or raises ``RecordError`` with every problem, each located by
 its path in the data. The rules themselves live in ``afterview.fields``.
@@ -9,20 +9,20 @@ its path in the data. The rules themselves live in ``afterview.fields``.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Mapping
 from datetime import date
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
 from afterview.fields import Invalid, Loc, Nested, Problem, RecordError
+from afterview.frozen import Frozen, NamedTuple, fields
 
 R = TypeVar("R", bound="Record")
 
 
-class Record:
+class Record(Frozen):
     """Base of the validated records: ``from_data`` builds one from plain data."""
 
     __slots__ = ()
@@ -63,10 +63,9 @@ class _Field(NamedTuple):
 @cache
 def _fields(cls: type[Record]) -> tuple[_Field, ...]:
     spec = []
-    for item in dataclasses.fields(cls):
-        required = item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING
-        default = item.default_factory() if item.default_factory is not dataclasses.MISSING else item.default
-        spec.append(_Field(item.name, item.metadata["rule"], required, default))
+    for item in fields(cls):
+        default = item.default_factory() if item.default_factory is not None else item.default
+        spec.append(_Field(item.name, item.metadata["rule"], item.required, default))
     return tuple(spec)
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
@@ -23,6 +22,7 @@ from afterview.checks import Policy, Report, run_checks
 from afterview.context import check_context, recipient_moment
 from afterview.domain import Draft, NoteRequest, Usage
 from afterview.drafting.base import Drafter, DrafterError, DraftText, distinct_texts
+from afterview.frozen import replace
 from afterview.wording import plural
 
 if TYPE_CHECKING:

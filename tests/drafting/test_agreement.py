@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
-from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -23,6 +22,7 @@ from afterview.domain import Award, CompetingOffer, Interview, Interviewer, Note
 from afterview.drafting.frame import load_frame
 from afterview.drafting.prompts import load_prompts, render
 from afterview.drafting.templates import TemplateDrafter
+from afterview.frozen import replace
 from afterview.resources import data_dir
 
 POLICY = load_policy(data_dir("guardrails"))

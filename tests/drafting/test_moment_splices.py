@@ -32,7 +32,6 @@ from __future__ import annotations
 import itertools
 import re
 import tomllib
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -43,6 +42,7 @@ from afterview.checks.policy import load_policy
 from afterview.domain import Award, CompetingOffer, Interview, Interviewer, NoteRequest, NoteType, Status, Tone
 from afterview.drafting.moments import object_phrase
 from afterview.drafting.templates import TemplateDrafter
+from afterview.frozen import replace
 from afterview.resources import data_dir
 from afterview.writer import Writer
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from afterview.domain import Interview, Interviewer, NoteType, Tone, word_count
 from afterview.drafting.frame import load_frame, spoken_date, template_fields, tidy
+from afterview.frozen import replace
 
 GREETINGS = {
     Tone.WARM: "Dear Jordan,",

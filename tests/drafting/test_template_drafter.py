@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import replace
 
 import pytest
 
@@ -12,6 +11,7 @@ from afterview.domain import Interview, NoteType, Status, Tone
 from afterview.drafting.base import Drafter
 from afterview.drafting.templates import TemplateDrafter
 from afterview.errors import InputError
+from afterview.frozen import replace
 
 ALL_CASES = list(itertools.product(NoteType, Tone))
 

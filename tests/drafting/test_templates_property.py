@@ -9,11 +9,7 @@ every note type the record allows, in every tone and every variant, passes
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-import dataclasses
 import os
-from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -36,6 +32,7 @@ from afterview.domain import (
     Tone,
 )
 from afterview.drafting.templates import TemplateDrafter
+from afterview.frozen import replace
 from afterview.resources import data_dir
 
 # Words for organization names and role titles, including ones that trip naive
@@ -152,7 +149,7 @@ def records(draw: st.DrawFn) -> tuple[Interview, dict[str, bool]]:
         withheld[name] = kind == "sensitive"
         people.append(Interviewer(name=name, moment=moment, address_as=draw(st.sampled_from(ADDRESS_AS))))
     contact = draw(st.integers(0, len(people) - 1))
-    people[contact] = dataclasses.replace(people[contact], contact=True)
+    people[contact] = replace(people[contact], contact=True)
 
     interviewed = draw(st.dates(date(2025, 1, 1), date(2027, 12, 31)))
     decision = draw(st.none() | st.integers(0, 30).map(lambda d: interviewed + timedelta(days=d)))
@@ -226,7 +223,7 @@ def test_every_variant_meets_the_drafts_bar(record: tuple[Interview, dict[str, b
             context = check_context(interview, note_type, recipient, POLICY)
             if withheld[recipient] and not context.moment_withheld:
                 # A moment withheld for any reason: the note speaks of the conversation in general.
-                context = dataclasses.replace(context, moment=None, moment_withheld=True)
+                context = context._replace(moment=None, moment_withheld=True)
             hide = context.moment_withheld
             for tone in Tone:
                 request = NoteRequest(

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ from vcr.errors import CannotOverwriteExistingCassetteException
 
 from afterview.domain import Draft, NoteRequest, NoteType, Tone
 from afterview.drafting.llm import llm_drafter
+from afterview.frozen import replace
 from afterview.interview_file import load_interview
 
 REPAIR_MARKER = "Rewrite the previous_draft"

@@ -8,7 +8,6 @@ appears nowhere.
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 import time
 
@@ -23,6 +22,7 @@ from afterview.drafting.base import (
     DrafterUnavailable,
 )
 from afterview.drafting.llm import DUMMY_KEY, MAX_ATTEMPTS, llm_drafter
+from afterview.frozen import replace
 
 GOOD = "Thank you for the conversation about the Data Analyst role. I enjoyed your story about the churn dashboard.\n\nI look forward to hearing from you."
 

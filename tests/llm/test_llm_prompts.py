@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from afterview.drafting.frame import load_frame
 from afterview.drafting.llm import llm_drafter
 from afterview.drafting.prompts import MissingFact, PromptError, field_block, load_prompts, render
 from afterview.errors import PolicyError
+from afterview.frozen import replace
 from afterview.resources import data_dir
 
 BUDGET = 1_800

@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from dataclasses import replace
-
 from afterview.checks import CheckContext, load_policy, run_checks
 from afterview.checks.panel import PanelPolicyError, load_panel_policy, note_body, panel, similarity
 from afterview.resources import data_dir
@@ -19,7 +17,7 @@ POLICY = load_policy(data_dir("guardrails"))
 
 
 def _panel(body: str, others, threshold: float | None = None):
-    policy = POLICY if threshold is None else replace(POLICY, panel=replace(POLICY.panel, near_duplicate=threshold))
+    policy = POLICY if threshold is None else POLICY._replace(panel=POLICY.panel._replace(near_duplicate=threshold))
     return panel(body, CheckContext(other_notes=tuple(others)), policy)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 import sqlite3
 from datetime import date
@@ -10,6 +9,7 @@ from datetime import date
 import pytest
 
 from afterview.checks.types import Finding, Report
+from afterview.frozen import replace
 from afterview.paths import app_paths
 from afterview.errors import InputError, StoreError
 from afterview.store import RecordNotFound, open_store

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from afterview.frozen import replace
 
 import os
 import random
@@ -23,7 +23,7 @@ ITERATIONS = 24
 _WRITER = textwrap.dedent(
     """
     import sys
-    from dataclasses import replace
+    from afterview.frozen import replace
     from datetime import date
     from afterview.checks.types import Finding, Report
     from afterview.paths import app_paths

@@ -4,7 +4,6 @@ private tmux server for the copy tests."""
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import shutil
 import subprocess
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from tui_fakes import NOW, TODAY, make_writer
+from afterview.frozen import replace
 
 SCRIPTED_URL = "http://127.0.0.1:9/v1"
 """Where the scripted drafter "lives": online settings need a server to name."""
@@ -59,7 +59,7 @@ def app_factory(settings, store) -> Callable[..., object]:
     def build(drafter: object | None = None, *, writer: object | None = None):
         chosen = settings
         if drafter is not None:
-            chosen = dataclasses.replace(
+            chosen = replace(
                 settings, offline=False, offline_reason=None, base_url=SCRIPTED_URL, model="scripted-model", model_source="environment"
             )
         return make_app(

@@ -6,7 +6,7 @@ running ``pytest tests/tui --snapshot-update``.
 
 from __future__ import annotations
 
-import dataclasses
+
 from datetime import date
 
 import pilot_helpers
@@ -14,6 +14,7 @@ from tui_fakes import GOOD_THANK_YOUS, TODAY, ScriptedDrafter, make_writer, nort
 from textual.widgets import Input, TextArea
 
 from afterview.domain import Interviewer
+from afterview.frozen import replace
 from afterview.tui.widgets.form_fields import InterviewerBlock
 
 SIZE = (80, 24)
@@ -64,7 +65,7 @@ def test_offline_header_on_first_run(snap_compare, app_factory) -> None:
 def test_online_header(snap_compare, settings, store) -> None:
     from afterview.tui.app import make_app
 
-    online = dataclasses.replace(settings, offline=False, offline_reason=None, model="gpt-4.1-mini")
+    online = replace(settings, offline=False, offline_reason=None, model="gpt-4.1-mini")
     app = make_app(
         writer=make_writer(ScriptedDrafter([GOOD_THANK_YOUS])), store=store, clock=lambda: TODAY, settings=online, clipboard_commands=[]
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
@@ -14,6 +13,7 @@ from afterview.checks.common import content_stems, first_name, fold_name, locate
 from afterview.checks.reader import OFF, Section
 from afterview.checks.text import Analysis, analyse, tokens_of
 from afterview.checks.types import CheckContext, Finding
+from afterview.frozen import NamedTuple
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
@@ -25,8 +25,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 # -- recipient ------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class RecipientRules:
+class RecipientRules(NamedTuple):
     """Severity and messages of the greeting check."""
 
     severity: str
@@ -122,8 +121,7 @@ def _address_pattern(address_as: str) -> re.Pattern[str]:
 
 
 # -- personal -------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class PersonalRules:
+class PersonalRules(NamedTuple):
     """How a thank-you must refer to the noted moment, and what it says when it does not.
 
     A sentence of the body refers to the moment when it holds three of the moment's

@@ -4,7 +4,6 @@ placeholders and clichés."""
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from afterview.checks.common import MAX_FINDINGS, SpanSet, first_name, located, quote
@@ -12,6 +11,7 @@ from afterview.checks.patterns import GatedPattern, Regex
 from afterview.checks.reader import OFF, Section
 from afterview.checks.text import Analysis, analyse, masked, word_count
 from afterview.checks.types import CheckContext, Finding
+from afterview.frozen import NamedTuple
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
@@ -24,8 +24,7 @@ _REFUSAL_REACH = 40
 
 
 # -- brevity --------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class BrevityRules:
+class BrevityRules(NamedTuple):
     """Severities and messages of the word-count check (ranges live per note type)."""
 
     over: str
@@ -68,8 +67,7 @@ def brevity(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
 
 
 # -- thanks ---------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class ThanksRules:
+class ThanksRules(NamedTuple):
     """What counts as gratitude, and what does not."""
 
     gratitude: GatedPattern
@@ -126,8 +124,7 @@ def _has_gratitude(analysis: Analysis, rules: ThanksRules) -> bool:
 
 
 # -- interest -------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class InterestRules:
+class InterestRules(NamedTuple):
     """Statements of interest, the traps that look like them, and withdrawals."""
 
     signals: tuple[GatedPattern, ...]
@@ -194,8 +191,7 @@ def interest(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
 
 
 # -- placeholders ---------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class PlaceholderRules:
+class PlaceholderRules(NamedTuple):
     """Unfilled template slots: [Name], {role}, <DATE>, ____, XXX, TBD, lorem ipsum."""
 
     patterns: tuple[GatedPattern, ...]
@@ -237,8 +233,7 @@ def placeholders(text: str, context: CheckContext, policy: Policy) -> list[Findi
 
 
 # -- cliches --------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class ClicheRules:
+class ClicheRules(NamedTuple):
     """Stock phrases a reader skims past."""
 
     phrases: GatedPattern

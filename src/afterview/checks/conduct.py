@@ -13,7 +13,6 @@ no competing offer is recorded) and the instruction shown for each match.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from afterview.checks.patterns import GatedPattern, Regex
 from afterview.checks.reader import OFF, Section
 from afterview.checks.text import Analysis, analyse, lower_same_length, normalise, whole_name_spans
 from afterview.checks.types import CheckContext, Finding
+from afterview.frozen import NamedTuple
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
@@ -30,8 +30,7 @@ FAMILIES = ("presumption", "insider", "money", "pressure", "ultimatum", "bluff",
 """The phrase families ``conduct.toml`` defines, one per check."""
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseFamily:
+class PhraseFamily(NamedTuple):
     """One family of phrases a hiring manager holds against a note.
 
     Attributes:

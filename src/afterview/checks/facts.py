@@ -9,7 +9,6 @@ the body (the signature holds the candidate's own name).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from afterview.checks.common import MAX_FINDINGS, SpanSet, located, quote
 from afterview.checks.reader import Section
 from afterview.checks.text import Analysis, analyse
 from afterview.checks.types import CheckContext, Finding
+from afterview.frozen import NamedTuple
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
@@ -39,8 +39,7 @@ _KNOWN_KEPT = 20_000
 _RECORDS_KEPT = 64
 
 
-@dataclass(frozen=True, slots=True)
-class GroundingRules:
+class GroundingRules(NamedTuple):
     """What the grounding check accepts without a record entry, and what it says."""
 
     severity: str
@@ -63,8 +62,7 @@ class GroundingRules:
         return rules
 
 
-@dataclass(frozen=True, slots=True)
-class _Record:
+class _Record(NamedTuple):
     words: frozenset[str]
     numbers: frozenset[str]
     blob: str

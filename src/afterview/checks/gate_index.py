@@ -25,9 +25,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import reduce
 from operator import or_
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from afterview.checks.gates import holds
+from afterview.frozen import NamedTuple
 
 if TYPE_CHECKING:
     from afterview.checks.patterns import GatedPattern

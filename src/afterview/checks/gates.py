@@ -30,7 +30,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from afterview.frozen import NamedTuple
 
 if TYPE_CHECKING:
     from afterview.checks.text import Analysis

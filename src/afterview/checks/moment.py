@@ -13,7 +13,6 @@ sensitive and placeholder checks are data in ``guardrails/moment.toml``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -24,6 +23,7 @@ from afterview.checks.protected import scan_sensitive
 from afterview.checks.reader import Section
 from afterview.checks.text import analyse
 from afterview.checks.types import CheckContext, Finding
+from afterview.frozen import NamedTuple
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
@@ -32,8 +32,7 @@ CHECK = "moment"
 """The check name on findings about the moment itself (not about a note)."""
 
 
-@dataclass(frozen=True, slots=True)
-class MomentFate:
+class MomentFate(NamedTuple):
     """What becomes of one recipient's moment.
 
     Attributes:
@@ -54,8 +53,7 @@ class MomentFate:
 QUOTED = MomentFate(withheld=False)
 
 
-@dataclass(frozen=True, slots=True)
-class WithholdRule:
+class WithholdRule(NamedTuple):
     """One kind of content that keeps a moment out of the note."""
 
     category: str
@@ -64,8 +62,7 @@ class WithholdRule:
     pattern: GatedPattern
 
 
-@dataclass(frozen=True, slots=True)
-class MomentRules:
+class MomentRules(NamedTuple):
     """The rules of moment.toml."""
 
     withhold: tuple[WithholdRule, ...]

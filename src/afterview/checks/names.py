@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from afterview.checks.patterns import GatedPattern, Regex, word_positions
 from afterview.checks.reader import OFF, Section
 from afterview.checks.text import Analysis, analyse
 from afterview.checks.types import CheckContext, Finding
+from afterview.frozen import NamedTuple
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
@@ -39,8 +39,7 @@ _WORDS_LEARNT = 20_000
 _MAX_NAME_WORDS = 4
 
 
-@dataclass(frozen=True, slots=True)
-class NameRules:
+class NameRules(NamedTuple):
     """Cues for people and employers, and what the check says."""
 
     person_patterns: tuple[GatedPattern, ...]

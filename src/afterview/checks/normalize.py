@@ -24,12 +24,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from afterview.checks.reader import PolicyError
 from afterview.checks.types import Finding
+from afterview.frozen import NamedTuple
 
 Span = tuple[int, int]
 
@@ -41,8 +41,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _INVISIBLE_EXTRA = frozenset("\u034f\u115f\u1160\u3164\uffa0")
 
 
-@dataclass(frozen=True, slots=True)
-class Prepared:
+class Prepared(NamedTuple):
     """A text as the checks see it, with the way back to the text as given.
 
     Attributes:
@@ -84,7 +83,7 @@ class Prepared:
                 restored.append(finding)
             else:
                 start, end = self.to_original(finding.start, finding.end)
-                restored.append(replace(finding, start=start, end=end))
+                restored.append(finding._replace(start=start, end=end))
         return restored
 
 

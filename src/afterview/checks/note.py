@@ -9,8 +9,9 @@ kept here, not policy kept in ``guardrails/``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+
+from afterview.frozen import NamedTuple
 
 Span = tuple[int, int]
 
@@ -67,8 +68,7 @@ _ASCII_WORDS = str.maketrans(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class NoteParts:
+class NoteParts(NamedTuple):
     """Where each part of a note sits, as (start, end) offsets into the text.
 
     Offsets are 0-based and end-exclusive. ``body`` is always present (it may be

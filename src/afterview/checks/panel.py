@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from afterview.checks.note import split_note
 from afterview.checks.reader import PolicyError
 from afterview.checks.types import CheckContext, Finding
+from afterview.frozen import NamedTuple
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
@@ -29,8 +29,7 @@ class PanelPolicyError(PolicyError):
     """``panel.toml`` is missing or malformed; the message names file and key."""
 
 
-@dataclass(frozen=True, slots=True)
-class PanelPolicy:
+class PanelPolicy(NamedTuple):
     """The panel check's data.
 
     Attributes:

@@ -12,7 +12,6 @@ and regexes compiled once per process.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -29,6 +28,7 @@ from afterview.checks.protected import SensitiveRules
 from afterview.checks.purpose import AskRules
 from afterview.checks.reader import OFF, PolicyError, Section, read_toml
 from afterview.checks.runner import CHECKS
+from afterview.frozen import NamedTuple
 
 CHECK_NAMES: tuple[str, ...] = tuple(CHECKS)
 """Every check a policy may list: the names ``run_checks`` maps to a function."""
@@ -36,8 +36,7 @@ CHECK_NAMES: tuple[str, ...] = tuple(CHECKS)
 __all__ = ["CHECK_NAMES", "Policy", "PolicyError", "TypeRules", "load_policy"]
 
 
-@dataclass(frozen=True, slots=True)
-class TypeRules:
+class TypeRules(NamedTuple):
     """What one note type needs: its body word range and per-check severities.
 
     A severity is ``block``, ``warn``, ``info`` or ``off`` (the check does not run).
@@ -72,8 +71,7 @@ class TypeRules:
         return self.severity("asks")
 
 
-@dataclass(frozen=True, eq=False)
-class Policy:
+class Policy(NamedTuple):
     """Everything the checks need from ``guardrails/``, compiled. Build it with ``load_policy``.
 
     Attributes:
@@ -103,6 +101,11 @@ class Policy:
     conduct: Mapping[str, PhraseFamily]
     names: NameRules
     moment: MomentRules
+
+    # One policy is one object: equal and hashed by identity (caches key on it).
+    __eq__ = object.__eq__
+    __ne__ = object.__ne__
+    __hash__ = object.__hash__
 
     def type_rules(self, note_type: str) -> TypeRules:
         """The rules of ``note_type``.

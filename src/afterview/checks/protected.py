@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from afterview.checks.common import MAX_FINDINGS, SpanSet, quote
@@ -28,6 +27,7 @@ from afterview.checks.patterns import Regex
 from afterview.checks.sensitive_rules import AnchorSet, SensitiveRule, SensitiveRules
 from afterview.checks.text import Analysis, analyse, masked
 from afterview.checks.types import CheckContext, Finding
+from afterview.frozen import NamedTuple
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
@@ -94,8 +94,7 @@ def hidden_characters(prepared: Prepared, policy: Policy) -> list[Finding]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
+class _Hit(NamedTuple):
     start: int
     end: int
     rule: SensitiveRule

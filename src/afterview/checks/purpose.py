@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from afterview.checks import dates
@@ -19,20 +18,19 @@ from afterview.checks.patterns import GatedPattern
 from afterview.checks.reader import OFF, Section
 from afterview.checks.text import analyse, lower_same_length, normalise, tokens_of
 from afterview.checks.types import CheckContext, Finding
+from afterview.frozen import NamedTuple
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
 
-@dataclass(frozen=True, slots=True)
-class Requirement:
+class Requirement(NamedTuple):
     """A pattern the body must (or must not) match, and the instruction when it fails."""
 
     pattern: GatedPattern
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class TypeAsks:
+class TypeAsks(NamedTuple):
     """The asks of one note type."""
 
     requires: tuple[Requirement, ...] = ()
@@ -43,8 +41,7 @@ class TypeAsks:
     award_ignore: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class AskRules:
+class AskRules(NamedTuple):
     """The asks of every note type that has some."""
 
     by_type: Mapping[str, TypeAsks]

@@ -7,7 +7,6 @@ validate ``policy.toml``, which is why this module imports ``Policy`` for types 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from afterview.checks.addressing import personal, recipient
@@ -75,7 +74,7 @@ def run_checks(text: str, context: CheckContext, policy: Policy, *, drafts_bar: 
             continue  # most checks on most notes: nothing to map, sort or raise
         found.sort(key=_text_order)
         if drafts_bar and policy.escalates(name, context.note_type):
-            found = [f if f.severity == "block" else replace(f, severity="block") for f in found]
+            found = [f if f.severity == "block" else f._replace(severity="block") for f in found]
         findings.extend(found)
     return Report(
         note_type=context.note_type, findings=tuple(findings), drafts_bar=drafts_bar, policy_version=policy.version

@@ -12,18 +12,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from afterview.checks.patterns import GatedPattern, GateIndex, LazyRegex, Regex, phrase_regex
 from afterview.checks.reader import Section
+from afterview.frozen import NamedTuple
 
 VOICES = ("self", "reader", "panel", "others", "shared", "allegation", "signal")
 ANCHOR_VOICES = ("self", "reader", "panel", "others", "shared")
 """Voices an anchor phrase may give; ``shared`` wins over any other anchor in the window."""
 
 
-@dataclass(frozen=True, slots=True)
-class AnchorSet:
+class AnchorSet(NamedTuple):
     """Words that tie an ambiguous word to a person, and whom they point at.
 
     Attributes:
@@ -40,16 +39,14 @@ class AnchorSet:
     has_shared: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Category:
+class Category(NamedTuple):
     """A protected characteristic (or ``allegation``) as findings name it."""
 
     label: str
     suggestion: str
 
 
-@dataclass(frozen=True, slots=True)
-class SensitiveRule:
+class SensitiveRule(NamedTuple):
     """One rule of sensitive.toml, compiled (see the file's header for the fields)."""
 
     id: str
@@ -70,8 +67,7 @@ class SensitiveRule:
     suggestion: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class SensitiveRules:
+class SensitiveRules(NamedTuple):
     """Every sensitive rule, with severities and messages.
 
     ``gates``: the policy's index, which decides once per text which branches of every

@@ -12,11 +12,11 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
 from afterview.checks.note import NoteParts, Span, count_words, split_note
+from afterview.frozen import NamedTuple
 
 AFFIX = 3
 """Letters a word's start or end must have to gate a pattern by it."""
@@ -47,7 +47,6 @@ _MASK_FILL = re.compile(r"\S")
 _MASK_STOPWORDS = frozenset("of the and for at in on de la le du von van st a an &".split())
 
 
-@dataclass(slots=True, eq=False)
 class Analysis:
     """A text prepared once for every check (not frozen only so sentence ends and
     breaks can be computed the first time a check asks for them).
@@ -62,17 +61,31 @@ class Analysis:
         has_digit: the text holds a digit.
     """
 
-    raw: str
-    norm: str
-    lower: str
-    parts: NoteParts
-    tokens: frozenset[str]
-    has_digit: bool
-    _index: list[int] | None = None
-    _sentence_ends: list[int] | None = None
-    _breaks: list[int] | None = None
-    _contains: dict[tuple, bool] | None = None
-    _memo: dict[object, object] | None = None
+    # A plain class, not a dataclass: cheaper to define at start-up (see afterview.findings).
+    __slots__ = ("raw", "norm", "lower", "parts", "tokens", "has_digit", "_index", "_sentence_ends", "_breaks",
+                 "_contains", "_memo")
+
+    def __init__(
+        self,
+        raw: str,
+        norm: str,
+        lower: str,
+        parts: NoteParts,
+        tokens: frozenset[str],
+        has_digit: bool,
+        _index: list[int] | None = None,
+    ) -> None:
+        self.raw = raw
+        self.norm = norm
+        self.lower = lower
+        self.parts = parts
+        self.tokens = tokens
+        self.has_digit = has_digit
+        self._index = _index
+        self._sentence_ends: list[int] | None = None
+        self._breaks: list[int] | None = None
+        self._contains: dict[tuple, bool] | None = None
+        self._memo: dict[object, object] | None = None
 
     @property
     def body(self) -> Span:
@@ -251,8 +264,7 @@ def word_count(analysis: Analysis, span: Span) -> int:
     return count_words(analysis.norm[span[0] : span[1]])
 
 
-@dataclass(frozen=True, slots=True)
-class Masked:
+class Masked(NamedTuple):
     """A text with the record's own names replaced by same-length filler.
 
     Attributes:

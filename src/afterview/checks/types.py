@@ -1,4 +1,4 @@
-"""The checks' own types: plain dataclasses, so ``checks`` needs no pydantic.
+"""The checks' own types: named tuples, so ``checks`` needs no pydantic (and no dataclasses).
 
 A check is a plain function ``(text, context, policy) -> list[Finding]``; ``run_checks``
 folds the findings of every check the policy lists into a ``Report``. ``Finding`` and
@@ -7,15 +7,15 @@ folds the findings of every check the policy lists into a ``Report``. ``Finding`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from afterview.findings import SEVERITIES, Finding, Report, Severity
+from afterview.frozen import NamedTuple
 
 __all__ = ["SEVERITIES", "CheckContext", "Finding", "Report", "Severity"]
 
-@dataclass(frozen=True, slots=True)
-class CheckContext:
+
+class CheckContext(NamedTuple):
     """What the checks know about the note beyond its text. All optional.
 
     Built from the interview record by the caller (``afterview.context``); ``check`` on a
@@ -59,7 +59,7 @@ class CheckContext:
     moment_withheld: bool = False
     proper_nouns: tuple[str, ...] = ()
     record_texts: tuple[str, ...] = ()
-    record_dates: tuple[date, ...] = field(default=())
+    record_dates: tuple[date, ...] = ()
     award: str | None = None
     deadline: date | None = None
     has_record: bool = False

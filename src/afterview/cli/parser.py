@@ -78,8 +78,13 @@ def variant_count(value: str) -> int:
     return count
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The ``afterview`` parser with all subcommands."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The ``afterview`` parser with all subcommands, or with ``command`` alone.
+
+    Parsing a command line only needs the command it names (argparse hands the rest of
+    the line to that subparser), and building every command's flags costs a few ms of
+    ``afterview check``'s start-up; ``parse`` therefore builds just that one.
+    """
     from afterview import __version__
 
     parser = _Parser(
@@ -91,7 +96,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"afterview {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    from afterview.cli.store_parser import STORE_BUILDERS
 
+    for name, add in {**_BUILDERS, **STORE_BUILDERS}.items():
+        if command is None or name == command:
+            add(commands)
+    return parser
+
+
+def _add_check(commands) -> None:
     check = add_command(
         commands, "check", "check notes against the guardrails, as a linter would",
         "afterview check --from interview.toml --to Jordan note.txt",
@@ -106,6 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="hold the note to the bar afterview holds its own drafts to")
     check.add_argument("--json", action="store_true", help="JSON Lines output")
 
+
+def _add_draft(commands) -> None:
     draft = add_command(
         commands, "draft", "draft a note (LLM when configured, else offline templates), checked",
         "afterview draft --from interview.toml --type thank_you",
@@ -121,6 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_llm_flags(draft)
     draft.add_argument("--json", action="store_true", help="JSON Lines output, one object per draft")
 
+
+def _add_due(commands) -> None:
     due = add_command(commands, "due", "which notes are due, and when, most urgent first",
                       "afterview due", "afterview due --from interview.toml --today 2026-12-01 --all")
     due.add_argument("--from", dest="interview", metavar="INTERVIEW.toml", help="one interview file (default: every stored interview)")
@@ -128,11 +145,15 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("--all", action="store_true", help="also list notes that do not apply, with the reason")
     due.add_argument("--json", action="store_true", help="JSON Lines output")
 
+
+def _add_config(commands) -> None:
     config = add_command(commands, "config", "show the resolved settings and paths (the key masked)",
                          "afterview config", "afterview config --json --base-url http://localhost:11434/v1")
     add_llm_flags(config)
     config.add_argument("--json", action="store_true", help="JSON output")
 
+
+def _add_eval(commands) -> None:
     evaluate = add_command(commands, "eval", "draft every scenario and summarise pass rates, repairs, tokens",
                            "afterview eval --offline", "afterview eval --model llama3.2 --base-url http://localhost:11434/v1 --detail")
     evaluate.add_argument("--scenarios", metavar="DIR", help="folder of scenario files (default: the shipped evals/scenarios)")
@@ -140,11 +161,10 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--detail", action="store_true", help="also one line (or JSON object) per draft")
     evaluate.add_argument("--json", action="store_true", help="JSON Lines output")
 
-    from afterview.cli.store_parser import add_store_commands
 
-    add_store_commands(commands)
-
-    return parser
+_BUILDERS = {"check": _add_check, "draft": _add_draft, "due": _add_due, "config": _add_config, "eval": _add_eval}
+"""Each command of this module and the function that adds it, in ``--help`` order (the
+store's commands follow, from ``store_parser``)."""
 
 
 def add_command(commands, name: str, summary: str, *examples: str, details: str | None = None) -> argparse.ArgumentParser:
@@ -174,5 +194,15 @@ def add_llm_flags(parser: argparse.ArgumentParser) -> None:
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
-    """Parse ``argv`` (default ``sys.argv[1:]``)."""
-    return build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    """Parse ``argv`` (default ``sys.argv[1:]``).
+
+    When the line starts with a command, only that command's parser is built; anything
+    else (``--help``, ``--version``, a mistyped command) gets the whole parser, so its
+    help and its errors list every command.
+    """
+    from afterview.cli.store_parser import STORE_COMMANDS
+
+    argv = sys.argv[1:] if argv is None else argv
+    first = argv[0] if argv else None
+    command = first if first in _BUILDERS or first in STORE_COMMANDS else None
+    return build_parser(command).parse_args(argv)

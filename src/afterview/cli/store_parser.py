@@ -1,16 +1,16 @@
 """Arguments of the commands over stored interviews (add, list, show, edit, delete,
 status, sent, export). Stdlib only, like ``parser``: building the parser stays cheap.
 
-Wired from ``parser.build_parser`` with ``add_store_commands(commands)``; every command
-here runs ``afterview.cli.store_cmds.run``.
+Wired from ``parser.build_parser`` through ``STORE_BUILDERS`` (one function a command, so
+a command line builds only the command it names); every command here runs
+``afterview.cli.store_cmds.run``.
 """
 
 from __future__ import annotations
 
 import argparse
 
-STORE_COMMANDS = ("add", "list", "show", "edit", "delete", "status", "sent", "export")
-"""The command names this module adds; each maps to ``afterview.cli.store_cmds``."""
+from afterview.cli.parser import NOTE_TYPES, add_command, add_llm_flags, iso_date
 
 
 def record_id(value: str) -> int:
@@ -24,15 +24,7 @@ def record_id(value: str) -> int:
     return number
 
 
-def add_store_commands(commands) -> None:
-    """Add the store-backed subcommands to ``commands`` (the ``add_subparsers`` result)."""
-    # Imported here: parser imports this module while it builds, so parser is loaded.
-    from afterview.cli.parser import NOTE_TYPES, add_command, add_llm_flags, iso_date
-    from afterview.notes import EXPORT_FORMATS as FORMATS, EXPORT_VALUES as EXPORT_FORMATS, STATUS_VALUES as STATUSES
-
-    for_a_note = ", ".join(fmt.value for fmt in FORMATS if fmt.per_note)
-    for_reminders = ", ".join(fmt.value for fmt in FORMATS if not fmt.per_note)
-
+def _add_add(commands) -> None:
     add = add_command(
         commands, "add", "store an interview file or a calendar invite; prints the new id",
         "afterview add interview.toml", "afterview add --ics invite.ics", "afterview add --ics rounds.ics --event round-2@example.com",
@@ -47,14 +39,20 @@ def add_store_commands(commands) -> None:
     add.add_argument("--company", metavar="NAME", help="with --ics: the company, over the guess")
     add.add_argument("--role", metavar="ROLE", help="with --ics: the role, over the guess")
 
+
+def _add_list(commands) -> None:
     listing = add_command(commands, "list", "list the stored interviews", "afterview list", "afterview list --json")
     listing.add_argument("--json", action="store_true", help="JSON Lines output, one object per interview")
 
+
+def _add_show(commands) -> None:
     show = add_command(commands, "show", "show a stored interview with its drafts, status history and sent log",
                        "afterview show 3", "afterview show 3 --json")
     show.add_argument("id", type=record_id, metavar="ID", help="interview id")
     show.add_argument("--json", action="store_true", help="JSON output")
 
+
+def _add_edit(commands) -> None:
     edit = add_command(
         commands, "edit", "replace a stored interview with an edited file (interviewers are matched by name)",
         "afterview edit 3 interview.toml",
@@ -68,9 +66,15 @@ def add_store_commands(commands) -> None:
     edit.add_argument("id", type=record_id, metavar="ID", help="interview id")
     edit.add_argument("path", metavar="INTERVIEW.toml", help="interview file")
 
+
+def _add_delete(commands) -> None:
     delete = add_command(commands, "delete", "delete a stored interview with its drafts and sent log", "afterview delete 3 --yes")
     delete.add_argument("id", type=record_id, metavar="ID", help="interview id")
     delete.add_argument("--yes", action="store_true", help="confirm the deletion (required)")
+
+
+def _add_status(commands) -> None:
+    from afterview.notes import STATUS_VALUES as STATUSES
 
     status = add_command(commands, "status", "record a new status for a stored interview",
                          "afterview status 3 rejected --on 2026-12-08", "afterview status 3 offered")
@@ -78,6 +82,8 @@ def add_store_commands(commands) -> None:
     status.add_argument("status", choices=STATUSES, help="the new status")
     status.add_argument("--on", type=iso_date, metavar="DATE", help="when it changed (default today)")
 
+
+def _add_sent(commands) -> None:
     sent = add_command(commands, "sent", "mark a note as sent (once; marking it again says it already was)",
                        "afterview sent 3 --type thank_you --to Jordan", "afterview sent 3 --type follow_up --on 2026-12-15")
     sent.add_argument("id", type=record_id, metavar="ID", help="interview id")
@@ -85,6 +91,13 @@ def add_store_commands(commands) -> None:
     sent.add_argument("--to", dest="to", metavar="NAME", help="recipient (default the contact; a panel thank-you needs it)")
     sent.add_argument("--on", type=iso_date, metavar="DATE", help="when it was sent (default today)")
     sent.add_argument("--draft", dest="draft_id", type=record_id, metavar="DRAFT_ID", help="the draft that was sent (default: the latest for that type and recipient)")
+
+
+def _add_export(commands) -> None:
+    from afterview.notes import EXPORT_FORMATS as FORMATS, EXPORT_VALUES as EXPORT_FORMATS
+
+    for_a_note = ", ".join(fmt.value for fmt in FORMATS if fmt.per_note)
+    for_reminders = ", ".join(fmt.value for fmt in FORMATS if not fmt.per_note)
 
     export = add_command(commands, "export", f"export a note ({for_a_note}) or the reminders ({for_reminders})",
                          "afterview export 3 --type thank_you --to Jordan --format eml -o jordan.eml",
@@ -98,3 +111,19 @@ def add_store_commands(commands) -> None:
     export.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
     export.add_argument("--today", type=iso_date, metavar="DATE", help="for ics: pretend today is DATE (YYYY-MM-DD)")
     add_llm_flags(export)  # used only when no draft is stored yet and one is drafted
+
+
+STORE_BUILDERS = {
+    "add": _add_add,
+    "list": _add_list,
+    "show": _add_show,
+    "edit": _add_edit,
+    "delete": _add_delete,
+    "status": _add_status,
+    "sent": _add_sent,
+    "export": _add_export,
+}
+"""Each command of this module and the function that adds it to the parser."""
+
+STORE_COMMANDS: tuple[str, ...] = tuple(STORE_BUILDERS)
+"""The command names this module adds; each maps to ``afterview.cli.store_cmds``."""

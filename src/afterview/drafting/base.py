@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from afterview.domain import NoteRequest
+from afterview.frozen import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class DraftText:
+class DraftText(NamedTuple):
     """One drafted note, before any check.
 
     Attributes:

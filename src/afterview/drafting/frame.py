@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +36,7 @@ from afterview.drafting.datafile import (
     template_fields,
 )
 from afterview.drafting.moments import mission_phrase, object_phrase, relevance_clause
+from afterview.frozen import NamedTuple
 from afterview.resources import data_dir
 
 __all__ = [
@@ -78,8 +78,7 @@ def tidy(text: str) -> str:
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 
 
-@dataclass(frozen=True, slots=True)
-class NoteFrame:
+class NoteFrame(NamedTuple):
     """Subject lines, greetings and sign-offs, loaded from ``frame.toml``.
 
     Attributes:

@@ -19,7 +19,6 @@ Pure and stdlib-only: the offline drafter calls it, and the interview form throu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from afterview.drafting.english import DETERMINERS, IRREGULAR_PAST, SUBJECT_PRONOUNS, WH_WORDS, has_finite_verb, lower_lead, past_tense_doer
@@ -27,12 +26,12 @@ from afterview.drafting.moment_forms import Form, analyse, answered, asks, clean
 from afterview.drafting.person import to_second_person
 from afterview.drafting.questions import embed_question
 from afterview.drafting.typed import topic_phrase
+from afterview.frozen import NamedTuple
 
 __all__ = ["Form", "Rendered", "form_of", "mission_phrase", "object_phrase", "preview", "relevance_clause"]
 
 
-@dataclass(frozen=True, slots=True)
-class Rendered:
+class Rendered(NamedTuple):
     """A moment recognised and rephrased.
 
     Attributes:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,6 +37,7 @@ from afterview.drafting.frame import (
     tidy,
 )
 from afterview.errors import InputError
+from afterview.frozen import NamedTuple
 
 __all__ = ["TemplateDrafter", "TemplateError", "TemplateSet", "load_template_set"]
 
@@ -45,8 +45,7 @@ ENGINE = "template"
 _FILE_KEYS = {"note_type", "requires", "requires_hint", "must_mention", *(t.value for t in Tone)}
 
 
-@dataclass(frozen=True, slots=True)
-class _Conditional:
+class _Conditional(NamedTuple):
     """Text used when ``name`` has a value, else ``otherwise`` (may be empty)."""
 
     name: str
@@ -57,8 +56,7 @@ class _Conditional:
 _Piece = str | _Conditional
 
 
-@dataclass(frozen=True, slots=True)
-class _Variant:
+class _Variant(NamedTuple):
     paragraphs: tuple[tuple[_Piece, ...], ...]
     when: str | None = None
     unless: str | None = None
@@ -70,8 +68,7 @@ class _Variant:
         return self.unless is None or self.unless not in values
 
 
-@dataclass(frozen=True, slots=True)
-class _NoteTemplates:
+class _NoteTemplates(NamedTuple):
     """One note type's file: its variants per tone and what the record must hold."""
 
     note_type: NoteType
@@ -80,8 +77,7 @@ class _NoteTemplates:
     variants: Mapping[Tone, tuple[_Variant, ...]]
 
 
-@dataclass(frozen=True, slots=True)
-class TemplateSet:
+class TemplateSet(NamedTuple):
     """A validated offline template set: the frame plus one file per note type."""
 
     directory: Path

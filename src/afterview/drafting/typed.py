@@ -14,9 +14,9 @@ Pure and stdlib-only, like the rest of the moment rendering.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from afterview.drafting.english import DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS, has_finite_verb, lower_lead
+from afterview.frozen import NamedTuple
 
 __all__ = ["Quoted", "drop_asides", "find_quote", "quotation_phrase", "restore_apostrophes", "topic_phrase", "unbullet"]
 
@@ -39,8 +39,7 @@ _OPENING_QUOTES = "\"“'‘"
 _CLOSING_FOR = {'"': '"', "“": "”", "'": "'", "‘": "’"}
 
 
-@dataclass(frozen=True, slots=True)
-class Quoted:
+class Quoted(NamedTuple):
     """A quotation inside a moment: what was said, and the words typed before it."""
 
     before: str

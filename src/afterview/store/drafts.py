@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import replace
 from datetime import datetime
 
 from afterview.findings import Report
 from afterview.domain import Draft
+from afterview.frozen import replace
 from afterview.names import name_key
 from afterview.store.codec import DRAFT_COLUMNS, draft_from_row, draft_values, report_to_json
 from afterview.store.rows import DraftSummary

@@ -162,15 +162,14 @@ class Backend:
             RecordError: a field is invalid (the screen shows it inline).
             AfterviewError: the config file cannot be read.
         """
-        import dataclasses
-
         from afterview.config import Profile, load_config_file, save_profile
+        from afterview.frozen import replace
 
         profile = Profile.from_data({"name": name, "email": email or None, "signature": signature or None})
         path = self.settings.paths.config_file
         load_config_file(path)  # refuse to touch a file that is not a valid config
         save_profile(profile, path)
-        self._settings = dataclasses.replace(self.settings, profile=profile)
+        self._settings = replace(self.settings, profile=profile)
 
     # -- reads -----------------------------------------------------------------------
 

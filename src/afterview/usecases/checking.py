@@ -11,20 +11,19 @@ it, it is their note, and ``check``'s per-type severities apply.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from afterview.checks import CheckContext, Report, run_checks
 from afterview.context import check_context
 from afterview.errors import StoreError
+from afterview.frozen import NamedTuple, replace
 
 if TYPE_CHECKING:
     from afterview.checks import Policy
     from afterview.domain import Draft, Interview, NoteType
 
 
-@dataclass(frozen=True, slots=True)
-class StoredInterview:
+class StoredInterview(NamedTuple):
     """A stored interview as a check sees it: the record, its id, the store it lives in,
     and the lines its notes are signed with (``recipients.signature_lines``)."""
 

@@ -12,10 +12,10 @@ variant at their position in the panel.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
-from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from afterview.errors import AfterviewError
+from afterview.frozen import NamedTuple, replace
 from afterview.usecases.recipients import build_requests
 
 if TYPE_CHECKING:
@@ -25,8 +25,7 @@ if TYPE_CHECKING:
     from afterview.writer import Writer
 
 
-@dataclass(frozen=True, slots=True)
-class DraftJob:
+class DraftJob(NamedTuple):
     """What the person asked for.
 
     Attributes:
@@ -44,7 +43,6 @@ class DraftJob:
     shift: int = 0
 
 
-@dataclass(slots=True)
 class Drafted:
     """One recipient's drafts, as the writer returned them (saved, when stored).
 
@@ -54,9 +52,24 @@ class Drafted:
         save_error: why saving failed (the drafts are still here: nothing is lost).
     """
 
-    request: NoteRequest
-    drafts: list[Draft] = field(default_factory=list)
-    save_error: AfterviewError | None = None
+    __slots__ = ("request", "drafts", "save_error")
+
+    def __init__(
+        self, request: NoteRequest, drafts: list[Draft] | None = None, save_error: AfterviewError | None = None
+    ) -> None:
+        self.request = request
+        self.drafts = [] if drafts is None else drafts
+        self.save_error = save_error
+
+    def __repr__(self) -> str:
+        return f"Drafted(request={self.request!r}, drafts={self.drafts!r}, save_error={self.save_error!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Drafted:
+            return NotImplemented
+        return (self.request, self.drafts, self.save_error) == (other.request, other.drafts, other.save_error)
+
+    __hash__ = None  # mutable: not hashable
 
 
 def requests_for(

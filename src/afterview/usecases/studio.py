@@ -10,10 +10,11 @@ through the same use cases as the CLI, so a note gets the same verdict in both.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from afterview.frozen import replace
 from afterview.names import name_key
 from afterview.usecases import checking, exporting, sending
 from afterview.usecases.checking import StoredInterview
