@@ -45,8 +45,9 @@ _EXCEPT_MARGIN = 80
 _SENTENCE_REACH = 400
 # Matches judged per text at most (each costs a few microseconds).
 _MAX_HITS = 10 * MAX_FINDINGS
-# Voices a third party's trait is mistaken for: the writer's, the reader's, both, a hint.
-_OWN_VOICES = frozenset({"self", "reader", "shared", "signal"})
+# Voices a third party's trait is mistaken for (all but the panel's, whose frame,
+# "interviewed by", reads like a job's: "interviewed asylum applicants").
+_MISTAKEN_VOICES = frozenset({"self", "reader", "shared", "others", "signal"})
 # An owner ("my", "I'm on") is looked for this far before a topic's attribute.
 _OWNER_REACH = 40
 
@@ -170,7 +171,7 @@ def _judge(
             voice = rule.anchored_voice or anchored
         elif rule.anchor_required:
             return None
-    if voice in _OWN_VOICES and rules.third_party is not None and _overlapped(rules.third_party, lower, start, end):
+    if voice in _MISTAKEN_VOICES and rules.third_party is not None and _overlapped(rules.third_party, lower, start, end):
         return None  # a third party's: "adults with learning disabilities", "blind children"
     if voice == "self" and rule.upgrades and rules.allegation_frame is not None:
         if rules.allegation_frame.search(lower, sentence_start, sentence_end):
