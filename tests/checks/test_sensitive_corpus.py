@@ -5,8 +5,12 @@ negatives.toml) were written by someone who saw only the category descriptions, 
 are never edited; the generated positives cross descriptors with frames. A second,
 held-out set (heldout_positives.toml, heldout_negatives.toml) was written later, blind
 to the rules, to see whether they generalise; its floors sit just under what the rules
-reach on it. Every test prints what it missed, so a failure says which sentences to
-generalise the rules for.
+reach on it. A broad set (broad_positives.toml, broad_negatives.toml) was written to
+drive the rules toward phrasings without the obvious words and toward attribute words in
+someone's work (law, HR, payroll, care, schools, kitchens, charities, immigration
+services, religious employers); being the rules' training set, it is held to the
+hand-written gates. Every test prints what it missed, so a failure says which sentences
+to generalise the rules for.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ GENERATED_FLOOR = 0.99
 # flagged); README's sensitive section lists its misses and why.
 HELDOUT_POOLED_FLOOR = 0.96
 HELDOUT_CATEGORY_FLOOR = 0.7
+# The broad set has a handful of sentences per small category, where one miss is 0.67.
+BROAD_CATEGORY_GATE = 0.75
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +46,13 @@ def hand_written(policy) -> corpus.Score:
 def held_out(policy) -> corpus.Score:
     positives = corpus.hand_written_positives("heldout_positives.toml")
     assert len(positives) >= 300
+    return corpus.score_positives(positives, policy)
+
+
+@pytest.fixture(scope="module")
+def broad(policy) -> corpus.Score:
+    positives = corpus.hand_written_positives("broad_positives.toml")
+    assert len(positives) >= 140
     return corpus.score_positives(positives, policy)
 
 
@@ -95,6 +108,22 @@ def test_held_out_negatives_stay_under_the_false_flag_gate(policy) -> None:
     assert len(negatives) >= 300
     flagged = corpus.false_flags(negatives, policy)
     print(f"\nheld-out false flags: {len(flagged)} of {len(negatives)}")
+    for negative, words in flagged:
+        print(f"  FLAG [{negative.kind}] {words}: {negative.text!r}")
+    assert len(flagged) / len(negatives) <= FALSE_FLAG_GATE
+
+
+def test_broad_recall_meets_the_gates(broad) -> None:
+    _report(broad, "broad positives")
+    low = {c: round(broad.recall(c), 3) for c in broad.total if broad.recall(c) < BROAD_CATEGORY_GATE}
+    assert broad.recall() >= POOLED_GATE and not low, (round(broad.recall(), 3), low)
+
+
+def test_attribute_words_in_someone_s_work_are_not_flagged(policy) -> None:
+    negatives = corpus.hand_written_negatives("broad_negatives.toml")
+    assert len(negatives) >= 200 and len({n.kind for n in negatives}) >= 12
+    flagged = corpus.false_flags(negatives, policy)
+    print(f"\nbroad false flags: {len(flagged)} of {len(negatives)}")
     for negative, words in flagged:
         print(f"  FLAG [{negative.kind}] {words}: {negative.text!r}")
     assert len(flagged) / len(negatives) <= FALSE_FLAG_GATE

@@ -45,6 +45,11 @@ _EXCEPT_MARGIN = 80
 _SENTENCE_REACH = 400
 # Matches judged per text at most (each costs a few microseconds).
 _MAX_HITS = 10 * MAX_FINDINGS
+# Voices a third party's trait is mistaken for (all but the panel's, whose frame,
+# "interviewed by", reads like a job's: "interviewed asylum applicants").
+_MISTAKEN_VOICES = frozenset({"self", "reader", "shared", "others", "signal"})
+# An owner ("my", "I'm on") is looked for this far before a topic's attribute.
+_OWNER_REACH = 40
 
 
 def scan_sensitive(text: str, policy: Policy, proper_nouns: Sequence[str] = ()) -> list[Finding]:
@@ -137,6 +142,8 @@ def _judge(
         return None
     if rule.ambiguous and rules.modifier is not None and rules.modifier.match(lower, end):
         return None  # describes a thing: "the pregnancy-tracking app", "gender pay gap"
+    if rule.voice != "allegation" and rules.topic is not None and rules.topic.match(lower, end) and not _owned(rules, lower, start):
+        return None  # the topic of someone's work: "discrimination claims", "Diwali assemblies"
     sentence_start, sentence_end = analysis.sentence(start, end)
     sentence_start = max(sentence_start, start - _SENTENCE_REACH)
     sentence_end = min(sentence_end, end + _SENTENCE_REACH)
@@ -163,10 +170,17 @@ def _judge(
             voice = rule.anchored_voice or anchored
         elif rule.anchor_required:
             return None
+    if voice in _MISTAKEN_VOICES and rules.third_party is not None and _overlapped(rules.third_party, lower, start, end):
+        return None  # a third party's: "adults with learning disabilities", "blind children"
     if voice == "self" and rule.upgrades and rules.allegation_frame is not None:
         if rules.allegation_frame.search(lower, sentence_start, sentence_end):
             voice = "allegation"
     return _Hit(start, end, rule, voice)
+
+
+def _owned(rules: SensitiveRules, lower: str, start: int) -> bool:
+    """True when the words just before ``start`` give the match an owner ("my", "I'm on")."""
+    return rules.owner is not None and rules.owner.search(lower, max(0, start - _OWNER_REACH), start) is not None
 
 
 def _strongest_voice(
@@ -201,6 +215,19 @@ def _excepted(pattern: Regex, lower: str, start: int, end: int) -> bool:
         if match.start() >= end:
             return False
         if match.end() > start:
+            return True
+    return False
+
+
+def _overlapped(pattern: Regex, lower: str, start: int, end: int) -> bool:
+    """True when ``pattern``, tried at each word start up to ``start`` (up to
+    ``_EXCEPT_MARGIN`` before it), reaches into ``lower[start:end]``. Unlike
+    ``_excepted`` a match that ends early does not hide a longer one starting later."""
+    for word in _WINDOW_TOKEN.finditer(lower, max(0, start - _EXCEPT_MARGIN), end):
+        if word.start() > start:
+            return False
+        found = pattern.match(lower, word.start())
+        if found is not None and found.end() > start:
             return True
     return False
 

@@ -80,6 +80,12 @@ class SensitiveRules(NamedTuple):
     ``observers``: phrases whose words are no anchor ("I noticed", "you mentioned").
     ``leading``: anchor sets whose phrases, starting a match, say whose trait it is
     ("your wedding"); ``leading_unanchored``: the same, when no anchor around does.
+    ``topic``: matched right after any match, it makes the attribute the topic of
+    someone's work ("discrimination claims", "Eid and Diwali assemblies"), unless
+    ``owner`` matches just before it ("my divorce hearings", "I'm on maternity pay").
+    ``third_party``: overlapping a match the writer or reader would own, it says the
+    trait is a third party's, such as the clients of someone's work ("adults with
+    learning disabilities", "a charity for blind children").
     """
 
     rules: tuple[SensitiveRule, ...]
@@ -96,6 +102,9 @@ class SensitiveRules(NamedTuple):
     observers: Regex | None = None
     leading: tuple[AnchorSet, ...] = ()
     leading_unanchored: tuple[AnchorSet, ...] = ()
+    topic: Regex | None = None
+    owner: Regex | None = None
+    third_party: Regex | None = None
 
     @classmethod
     def read(cls, section: Section) -> SensitiveRules:
@@ -117,6 +126,9 @@ class SensitiveRules(NamedTuple):
         frames_section = section.section("frames")
         allegation_frame = frames_section.regex("allegation")
         modifier = frames_section.regex("modifier")
+        topic, owner, third_party = (
+            frames_section.regex(key) if frames_section.has(key) else None for key in ("topic", "owner", "third_party")
+        )
         observed = frames_section.strings("observers", (), lower=True)
         # Escaped phrases: always a valid regex, compiled on first use.
         observers = LazyRegex(phrase_regex(observed)) if observed else None
@@ -146,6 +158,9 @@ class SensitiveRules(NamedTuple):
             observers=observers,
             leading=leading,
             leading_unanchored=leading_unanchored,
+            topic=topic,
+            owner=owner,
+            third_party=third_party,
         )
 
 
