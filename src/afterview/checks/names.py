@@ -45,6 +45,9 @@ class NameRules:
 
     person_patterns: tuple[GatedPattern, ...]
     employer_patterns: tuple[GatedPattern, ...]
+    # Per employer pattern: may ``employer_unless`` (the candidate's own past) excuse it?
+    # Not a comparison: "better than anything I saw at Quickstep" names a rival all the same.
+    own_past_excuses: tuple[bool, ...]
     employer_unless: Regex
     not_names: frozenset[str]
     opening_cues: frozenset[str]
@@ -59,16 +62,21 @@ class NameRules:
     def read(cls, section: Section) -> NameRules:
         """Read names.toml."""
 
-        def patterns(key: str) -> tuple[GatedPattern, ...]:
-            found = section.gated_list(key)
-            for index, pattern in enumerate(found):
+        def patterns(key: str) -> tuple[tuple[GatedPattern, bool], ...]:
+            found = []
+            for index, item in enumerate(section.sections(key)):
+                pattern = item.gated()
                 if not pattern.case_sensitive:
                     raise section.error(f"{key}[{index}].case_sensitive", "set it to true: a name is found by its capital")
-            return found
+                found.append((pattern, item.boolean("own_past_excuses", True)))
+                item.done()
+            return tuple(found)
 
+        employers = patterns("employer_patterns")
         rules = cls(
-            person_patterns=patterns("person_patterns"),
-            employer_patterns=patterns("employer_patterns"),
+            person_patterns=tuple(pattern for pattern, _ in patterns("person_patterns")),
+            employer_patterns=tuple(pattern for pattern, _ in employers),
+            own_past_excuses=tuple(excusable for _, excusable in employers),
             employer_unless=section.regex("employer_unless"),
             not_names=frozenset(section.strings("not_names", lower=True)),
             opening_cues=frozenset(section.strings("opening_cues", lower=True)),
@@ -132,11 +140,11 @@ def _names_found(
     regions = _unknown_sentences(analysis, known, rules)
     if not regions:
         return tuple(found)
-    for pattern in rules.employer_patterns:
+    for pattern, excusable in zip(rules.employer_patterns, rules.own_past_excuses, strict=True):
         for span, name in _captures(analysis, pattern, rules, regions):
             if employers.overlaps(*span) or _is_company(name, company, rules) or _is_known(name, known, every=True):
                 continue
-            if _excused(analysis, span, rules.employer_unless):
+            if excusable and _excused(analysis, span, rules.employer_unless):
                 continue
             employers.add(*span)
             message = rules.employer_message.format(
@@ -306,13 +314,16 @@ def _is_known(name: tuple[str, ...], known: frozenset[str], *, every: bool = Fal
     return all(found) if every else any(found)
 
 
-def _is_company(name: tuple[str, ...], company: tuple[frozenset[str], str], rules: NameRules) -> bool:
+def _is_company(name: tuple[str, ...], company: tuple[frozenset[str], str, str], rules: NameRules) -> bool:
     """The words name the record's employer: some of its words and no others ("Desert
     Wing" for Desert Wing Aviation), perhaps after a word opening the sentence ("Joining
-    Contoso is my top choice"), or its initials ("LRMC")."""
-    words, initials = company
+    Contoso is my top choice": what follows it then starts as the employer's name does,
+    so "Quickstep Couriers" is not Swift Harbor Couriers), or its initials ("LRMC")."""
+    words, initials, first = company
     own = [_fold(w) for w in name if _fold(w) not in rules.company_suffixes]
-    if own and (all(w in words for w in own) or (len(own) > 1 and all(w in words for w in own[1:]))):
+    if own and all(w in words for w in own):
+        return True
+    if len(own) > 1 and own[1] == first and all(w in words for w in own[1:]):
         return True
     return len(name) == 1 and name[0].isupper() and len(name[0]) >= 2 and _fold(name[0]) == initials
 
@@ -367,8 +378,9 @@ def _known_words(texts: tuple[str, ...]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)
-def _company_forms(company: str, suffixes: frozenset[str]) -> tuple[frozenset[str], str]:
-    """The employer's distinctive words, and its initials ("lrmc")."""
+def _company_forms(company: str, suffixes: frozenset[str]) -> tuple[frozenset[str], str, str]:
+    """The employer's distinctive words, its initials ("lrmc") and its first distinctive word."""
     words = [w for w in (_fold(w.strip(".,()\"'")) for w in company.split()) if w]
     initials = "".join(w[0] for w in words if w not in suffixes or w == "and")
-    return frozenset(w for w in words if w not in suffixes), initials
+    distinctive = [w for w in words if w not in suffixes]
+    return frozenset(distinctive), initials, distinctive[0] if distinctive else ""
