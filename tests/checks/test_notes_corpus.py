@@ -81,7 +81,13 @@ GOOD = _cases("good")
 FLAWED = _cases("flawed")
 HELD_OUT_GOOD = _cases("heldout/good")
 HELD_OUT_FLAWED = _cases("heldout/flawed")
-SETS = {"own": (GOOD, FLAWED), "held-out": (HELD_OUT_GOOD, HELD_OUT_FLAWED)}
+FRESH_GOOD = _cases("fresh/good")
+FRESH_FLAWED = _cases("fresh/flawed")
+SETS = {
+    "own": (GOOD, FLAWED),
+    "held-out": (HELD_OUT_GOOD, HELD_OUT_FLAWED),
+    "fresh": (FRESH_GOOD, FRESH_FLAWED),
+}
 
 
 def context_of(case: dict[str, Any], policy: Policy) -> CheckContext:

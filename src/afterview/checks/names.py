@@ -35,6 +35,8 @@ _CAPITALISED = re.compile(r"[^\W\d_a-z](?<![\w'-].)[\w'-]*")
 _CAPITALISED_ASCII = re.compile(r"[A-Z](?<![\w'-].)[\w'-]*")
 # Capitalised words as written an _OrdinaryWords remembers before it starts afresh.
 _WORDS_LEARNT = 20_000
+# A short capitalised abbreviation ending at a period: "Dr.", "Mrs.", "St.".
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}\.$")
 # A name in a cue holds at most this many capitalised words.
 _MAX_NAME_WORDS = 4
 
@@ -152,11 +154,14 @@ def _names_found(
             )
             found.append(("employer", span, message, rules.employer_suggestion))
     persons = SpanSet()
+    titles = frozenset(policy.recipient.titles)
     for pattern in (*rules.person_patterns, _title_pattern(policy.recipient.titles)):
         for span, name in _captures(analysis, pattern, rules, regions):
             if employers.overlaps(*span) or persons.overlaps(*span):
                 continue
-            if _is_known(name, known) or _is_company(name, company, rules):
+            # A title the record also uses ("Dr.") says nothing of who: "Dr. Moreau" is not Dr. Lindqvist.
+            own = name[1:] if len(name) > 1 and _fold(name[0]) in titles else name
+            if _is_known(own, known) or _is_company(name, company, rules):
                 continue
             persons.add(*span)
             message = rules.person_message.format(match=quote(analysis, *span), name=" ".join(name))
@@ -233,6 +238,8 @@ def _opens_sentence(text: str, position: int, floor: int) -> bool:
     i = position - 1
     while i >= floor and text[i] in " \t\"'([":
         i -= 1
+    if i >= floor and text[i] == "." and _ABBREVIATION_BEFORE.search(text, max(floor, i - 5), i + 1):
+        return False  # "Dr. Moreau": a title's period, not a sentence end
     return i < floor or text[i] in ".!?:;\n"
 
 
@@ -293,11 +300,16 @@ def _capitalised_run(words: list[str], rules: NameRules, *, backwards: bool) -> 
         ends_sentence = word.endswith(".") and not abbreviation
         if backwards and ends_sentence:
             break
+        if word == "&" and run:
+            run.append(word)  # "Harcourt & Lane": one name (a trailing "&" is dropped below)
+            continue
         if not bare or not bare[0].isupper() or _fold(bare) in rules.not_names:
             break
         run.append(word)
         if ends_sentence:
             break
+    while run and run[-1] == "&":
+        run.pop()
     return run
 
 
