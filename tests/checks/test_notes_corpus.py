@@ -54,6 +54,22 @@ INTENDED: dict[str, frozenset[str]] = {
 }
 
 
+# Frozen cases whose label the lesson overrules (DESIGN's table of what each note must do,
+# kept in policy.toml [types]): a follow-up, competing-offer or award note need not thank
+# (its type's `thanks` is off), and a thank-you that looks forward to hearing from them
+# says all its lesson asks in the way of interest. The cases stay as written; this is the
+# one place their expectation moved: they are left out of the catch rates, and the check
+# their label names must find nothing in them.
+LESSON_OVERRULES = frozenset({"no_interest-01", "no_interest-09", "no_interest-12"})
+
+
+def overruled(case: dict[str, Any], policy: Policy) -> bool:
+    """The lesson table says this flawed case's flaw is no flaw for its note type."""
+    if case["flaw"] == "no_thanks":
+        return policy.type_rules(case["note_type"]).thanks == "off"
+    return case["id"] in LESSON_OVERRULES
+
+
 def _cases(kind: str) -> list[dict[str, Any]]:
     cases = []
     for path in sorted((CORPUS / kind).glob("*.toml")):
@@ -65,7 +81,13 @@ GOOD = _cases("good")
 FLAWED = _cases("flawed")
 HELD_OUT_GOOD = _cases("heldout/good")
 HELD_OUT_FLAWED = _cases("heldout/flawed")
-SETS = {"own": (GOOD, FLAWED), "held-out": (HELD_OUT_GOOD, HELD_OUT_FLAWED)}
+FRESH_GOOD = _cases("fresh/good")
+FRESH_FLAWED = _cases("fresh/flawed")
+SETS = {
+    "own": (GOOD, FLAWED),
+    "held-out": (HELD_OUT_GOOD, HELD_OUT_FLAWED),
+    "fresh": (FRESH_GOOD, FRESH_FLAWED),
+}
 
 
 def context_of(case: dict[str, Any], policy: Policy) -> CheckContext:
@@ -122,7 +144,7 @@ def test_good_notes_pass_the_drafts_bar(policy: Policy, which: str) -> None:
 
 @pytest.mark.parametrize("which", SETS)
 def test_flawed_notes_are_caught_by_the_intended_check(policy: Policy, which: str) -> None:
-    flawed = SETS[which][1]
+    flawed = [case for case in SETS[which][1] if not overruled(case, policy)]
     by_family: dict[str, list[bool]] = {}
     misses = []
     for case, report in _judged(flawed, policy):
@@ -139,10 +161,22 @@ def test_flawed_notes_are_caught_by_the_intended_check(policy: Policy, which: st
     assert rate >= FLAWED_CATCH_RATE, "\n".join(misses)
 
 
-@pytest.mark.parametrize("case", [c for c in FLAWED if c["id"].endswith("-01")], ids=lambda c: c["flaw"])
+TEXTBOOK = [c for c in FLAWED if c["id"].endswith("-01") and c["id"] not in LESSON_OVERRULES]
+
+
+@pytest.mark.parametrize("case", TEXTBOOK, ids=lambda c: c["flaw"])
 def test_each_textbook_flaw_is_caught(policy: Policy, case: dict[str, Any]) -> None:
     report = judge(case, policy)
     assert caught(case, report), _describe(case, report)
+
+
+def test_the_cases_the_lesson_overrules_are_judged_as_it_says(policy: Policy) -> None:
+    every = FLAWED + HELD_OUT_FLAWED
+    cases = [case for case in every if overruled(case, policy)]
+    assert {c["id"] for c in cases} >= LESSON_OVERRULES  # every id listed is a frozen case
+    for case in cases:
+        report = judge(case, policy)
+        assert not any(f.check in INTENDED[case["flaw"]] for f in report.findings), _describe(case, report)
 
 
 def _judged(cases: list[dict[str, Any]], policy: Policy) -> Iterator[tuple[dict[str, Any], Report]]:

@@ -75,15 +75,16 @@ def test_findings_follow_policy_order_then_text_order(policy) -> None:
     assert report.note_type == "thank_you"
 
 
-def test_drafts_bar_raises_sensitive_thanks_and_interest(policy) -> None:
+def test_drafts_bar_raises_sensitive_and_interest(policy) -> None:
     text = "Dear Jordan,\n\nI enjoyed our talk. Since I graduated in 1987 I have led teams.\n\nBest,\nSam"
     context = CheckContext(note_type="follow_up", recipient="Jordan Lee")
     person = run_checks(text, context, policy)
     draft = run_checks(text, context, policy, drafts_bar=True)
     as_person = {f.check: f.severity for f in person.findings if f.check in ("sensitive", "thanks", "interest")}
     as_draft = {f.check: f.severity for f in draft.findings if f.check in ("sensitive", "thanks", "interest")}
-    assert as_person == {"sensitive": "info", "thanks": "warn", "interest": "block"}
-    assert as_draft == {"sensitive": "block", "thanks": "block", "interest": "block"}
+    # A follow-up need not thank (the lesson asks none), so neither bar asks for thanks.
+    assert as_person == {"sensitive": "info", "interest": "block"}
+    assert as_draft == {"sensitive": "block", "interest": "block"}
     assert (person.drafts_bar, draft.drafts_bar) == (False, True)
     # A follow-up's ask warns in `check` and blocks a draft; other checks keep their severity.
     assert [f.severity for f in person.by_check("asks")] == ["warn"]

@@ -62,14 +62,15 @@ def test_gratitude_in_the_subject_only_does_not_count(policy) -> None:
         ("thank_you", "block"),
         ("feedback_request", "block"),
         ("continued_interest", "block"),
-        ("follow_up", "warn"),
-        ("competing_offer", "warn"),
-        ("award_update", "warn"),
+        # The lesson asks a follow-up, a competing-offer note and an award update for no thanks.
+        ("follow_up", None),
+        ("competing_offer", None),
+        ("award_update", None),
     ],
 )
-def test_thanks_severity_per_type(policy, note_type: str, severity: str) -> None:
+def test_thanks_severity_per_type(policy, note_type: str, severity: str | None) -> None:
     findings = thanks(framed("I enjoyed our talk."), CheckContext(note_type=note_type), policy)
-    assert [f.severity for f in findings] == [severity]
+    assert [f.severity for f in findings] == ([severity] if severity else [])
 
 
 def test_message_without_a_recipient(policy) -> None:
@@ -85,6 +86,18 @@ INTERESTED = [
     "My continued interest in the position has only grown.",
     "I would welcome the opportunity to contribute.",
     "I am still keen to join the team.",
+    "Still very keen on the role.",
+    "My enthusiasm has only grown since we spoke.",
+    "I would be glad to contribute to that work.",
+    "The role excites me more than ever.",
+    "I'm still very much hoping to join you as events manager.",
+    "Northwind is still the one I'm most excited about.",
+    "It is the role I most want.",
+    "Pinecrest is where I would truly like to work.",
+    "I'd much rather join your team.",
+    "I'd jump at the chance to help build the archive.",
+    "I can see myself thriving on the ward.",
+    "It is exactly the kind of team I want to join.",
 ]
 NOT_INTERESTED = [
     "Interest rates were a big topic at the bank.",
@@ -105,14 +118,32 @@ def test_interest_counts(policy, body: str) -> None:
 
 @pytest.mark.parametrize("body", NOT_INTERESTED)
 def test_interest_traps_do_not_count(policy, body: str) -> None:
-    findings = interest(framed(body), CheckContext(recipient="Jordan Lee"), policy)
+    context = CheckContext(note_type="follow_up", recipient="Jordan Lee")
+    findings = interest(framed(body), context, policy)
     assert [(f.severity, f.start) for f in findings] == [("block", None)]
     assert findings[0].message == "Say that you remain interested in the role and look forward to hearing from Jordan"
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        "I look forward to hearing from you.",
+        "Hoping to hear from you soon.",
+        "Looking forward to your news.",
+        "I hope our paths cross again.",
+    ],
+)
+def test_a_thank_you_needs_only_to_look_forward_to_hearing_from_them(policy, body: str) -> None:
+    assert interest(framed(body), CheckContext(note_type="thank_you"), policy) == []
+    assert [f.check for f in interest(framed(body), CheckContext(note_type="award_update"), policy)] == ["interest"]
+
+
+@pytest.mark.parametrize(
     ("body", "words"),
     [
+        ("My enthusiasm has cooled a little over the past weeks.", "enthusiasm has cooled"),
+        ("I'm honestly still weighing whether underwriting is the right step.", "still weighing whether"),
+        ("I'm not sure it's for me anymore.", "not sure it's for me"),
         ("I am no longer interested in the position.", "no longer interested"),
         ("I'm not interested in relocating, and I look forward to hearing from you.", "not interested"),
         ("I'm still not sure this role is the right direction for me.", "not sure this role"),

@@ -101,13 +101,9 @@ def bodies(request: NoteRequest) -> list[str]:
 def blocking_checks(note_type: NoteType) -> set[str]:
     """The checks that can hold a draft of this type back on the drafts' bar."""
     rules = POLICY.type_rules(note_type.value)
-    found = {"placeholders", "sensitive", "grounding", "cliches", "brevity", "thanks"}
-    if note_type is not NoteType.FEEDBACK_REQUEST:
-        found.add("interest")
-    if rules.personal != "off":
-        found.add("personal")
-    if rules.asks != "off":
-        found.add("asks")
+    found = {"placeholders", "sensitive", "grounding", "cliches", "brevity"}
+    # What the type's lesson asks for (policy.toml [types]): thanks, interest, the moment, the ask.
+    found |= {check for check in ("thanks", "interest", "personal", "asks") if rules.severity(check) != "off"}
     return found
 
 

@@ -125,9 +125,14 @@ def _has_gratitude(analysis: Analysis, rules: ThanksRules) -> bool:
 
 # -- interest -------------------------------------------------------------------------
 class InterestRules(NamedTuple):
-    """Statements of interest, the traps that look like them, and withdrawals."""
+    """Statements of interest, the traps that look like them, and withdrawals.
 
-    signals: tuple[GatedPattern, ...]
+    ``signals`` pairs each pattern with the note types it counts for (empty: every
+    type): a thank-you's "I look forward to hearing from you" is what its lesson asks,
+    where another note must say it wants the role.
+    """
+
+    signals: tuple[tuple[GatedPattern, frozenset[str]], ...]
     traps: GatedPattern
     withdrawal: GatedPattern
     lukewarm: GatedPattern
@@ -138,7 +143,10 @@ class InterestRules(NamedTuple):
     @classmethod
     def read(cls, section: Section) -> InterestRules:
         """Read ``[interest]`` of phrases.toml."""
-        signals = section.gated_list("signals")
+        signals = []
+        for item in section.sections("signals"):
+            signals.append((item.gated(), frozenset(item.strings("only_for", ()))))
+            item.done()
         traps = section.section("traps")
         trap_pattern = traps.gated()
         traps.done()
@@ -147,7 +155,7 @@ class InterestRules(NamedTuple):
         lukewarm_pattern = lukewarm.gated()
         lukewarm.done()
         rules = cls(
-            signals=signals,
+            signals=tuple(signals),
             traps=trap_pattern,
             withdrawal=withdrawal,
             lukewarm=lukewarm_pattern,
@@ -183,7 +191,9 @@ def interest(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
     if severity == OFF:
         return []
     traps = [m.span() for m in rules.traps.finditer(analysis, lower, norm, start, end, body_only=True)]
-    for signal in rules.signals:
+    for signal, only_for in rules.signals:
+        if only_for and context.note_type not in only_for:
+            continue
         for match in signal.finditer(analysis, lower, norm, start, end, body_only=True):
             if not any(s < match.end() and match.start() < e for s, e in traps):
                 return []

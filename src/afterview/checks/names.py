@@ -35,6 +35,8 @@ _CAPITALISED = re.compile(r"[^\W\d_a-z](?<![\w'-].)[\w'-]*")
 _CAPITALISED_ASCII = re.compile(r"[A-Z](?<![\w'-].)[\w'-]*")
 # Capitalised words as written an _OrdinaryWords remembers before it starts afresh.
 _WORDS_LEARNT = 20_000
+# A short capitalised abbreviation ending at a period: "Dr.", "Mrs.", "St.".
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}\.$")
 # A name in a cue holds at most this many capitalised words.
 _MAX_NAME_WORDS = 4
 
@@ -44,6 +46,9 @@ class NameRules(NamedTuple):
 
     person_patterns: tuple[GatedPattern, ...]
     employer_patterns: tuple[GatedPattern, ...]
+    # Per employer pattern: may ``employer_unless`` (the candidate's own past) excuse it?
+    # Not a comparison: "better than anything I saw at Quickstep" names a rival all the same.
+    own_past_excuses: tuple[bool, ...]
     employer_unless: Regex
     not_names: frozenset[str]
     opening_cues: frozenset[str]
@@ -58,16 +63,21 @@ class NameRules(NamedTuple):
     def read(cls, section: Section) -> NameRules:
         """Read names.toml."""
 
-        def patterns(key: str) -> tuple[GatedPattern, ...]:
-            found = section.gated_list(key)
-            for index, pattern in enumerate(found):
+        def patterns(key: str) -> tuple[tuple[GatedPattern, bool], ...]:
+            found = []
+            for index, item in enumerate(section.sections(key)):
+                pattern = item.gated()
                 if not pattern.case_sensitive:
                     raise section.error(f"{key}[{index}].case_sensitive", "set it to true: a name is found by its capital")
-            return found
+                found.append((pattern, item.boolean("own_past_excuses", True)))
+                item.done()
+            return tuple(found)
 
+        employers = patterns("employer_patterns")
         rules = cls(
-            person_patterns=patterns("person_patterns"),
-            employer_patterns=patterns("employer_patterns"),
+            person_patterns=tuple(pattern for pattern, _ in patterns("person_patterns")),
+            employer_patterns=tuple(pattern for pattern, _ in employers),
+            own_past_excuses=tuple(excusable for _, excusable in employers),
             employer_unless=section.regex("employer_unless"),
             not_names=frozenset(section.strings("not_names", lower=True)),
             opening_cues=frozenset(section.strings("opening_cues", lower=True)),
@@ -131,11 +141,11 @@ def _names_found(
     regions = _unknown_sentences(analysis, known, rules)
     if not regions:
         return tuple(found)
-    for pattern in rules.employer_patterns:
+    for pattern, excusable in zip(rules.employer_patterns, rules.own_past_excuses, strict=True):
         for span, name in _captures(analysis, pattern, rules, regions):
             if employers.overlaps(*span) or _is_company(name, company, rules) or _is_known(name, known, every=True):
                 continue
-            if _excused(analysis, span, rules.employer_unless):
+            if excusable and _excused(analysis, span, rules.employer_unless):
                 continue
             employers.add(*span)
             message = rules.employer_message.format(
@@ -143,11 +153,14 @@ def _names_found(
             )
             found.append(("employer", span, message, rules.employer_suggestion))
     persons = SpanSet()
+    titles = frozenset(policy.recipient.titles)
     for pattern in (*rules.person_patterns, _title_pattern(policy.recipient.titles)):
         for span, name in _captures(analysis, pattern, rules, regions):
             if employers.overlaps(*span) or persons.overlaps(*span):
                 continue
-            if _is_known(name, known) or _is_company(name, company, rules):
+            # A title the record also uses ("Dr.") says nothing of who: "Dr. Moreau" is not Dr. Lindqvist.
+            own = name[1:] if len(name) > 1 and _fold(name[0]) in titles else name
+            if _is_known(own, known) or _is_company(name, company, rules):
                 continue
             persons.add(*span)
             message = rules.person_message.format(match=quote(analysis, *span), name=" ".join(name))
@@ -224,6 +237,8 @@ def _opens_sentence(text: str, position: int, floor: int) -> bool:
     i = position - 1
     while i >= floor and text[i] in " \t\"'([":
         i -= 1
+    if i >= floor and text[i] == "." and _ABBREVIATION_BEFORE.search(text, max(floor, i - 5), i + 1):
+        return False  # "Dr. Moreau": a title's period, not a sentence end
     return i < floor or text[i] in ".!?:;\n"
 
 
@@ -284,11 +299,16 @@ def _capitalised_run(words: list[str], rules: NameRules, *, backwards: bool) -> 
         ends_sentence = word.endswith(".") and not abbreviation
         if backwards and ends_sentence:
             break
+        if word == "&" and run:
+            run.append(word)  # "Harcourt & Lane": one name (a trailing "&" is dropped below)
+            continue
         if not bare or not bare[0].isupper() or _fold(bare) in rules.not_names:
             break
         run.append(word)
         if ends_sentence:
             break
+    while run and run[-1] == "&":
+        run.pop()
     return run
 
 
@@ -305,13 +325,16 @@ def _is_known(name: tuple[str, ...], known: frozenset[str], *, every: bool = Fal
     return all(found) if every else any(found)
 
 
-def _is_company(name: tuple[str, ...], company: tuple[frozenset[str], str], rules: NameRules) -> bool:
+def _is_company(name: tuple[str, ...], company: tuple[frozenset[str], str, str], rules: NameRules) -> bool:
     """The words name the record's employer: some of its words and no others ("Desert
     Wing" for Desert Wing Aviation), perhaps after a word opening the sentence ("Joining
-    Contoso is my top choice"), or its initials ("LRMC")."""
-    words, initials = company
+    Contoso is my top choice": what follows it then starts as the employer's name does,
+    so "Quickstep Couriers" is not Swift Harbor Couriers), or its initials ("LRMC")."""
+    words, initials, first = company
     own = [_fold(w) for w in name if _fold(w) not in rules.company_suffixes]
-    if own and (all(w in words for w in own) or (len(own) > 1 and all(w in words for w in own[1:]))):
+    if own and all(w in words for w in own):
+        return True
+    if len(own) > 1 and own[1] == first and all(w in words for w in own[1:]):
         return True
     return len(name) == 1 and name[0].isupper() and len(name[0]) >= 2 and _fold(name[0]) == initials
 
@@ -366,8 +389,9 @@ def _known_words(texts: tuple[str, ...]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)
-def _company_forms(company: str, suffixes: frozenset[str]) -> tuple[frozenset[str], str]:
-    """The employer's distinctive words, and its initials ("lrmc")."""
+def _company_forms(company: str, suffixes: frozenset[str]) -> tuple[frozenset[str], str, str]:
+    """The employer's distinctive words, its initials ("lrmc") and its first distinctive word."""
     words = [w for w in (_fold(w.strip(".,()\"'")) for w in company.split()) if w]
     initials = "".join(w[0] for w in words if w not in suffixes or w == "and")
-    return frozenset(w for w in words if w not in suffixes), initials
+    distinctive = [w for w in words if w not in suffixes]
+    return frozenset(distinctive), initials, distinctive[0] if distinctive else ""

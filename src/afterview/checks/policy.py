@@ -153,6 +153,9 @@ def _load(directory: Path) -> Policy:
     for note_type in asks.by_type:
         if note_type not in types:
             raise phrases.error(f"asks.{note_type}", "unknown note type (not in policy.toml [types])")
+    interest = InterestRules.read(phrases.section("interest"))
+    for note_type in {t for _, only_for in interest.signals for t in only_for} - set(types):
+        raise phrases.error("interest.signals.only_for", f"unknown note type {note_type!r}")
     policy = Policy(
         directory=directory,
         version=_version(directory),
@@ -164,7 +167,7 @@ def _load(directory: Path) -> Policy:
         personal=PersonalRules.read(main.section("personal")),
         grounding=GroundingRules.read(main.section("grounding")),
         thanks=ThanksRules.read(phrases.section("thanks")),
-        interest=InterestRules.read(phrases.section("interest")),
+        interest=interest,
         placeholders=PlaceholderRules.read(phrases.section("placeholders")),
         cliches=ClicheRules.read(phrases.section("cliches")),
         asks=asks,
