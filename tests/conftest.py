@@ -15,6 +15,7 @@ from database_copies import copy_database
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parent.parent
 
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Spare the tests the cyclic collector's passes over what they all keep alive.
 
