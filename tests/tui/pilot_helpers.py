@@ -8,6 +8,8 @@ typing, a paste or ``tmux send-keys`` does, instead of one awaited press per cha
 
 from __future__ import annotations
 
+import asyncio
+
 from textual import events
 from textual.keys import _character_to_key
 
@@ -45,7 +47,9 @@ async def settle(pilot) -> None:
         await pilot.pause(0)
         if not _busy(app) and not any(w.is_running for w in app.workers):
             break
-        await pilot.pause(STEP)
+        # A debounce or a worker still to come: a plain sleep lets it run. (A pause here
+        # would queue a callback on every widget of the screen each time it polls.)
+        await asyncio.sleep(STEP)
     else:
         raise AssertionError("the app did not settle within 5 s")
     await pilot.pause()
@@ -88,7 +92,7 @@ async def until(pilot, condition, what: str = "the condition") -> None:
         await pilot.pause()
         if condition():
             return
-        await pilot.pause(STEP)
+        await asyncio.sleep(STEP)
     raise AssertionError(f"{what} did not happen within 5 s")
 
 
