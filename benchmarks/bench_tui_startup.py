@@ -99,7 +99,8 @@ async def main():
         await asyncio.wait_for(ready.wait(), 60)
         await pilot._wait_for_screen()  # as run_test() does for the bare app's first frame
         from afterview.tui.widgets.interview_list import InterviewList
-        rows = app.screen_stack[0].query_one(InterviewList).total
+        lists = app.screen_stack[0].query(InterviewList)  # none on a first run's screen
+        rows = lists.first().total if lists else 0
         loaded = " ".join(str(int(name in sys.modules)) for name in ("pydantic", "openai", "afterview.checks"))
         sys.stdout.write(f"usable {time.process_time()} {type(app.screen).__name__} {rows} {loaded}\\n"); sys.stdout.flush()
 

@@ -1,4 +1,4 @@
-"""Start-up: what the loader reads, that quitting never waits for it, one footer rebuild."""
+"""Start-up: what the loader reads, that quitting never waits for it, the footer drawn at once."""
 
 from __future__ import annotations
 
@@ -144,52 +144,44 @@ async def test_a_first_run_shows_the_profile_screen_and_quits_at_once(isolated_h
     assert not (isolated_home / "afterview.db").exists()
 
 
-async def footer_settled(pilot, footer: Footer) -> None:
-    """Wait until the footer has no rebuild queued (a refresh or two)."""
-    for _ in range(100):
-        await pilot.pause()
-        if not footer._rebuild_queued:
-            await pilot.pause()  # the rebuild, once started, mounts its keys
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("the footer never rebuilt")
+def footer_keys(footer: Footer) -> dict[str, bool]:
+    """What the footer draws now: each key's description, and whether it is not dimmed."""
+    drawn = footer.render()
+    keys = {}
+    for start, end, item in footer._spans:
+        styles = [span.style for span in drawn.spans if span.start < end and span.end > start]
+        keys[item.description] = not any(getattr(style, "dim", False) for style in styles)
+    assert all(description in drawn.plain for description in keys)
+    return keys
 
 
-async def test_the_dashboard_footer_comes_with_the_first_frame_and_rebuilds_only_on_a_change(app_factory, store) -> None:
-    from textual.widgets._footer import FooterKey
+async def test_the_dashboard_footer_comes_with_the_first_frame_and_follows_the_bindings(app_factory, store) -> None:
     from tui_fakes import northwind
 
+    from afterview.tui.screens.interview_form import InterviewFormScreen
+
     store.add_interview(northwind())
-    rebuilds: list[int] = []
-    original = Footer.recompose
-
-    async def counted(footer: Footer) -> None:
-        rebuilds.append(len(footer.screen.active_bindings))
-        await original(footer)
-
-    def keys(footer: Footer) -> dict[str, bool]:
-        return {key.description: not key.has_class("-disabled") for key in footer.query(FooterKey) if key.description}
-
     app = app_factory()
-    Footer.recompose = counted  # type: ignore[method-assign]
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            dashboard = app.screen
-            footer = dashboard.query_one(Footer)
-            assert keys(footer)["Add"]  # drawn with the first frame, not a refresh later
-            await app.workers.wait_for_complete()
-            await footer_settled(pilot, footer)
-            assert dashboard.rows_shown and dashboard.focused is dashboard.query_one(InterviewList)
-            # Pushing the screen and focusing the list sent three signals; no key changed.
-            assert rebuilds == []
-            dashboard.refresh_bindings()
-            await footer_settled(pilot, footer)
-            assert rebuilds == []
-            dashboard._cannot_start = True  # what a failed load sets: the keys that need data dim
-            dashboard.refresh_bindings()
-            dashboard.refresh_bindings()
-            await footer_settled(pilot, footer)
-            assert len(rebuilds) == 1
-            assert not keys(footer)["Add"] and keys(footer)["Quit"]
-    finally:
-        Footer.recompose = original  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        dashboard = app.screen
+        footer = dashboard.query_one(Footer)
+        first = footer_keys(footer)  # drawn with the first frame, not a refresh later
+        assert first["Add"] and first["Quit"] and first["palette"]
+        assert " a Add  d Draft next " in footer.render().plain
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert dashboard.rows_shown and dashboard.focused is dashboard.query_one(InterviewList)
+        dashboard._cannot_start = True  # what a failed load sets: the keys that need data dim
+        dashboard.refresh_bindings()
+        await pilot.pause()
+        keys = footer_keys(footer)
+        assert not keys["Add"] and keys["Quit"]
+        await pilot.click(Footer, offset=(2, 0))  # "a Add", dimmed: only the bell
+        assert app.screen is dashboard
+        dashboard._cannot_start = False
+        dashboard.refresh_bindings()
+        await pilot.pause()
+        assert footer_keys(footer)["Add"]
+        await pilot.click(Footer, offset=(2, 0))  # a click presses the key
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewFormScreen)

@@ -8,6 +8,7 @@ drafted or checked, and the openai SDK only on the first online draft.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import partial
@@ -56,6 +57,7 @@ class AfterviewApp(App[int]):
     ) -> None:
         super().__init__()
         self._collector = StartUpCollector()
+        self._settled = asyncio.Event()
         self.backend = backend
         self._editor_runner = editor_runner
         self._clipboard_commands = clipboard.clipboard_commands() if clipboard_commands is None else clipboard_commands
@@ -86,11 +88,14 @@ class AfterviewApp(App[int]):
         self._collector.pause()
 
     def on_mount(self) -> None:
-        """Load the backend after the first frame (or use the injected one)."""
+        """Load the backend after the first frame (or use the injected one). A first run
+        shows its screen with that frame, so a name typed at once lands in its field."""
         if self.backend.loaded:
             self._loaded()
-        else:
-            self.call_after_refresh(self._load)
+            return
+        if self.backend.surely_first_run():
+            self._show_first_run()
+        self.call_after_refresh(self._load)
 
     @work(exclusive=True, group="backend", exit_on_error=False)
     async def _load(self) -> None:
@@ -105,21 +110,40 @@ class AfterviewApp(App[int]):
             return
         self._loaded(rows)
 
+    async def backend_settled(self) -> bool:
+        """Wait until the loader has finished; True if it loaded, False if it failed.
+
+        For an action that needs the settings and may come before they are read (a
+        first-run screen saved right away, by a script or a paste).
+        """
+        await self._settled.wait()
+        return self.backend.loaded
+
     def _loaded(self, rows: tuple[list[Any], Iterator[list[Any]]] | None = None) -> None:
+        self._settled.set()
         self.refresh_title()
         for notice in self.backend.notices:
             self.notify(notice, severity="warning", timeout=20)
         self.screen_stack[0].post_message(BackendReady(rows))
-        if self.backend.needs_profile:
-            from afterview.tui.screens.first_run import ProfileScreen
+        if self.backend.needs_profile and not self._show_first_run():
+            self.start_up_done()  # it was up before the loader finished
 
-            mounted = self.push_screen(ProfileScreen())
+    def _show_first_run(self) -> bool:
+        """Push the first-run screen unless it is up already (False then); start-up is
+        done once it is drawn and the loader has finished."""
+        from afterview.tui.screens.first_run import ProfileScreen
 
-            async def drawn() -> None:
-                await mounted
+        if any(isinstance(screen, ProfileScreen) for screen in self.screen_stack):
+            return False
+        mounted = self.push_screen(ProfileScreen())
+
+        async def drawn() -> None:
+            await mounted
+            if self.backend.loaded:
                 self.start_up_done()
 
-            self.call_next(drawn)
+        self.call_next(drawn)
+        return True
 
     def start_up_done(self) -> None:
         """The first screen the person works in is up: the collector resumes after its frame."""
@@ -145,9 +169,13 @@ class AfterviewApp(App[int]):
 
     def on_backend_failed(self, message: BackendFailed) -> None:
         """Show why afterview cannot start, and leave the user a way out."""
+        self._settled.set()
         self.title = "afterview · cannot start"
         self.start_up_done()
-        self.screen_stack[0].show_error(message.error)  # type: ignore[attr-defined]
+        dashboard = self.screen_stack[0]
+        while self.screen is not dashboard:  # a first-run screen shown early: the error is below
+            self.pop_screen()
+        dashboard.show_error(message.error)  # type: ignore[attr-defined]
 
     # -- services for the screens ----------------------------------------------------
 

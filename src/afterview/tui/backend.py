@@ -45,6 +45,7 @@ class Backend:
         self._writer = writer
         self._clock = clock or date.today
         self._load_lock = threading.Lock()
+        self._paths: Any = None
         self._store_absent = False
         self.notices: list[str] = []
         """Things the store told us while opening (a damaged file moved aside...)."""
@@ -67,7 +68,7 @@ class Backend:
             if self._settings is None:
                 from afterview.config import resolve_settings
 
-                self._settings = resolve_settings()
+                self._settings = resolve_settings(paths=self._paths)
             if self._store is None:
                 self._open_store(create=False)
 
@@ -153,6 +154,21 @@ class Backend:
     def needs_profile(self) -> bool:
         """True when no name is set to sign notes with (the first run)."""
         return not self.settings.profile.name
+
+    def surely_first_run(self) -> bool:
+        """True when there is no profile yet, known without loading: the settings are
+        given without a name, or there is no config file (the name is kept nowhere else).
+
+        Cheap (a path and one ``stat``), so the app can show the first-run screen with
+        its first frame; a config file without a name is found by ``load``.
+        """
+        if self._settings is not None:
+            return self.needs_profile
+        if self._paths is None:
+            from afterview.paths import app_paths
+
+            self._paths = app_paths()
+        return not self._paths.config_file.exists()
 
     def save_profile(self, name: str, email: str | None, signature: str | None) -> None:
         """Write the profile to the config file (keeping its comments, layout and other

@@ -91,8 +91,7 @@ class DashboardScreen(AfterviewScreen[None]):
         self.query_one("#filter", Input).display = False
         interviews = self.query_one("#interviews", InterviewList)
         interviews.display = False
-        # Focused while still hidden: a focus change later would make the footer rebuild
-        # itself (about 30 ms) just as the rows arrive.
+        # Focused while still hidden, so the keys of the first frame are the list's.
         interviews.focus()
         self.query_one("#list-header").display = False
         if self.backend.loaded:  # type: ignore[attr-defined]
@@ -109,8 +108,7 @@ class DashboardScreen(AfterviewScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys stay shown as usable while the loader runs (a fraction of a second; the
-        actions wait for it, see ``needs_data``): changing the footer then would rebuild
-        it just as the rows arrive. Once loading has failed they are dimmed."""
+        actions wait for it, see ``needs_data``). Once loading has failed they are dimmed."""
         if action in self.ACTION_HELP and self._cannot_start:
             return None
         return True

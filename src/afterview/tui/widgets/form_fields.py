@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from inspect import isawaitable
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.actions import SkipAction
@@ -16,8 +17,10 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from afterview.tui.form_model import InterviewerValues
 from afterview.tui.safe_text import literal
+
+if TYPE_CHECKING:  # pragma: no cover - the first-run screen uses ``Field`` without the records behind the form
+    from afterview.tui.form_model import InterviewerValues
 
 
 class Field(Widget):
@@ -194,6 +197,8 @@ class InterviewerBlock(Vertical):
             self.block = block
 
     def __init__(self, values: InterviewerValues | None = None, *, number: int = 1, stored_name: str | None = None) -> None:
+        from afterview.tui.form_model import InterviewerValues
+
         super().__init__(classes="interviewer")
         self._values = values or InterviewerValues()
         self.number = number
@@ -235,6 +240,8 @@ class InterviewerBlock(Vertical):
 
     def values(self) -> InterviewerValues:
         """What is typed in this block."""
+        from afterview.tui.form_model import InterviewerValues
+
         fields = {f.key: f.value for f in self.query(Field)}
         return InterviewerValues(
             name=fields["name"],
