@@ -24,7 +24,7 @@ def test_a_first_run_loads_without_creating_the_database(isolated_home: Path) ->
     backend.load()
     assert backend.loaded and backend.needs_profile
     assert not (isolated_home / "afterview.db").exists()
-    assert list(backend.dashboard_rows()) == [[]]
+    assert [(step.rows, step.total) for step in backend.dashboard_rows()] == [([], 0)]
     assert backend.store.list_summaries() == []  # the first use creates it
     assert (isolated_home / "afterview.db").exists()
 
@@ -38,7 +38,7 @@ def test_rows_come_from_a_database_another_afterview_created_meanwhile(isolated_
     backend.load()
     with open_store(app_paths()) as other:  # `afterview add` while the app runs
         other.add_interview(northwind())
-    listed, advised = backend.dashboard_rows()
+    listed, advised = (step.rows for step in backend.dashboard_rows())  # one interview: the first page is all
     assert [row.company for row in listed] == ["Northwind Analytics"] and not listed[0].advised
     assert advised[0].advised and advised[0].note_type == "thank_you"
 
@@ -185,3 +185,76 @@ async def test_the_dashboard_footer_comes_with_the_first_frame_and_follows_the_b
         await pilot.click(Footer, offset=(2, 0))  # a click presses the key
         await pilot.pause()
         assert isinstance(app.screen, InterviewFormScreen)
+
+
+def fill(store, count: int) -> list[int]:
+    """``count`` interviews, one a day back from TODAY; their ids, newest first."""
+    from datetime import timedelta
+
+    from tui_fakes import northwind
+
+    ids = [store.add_interview(northwind(company=f"Company {n}", interview_date=TODAY - timedelta(days=n))) for n in range(count)]
+    return ids
+
+
+def test_the_newest_page_comes_first_then_every_row_then_the_advice(store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from afterview.tui import backend as backend_module
+
+    monkeypatch.setattr(backend_module, "FIRST_PAGE", 3)
+    ids = fill(store, 5)
+    backend = Backend(store=store, clock=lambda: TODAY)
+    backend.load()
+    page, listed, advised = backend.dashboard_rows()
+    assert [row.interview_id for row in page.rows] == ids[:3] and page.total == 5 and not page.complete
+    assert [row.interview_id for row in listed.rows] == ids and listed.complete
+    assert not any(row.advised for row in page.rows + listed.rows)
+    assert sorted(row.interview_id for row in advised.rows) == sorted(ids) and all(row.advised for row in advised.rows)
+
+
+async def test_the_dashboard_shows_the_first_page_then_keeps_the_cursor_as_the_rest_arrive(
+    app_factory, store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pilot_helpers import settle
+
+    from afterview.tui import backend as backend_module
+
+    monkeypatch.setattr(backend_module, "FIRST_PAGE", 3)
+    ids = fill(store, 5)
+    app = app_factory()
+    held, advice_held = threading.Event(), threading.Event()
+    rows = app.backend.dashboard_rows
+
+    def slow_rest(**how):  # each step once the test has looked at the one before
+        steps = rows(**how)
+        yield next(steps)
+        held.wait(10)
+        yield next(steps)
+        advice_held.wait(10)
+        yield from steps
+
+    app.backend.dashboard_rows = slow_rest
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            dashboard = app.screen
+            listing = dashboard.query_one(InterviewList)
+            for _ in range(200):
+                await pilot.pause()
+                if dashboard.rows_shown:
+                    break
+            assert [row.interview_id for row in listing.rows] == ids[:3] and not dashboard.advice_shown
+            assert dashboard.sub_title.startswith("5 interviews")  # what is stored, not the page
+            await pilot.press("down", "down")
+            assert listing.current.interview_id == ids[2]
+            held.set()
+            for _ in range(200):
+                await pilot.pause()
+                if listing.total == 5:
+                    break
+            assert listing.total == 5 and listing.current.interview_id == ids[2]  # the cursor stayed
+            assert not dashboard.advice_shown
+            advice_held.set()
+            await settle(pilot)
+            assert dashboard.advice_shown and listing.cursor == 0  # sorted by urgency: from the top
+    finally:
+        held.set()
+        advice_held.set()

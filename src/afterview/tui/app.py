@@ -58,6 +58,7 @@ class AfterviewApp(App[int]):
         super().__init__()
         self._collector = StartUpCollector()
         self._settled = asyncio.Event()
+        self._first_run_early = False
         self.backend = backend
         self._editor_runner = editor_runner
         self._clipboard_commands = clipboard.clipboard_commands() if clipboard_commands is None else clipboard_commands
@@ -80,8 +81,10 @@ class AfterviewApp(App[int]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def get_default_screen(self) -> Screen:
-        """The dashboard is the first screen."""
-        return DashboardScreen()
+        """The dashboard is the first screen; on a first run the first-run screen goes
+        over it at once, so the dashboard is built only when it is first shown."""
+        self._first_run_early = not self.backend.loaded and self.backend.surely_first_run()
+        return DashboardScreen(compose_when_shown=self._first_run_early)
 
     def on_load(self) -> None:
         """The app starts running: no collector passes until its first screen is up."""
@@ -93,7 +96,7 @@ class AfterviewApp(App[int]):
         if self.backend.loaded:
             self._loaded()
             return
-        if self.backend.surely_first_run():
+        if self._first_run_early:
             self._show_first_run()
         self.call_after_refresh(self._load)
 
@@ -119,7 +122,7 @@ class AfterviewApp(App[int]):
         await self._settled.wait()
         return self.backend.loaded
 
-    def _loaded(self, rows: tuple[list[Any], Iterator[list[Any]]] | None = None) -> None:
+    def _loaded(self, rows: tuple[Any, Iterator[Any]] | None = None) -> None:
         self._settled.set()
         self.refresh_title()
         for notice in self.backend.notices:

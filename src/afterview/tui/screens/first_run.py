@@ -6,8 +6,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Button, Header, Label, Static
+from textual.widgets import Button, Static
 
+from afterview.tui.safe_text import bold, line
 from afterview.tui.screens.base import AfterviewScreen
 from afterview.tui.widgets.footer import Footer
 from afterview.tui.widgets.form_fields import NEXT_FIELD, Field, next_field, typed_so_far
@@ -34,11 +35,10 @@ class ProfileScreen(AfterviewScreen[bool]):
     ]
 
     def compose(self) -> ComposeResult:
-        """Welcome text and three fields, the keys below."""
-        yield Header()
+        """Welcome text and three fields, the keys below (few widgets: it is the first
+        screen a first run draws)."""
         with Vertical(classes="dialog-box wide", id="profile-box"):
-            yield Label("Welcome to afterview", classes="dialog-title")
-            yield Static(WELCOME, classes="dialog-text")
+            yield Static(line(bold("Welcome to afterview"), "\n\n", WELCOME), classes="dialog-text")
             yield Field("Your name", "name", placeholder="e.g. Sam Rivera", hint="Signs every note.")
             yield Field(
                 "Your email",
