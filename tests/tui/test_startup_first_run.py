@@ -77,3 +77,48 @@ async def test_a_failed_load_under_the_early_first_run_screen_shows_why(
         assert isinstance(app.screen, DashboardScreen) and len(app.screen_stack) == 1
         shown = str(app.screen.query_one("#empty").render())
         assert "AFTERVIEW_TIMEOUT" in shown
+
+
+async def test_keys_pressed_on_the_dashboard_while_it_loads_run_once_the_rows_are_shown(
+    home: Path, held_loader: threading.Event
+) -> None:
+    from tui_fakes import northwind
+
+    from afterview.config import app_paths
+    from afterview.store import open_store
+    from afterview.tui.app import make_app
+    from afterview.tui.screens.interview_form import InterviewFormScreen
+
+    with open_store(app_paths()) as store:
+        for company in ("Older", "Newer"):
+            store.add_interview(northwind(company=company))
+    app = make_app(clipboard_commands=[])
+    async with app.run_test(size=SIZE) as pilot:
+        dashboard = app.screen
+        assert isinstance(dashboard, DashboardScreen) and not app.backend.loaded
+        send_keys(app, "down", "enter")  # the second row, opened: before there are rows
+        await pilot.pause(0.1)
+        assert app.screen is dashboard  # held, not dropped
+        held_loader.set()
+        await until(pilot, lambda: isinstance(app.screen, InterviewFormScreen), "the form of the second row")
+        await settle(pilot)
+        from afterview.tui.widgets.form_fields import Field
+
+        assert next(f for f in app.screen.query(Field) if f.key == "company").value == "Older"
+
+
+async def test_skipping_the_first_run_screen_before_the_loader_finishes_keeps_it_away(
+    isolated_home: Path, held_loader: threading.Event
+) -> None:
+    from afterview.tui.app import make_app
+
+    app = make_app(clipboard_commands=[])
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, ProfileScreen)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen), "the dashboard")
+        held_loader.set()
+        await until(pilot, lambda: app.backend.loaded, "the loader")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen) and len(app.screen_stack) == 1
+        assert app.screen.rows_shown and app.screen.sub_title == "no interviews yet"

@@ -14,7 +14,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -59,6 +59,9 @@ class AfterviewApp(App[int]):
         self._collector = StartUpCollector()
         self._settled = asyncio.Event()
         self._first_run_early = False
+        self._first_run_shown = False
+        self._held_keys: list[events.Key] | None = None if backend.loaded else []
+        """Keys pressed on the dashboard while the loader runs, in order (None: none held)."""
         self.backend = backend
         self._editor_runner = editor_runner
         self._clipboard_commands = clipboard.clipboard_commands() if clipboard_commands is None else clipboard_commands
@@ -79,6 +82,19 @@ class AfterviewApp(App[int]):
         ``markup=True`` unless told otherwise, and every toast here carries user text.
         """
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys pressed on the dashboard before the loader has finished wait for it and
+        then run in the order typed: none is lost, none reaches an action without its data."""
+        if self._held_keys is not None and isinstance(event, events.Key) and isinstance(self.screen, DashboardScreen):
+            self._held_keys.append(event)
+            return
+        await super().on_event(event)
+
+    async def _release_keys(self) -> None:
+        held, self._held_keys = self._held_keys or [], None
+        for event in held:
+            await super().on_event(event)
 
     def get_default_screen(self) -> Screen:
         """The dashboard is the first screen; on a first run the first-run screen goes
@@ -132,12 +148,13 @@ class AfterviewApp(App[int]):
             self.start_up_done()  # it was up before the loader finished
 
     def _show_first_run(self) -> bool:
-        """Push the first-run screen unless it is up already (False then); start-up is
-        done once it is drawn and the loader has finished."""
+        """Push the first-run screen unless it was shown already (False then); start-up
+        is done once it is drawn and the loader has finished."""
         from afterview.tui.screens.first_run import ProfileScreen
 
-        if any(isinstance(screen, ProfileScreen) for screen in self.screen_stack):
+        if self._first_run_shown:  # up already, or skipped before the loader finished
             return False
+        self._first_run_shown = True
         mounted = self.push_screen(ProfileScreen())
 
         async def drawn() -> None:
@@ -149,8 +166,10 @@ class AfterviewApp(App[int]):
         return True
 
     def start_up_done(self) -> None:
-        """The first screen the person works in is up: the collector resumes after its frame."""
+        """The first screen the person works in is up (with the dashboard's rows, if it is
+        the dashboard): the collector resumes after its frame, and the keys held meanwhile run."""
         self.call_after_refresh(self._collector.resume)
+        self.call_later(self._release_keys)
 
     def on_unmount(self) -> None:
         """Whatever happened during start-up, leave the collector running."""

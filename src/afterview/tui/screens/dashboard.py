@@ -126,8 +126,9 @@ class DashboardScreen(AfterviewScreen[None]):
             self.load_rows(message.rows, newest_first=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Keys stay shown as usable while the loader runs (a fraction of a second; the
-        actions wait for it, see ``needs_data``). Once loading has failed they are dimmed."""
+        """Keys stay shown as usable while the loader runs (a fraction of a second: the
+        app holds the keys pressed meanwhile and runs them once the rows are shown).
+        Once loading has failed they are dimmed, and ``needs_data`` ignores them."""
         if action in self.ACTION_HELP and self._cannot_start:
             return None
         return True
@@ -172,6 +173,8 @@ class DashboardScreen(AfterviewScreen[None]):
                 step = await in_daemon_thread(next, steps, None, name="afterview-rows")
         except Exception as exc:  # noqa: BLE001 - a store error is shown, never a crash
             self.notify(str(exc), severity="error", title="Cannot read interviews")
+            if not self.rows_shown:
+                self.app.start_up_done()  # type: ignore[attr-defined] - no rows will come: the keys held run
 
     def _show_rows(self, listing: Listing, today) -> None:
         rows = listing.rows
