@@ -15,22 +15,26 @@ noise hits them all alike; the figures are medians.
   data folders: ``empty`` (nothing in it: no config file, no database; usable when the
   first-run screen is shown), ``no-rows`` (a profile, no interviews: the empty
   dashboard) and ``10k`` (a profile and 10,000 interviews with 30,000 drafts from
-  ``make_store_data.py``: the dashboard with its 10,000 rows). Usable means the loader
-  has finished (settings read, store open, no start-up worker still running) and that
-  screen is shown; the "next note" column may still be filling in.
+  ``make_store_data.py``: the dashboard with its rows). Usable means the loader has
+  finished (settings read, store open, no start-up worker still running) and that
+  screen is shown: for ``10k`` the dashboard's first listing, which in trees that list
+  the newest page first is that page (the "shown" column says rows listed/stored); the
+  "next note" column may still be filling in.
 
 Quitting: right after it is usable each child leaves ``run_test()`` (the app shuts down
 as on ``q``) and returns normally, so the exit time includes waiting for any thread
-still at work (an import, the advisor's pass). A last case, ``10k-advised``, waits until
-the note column is filled too, for that figure.
+still at work (an import, the advisor's pass). Two more cases: ``10k-listed`` waits
+until every one of the 10,000 rows is listed, ``10k-advised`` (this tree only) until
+the note column is filled too.
 
 Run: ``.venv/bin/python benchmarks/bench_tui_startup.py [--runs 15] [--interviews 10000]
 [--reference TREE]``; with ``--reference`` the afterview cases also run on another
 commit's worktree (``ref ...`` rows: its ``src/`` first on the path, its own data folders,
 as each tree reads its own schema), alternating with the rest. The empty data folder is
 emptied before every run.
-Budget: usable <= 1.3 x the bare app's first frame (wall), in every case; the ratio to
-its keys drawn is printed too (afterview's footer is drawn with its first frame).
+Budget: usable <= 1.3 x the bare app's first frame, in every case; the ratio to its
+keys drawn is printed too (afterview's footer is drawn with its first frame). On a
+shared machine read the CPU columns: wall times there are mostly waiting for a core.
 """
 
 from __future__ import annotations

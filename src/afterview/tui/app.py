@@ -1,9 +1,11 @@
 """The Textual app and ``make_app``, the one factory the CLI and the tests use.
 
 Only what the first frame needs is imported here (Textual, the dashboard and its pure
-helpers): the settings and the store load in a background thread right after it (one
-that quitting does not wait for), the checks and the writer when a note is first
-drafted or checked, and the openai SDK only on the first online draft.
+helpers; with no config file yet, the first-run screen, which is that frame): the
+settings and the store load in a background thread right after it (one that quitting
+does not wait for), the checks and the writer when a note is first drafted or checked,
+and the openai SDK only on the first online draft. Keys pressed on the dashboard before
+its rows are shown are held and run in order once they are.
 """
 
 from __future__ import annotations
