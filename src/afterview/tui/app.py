@@ -86,11 +86,15 @@ class AfterviewApp(App[int]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys pressed on the dashboard before the loader has finished wait for it and
-        then run in the order typed: none is lost, none reaches an action without its data."""
-        if self._held_keys is not None and isinstance(event, events.Key) and isinstance(self.screen, DashboardScreen):
-            self._held_keys.append(event)
-            return
+        """Keys pressed before the first screen is ready wait for it, then run in the order
+        typed: none is lost, none reaches an action without its data. The dashboard is
+        ready when its rows are shown; the first-run screen once it is mounted (its
+        fields can take text before the settings are read; saving waits for them)."""
+        if self._held_keys is not None and isinstance(event, events.Key):
+            screen = self.screen
+            if isinstance(screen, DashboardScreen) or not screen.is_mounted:
+                self._held_keys.append(event)
+                return
         await super().on_event(event)
 
     async def _release_keys(self) -> None:
@@ -163,6 +167,8 @@ class AfterviewApp(App[int]):
             await mounted
             if self.backend.loaded:
                 self.start_up_done()
+            else:  # the keys typed meanwhile go to its fields (the name field has the focus by now)
+                self.call_later(self._release_keys)
 
         self.call_next(drawn)
         return True
