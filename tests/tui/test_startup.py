@@ -1,4 +1,4 @@
-"""Start-up: what the loader reads, that quitting never waits for it, one footer rebuild."""
+"""Start-up: what the loader reads, that quitting never waits for it, the footer drawn at once."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def test_a_first_run_loads_without_creating_the_database(isolated_home: Path) ->
     backend.load()
     assert backend.loaded and backend.needs_profile
     assert not (isolated_home / "afterview.db").exists()
-    assert list(backend.dashboard_rows()) == [[]]
+    assert [(step.rows, step.total) for step in backend.dashboard_rows()] == [([], 0)]
     assert backend.store.list_summaries() == []  # the first use creates it
     assert (isolated_home / "afterview.db").exists()
 
@@ -38,7 +38,7 @@ def test_rows_come_from_a_database_another_afterview_created_meanwhile(isolated_
     backend.load()
     with open_store(app_paths()) as other:  # `afterview add` while the app runs
         other.add_interview(northwind())
-    listed, advised = backend.dashboard_rows()
+    listed, advised = (step.rows for step in backend.dashboard_rows())  # one interview: the first page is all
     assert [row.company for row in listed] == ["Northwind Analytics"] and not listed[0].advised
     assert advised[0].advised and advised[0].note_type == "thank_you"
 
@@ -148,52 +148,117 @@ async def test_a_first_run_shows_the_profile_screen_and_quits_at_once(isolated_h
     assert not (isolated_home / "afterview.db").exists()
 
 
-async def footer_settled(pilot, footer: Footer) -> None:
-    """Wait until the footer has no rebuild queued (a refresh or two)."""
-    for _ in range(100):
-        await pilot.pause()
-        if not footer._rebuild_queued:
-            await pilot.pause()  # the rebuild, once started, mounts its keys
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("the footer never rebuilt")
+def footer_keys(footer: Footer) -> dict[str, bool]:
+    """What the footer draws now: each key's description, and whether it is not dimmed."""
+    drawn = footer.render()
+    keys = {}
+    for start, end, item in footer._spans:
+        styles = [span.style for span in drawn.spans if span.start < end and span.end > start]
+        keys[item.description] = not any(getattr(style, "dim", False) for style in styles)
+    assert all(description in drawn.plain for description in keys)
+    return keys
 
 
-async def test_the_dashboard_footer_comes_with_the_first_frame_and_rebuilds_only_on_a_change(app_factory, store) -> None:
-    from textual.widgets._footer import FooterKey
+async def test_the_dashboard_footer_comes_with_the_first_frame_and_follows_the_bindings(app_factory, store) -> None:
     from tui_fakes import northwind
 
+    from afterview.tui.screens.interview_form import InterviewFormScreen
+
     store.add_interview(northwind())
-    rebuilds: list[int] = []
-    original = Footer.recompose
-
-    async def counted(footer: Footer) -> None:
-        rebuilds.append(len(footer.screen.active_bindings))
-        await original(footer)
-
-    def keys(footer: Footer) -> dict[str, bool]:
-        return {key.description: not key.has_class("-disabled") for key in footer.query(FooterKey) if key.description}
-
     app = app_factory()
-    Footer.recompose = counted  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        dashboard = app.screen
+        footer = dashboard.query_one(Footer)
+        first = footer_keys(footer)  # drawn with the first frame, not a refresh later
+        assert first["Add"] and first["Quit"] and first["palette"]
+        assert " a Add  d Draft next " in footer.render().plain
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert dashboard.rows_shown and dashboard.focused is dashboard.query_one(InterviewList)
+        dashboard._cannot_start = True  # what a failed load sets: the keys that need data dim
+        dashboard.refresh_bindings()
+        await pilot.pause()
+        keys = footer_keys(footer)
+        assert not keys["Add"] and keys["Quit"]
+        await pilot.click(Footer, offset=(2, 0))  # "a Add", dimmed: only the bell
+        assert app.screen is dashboard
+        dashboard._cannot_start = False
+        dashboard.refresh_bindings()
+        await pilot.pause()
+        assert footer_keys(footer)["Add"]
+        await pilot.click(Footer, offset=(2, 0))  # a click presses the key
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewFormScreen)
+
+
+def fill(store, count: int) -> list[int]:
+    """``count`` interviews, one a day back from TODAY; their ids, newest first."""
+    from datetime import timedelta
+
+    from tui_fakes import northwind
+
+    ids = [store.add_interview(northwind(company=f"Company {n}", interview_date=TODAY - timedelta(days=n))) for n in range(count)]
+    return ids
+
+
+def test_the_newest_page_comes_first_then_every_row_then_the_advice(store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from afterview.tui import backend as backend_module
+
+    monkeypatch.setattr(backend_module, "FIRST_PAGE", 3)
+    ids = fill(store, 5)
+    backend = Backend(store=store, clock=lambda: TODAY)
+    backend.load()
+    page, listed, advised = backend.dashboard_rows()
+    assert [row.interview_id for row in page.rows] == ids[:3] and page.total == 5 and not page.complete
+    assert [row.interview_id for row in listed.rows] == ids and listed.complete
+    assert not any(row.advised for row in page.rows + listed.rows)
+    assert sorted(row.interview_id for row in advised.rows) == sorted(ids) and all(row.advised for row in advised.rows)
+
+
+async def test_the_dashboard_shows_the_first_page_then_keeps_the_cursor_as_the_rest_arrive(
+    app_factory, store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pilot_helpers import settle
+
+    from afterview.tui import backend as backend_module
+
+    monkeypatch.setattr(backend_module, "FIRST_PAGE", 3)
+    ids = fill(store, 5)
+    app = app_factory()
+    held, advice_held = threading.Event(), threading.Event()
+    rows = app.backend.dashboard_rows
+
+    def slow_rest(**how):  # each step once the test has looked at the one before
+        steps = rows(**how)
+        yield next(steps)
+        held.wait(10)
+        yield next(steps)
+        advice_held.wait(10)
+        yield from steps
+
+    app.backend.dashboard_rows = slow_rest
     try:
         async with app.run_test(size=SIZE) as pilot:
             dashboard = app.screen
-            footer = dashboard.query_one(Footer)
-            assert keys(footer)["Add"]  # drawn with the first frame, not a refresh later
-            await app.workers.wait_for_complete()
-            await footer_settled(pilot, footer)
-            assert dashboard.rows_shown and dashboard.focused is dashboard.query_one(InterviewList)
-            # Pushing the screen and focusing the list sent three signals; no key changed.
-            assert rebuilds == []
-            dashboard.refresh_bindings()
-            await footer_settled(pilot, footer)
-            assert rebuilds == []
-            dashboard._cannot_start = True  # what a failed load sets: the keys that need data dim
-            dashboard.refresh_bindings()
-            dashboard.refresh_bindings()
-            await footer_settled(pilot, footer)
-            assert len(rebuilds) == 1
-            assert not keys(footer)["Add"] and keys(footer)["Quit"]
+            listing = dashboard.query_one(InterviewList)
+            for _ in range(200):
+                await pilot.pause()
+                if dashboard.rows_shown:
+                    break
+            assert [row.interview_id for row in listing.rows] == ids[:3] and not dashboard.advice_shown
+            assert dashboard.sub_title.startswith("5 interviews")  # what is stored, not the page
+            await pilot.press("down", "down")
+            assert listing.current.interview_id == ids[2]
+            held.set()
+            for _ in range(200):
+                await pilot.pause()
+                if listing.total == 5:
+                    break
+            assert listing.total == 5 and listing.current.interview_id == ids[2]  # the cursor stayed
+            assert not dashboard.advice_shown
+            advice_held.set()
+            await settle(pilot)
+            assert dashboard.advice_shown and listing.cursor == 0  # sorted by urgency: from the top
     finally:
-        Footer.recompose = original  # type: ignore[method-assign]
+        held.set()
+        advice_held.set()

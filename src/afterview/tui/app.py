@@ -1,19 +1,22 @@
 """The Textual app and ``make_app``, the one factory the CLI and the tests use.
 
 Only what the first frame needs is imported here (Textual, the dashboard and its pure
-helpers): the settings and the store load in a background thread right after it (one
-that quitting does not wait for), the checks and the writer when a note is first
-drafted or checked, and the openai SDK only on the first online draft.
+helpers; with no config file yet, the first-run screen, which is that frame): the
+settings and the store load in a background thread right after it (one that quitting
+does not wait for), the checks and the writer when a note is first drafted or checked,
+and the openai SDK only on the first online draft. Keys pressed on the dashboard before
+its rows are shown are held and run in order once they are.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import partial
 from typing import Any
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -56,6 +59,11 @@ class AfterviewApp(App[int]):
     ) -> None:
         super().__init__()
         self._collector = StartUpCollector()
+        self._settled = asyncio.Event()
+        self._first_run_early = False
+        self._first_run_shown = False
+        self._held_keys: list[events.Key] | None = None if backend.loaded else []
+        """Keys pressed on the dashboard while the loader runs, in order (None: none held)."""
         self.backend = backend
         self._editor_runner = editor_runner
         self._clipboard_commands = clipboard.clipboard_commands() if clipboard_commands is None else clipboard_commands
@@ -77,20 +85,42 @@ class AfterviewApp(App[int]):
         """
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    async def on_event(self, event: events.Event) -> None:
+        """Keys pressed before the first screen is ready wait for it, then run in the order
+        typed: none is lost, none reaches an action without its data. The dashboard is
+        ready when its rows are shown; the first-run screen once it is mounted (its
+        fields can take text before the settings are read; saving waits for them)."""
+        if self._held_keys is not None and isinstance(event, events.Key):
+            screen = self.screen
+            if isinstance(screen, DashboardScreen) or not screen.is_mounted:
+                self._held_keys.append(event)
+                return
+        await super().on_event(event)
+
+    async def _release_keys(self) -> None:
+        held, self._held_keys = self._held_keys or [], None
+        for event in held:
+            await super().on_event(event)
+
     def get_default_screen(self) -> Screen:
-        """The dashboard is the first screen."""
-        return DashboardScreen()
+        """The dashboard is the first screen; on a first run the first-run screen goes
+        over it at once, so the dashboard is built only when it is first shown."""
+        self._first_run_early = not self.backend.loaded and self.backend.surely_first_run()
+        return DashboardScreen(compose_when_shown=self._first_run_early)
 
     def on_load(self) -> None:
         """The app starts running: no collector passes until its first screen is up."""
         self._collector.pause()
 
     def on_mount(self) -> None:
-        """Load the backend after the first frame (or use the injected one)."""
+        """Load the backend after the first frame (or use the injected one). A first run
+        shows its screen with that frame, so a name typed at once lands in its field."""
         if self.backend.loaded:
             self._loaded()
-        else:
-            self.call_after_refresh(self._load)
+            return
+        if self._first_run_early:
+            self._show_first_run()
+        self.call_after_refresh(self._load)
 
     @work(exclusive=True, group="backend", exit_on_error=False)
     async def _load(self) -> None:
@@ -105,25 +135,49 @@ class AfterviewApp(App[int]):
             return
         self._loaded(rows)
 
-    def _loaded(self, rows: tuple[list[Any], Iterator[list[Any]]] | None = None) -> None:
+    async def backend_settled(self) -> bool:
+        """Wait until the loader has finished; True if it loaded, False if it failed.
+
+        For an action that needs the settings and may come before they are read (a
+        first-run screen saved right away, by a script or a paste).
+        """
+        await self._settled.wait()
+        return self.backend.loaded
+
+    def _loaded(self, rows: tuple[Any, Iterator[Any]] | None = None) -> None:
+        self._settled.set()
         self.refresh_title()
         for notice in self.backend.notices:
             self.notify(notice, severity="warning", timeout=20)
         self.screen_stack[0].post_message(BackendReady(rows))
-        if self.backend.needs_profile:
-            from afterview.tui.screens.first_run import ProfileScreen
+        if self.backend.needs_profile and not self._show_first_run():
+            self.start_up_done()  # it was up before the loader finished
 
-            mounted = self.push_screen(ProfileScreen())
+    def _show_first_run(self) -> bool:
+        """Push the first-run screen unless it was shown already (False then); start-up
+        is done once it is drawn and the loader has finished."""
+        from afterview.tui.screens.first_run import ProfileScreen
 
-            async def drawn() -> None:
-                await mounted
+        if self._first_run_shown:  # up already, or skipped before the loader finished
+            return False
+        self._first_run_shown = True
+        mounted = self.push_screen(ProfileScreen())
+
+        async def drawn() -> None:
+            await mounted
+            if self.backend.loaded:
                 self.start_up_done()
+            else:  # the keys typed meanwhile go to its fields (the name field has the focus by now)
+                self.call_later(self._release_keys)
 
-            self.call_next(drawn)
+        self.call_next(drawn)
+        return True
 
     def start_up_done(self) -> None:
-        """The first screen the person works in is up: the collector resumes after its frame."""
+        """The first screen the person works in is up (with the dashboard's rows, if it is
+        the dashboard): the collector resumes after its frame, and the keys held meanwhile run."""
         self.call_after_refresh(self._collector.resume)
+        self.call_later(self._release_keys)
 
     def on_unmount(self) -> None:
         """Whatever happened during start-up, leave the collector running."""
@@ -145,9 +199,13 @@ class AfterviewApp(App[int]):
 
     def on_backend_failed(self, message: BackendFailed) -> None:
         """Show why afterview cannot start, and leave the user a way out."""
+        self._settled.set()
         self.title = "afterview · cannot start"
         self.start_up_done()
-        self.screen_stack[0].show_error(message.error)  # type: ignore[attr-defined]
+        dashboard = self.screen_stack[0]
+        while self.screen is not dashboard:  # a first-run screen shown early: the error is below
+            self.pop_screen()
+        dashboard.show_error(message.error)  # type: ignore[attr-defined]
 
     # -- services for the screens ----------------------------------------------------
 

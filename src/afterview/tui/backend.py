@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from afterview.tui.background import collector_paused
-from afterview.tui.dashboard_rows import DashboardRow, build_rows, count_send_now, first_by_interview
+from afterview.tui.dashboard_rows import Listing, build_rows, count_send_now, first_by_interview
 
 if TYPE_CHECKING:  # pragma: no cover - types only; the imports are deferred on purpose
     from afterview.checks import Policy
@@ -27,6 +27,9 @@ if TYPE_CHECKING:  # pragma: no cover - types only; the imports are deferred on 
     from afterview.writer import Writer
 
 Clock = Callable[[], date]
+
+FIRST_PAGE = 200
+"""Rows in the dashboard's first listing: more than any terminal shows at once."""
 
 
 class Backend:
@@ -45,6 +48,7 @@ class Backend:
         self._writer = writer
         self._clock = clock or date.today
         self._load_lock = threading.Lock()
+        self._paths: Any = None
         self._store_absent = False
         self.notices: list[str] = []
         """Things the store told us while opening (a damaged file moved aside...)."""
@@ -67,15 +71,14 @@ class Backend:
             if self._settings is None:
                 from afterview.config import resolve_settings
 
-                self._settings = resolve_settings()
+                self._settings = resolve_settings(paths=self._paths)
             if self._store is None:
                 self._open_store(create=False)
 
-    def load_with_rows(self) -> tuple[list[DashboardRow], Iterator[list[DashboardRow]]]:
-        """``load``, then the dashboard's first rows, in one trip off the event loop.
+    def load_with_rows(self) -> tuple[Listing, Iterator[Listing]]:
+        """``load``, then the dashboard's first page of rows, in one trip off the event loop.
 
-        Returns the first rows and the iterator of ``dashboard_rows`` that yields the rest
-        (the advisor's pass).
+        Returns the first step of ``dashboard_rows`` and the iterator that yields the rest.
 
         Raises:
             AfterviewError: as ``load``, or the database cannot be read.
@@ -154,6 +157,21 @@ class Backend:
         """True when no name is set to sign notes with (the first run)."""
         return not self.settings.profile.name
 
+    def surely_first_run(self) -> bool:
+        """True when there is no profile yet, known without loading: the settings are
+        given without a name, or there is no config file (the name is kept nowhere else).
+
+        Cheap (a path and one ``stat``), so the app can show the first-run screen with
+        its first frame; a config file without a name is found by ``load``.
+        """
+        if self._settings is not None:
+            return self.needs_profile
+        if self._paths is None:
+            from afterview.paths import app_paths
+
+            self._paths = app_paths()
+        return not self._paths.config_file.exists()
+
     def save_profile(self, name: str, email: str | None, signature: str | None) -> None:
         """Write the profile to the config file (keeping its comments, layout and other
         sections) and use it.
@@ -173,25 +191,37 @@ class Backend:
 
     # -- reads -----------------------------------------------------------------------
 
-    def dashboard_rows(self) -> Iterator[list[DashboardRow]]:
-        """Every stored interview: first as listed (fast), then with its next note, most urgent first.
+    def dashboard_rows(self, *, newest_first: bool = True) -> Iterator[Listing]:
+        """Every stored interview, in steps: the newest page (if ``newest_first``), then
+        all of them as listed, then all with their next note, most urgent first.
 
-        Two steps because the advisor's pass over every interview is the slow part: the
-        list shows at once and the note column fills in. Safe in a worker thread (the
-        store serialises its connection with a lock). No database yet: no rows.
+        The advisor's pass over every interview is the slow part, and reading 10,000 rows
+        takes a while too: at start-up the newest page shows at once, the list fills in,
+        then the note column. Safe in a worker thread (the store serialises its
+        connection with a lock). No database yet: no rows.
         """
         store = self._existing_store()
         if store is None:
-            yield []
+            yield Listing([], 0)
             return
-        with collector_paused():
-            listing = store.list_summaries()
-            first = build_rows(listing, None)
-        yield first
+        complete = False
+        if newest_first:
+            with collector_paused():
+                total = store.count_interviews()
+                listing = store.list_summaries(limit=FIRST_PAGE)
+                first = Listing(build_rows(listing, None), total)
+            yield first
+            complete = first.complete
+        if not complete:
+            with collector_paused():
+                listing = store.list_summaries()
+                rows = build_rows(listing, None)
+            yield Listing(rows, len(rows))
         from afterview.usecases.due import due_everywhere
 
         due = due_everywhere(store, self.today())
-        yield build_rows(listing, first_by_interview(due), count_send_now(due))
+        rows = build_rows(listing, first_by_interview(due), count_send_now(due))
+        yield Listing(rows, len(rows))
 
     def _existing_store(self) -> Any:
         """The store, opened now if another afterview has created the database meanwhile."""

@@ -112,6 +112,23 @@ class DashboardRow:
         return all(word in haystack for word in query.casefold().split())
 
 
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """One step of the dashboard's loading: rows to show, and how many interviews exist.
+
+    The first step is the newest page only (``total`` says how many more are coming),
+    then every interview unadvised, then every one with its next note.
+    """
+
+    rows: list[DashboardRow]
+    total: int
+
+    @property
+    def complete(self) -> bool:
+        """True when every stored interview is in ``rows``."""
+        return len(self.rows) >= self.total
+
+
 def build_rows(
     interviews: Iterable[InterviewSummary], next_by_id: Mapping[int, Any] | None, send_now: Mapping[int, int] | None = None
 ) -> list[DashboardRow]:

@@ -13,11 +13,11 @@ from textual.message import Message
 class BackendReady(Message):
     """Settings and store are loaded; screens waiting on them can fill in.
 
-    ``rows``: the dashboard's first rows, read by the loader in the same trip, and the
-    iterator that yields the rest (``Backend.load_with_rows``); None when not read yet.
+    ``rows``: the dashboard's first listing, read by the loader in the same trip, and
+    the iterator that yields the rest (``Backend.load_with_rows``); None when not read yet.
     """
 
-    rows: tuple[list[Any], Iterator[list[Any]]] | None = None
+    rows: tuple[Any, Iterator[Any]] | None = None
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 from functools import wraps
 
@@ -15,7 +16,7 @@ from afterview.tui.screens.base import AfterviewScreen
 from textual.widgets import Header, Input, Static
 
 from afterview.tui.background import in_daemon_thread
-from afterview.tui.dashboard_rows import DashboardRow
+from afterview.tui.dashboard_rows import DashboardRow, Listing
 from afterview.tui.messages import BackendReady
 from afterview.tui.safe_text import bold, dim, line, literal
 from afterview.tui.widgets.footer import Footer
@@ -53,6 +54,8 @@ class DashboardScreen(AfterviewScreen[None]):
     """True once the rows (or the empty state) have been shown."""
     advice_shown: var[bool] = var(False)
     """True once the rows show their next note (the advisor has run)."""
+    _stored = 0
+    """How many interviews are stored (more than the rows listed while the first page shows)."""
 
     BINDINGS = [
         Binding("a", "add", "Add"),
@@ -76,8 +79,17 @@ class DashboardScreen(AfterviewScreen[None]):
         "refresh": "Reload the interviews from the database",
     }
 
+    def __init__(self, *, compose_when_shown: bool = False) -> None:
+        """``compose_when_shown``: build nothing until the screen is first shown (a first
+        run starts on the screen pushed over it, and may never leave it)."""
+        super().__init__()
+        self._unbuilt = compose_when_shown
+        self._error_to_show: str | None = None
+
     def compose(self) -> ComposeResult:
         """Header, column titles, the list, the highlighted row's reason, filter, footer."""
+        if self._unbuilt:
+            return
         yield Header()
         yield Static(literal(Columns.fit(80).header()), id="list-header")
         yield InterviewList(id="interviews")
@@ -88,11 +100,14 @@ class DashboardScreen(AfterviewScreen[None]):
 
     def on_mount(self) -> None:
         """Load rows now if the backend is ready, else when it is."""
+        if not self._unbuilt:
+            self._set_up()
+
+    def _set_up(self) -> None:
         self.query_one("#filter", Input).display = False
         interviews = self.query_one("#interviews", InterviewList)
         interviews.display = False
-        # Focused while still hidden: a focus change later would make the footer rebuild
-        # itself (about 30 ms) just as the rows arrive.
+        # Focused while still hidden, so the keys of the first frame are the list's.
         interviews.focus()
         self.query_one("#list-header").display = False
         if self.backend.loaded:  # type: ignore[attr-defined]
@@ -100,57 +115,79 @@ class DashboardScreen(AfterviewScreen[None]):
 
     def on_resize(self) -> None:
         """Keep the column titles aligned with the rows."""
+        if self._unbuilt:
+            return
         width = self.query_one("#interviews", InterviewList).size.width or self.size.width
         self.query_one("#list-header", Static).update(literal(Columns.fit(width).header()))
 
     @on(BackendReady)
     def _backend_ready(self, message: BackendReady) -> None:
-        self.load_rows(message.rows)
+        if not self._unbuilt:  # else the rows are read when the screen is built
+            self.load_rows(message.rows, newest_first=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Keys stay shown as usable while the loader runs (a fraction of a second; the
-        actions wait for it, see ``needs_data``): changing the footer then would rebuild
-        it just as the rows arrive. Once loading has failed they are dimmed."""
+        """Keys stay shown as usable while the loader runs (a fraction of a second: the
+        app holds the keys pressed meanwhile and runs them once the rows are shown).
+        Once loading has failed they are dimmed, and ``needs_data`` ignores them."""
         if action in self.ACTION_HELP and self._cannot_start:
             return None
         return True
 
     @on(ScreenResume)
-    def _resumed(self) -> None:
+    async def _resumed(self) -> None:
+        if self._unbuilt:
+            if self.app.screen is not self:  # the app starting, with the first-run screen above
+                return
+            self._unbuilt = False
+            await self.recompose()
+            self._set_up()
+            if self._error_to_show is not None:
+                self.show_error(self._error_to_show)
+            return
         # Back from the form or the studio: statuses, due notes and sent marks may have changed.
         if self.backend.loaded:  # type: ignore[attr-defined]
             self.load_rows()
 
     # A description of its own: Textual's default repr()s the arguments, 10,000 rows.
     @work(exclusive=True, group="dashboard-rows", description="load_rows")
-    async def load_rows(self, started: tuple[list[DashboardRow], Iterator[list[DashboardRow]]] | None = None) -> None:
+    async def load_rows(self, started: tuple[Listing, Iterator[Listing]] | None = None, *, newest_first: bool = False) -> None:
         """Read the rows in a background thread: 10,000 interviews never stall the keyboard,
         and quitting does not wait for the advisor's pass.
 
         Args:
-            started: the first rows, already read, and the iterator of the rest.
+            started: the first step, already read, and the iterator of the rest.
+            newest_first: show the newest page before reading every row (at start-up;
+                a reload lists every row at once, or the cursor could lose its interview).
         """
         backend = self.backend
-        if started is None:
-            steps = backend.dashboard_rows()
-        else:
-            first, steps = started
-            self._show_rows(first, backend.today())
+        step, steps = (None, backend.dashboard_rows(newest_first=newest_first)) if started is None else started
         try:
-            while (rows := await in_daemon_thread(next, steps, None, name="afterview-rows")) is not None:
-                self._show_rows(rows, backend.today())
+            if step is None:
+                step = await in_daemon_thread(next, steps, None, name="afterview-rows")
+            while step is not None:
+                self._show_rows(step, backend.today())
+                if not step.complete:  # the rest is read once this page is on the screen
+                    drawn = asyncio.Event()
+                    self.call_after_refresh(drawn.set)
+                    await drawn.wait()
+                step = await in_daemon_thread(next, steps, None, name="afterview-rows")
         except Exception as exc:  # noqa: BLE001 - a store error is shown, never a crash
             self.notify(str(exc), severity="error", title="Cannot read interviews")
+            if not self.rows_shown:
+                self.app.start_up_done()  # type: ignore[attr-defined] - no rows will come: the keys held run
 
-    def _show_rows(self, rows: list[DashboardRow], today) -> None:
+    def _show_rows(self, listing: Listing, today) -> None:
+        rows = listing.rows
         interviews = self.query_one("#interviews", InterviewList)
         current = interviews.current
-        # Keep the cursor on its interview across reloads, but not from the first,
-        # unsorted pass: then the most urgent row (the top) is the place to start.
-        first_pass = current is None or not current.advised
+        # Keep the cursor on its interview across reloads, but not from an unsorted
+        # listing to the first sorted one: then the most urgent row (the top) is the
+        # place to start.
+        first_pass = current is None or (not current.advised and bool(rows) and rows[0].advised)
         interviews.show(rows, today, keep=None if first_pass else current.interview_id)
         if first_pass:
             interviews.cursor = 0
+        self._stored = listing.total
         empty = not rows
         interviews.display = not empty
         self.query_one("#list-header").display = not empty
@@ -167,12 +204,15 @@ class DashboardScreen(AfterviewScreen[None]):
         if not self.rows_shown and not self.backend.needs_profile:  # type: ignore[attr-defined]
             self.app.start_up_done()  # type: ignore[attr-defined] - the first-run screen says so itself
         self.rows_shown = True
-        self.advice_shown = all(row.advised for row in rows)
+        self.advice_shown = listing.complete and all(row.advised for row in rows)
 
     def show_error(self, error: str) -> None:
         """Say why the interviews cannot be shown (bad config file, unreadable database);
         dim the keys that need them."""
         self._cannot_start = True
+        if self._unbuilt:  # shown once the screen is built
+            self._error_to_show = error
+            return
         self.refresh_bindings()
         empty = self.query_one("#empty", Static)
         empty.update(line(bold("afterview cannot open your data"), f"\n\n{error}\n\nFix it and start again; q quits."))
@@ -181,11 +221,11 @@ class DashboardScreen(AfterviewScreen[None]):
 
     def _update_subtitle(self) -> None:
         interviews = self.query_one("#interviews", InterviewList)
-        shown, total = len(interviews.rows), interviews.total
+        shown, listed, total = len(interviews.rows), interviews.total, self._stored
         if total == 0:
             self.sub_title = "no interviews yet"
             return
-        count = f"{shown} of {total}" if shown != total else f"{total}"
+        count = f"{shown} of {total}" if shown != listed else f"{total}"  # listed < total: the first page
         plural = "s" if total != 1 else ""
         if interviews.rows and not interviews.rows[0].advised:
             self.sub_title = f"{count} interview{plural} · working out what is due…"

@@ -6,10 +6,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Static
 
-from afterview.tui.screens.base import BackendAccess
+from afterview.tui.safe_text import bold, line
+from afterview.tui.screens.base import AfterviewScreen
+from afterview.tui.widgets.footer import Footer
 from afterview.tui.widgets.form_fields import NEXT_FIELD, Field, next_field, typed_so_far
 
 WELCOME = (
@@ -20,8 +21,12 @@ WELCOME = (
 )
 
 
-class ProfileScreen(BackendAccess, ModalScreen[bool]):
-    """Name (required), email and signature; dismisses True once saved."""
+class ProfileScreen(AfterviewScreen[bool]):
+    """Name (required), email and signature; dismisses True once saved.
+
+    A whole screen over the dashboard, not a dialog: nothing behind it is drawn, so
+    the dashboard filling in meanwhile costs it nothing.
+    """
 
     BINDINGS = [
         Binding("escape", "skip", "Skip for now"),
@@ -30,10 +35,10 @@ class ProfileScreen(BackendAccess, ModalScreen[bool]):
     ]
 
     def compose(self) -> ComposeResult:
-        """Welcome text and three fields."""
+        """Welcome text and three fields, the keys below (few widgets: it is the first
+        screen a first run draws)."""
         with Vertical(classes="dialog-box wide", id="profile-box"):
-            yield Label("Welcome to afterview", classes="dialog-title")
-            yield Static(WELCOME, classes="dialog-text")
+            yield Static(line(bold("Welcome to afterview"), "\n\n", WELCOME), classes="dialog-text")
             yield Field("Your name", "name", placeholder="e.g. Sam Rivera", hint="Signs every note.")
             yield Field(
                 "Your email",
@@ -44,6 +49,7 @@ class ProfileScreen(BackendAccess, ModalScreen[bool]):
             yield Field("Signature", "signature", placeholder="optional: phone or LinkedIn, under your name")
             yield Button("Save and continue", id="save", variant="primary", compact=True)
             yield Static("enter next field · ctrl+s save · esc skip", classes="dialog-hint")
+        yield Footer()
 
     def on_mount(self) -> None:
         """The name field focused."""
@@ -59,6 +65,8 @@ class ProfileScreen(BackendAccess, ModalScreen[bool]):
         from afterview.fields import RecordError
 
         await typed_so_far(self)
+        if not await self.app.backend_settled():  # type: ignore[attr-defined] - shown before the settings are read
+            return  # they cannot be read: the app says why on the dashboard
         values = {f.key: f.value.strip() for f in self.query(Field)}
         for field in self.query(Field):
             field.set_error(None)

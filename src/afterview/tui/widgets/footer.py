@@ -1,68 +1,152 @@
-"""Textual's footer, built with the screen's first frame and rebuilt only when what it shows changes."""
+"""The key bar at the bottom of the dashboard and the first-run screen: one widget, one line.
+
+Textual's ``Footer`` is a container holding one widget per key (nine on the dashboard),
+each styled, laid out and drawn on its own, composed a refresh after the screen's
+first frame and composed again whenever the bindings change. Composing them was about
+a tenth of the time until the dashboard was usable. This footer looks the same but
+draws every key itself as one line of text, with the first frame, and only redraws
+when the bindings change: no widgets to mount. A click on a key presses it, as in
+Textual's footer.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from dataclasses import dataclass
 
-from textual.app import ComposeResult
+from rich.style import Style
+from rich.text import Text
+from textual import events
 from textual.screen import Screen
-from textual.widgets import Footer as TextualFooter
+from textual.widget import Widget
 
 
-class Footer(TextualFooter):
-    """The key bar at the bottom of afterview's screens.
+@dataclass(frozen=True, slots=True)
+class FooterItem:
+    """One key as the footer shows it."""
 
-    Textual's footer starts empty and rebuilds its keys (10-30 ms here) on every
-    bindings signal; a screen that is pushed and focuses a widget sends three, the last
-    one a refresh later, mostly without changing a key. At start-up those rebuilds were
-    most of the time between the first frame and the rows. This footer composes its
-    keys with the first frame, skips a signal that changes nothing it shows, and
-    otherwise queues one rebuild a refresh later, which reads the bindings as they are
-    when it runs, so no change is lost.
+    key: str
+    """The key pressed when the item is clicked (``a``, ``ctrl+p``)."""
+    display: str
+    """How the key is written (``a``, ``^p``)."""
+    description: str
+    enabled: bool
+
+
+def footer_items(screen: Screen) -> tuple[list[FooterItem], FooterItem | None]:
+    """The keys Textual's footer would show for ``screen``: one per action, in binding
+    order, and the command palette's key (shown at the right end) if there is one."""
+    app = screen.app
+    items: dict[str, FooterItem] = {}
+    active = screen.active_bindings
+    for _, binding, enabled, _tooltip in active.values():
+        if binding.show and binding.action not in items:
+            items[binding.action] = FooterItem(binding.key, app.get_key_display(binding), binding.description, enabled)
+    palette = None
+    if app.ENABLE_COMMAND_PALETTE and (found := active.get(app.COMMAND_PALETTE_BINDING)) is not None:
+        _, binding, enabled, _tooltip = found
+        palette = FooterItem(binding.key, app.get_key_display(binding), binding.description, enabled)
+    return list(items.values()), palette
+
+
+class Footer(Widget):
+    """The screen's keys (``a Add  d Draft next ...``), the palette's key at the right.
+
+    Disabled keys are dimmed (a click on one rings the bell); the key under the mouse
+    is highlighted.
     """
 
-    _rebuild_queued = False
-    _shown: Hashable = None
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"footer--key", "footer--description", "footer--hover", "footer--separator"}
+    DEFAULT_CSS = """
+    Footer {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        & > .footer--key { color: $footer-key-foreground; background: $footer-key-background; text-style: bold; }
+        & > .footer--description { color: $footer-description-foreground; background: $footer-description-background; }
+        & > .footer--hover { color: $footer-key-foreground; background: $block-hover-background; }
+        & > .footer--separator { color: $foreground 20%; background: $footer-item-background; }
+    }
+    """
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        # Textual waits for the first bindings signal to compose the keys; the screen's
-        # bindings are known at mount, so they come with the first frame.
-        self.set_reactive(TextualFooter._bindings_ready, True)
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._spans: list[tuple[int, int, FooterItem]] = []
+        """Where each key was drawn last: start and end column, and the item."""
+        self._hover: str | None = None
 
-    def compose(self) -> ComposeResult:
-        """The keys of the screen's bindings as they are now."""
-        self._shown = self._what_it_shows()
-        yield from super().compose()
+    def on_mount(self) -> None:
+        """Redraw when the screen's bindings change (focus moved, a key was disabled)."""
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
-    def bindings_changed(self, screen: Screen) -> None:
-        """Queue one rebuild, a refresh from now, if the keys shown would change."""
-        if self._rebuild_queued:
+    def on_unmount(self) -> None:
+        """Stop listening to the screen."""
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        if screen is self.screen:
+            self.refresh()
+
+    def render(self) -> Text:
+        """The keys, cut at the right where they do not fit, the palette's key last."""
+        items, palette = footer_items(self.screen)
+        width = self.size.width
+        line = Text(no_wrap=True, overflow="crop", end="")
+        spans: list[tuple[int, int, FooterItem]] = []
+        tail = Text(no_wrap=True, end="")
+        if palette is not None:
+            tail.append("▏", self.get_component_rich_style("footer--separator"))
+            self._append(tail, palette, f"{palette.display}", f" {palette.description}")
+            tail.append(" ")
+        room = max(0, width - tail.cell_len)
+        for item in items:
+            start = line.cell_len
+            if start >= room:
+                break
+            self._append(line, item, f" {item.display} ", f"{item.description} ")
+            spans.append((start, min(line.cell_len, room), item))
+        line.truncate(room, pad=True)
+        if palette is not None:
+            spans.append((room + 1, room + tail.cell_len - 1, palette))
+            line.append_text(tail)
+        self._spans = spans
+        return line
+
+    def _append(self, line: Text, item: FooterItem, key: str, description: str) -> None:
+        key_style = self.get_component_rich_style("footer--key")
+        description_style = self.get_component_rich_style("footer--description")
+        if item.key == self._hover:
+            hover = self.get_component_rich_style("footer--hover")
+            key_style, description_style = key_style + hover, description_style + hover
+        if not item.enabled:
+            key_style, description_style = key_style + Style(dim=True), description_style + Style(dim=True)
+        line.append(key, key_style)
+        line.append(description, description_style)
+
+    def _item_at(self, x: int) -> FooterItem | None:
+        return next((item for start, end, item in self._spans if start <= x < end), None)
+
+    def on_click(self, event: events.Click) -> None:
+        """Press the key clicked (a disabled one rings the bell)."""
+        item = self._item_at(event.x)
+        if item is None:
             return
-        if self.is_attached and screen is self.screen and self._what_it_shows() == self._shown:
-            return
-        self._rebuild_queued = True
-        self.call_after_refresh(self._ask_for_rebuild, screen)
+        if item.enabled:
+            self.app.simulate_key(item.key)
+        else:
+            self.app.bell()
 
-    def _ask_for_rebuild(self, screen: Screen) -> None:
-        super().bindings_changed(screen)
-        # Textual queues nothing while the app is unfocused or for another screen.
-        if not (screen.app.app_focus and self.is_attached and screen is self.screen):
-            self._rebuild_queued = False
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        """Highlight the key under the mouse."""
+        item = self._item_at(event.x)
+        key = item.key if item else None
+        if key != self._hover:
+            self._hover = key
+            self.refresh()
 
-    async def recompose(self) -> None:
-        """Rebuild the keys from the bindings as they are now."""
-        self._rebuild_queued = False
-        await super().recompose()
-
-    def _what_it_shows(self) -> Hashable:
-        # Everything Textual's compose reads from the bindings, for the keys it shows.
-        palette = self.app.COMMAND_PALETTE_BINDING
-        return (
-            self.show_command_palette,
-            tuple(
-                (key, b.key, b.key_display, b.description, b.action, id(b.group), enabled, tooltip)
-                for key, (_, b, enabled, tooltip) in self.screen.active_bindings.items()
-                if b.show or key == palette
-            ),
-        )
+    def on_leave(self) -> None:
+        """No key under the mouse any more."""
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()

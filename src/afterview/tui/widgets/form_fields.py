@@ -5,26 +5,37 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from inspect import isawaitable
+from typing import TYPE_CHECKING
 
+from rich.cells import set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
 from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
+from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from afterview.tui.form_model import InterviewerValues
 from afterview.tui.safe_text import literal
+
+if TYPE_CHECKING:  # pragma: no cover - the first-run screen uses ``Field`` without the records behind the form
+    from afterview.tui.form_model import InterviewerValues
 
 
 class Field(Widget):
     """``Label  [input]`` on one line and, under the input, its error or else its hint.
 
-    Three widgets per field (a grid of label, input and note) keep a long form quick to
-    open.
+    Two widgets per field: the input, and this widget, which draws the label beside it
+    and the note under it itself (a widget per label and note made a form of a dozen
+    fields slow to open, the first-run screen included).
 
     Args:
         label: what the input is for.
@@ -34,19 +45,20 @@ class Field(Widget):
         hint: a dim note under the input (e.g. "ask them if they did not say").
     """
 
-    DEFAULT_CSS = """
-    Field {
-        layout: grid;
-        grid-size: 2;
-        grid-columns: 16 1fr;
-        grid-rows: 1 auto;
+    LABEL_WIDTH = 16
+    """Columns before the input (and before the note under it)."""
+    COMPONENT_CLASSES = {"field--label", "field--note"}
+    DEFAULT_CSS = f"""
+    Field {{
         height: auto;
-        & > .field-note { column-span: 2; padding-left: 16; height: auto; color: $text-muted; text-style: italic; }
-        &.-invalid > .field-note { color: $text-error; text-style: none; }
-        &.-invalid > .field-label { color: $text-error; text-style: bold; }
-        &.-guessed > .field-note { color: $text-warning; text-style: none; }
-        &.-guessed > .field-label { color: $text-warning; text-style: bold; }
-    }
+        & > Input {{ margin-left: {LABEL_WIDTH}; width: 1fr; }}
+        & > .field--label {{ color: $text-muted; }}
+        & > .field--note {{ color: $text-muted; text-style: italic; }}
+        &.-invalid > .field--note {{ color: $text-error; text-style: none; }}
+        &.-invalid > .field--label {{ text-style: bold; }}
+        &.-guessed > .field--note {{ color: $text-warning; text-style: none; }}
+        &.-guessed > .field--label {{ text-style: bold; }}
+    }}
     """
 
     def __init__(self, label: str, key: str, value: str = "", *, placeholder: str = "", hint: str = "", max_length: int = 0) -> None:
@@ -54,27 +66,26 @@ class Field(Widget):
         self.key = key
         self.hint = hint
         self._label, self._value, self._placeholder, self._max = label, value, placeholder, max_length
+        self._input: Input | None = None
         self._error: str | None = None
         self._guess: str | None = None
+        self._wrapped: tuple[tuple[int, str], list[str]] | None = None
 
     def compose(self) -> ComposeResult:
-        """Label, input, note."""
-        yield Label(literal(self._label), classes="field-label")
+        """The input; the label and the note are drawn around it."""
         # No select-all on focus: tabbing into a filled field must not let the next key
         # wipe it; the cursor lands at the end, ready to add to the text.
-        yield Input(
+        self._input = Input(
             self._value, placeholder=self._placeholder, name=self.key, compact=True, max_length=self._max, select_on_focus=False
         )
-        yield Static(literal(self.hint), classes="field-note")
-
-    def on_mount(self) -> None:
-        """No note line when there is no hint."""
-        self.query_one(".field-note").display = bool(self.hint)
+        yield self._input
 
     @property
     def input(self) -> Input:
-        """The input widget."""
-        return self.query_one(Input)
+        """The input widget (once composed)."""
+        if self._input is None:
+            raise NoMatches(f"{self!r} is not composed yet")
+        return self._input
 
     @property
     def value(self) -> str:
@@ -97,33 +108,61 @@ class Field(Widget):
         """The note marking the value as a guess to confirm, if it is one."""
         return self._guess
 
+    @property
+    def note(self) -> str:
+        """The line under the input: the error, else the guess's note, else the hint."""
+        if self._error:
+            return f"✖ {self._error}"
+        if self._guess:
+            return f"▲ {self._guess}"
+        return self.hint
+
     def set_error(self, message: str | None) -> None:
         """Show ``message`` under the input (in place of the hint), or the hint again."""
         if message == self._error:
             return  # restyling a long form on every keystroke is what makes it slow
         self._error = message
-        self._show_note()
+        self._note_changed()
 
     def set_guess(self, note: str | None) -> None:
         """Mark the value as a guess to confirm, saying where it came from (None: confirmed)."""
         if note == self._guess:
             return
         self._guess = note
-        self._show_note()
+        self._note_changed()
 
-    def _show_note(self) -> None:
-        """Under the input: the error, else the guess's note, else the hint."""
-        note = self.query_one(".field-note", Static)
-        if self._error:
-            text = f"✖ {self._error}"
-        elif self._guess:
-            text = f"▲ {self._guess}"
-        else:
-            text = self.hint
-        note.update(literal(text))
-        note.display = bool(text)
+    def _note_changed(self) -> None:
         self.set_class(bool(self._error), "-invalid")
         self.set_class(bool(self._guess) and not self._error, "-guessed")
+        self.refresh(layout=True)  # the note may take more or fewer lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The input's line and the note's lines."""
+        return 1 + len(self._note_lines(width))
+
+    def _note_lines(self, width: int) -> list[str]:
+        # Wrapped once per width and text; styled when drawn (the state classes change the style).
+        note = self.note
+        if self._wrapped is None or self._wrapped[0] != (width, note):
+            lines: list[str] = []
+            if note:
+                room = max(1, width - self.LABEL_WIDTH)
+                lines = [line.plain for line in Text(note, end="").wrap(self.app.console, room)]  # never markup
+            self._wrapped = ((width, note), lines)
+        return self._wrapped[1]
+
+    def render_line(self, y: int) -> Strip:
+        """Line 0: the label (the input covers the rest); then the note, indented."""
+        width, base = self.size.width, self.rich_style
+        if y == 0:
+            text, style = set_cell_size(self._label, self.LABEL_WIDTH), self.get_component_rich_style("field--label")
+        else:
+            lines = self._note_lines(width)
+            if y - 1 >= len(lines):
+                return Strip.blank(width, base)
+            text, style = " " * self.LABEL_WIDTH + lines[y - 1], self.get_component_rich_style("field--note")
+        segments = [Segment(text[: self.LABEL_WIDTH], base + (style if y == 0 else Style())), Segment(text[self.LABEL_WIDTH :], base + style)]
+        return Strip(segments).crop_extend(0, width, base)
 
 
 NEXT_FIELD = Binding("enter", "next_field", "Next field", show=False, priority=True)
@@ -194,6 +233,8 @@ class InterviewerBlock(Vertical):
             self.block = block
 
     def __init__(self, values: InterviewerValues | None = None, *, number: int = 1, stored_name: str | None = None) -> None:
+        from afterview.tui.form_model import InterviewerValues
+
         super().__init__(classes="interviewer")
         self._values = values or InterviewerValues()
         self.number = number
@@ -235,6 +276,8 @@ class InterviewerBlock(Vertical):
 
     def values(self) -> InterviewerValues:
         """What is typed in this block."""
+        from afterview.tui.form_model import InterviewerValues
+
         fields = {f.key: f.value for f in self.query(Field)}
         return InterviewerValues(
             name=fields["name"],
