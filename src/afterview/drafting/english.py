@@ -7,6 +7,8 @@ short English phrases, not a grammar.
 
 from __future__ import annotations
 
+import re
+
 DETERMINERS = frozenset(
     "the a an your my our their his her its this that these those some every each both any no "
     "one two three four five six seven eight nine ten".split()
@@ -38,6 +40,8 @@ IRREGULAR_PAST = frozenset(
 def is_past(word: str) -> bool:
     """A past-tense form: an irregular one ("told") or a longer word ending in -ed."""
     word = word.lower()
+    if word.startswith(("re", "un")) and word[2:] in IRREGULAR_PAST:
+        return True  # "rebuilt", "rewrote", "undid"
     return word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4)
 
 def lower_lead(text: str) -> str:
@@ -52,11 +56,15 @@ def lower_lead(text: str) -> str:
         or bare in IRREGULAR_PAST
         or bare in ("you're", "you've", "you'd", "whether", "every", "there", "it's", "we're", "we've")
         or (bare.endswith(("ing", "ed")) and lead[1:] == lead[1:].lower())
-        or (lead[1:] == lead[1:].lower() and _is_common(bare))
+        or (lead[1:] == lead[1:].lower() and (_is_common(bare) or _PLURAL_COMMON.search(bare) is not None))
     )
     if ordinary and lead[:1].isupper() and bare != "i":
         lead = lead[:1].lower() + lead[1:]
     return f"{lead}{space}{rest}"
+
+# Plural common nouns that open a typed sentence ("Drivers report defects ..."): names rarely end so.
+_PLURAL_COMMON = re.compile(r"^[a-z-]{3,}(?:ers|ors|ists|ants|ents|ees|ses|tions|sions|ments|nesses|ities|ances|ences|ships|ings|ies|ics)$")
+
 
 def _is_common(word: str) -> bool:
     return word in _COMMON

@@ -190,7 +190,7 @@ def analyse(text: str, *, asked: bool = False) -> tuple[Form, str, bool]:
         return Form.PAST_VERB, text, False
     if is_fragment(text):
         first_piece = re.split(r"[;,]|\s[-–—]\s", text)[0].split(" ")
-        clause = has_finite_verb(first_piece) or first in SUBJECT_PRONOUNS - {"i", "we"}
+        clause = has_finite_verb(first_piece) or first in SUBJECT_PRONOUNS - {"i", "we"} or _clauses_throughout(text)
         return (Form.SENTENCE if clause else Form.FRAGMENT), text, False
     if first.endswith("ing") and len(first) > 4 and (first not in _NOT_GERUNDS or _next_is_object(words)):
         # "watching you run the briefing", "being asked to ...": the verb belongs to the gerund.
@@ -201,6 +201,17 @@ def analyse(text: str, *, asked: bool = False) -> tuple[Form, str, bool]:
     if has_finite_verb(words):
         return Form.SENTENCE, text, False
     return Form.NOUN_PHRASE, text, False
+
+
+def _clauses_throughout(text: str) -> bool:
+    """ "Drivers report defects after each route; roadside breakdowns dropped": clauses joined, not a list.
+
+    Every piece is long enough to hold a verb and the last one has one of its own.
+    """
+    pieces = [p.split(" ") for p in re.split(r"\s*[;]\s*|\s+[-–—]\s+", text) if p.strip()]
+    if len(pieces) < 2 or len(pieces[0]) < 4 or len(pieces[-1]) < 3 or pieces[0][0].lower() in DETERMINERS:
+        return False  # "your first jury trial - lost, learned": a topic and its notes
+    return has_finite_verb(pieces[-1])
 
 
 _PERCEPTION_GERUNDS = frozenset("watching seeing hearing helping letting being getting having".split())
@@ -217,6 +228,9 @@ def _first_sentence(text: str) -> str:
         before = text[: match.start() + 1]
         if match.group(0)[0] == "." and (_ABBREVIATION.search(before) or _short_form(before, _word_at(text, match.end()))):
             continue
+        if len(before.split()) < 2 and _CLAUSE_AFTER.match(text[match.end():]):
+            # "golf. he asked if I golf": a topic typed as a heading, then what was said about it
+            return strip_end(before) + " - " + _first_sentence(text[match.end():])
         if len(before.split()) >= 2:
             if match.group(0)[0] in "!?" and _REPORTED_AFTER.match(text[match.end():]):
                 return strip_end(before) + " - " + text[match.end():]  # "brunch recs?? she said try ...": one thought
@@ -224,6 +238,7 @@ def _first_sentence(text: str) -> str:
     return text
 
 
+_CLAUSE_AFTER = re.compile(r"(?:you|she|he|they|we|I)\s+\w+", re.IGNORECASE)
 # "... ?? she said try Dishoom": what the reader said about it, after the typist's own "??".
 _REPORTED_AFTER = re.compile(r"(?:you|she|he|they) (?:said|told me|suggested|recommended|asked)\b", re.IGNORECASE)
 

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from afterview.drafting.moment_acts import gerund_phrase, neutral_question, told_back
 from afterview.drafting.english import DETERMINERS, IRREGULAR_PAST, SUBJECT_PRONOUNS, WH_WORDS, has_finite_verb, lower_lead, past_tense_doer
 from afterview.drafting.moment_forms import Form, analyse, answered, asks, clean, form_of, is_fragment, strip_end
 from afterview.drafting.person import to_second_person
@@ -184,7 +185,8 @@ def _phrase(form: Form, core: str, formal: bool, doer: str = "you") -> str:
             return "your question about " + lower_lead(rest)
         if doer == "I":  # "watched the shift handover" -> "watching the shift handover"
             return lower_lead(_as_gerund(_unlist(_clauses(core))))
-        return f"{event} {doer} {lower_lead(_unlist(_clauses(core)))}"
+        told = told_back(lower_lead(_unlist(_clauses(core))), _is_clause)
+        return told or f"{event} {doer} {lower_lead(_unlist(_clauses(core)))}"
     if form is Form.SENTENCE:
         core = _the_for_a_bare_subject(_clauses(core))
         reported = re.match(r"^(you|she|he|they) (?=said|mentioned|told me|explained|noted)", core, re.IGNORECASE)
@@ -214,9 +216,12 @@ def _phrase(form: Form, core: str, formal: bool, doer: str = "you") -> str:
             return _EXPERIENCE_GERUNDS[experience.group(1).lower()] + core[experience.end():]
         if _SHARED_VIEW.match(core):  # "we both think offsets are marketing": not an event
             return "finding that " + lower_lead(core)
+        together = _WE_DID.match(core)
+        if together:  # "we sat in on the reading buddies session" -> "sitting in on ..."
+            return _as_gerund(_unlist(_clauses(core[together.end():])))
         return f"{event} {lower_lead(core)}" if not formal else f"the moment {lower_lead(core)}"
     if form is Form.GERUND:
-        return lower_lead(core)
+        return gerund_phrase(lower_lead(core))
     return _noun_phrase(core)
 
 
@@ -240,6 +245,8 @@ _SHARED_VIEW = re.compile(r"^we (?:both |all )?(?:think|agree|believe|know|like|
 
 _IRREGULAR_GERUNDS = {"saw": "seeing", "met": "meeting", "got": "getting", "heard": "hearing", "sat": "sitting",
                       "ran": "running", "took": "taking", "made": "making", "went": "going", "ate": "eating"}
+# "we sat in on ...", "we walked the floor": something done together, told as a gerund.
+_WE_DID = re.compile(rf"^we (?=(?:\w+ed|{'|'.join(sorted(_IRREGULAR_GERUNDS))})\b)", re.IGNORECASE)
 
 
 def _as_gerund(text: str) -> str:
@@ -248,6 +255,8 @@ def _as_gerund(text: str) -> str:
     bare = verb.lower()
     if bare in _IRREGULAR_GERUNDS:
         gerund = _IRREGULAR_GERUNDS[bare]
+    elif bare.endswith("eed"):
+        gerund = bare[:-1] + "ing"  # "agreed" -> "agreeing"
     elif bare.endswith("ied"):
         gerund = bare[:-3] + "ying"
     elif bare.endswith("ed"):
@@ -304,18 +313,35 @@ _TOPIC_RUN_ON = re.compile(
 )
 
 
+# A thing, then a clause with a subject of its own: "his dashboard - coordinators got to flag their errors".
+_TOPIC_THEN_STATEMENT = re.compile(
+    r"^(?P<topic>(?:(?:the|your|my|our|a|an|this|that)\s|[\w'-]+'s\s)[^,;]+?)(?:\s+[-–—]\s+|\s*;\s*|:\s+)(?P<clause>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _topic_then_statement(core: str) -> re.Match[str] | None:
+    match = _TOPIC_THEN_STATEMENT.match(core)
+    clause = match.group("clause").split(" ") if match else []
+    if not match or len(clause) < 3 or not has_finite_verb(" ".join(clause).split(", ")[0].split(" ")):
+        return None
+    return match
+
+
 _STATIVE = frozenset("liked loved hated enjoyed wanted preferred thought knew felt agreed disagreed".split())
 
 
 def _topic_and_clause(core: str) -> str | None:
     """A topic and a clause typed side by side, joined as English: "our talk about X, when you asked ..."."""
-    match = _TOPIC_THEN_CLAUSE.match(core) or _TOPIC_RUN_ON.match(core)
+    match = _TOPIC_THEN_CLAUSE.match(core) or _TOPIC_RUN_ON.match(core) or _topic_then_statement(core)
     if not match:
         return None
     topic, clause = match.group("topic"), match.group("clause")
     words = topic.split(" ")
     if words[0].lower() in SUBJECT_PRONOUNS or has_finite_verb(words) or re.search(r"\b(?:is|are|was|were)\b", topic):
         return None  # "you run the lab, and ...": a sentence already
+    if match.re is _TOPIC_THEN_STATEMENT:  # "your dashboard - coordinators got to flag errors": how it went
+        return f"our talk about {topic_phrase(lower_lead(_unlist(topic)))}, and how {lower_lead(clause)}"
     verb = clause.split(" ")[1].lower()
     done = (verb.endswith("ed") or verb in IRREGULAR_PAST) and verb not in _STATIVE
     link = "when" if done else "and how"  # "when you asked ...", but "and how you liked it"
@@ -323,6 +349,9 @@ def _topic_and_clause(core: str) -> str | None:
 
 
 def _question_phrase(core: str) -> str:
+    neutral = neutral_question(core)
+    if neutral:  # "how would you explain churn to an exec": either side may have asked it
+        return "our talk about " + neutral
     if is_fragment(core):
         return "our talk about " + topic_phrase(lower_lead(_unlist(core)))
     embedded = embed_question(core)
