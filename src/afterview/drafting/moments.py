@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from afterview.drafting.moment_acts import gerund_phrase, neutral_question, told_back
-from afterview.drafting.english import DETERMINERS, IRREGULAR_PAST, SUBJECT_PRONOUNS, WH_WORDS, has_finite_verb, lower_lead, past_tense_doer
+from afterview.drafting.english import DETERMINERS, IRREGULAR_PAST, PREPOSITIONS, SUBJECT_PRONOUNS, WH_WORDS, has_finite_verb, lower_lead, past_tense_doer
 from afterview.drafting.moment_forms import Form, analyse, answered, asks, clean, form_of, is_fragment, strip_end
 from afterview.drafting.person import to_second_person
 from afterview.drafting.questions import embed_question
@@ -112,7 +112,7 @@ def relevance_clause(text: str) -> str:
     was given for cutting breakdowns"; "covers public tendering rules" reads "it covers
     ..."; a noun phrase reads "it recognizes ..." ("it is ..." after "the").
     """
-    cleaned = strip_end(" ".join(text.split()))
+    cleaned = re.sub(r"\s*;\s*", ", and ", strip_end(" ".join(text.split())))  # "...; safety is core" reads ", and ..."
     words = cleaned.split(" ")
     first = words[0].lower() if words else ""
     core = lower_lead(cleaned)
@@ -120,11 +120,22 @@ def relevance_clause(text: str) -> str:
         return "it was given " + core
     if first in _AWARD_VERBS:
         return "it " + core
-    if first in SUBJECT_PRONOUNS or has_finite_verb(words):
+    if first in SUBJECT_PRONOUNS or has_finite_verb(words) or _determiner_clause(words):
         return core
     if first in DETERMINERS:
         return "it is " + core
     return "it recognizes " + core
+
+
+def _determiner_clause(words: list[str]) -> bool:
+    """ "the note argues for plain-language remedies": a noun phrase, then its -s verb and what follows."""
+    if not words or words[0].lower() not in DETERMINERS:
+        return False
+    for index in range(2, min(len(words) - 1, 5)):
+        word, following = words[index].lower(), words[index + 1].lower()
+        if word.endswith("s") and not word.endswith(("ss", "'s")) and (following in PREPOSITIONS or following in DETERMINERS):
+            return words[index - 1].isalpha() and not words[index - 1].endswith(("s", "ing"))
+    return False
 
 
 _AWARD_VERBS = frozenset(
