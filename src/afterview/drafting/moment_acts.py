@@ -8,8 +8,9 @@ becomes hearing how they did it ("saved a hospital account ..." -> "hearing how 
 saved a hospital account ..."); only something done in the room, to the candidate,
 stays an event ("the part where you showed me the prototype"). A gerund the candidate
 did not do ("shipping offline mode for riders") is a topic they heard about, not
-something they enjoyed doing. A question put as "how would you ..." may have been
-asked by either side, so it is told without a person: "how to explain churn to ...".
+something they enjoyed doing. A question typed with "you" as its subject ("how would you
+explain churn to an exec?") was the interviewer's, put to the candidate: "your question
+about how I would explain churn ...", unless it asks about the reader's own workplace.
 
 Pure and stdlib-only, like the rest of the moment rendering.
 """
@@ -20,7 +21,7 @@ import re
 
 from afterview.drafting.english import IRREGULAR_PAST, lower_lead
 
-__all__ = ["gerund_phrase", "neutral_question", "told_back"]
+__all__ = ["asked_of_candidate", "condition_last", "gerund_phrase", "told_back"]
 
 # "told me about X", "talked about X": what the candidate heard about.
 _HEARD_ABOUT = re.compile(r"^(?:talked|spoke|told (?:me|us)|chatted|went on|joked|opened up)(?: a (?:lot|bit))? about ", re.IGNORECASE)
@@ -95,27 +96,29 @@ def gerund_phrase(core: str) -> str:
     return "hearing about " + core
 
 
-# "how would you explain churn to an exec?", "what do you do when ...": asked by either side.
-_HYPOTHETICAL = re.compile(
-    r"^(?P<wh>how|what|where|when|which \w+) (?:would|do|could|should|will|might) you (?P<verb>\w+)(?P<rest>(?: .*)?)$",
+# A question with "you" as its subject ("how would you explain churn to an exec?", "whats the worst
+# bug youve shipped") was put to the candidate: interviews are questions asked of them. These
+# cues mark one the candidate asked instead, about the reader and their workplace.
+_YOU_SUBJECT = re.compile(r"\byou(?:'d|'ve|'re|'ll)?\b(?!r)", re.IGNORECASE)
+_ASKED_OF_THEM = re.compile(
+    r"\b(?:here|join(?:ing|ed)?|working (?:here|at|for)|(?:this|the|your) (?:company|firm|team|practice|unit|school|"
+    r"hospital|kitchen|lab|office|ward|store|studio|agency|department|clinic|newsroom|org|organi[sz]ation)|"
+    r"(?:made|brought|keeps?|kept|surprised|got|drew|led) you|you (?:wish|like|love|enjoy|miss)|your (?:favou?rite|own)|"
+    r"me|my|mine|myself|I|I'd|I'm|I've)\b",
     re.IGNORECASE,
 )
-_STATIVE = frozenset(
-    "need want like love prefer think feel know believe mean hope wish expect remember recall mind hate "
-    "enjoy see consider find call say miss".split()
-)
 
 
-def neutral_question(core: str) -> str | None:
-    """A "how would you ..." question told without a person ("how to explain churn to ..."), or None.
+def asked_of_candidate(typed: str) -> bool:
+    """Whether a typed question was the interviewer's to the candidate: "you" leads it, nothing marks it theirs."""
+    return bool(_YOU_SUBJECT.search(typed)) and not _ASKED_OF_THEM.search(typed)
 
-    None when the question holds another person ("if you could", "from me") or a verb
-    that only describes a state ("what would you need ..."): those keep their wording.
-    """
-    match = _HYPOTHETICAL.match(core.rstrip("?").strip())
-    if not match:
-        return None
-    verb, rest = match.group("verb"), match.group("rest")
-    if verb.lower() in _STATIVE or re.search(r"\b(?:you|your|yours|yourself|I|me|my|mine|we|us|our)\b", rest, re.IGNORECASE):
-        return None
-    return f"{match.group('wh').lower()} to {verb.lower()}{rest}"
+
+# "if you had a week with no meetings, what would you build": the condition goes after the question.
+_CONDITION_FIRST = re.compile(r"^(?P<condition>if\s[^?]+?),?\s+(?P<question>(?:what|how|where|which|who|why|when)\b.*)$", re.IGNORECASE)
+
+
+def condition_last(question: str) -> tuple[str, str]:
+    """A question that opens with its "if" clause, split as (question, condition); else (question, "")."""
+    match = _CONDITION_FIRST.match(question)
+    return (match.group("question"), match.group("condition")) if match else (question, "")

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from afterview.drafting.moment_acts import gerund_phrase, neutral_question, told_back
+from afterview.drafting.moment_acts import asked_of_candidate, condition_last, gerund_phrase, told_back
 from afterview.drafting.english import DETERMINERS, IRREGULAR_PAST, PREPOSITIONS, SUBJECT_PRONOUNS, WH_WORDS, has_finite_verb, lower_lead, past_tense_doer
 from afterview.drafting.moment_forms import Form, analyse, answered, asks, clean, form_of, is_fragment, strip_end
 from afterview.drafting.person import to_second_person
@@ -52,6 +52,7 @@ _REPORTING = re.compile(
 )
 _ASKED = re.compile(r"^asked(?: me| us)?(?: about)?(?= )", re.IGNORECASE)
 _WH_CLAUSE = re.compile(r"^(?:how|why|what|where|when|whether|which|who)\s+\w+\s+\w+", re.IGNORECASE)
+_MY_ANSWER = re.compile(r"^(?:how|why|what|where|when|whether|which)\s+(?:I|I'd|I'm|I've|I'll)\s", re.IGNORECASE)
 _ASKED_CLAUSE = re.compile(r"^(?:how|why|what|whether|where|when|which|who|if)\b", re.IGNORECASE)
 _LIST_SEPARATORS = (
     (re.compile(r"\s*(?:->|→|=>)\s*"), " to "),
@@ -74,9 +75,11 @@ def object_phrase(text: str, *, recipient: str | None = None, formal: bool = Fal
     typed = clean(text)
     doer = past_tense_doer(typed)
     written = to_second_person(typed, recipient)
-    if answered(text):  # "how do you handle ...? - I said ...": "you" there is the candidate
-        written = _put_to_me(written)
     form, core, ready = analyse(written, asked=asks(text))
+    if form is Form.QUESTION and not ready and (answered(text) or asked_of_candidate(typed)):
+        core = _put_to_me(core)  # "how would you handle ...?" was put to the candidate: "how I would handle ..."
+    if form is not Form.QUESTION and _MY_ANSWER.match(core):
+        return Rendered(form, "your question about " + lower_lead(core))  # "how I'd handle a late delivery"
     if form is not Form.QUESTION and _WH_CLAUSE.match(core):
         # "how the team retired ...", "where the depot will open": a clause, not a thing.
         return Rendered(form, _hearing(lower_lead(core)))
@@ -359,19 +362,24 @@ def _topic_and_clause(core: str) -> str | None:
     return f"our talk about {topic_phrase(lower_lead(_unlist(topic)))}, {link} {lower_lead(clause)}"
 
 
+# "what's the worst bug I've shipped": asking about a thing, which names it well enough.
+_WHAT_IS_THE = re.compile(r"^what(?:'s| is| was)\s+((?:the|your|my)\s(?!.*\blike\b).+)$", re.IGNORECASE)
+
+
 def _question_phrase(core: str) -> str:
-    neutral = neutral_question(core)
-    if neutral:  # "how would you explain churn to an exec": either side may have asked it
-        return "our talk about " + neutral
     if is_fragment(core):
         return "our talk about " + topic_phrase(lower_lead(_unlist(core)))
-    embedded = embed_question(core)
+    question, condition = condition_last(core)
+    thing = _WHAT_IS_THE.match(question)
+    embedded = lower_lead(thing.group(1)) if thing else embed_question(question)
+    embedded = f"{embedded} {condition}" if condition else embedded
     lowered = f" {embedded.lower()} "
-    asked_me = any(f" {w} " in lowered for w in ("i", "me", "my", "myself", "i'd", "i'm"))
-    if embedded.lower().startswith("whether") or not asked_me and " you" not in lowered:
+    asked_me = any(f" {w} " in lowered for w in ("i", "me", "my", "myself", "i'd", "i'm", "i've"))
+    about_you = re.search(r"\byou", embedded, re.IGNORECASE) is not None
+    if embedded.lower().startswith("whether") or not asked_me and not about_you:
         return "our talk about " + (embedded if embedded.lower().startswith(tuple(WH_WORDS) + ("whether",)) else topic_phrase(embedded))
-    if asked_me:
+    if asked_me and not about_you:
         return "your question about " + embedded
-    return "hearing " + embedded
+    return ("hearing about " if thing else "hearing ") + embedded  # "what you would need to see from me": their answer
 
 

@@ -32,6 +32,8 @@ _APOSTROPHE_FREE = {
     "arent": "aren't", "werent": "weren't", "cant": "can't", "couldnt": "couldn't", "wouldnt": "wouldn't",
     "shouldnt": "shouldn't", "havent": "haven't", "hasnt": "hasn't", "thats": "that's", "theres": "there's",
     "whats": "what's", "im": "I'm", "ive": "I've", "id": "I'd", "youre": "you're", "theyre": "they're",
+    "youve": "you've", "youd": "you'd", "youll": "you'll", "theyve": "they've", "weve": "we've", "wouldnt've": "wouldn't've",
+    "wouldve": "would've", "couldve": "could've", "shouldve": "should've", "hows": "how's", "wheres": "where's",
 }
 _APOSTROPHE_WORD = re.compile(r"(?<![\w'’])(" + "|".join(_APOSTROPHE_FREE) + r")(?![\w'’])")
 
