@@ -50,6 +50,7 @@ def lower_lead(text: str) -> str:
     bare = lead.strip("\"'“”(").lower()
     ordinary = (
         bare in DETERMINERS
+        or (lead.isupper() and len(bare) > 1 and (bare in PREPOSITIONS or bare in AUX_OTHER or is_past(bare)))
         or bare in SUBJECT_PRONOUNS - {"i"}
         or bare in WH_WORDS
         or bare in PREPOSITIONS
@@ -59,7 +60,8 @@ def lower_lead(text: str) -> str:
         or (lead[1:] == lead[1:].lower() and (_is_common(bare) or _PLURAL_COMMON.search(bare) is not None))
     )
     if ordinary and lead[:1].isupper() and bare != "i":
-        lead = lead[:1].lower() + lead[1:]
+        # "THE new rota" -> "the new rota", never "tHE"; "Kubernetes" keeps its capital above
+        lead = lead.lower() if lead.isupper() else lead[:1].lower() + lead[1:]
     return f"{lead}{space}{rest}"
 
 # Plural common nouns that open a typed sentence ("Drivers report defects ..."): names rarely end so.
@@ -105,7 +107,7 @@ _NOUNLIKE_VERBS = frozenset("works plans reviews report reports shows cut cuts r
 # Past-tense verbs that, with no one else named, the candidate did ("toured the kitchen").
 _CANDIDATE_VERBS = frozenset(
     "watched toured shadowed observed visited tasted tried sampled joined attended saw met heard learned "
-    "got sketched presented pitched shared answered solved".split()
+    "got sketched presented pitched solved".split()
 )
 
 
@@ -168,6 +170,8 @@ def past_tense_doer(typed: str) -> str:
     if len(words) > 1 and words[1] in ("his", "her", "their"):
         return "you"  # "shared their screen": the one whose screen it is did it
     rest = set(words[1:])
+    if words[0] in _CANDIDATE_VERBS and not rest & {"me", "us", "you", "your"}:
+        return "I"  # "presented my case study", "toured the kitchen": the candidate's own doing
     if rest & {"me", "my", "us", "our", "i"}:
         return "you"
     if rest & {"him", "them"} or "with her" in typed.lower() or words[0] in _CANDIDATE_VERBS:
@@ -187,7 +191,7 @@ def starts_with_past_verb(words: list[str]) -> bool:
         or following in PREPOSITIONS
         or following in ADVERBS
         or following in WH_WORDS
-        or following in ("me", "us", "you", "him", "her", "them", "that", "if", "whether", "it", "two", "out")
+        or following in ("me", "us", "you", "him", "her", "them", "that", "if", "whether", "it", "two", "out", "all", "most", "several", "lots", "loads", "plenty", "many")
         or following[:1].isdigit()
         or following.endswith("ly")
     )

@@ -349,7 +349,8 @@ def _load_frame_cached(directory: Path) -> NoteFrame:
         article_before_of=frozenset(w.casefold() for w in problem.strings(data, "article_before_of")),
         status_words=frozenset(w.casefold() for w in problem.strings(data, "status_words")),
         certification_words=frozenset(w.casefold() for w in problem.strings(data, "certification_words")),
-        title_words=tuple(w.casefold() for w in problem.strings(data, "title_words")),
+        # Optional, so a prompts folder copied before it existed still loads.
+        title_words=tuple(w.casefold() for w in problem.strings(data, "title_words")) if "title_words" in data else (),
     )
 
 

@@ -21,7 +21,7 @@ import re
 
 from afterview.drafting.english import IRREGULAR_PAST, lower_lead
 
-__all__ = ["asked_of_candidate", "condition_last", "gerund_phrase", "told_back"]
+__all__ = ["asked_of_candidate", "condition_last", "gerund_phrase", "mishap_phrase", "told_back"]
 
 # "told me about X", "talked about X": what the candidate heard about.
 _HEARD_ABOUT = re.compile(r"^(?:talked|spoke|told (?:me|us)|chatted|went on|joked|opened up)(?: a (?:lot|bit))? about ", re.IGNORECASE)
@@ -122,3 +122,51 @@ def condition_last(question: str) -> tuple[str, str]:
     """A question that opens with its "if" clause, split as (question, condition); else (question, "")."""
     match = _CONDITION_FIRST.match(question)
     return (match.group("question"), match.group("condition")) if match else (question, "")
+
+
+# A mishap is not something enjoyed: "the fire alarm going off", "your dog crashed the call",
+# "I spilled my coffee". What a note can thank them for is how they took it.
+_MISHAP_THING = re.compile(
+    r"\b(?:alarm|fire drill|dog|puppy|cat|baby|toddler|kids?|child|phone|laptop|wifi|wi-fi|internet|connection|zoom|"
+    r"teams|video|call|power|coffee|tea|water|mic|microphone|camera|screen|printer|projector|lights|siren|doorbell)\b",
+    re.IGNORECASE,
+)
+_MISHAP_EVENT = re.compile(
+    r"\b(?:went off|going off|goes off|crash(?:ed|ing|es)?|interrupt(?:ed|ing|s)?|bark(?:ed|ing|s)?|buzz(?:ed|ing|es)|"
+    r"rang|ringing|spill(?:ed|ing|s)?|spilt|knock(?:ed|ing)? over|froze|freez(?:ing|es)|frozen|cut(?:ting)? out|"
+    r"dropp(?:ed|ing) out|died|glitch(?:ed|ing)?|lagg(?:ed|ing)|walked in|burst in|wandered in|went out|went dead|"
+    r"kept (?:buzzing|ringing|barking|cutting|dropping|freezing|crying))\b",
+    re.IGNORECASE,
+)
+_MY_BLUNDER = re.compile(
+    r"^I (?:(?:accidentally|totally|completely|nearly|almost) )?(?:spilled|spilt|dropped|knocked|tripped|forgot|blanked|froze|"
+    r"messed up|mixed up|was late|arrived late|got lost|turned up late|showed up late|called you|misread|mispronounced|"
+    r"stumbled|rambled|lost my train)\b",
+    re.IGNORECASE,
+)
+
+
+def mishap_phrase(core: str) -> str | None:
+    """A moment that is a mishap, told as how the reader took it; None for any other moment.
+
+    "I spilled my coffee" -> "how kind you were when I spilled my coffee"; "your dog crashed
+    the call" -> "how easily you took it in your stride when your dog crashed the call";
+    "the fire alarm going off" -> "how easily you took the fire alarm going off in your stride".
+    """
+    if _MY_BLUNDER.match(core):
+        return "how kind you were when " + core
+    event = _MISHAP_EVENT.search(core)
+    if not (_MISHAP_THING.search(core) and event):
+        return None
+    before = core[: event.start()].rstrip().rsplit(" ", 1)[-1].lower()
+    happening = event.group(0).split(" ")[0].lower().endswith("ing") and before not in ("is", "was", "were", "are", "kept", "keeps")
+    text = lower_lead(core)
+    first = text.split(" ", 1)[0]
+    if first.isalpha() and first.islower() and first not in _LEADS:
+        text = "the " + text  # "fire alarm went off" -> "the fire alarm went off"
+    if happening:  # "the fire alarm going off": a thing that happened
+        return f"how easily you took {text} in your stride"
+    return f"how easily you took it in your stride when {text}"
+
+
+_LEADS = frozenset("the a an your my our their his her its this that these those you we they he she it there".split())

@@ -72,6 +72,14 @@ _LEADING_ASIDE = re.compile(
 )
 # "how do you handle ...? - I said ...": the candidate's answer after the question it answers.
 _ANSWER = re.compile(r"\?([\'’\"”]?)\s*[-–—:]+\s*(?:I|i)\s+(?:said|answered|told|replied|went|talked|mentioned|gave)\b.*$")
+# ":)", ";-)", ":D", "<3", "xD": typed faces, which a note leaves out.
+_EMOTICON = re.compile(r"(?<![\w:])(?:[:;=8][-'^]?[()DPpO3/\\|\]\[]+|<3+|\bx[dD]\b|\^_?\^)(?![\w])")
+# "... - v helpful", ", so cool lol", "haha": the typist's own verdict trailing the moment.
+_CHATTER_TAIL = re.compile(
+    r"(?:\s*[-–—,;:!]+\s*|\s+)(?:(?:v|very|so|super|really|soo+|rly|pretty|kinda)\s+)?(?:helpful|cool|nice|fun|useful|neat|"
+    r"interesting|impressive|good|great|slick|awesome|amazing|wild|fascinating)(?:\s+(?:lol|haha|tbh))?[\s!.]*$",
+    re.IGNORECASE,
+)
 _SLANG = {"ur": "your", "u": "you", "w/": "with", "v": "very", "lol": "", "haha": "", "lmao": ""}
 # Abbreviations whose full stop belongs to the word: kept when the moment ends with one.
 _ABBREVIATION = re.compile(
@@ -119,6 +127,8 @@ def clean(text: str) -> str:
     text = unbullet(drop_asides(restore_apostrophes(text)))
     text = _LEADING_ASIDE.sub("", _LABEL.sub("", _ANSWER.sub(r"?\1", text)))
     text = re.sub(r"\(\s*[!?]+\s*\)", "", text)
+    text = _EMOTICON.sub("", text)
+    text = _CHATTER_TAIL.sub("", text)
     text = re.sub(r"(?<!\.)\.\.(?!\.)", ",", text)  # "proto.. v slick": a pause, not two stops
     words = []
     for word in text.split(" "):
@@ -160,7 +170,7 @@ def _unshout(text: str) -> str:
     """ALL-CAPS words, when most of the moment shouts, in lower case (acronyms stay)."""
     words = re.findall(r"[A-Za-z']+", text)
     loud = [w for w in words if len(w) >= 3 and w.isupper()]
-    shouting = any(w.lower() in DETERMINERS or len(w) >= 8 for w in loud)
+    shouting = any(w.lower() in DETERMINERS or w.lower() in PREPOSITIONS or starts_with_past_verb([w]) or len(w) >= 8 for w in loud)
     if len(loud) < 2 or len(loud) * 2 < len(words) or not shouting:
         return text
     return re.sub(r"[A-Za-z']+", lambda m: m.group(0).lower() if m.group(0).isupper() and (len(m.group(0)) > 2 or m.group(0) == "A") else m.group(0), text)

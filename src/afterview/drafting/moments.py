@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from afterview.drafting.moment_acts import asked_of_candidate, condition_last, gerund_phrase, told_back
+from afterview.drafting.moment_acts import asked_of_candidate, condition_last, gerund_phrase, mishap_phrase, told_back
 from afterview.drafting.english import DETERMINERS, IRREGULAR_PAST, PREPOSITIONS, SUBJECT_PRONOUNS, WH_WORDS, has_finite_verb, lower_lead, past_tense_doer
 from afterview.drafting.moment_forms import Form, analyse, answered, asks, clean, form_of, is_fragment, strip_end
 from afterview.drafting.person import to_second_person
@@ -76,6 +76,9 @@ def object_phrase(text: str, *, recipient: str | None = None, formal: bool = Fal
     doer = past_tense_doer(typed)
     written = to_second_person(typed, recipient)
     form, core, ready = analyse(written, asked=asks(text))
+    mishap = mishap_phrase(_first_clause(written)) if form is not Form.QUESTION else None
+    if mishap:  # "your dog crashed the call" was not enjoyed; how they took it is the moment
+        return Rendered(form, mishap)
     if form is Form.QUESTION and not ready and (answered(text) or asked_of_candidate(typed)):
         core = _put_to_me(core)  # "how would you handle ...?" was put to the candidate: "how I would handle ..."
     if form is not Form.QUESTION and _MY_ANSWER.match(core):
@@ -161,6 +164,11 @@ def preview(text: str, *, recipient: str | None = None) -> str:
 _TO_ME = {"you": "I", "your": "my", "yours": "mine", "yourself": "myself", "you'd": "I'd", "you're": "I'm", "you've": "I've"}
 
 
+def _first_clause(text: str) -> str:
+    """The moment up to a trailing comment ("the fire alarm went off lol, so awkward" -> "the fire alarm went off")."""
+    return strip_end(re.split(r"\s*(?:,|;|\s[-–—]\s|\.\s)\s*", text, maxsplit=1)[0])
+
+
 def _put_to_me(question: str) -> str:
     """A question the candidate answered, its "you" as "I": "how do you handle" -> "how do I handle"."""
     if question[:1] in "\"“'‘":
@@ -170,7 +178,7 @@ def _put_to_me(question: str) -> str:
 
 def _clauses(text: str) -> str:
     """Clauses typed with semicolons or dashes, joined as English: "a; b" -> "a, and b"."""
-    return re.sub(r"\s*;\s*|\s+[-–—]\s+", ", and ", text)
+    return re.sub(r"\s*;\s*|\s+[-–—+]\s+", ", and ", text)
 
 
 def _the_for_a_bare_subject(text: str) -> str:
@@ -319,7 +327,7 @@ def _unlist(text: str) -> str:
 
 # A topic, then what someone did or said about it: "informed consent - you asked how I'd do it".
 _TOPIC_THEN_CLAUSE = re.compile(
-    r"^(?P<topic>[^,;]+?)(?:\s+[-–—]\s+|\s*;\s*|,\s+)(?P<clause>(?:you|I|we|she|he|they|somebody|someone|nobody|everyone) \S.*)$"
+    r"^(?P<topic>[^,;]+?)(?:\s+[-–—+]\s+|\s*;\s*|,\s+)(?P<clause>(?:you|I|we|she|he|they|somebody|someone|nobody|everyone) \S.*)$"
 )
 # The same run on without a stop, when the clause has an object of its own ("so many logframes you love them").
 _TOPIC_RUN_ON = re.compile(

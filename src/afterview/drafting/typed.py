@@ -116,7 +116,9 @@ def quotation_phrase(text: str) -> str | None:
     quote = find_quote(text)
     if quote is None:
         return None
-    words = quote.words.rstrip(" .,;")
+    words = quote.words.rstrip(" ,;")
+    if not _ENDS_WITH_ABBREVIATION.search(words):
+        words = words.rstrip(" .")  # "... at 3 a.m." keeps the stop its abbreviation needs
     before = re.sub(r"^(?:when|how)\s+", "", quote.before, flags=re.IGNORECASE)
     asked = words.endswith("?") or re.search(r"\basked\b", before, re.IGNORECASE)
     if not before:
@@ -130,6 +132,7 @@ def quotation_phrase(text: str) -> str | None:
     return None
 
 
+_ENDS_WITH_ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:approx|etc|vs|Dr|St|Mr|Mrs|Ms|Prof|Inc|Ltd|Co|Jr|Sr|No)\.)$")
 # What comes before a quotation of the reader's words: "he said", "you kept saying", "she told me".
 _SAYING = re.compile(
     r"(?:(?:you|she|he|they)\s+)?(?:(?:kept|keep)\s+saying|said|says|say|told\s+(?:me|us)|asked(?:\s+(?:me|us))?|"
