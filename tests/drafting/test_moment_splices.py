@@ -171,7 +171,8 @@ def last_word_of_first_sentence(text: str) -> str | None:
     return longer[-1] if longer else None
 
 
-SLANG = frozenset("lol haha lmao ur u v w tbh idk wow".split())
+# Slang and vague tails ("the whiteboard thing") that a note leaves out.
+SLANG = frozenset("lol haha lmao ur u v w tbh idk wow thing things stuff".split())
 
 
 def quoted(entry: dict) -> bool:

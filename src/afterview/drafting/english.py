@@ -34,7 +34,9 @@ ADVERBS = frozenset("just also really still always never often usually recently 
 IRREGULAR_PAST = frozenset(
     "told gave took spoke said brought wrote drew ran made sat let put got went came saw knew "
     "thought felt found left kept built taught caught bought lost won met led set began chose "
-    "understood stood threw showed shown sent spent paid held heard meant had".split()
+    "understood stood threw showed shown sent spent paid held heard meant had blew broke fell flew drove rode "
+    "shook wore tore froze stole hid fought sold grew rose swam sang struck bent lent dealt dug fed fled forgot "
+    "forgave hung lit slid spun split spread stuck swung woke wrote overcame overtook oversaw undertook withdrew".split()
 )
 
 def is_past(word: str) -> bool:
@@ -86,6 +88,11 @@ _PARTICIPLE_PREPOSITIONS = frozenset({"by", "from", "with", "for", "in", "at", "
 # Simple-past forms that are never participles: "the paper went from ..." is a clause.
 _SIMPLE_PAST = frozenset("went came ran began saw ate grew drove drew took gave wrote spoke knew flew threw chose rose".split())
 
+# Past forms that rarely stand as participles, even before a preposition.
+_INTRANSITIVE_PAST = frozenset("started grew shrank doubled halved tripled dropped fell rose soared plummeted".split())
+# Verbs of a result that look like nouns: finite after a noun, before their object.
+_RESULT_VERBS = frozenset("cut cuts halves doubles boosts lifts".split())
+
 _MODALS = frozenset("will would can could should might must".split())
 
 # Past forms that never stand as adjectives: "Talked peak season staffing" opens with its verb.
@@ -131,8 +138,10 @@ def has_finite_verb(words: list[str]) -> bool:
             continue
         if previous[:1].isdigit() or (index == 1 and len(words[0]) > 1 and words[0].isupper()):
             continue  # "86 covers", "HACCP logs": a figure or a leading acronym before a plural noun
-        if word in ("is", "are", "was", "were", "has", "have", "had"):
-            return True
+        if word in ("is", "are", "was", "were", "has", "have", "had") or word in _INTRANSITIVE_PAST:
+            return True  # "the Saturday breakfast started with three volunteers"
+        if word in _RESULT_VERBS and following and following not in PREPOSITIONS and previous not in PREPOSITIONS and index >= 2:
+            return True  # "cross-training stockroom staff on checkout cut weekend queues"
         if is_past(word) and following not in _PARTICIPLE_PREPOSITIONS:
             return True
         if word in _PRESENT_VERBS:

@@ -158,7 +158,10 @@ def mishap_phrase(core: str) -> str | None:
     event = _MISHAP_EVENT.search(core)
     if not (_MISHAP_THING.search(core) and event):
         return None
-    before = core[: event.start()].rstrip().rsplit(" ", 1)[-1].lower()
+    lead = core[: event.start()]
+    if re.search(r"\b(?:when|as|after|while|during)\b", lead) and lead.split(" ", 1)[0].lower() in _LEADS:
+        return None  # "her laugh when the zoom froze": the moment is the laugh
+    before = lead.rstrip().rsplit(" ", 1)[-1].lower()
     happening = event.group(0).split(" ")[0].lower().endswith("ing") and before not in ("is", "was", "were", "are", "kept", "keeps")
     text = lower_lead(core)
     first = text.split(" ", 1)[0]

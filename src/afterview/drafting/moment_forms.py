@@ -32,7 +32,7 @@ from afterview.drafting.english import (
     starts_with_past_verb,
 )
 from afterview.drafting.person import CONTRACTED
-from afterview.drafting.typed import drop_asides, quotation_phrase, restore_apostrophes, unbullet
+from afterview.drafting.typed import drop_asides, quotation_phrase, restore_apostrophes, unbullet, write_out
 
 __all__ = ["Form", "analyse", "answered", "asks", "clean", "form_of", "is_fragment", "strip_end"]
 
@@ -75,9 +75,10 @@ _ANSWER = re.compile(r"\?([\'’\"”]?)\s*[-–—:]+\s*(?:I|i)\s+(?:said|answe
 # ":)", ";-)", ":D", "<3", "xD": typed faces, which a note leaves out.
 _EMOTICON = re.compile(r"(?<![\w:])(?:[:;=8][-'^]?[()DPpO3/\\|\]\[]+|<3+|\bx[dD]\b|\^_?\^)(?![\w])")
 # "... - v helpful", ", so cool lol", "haha": the typist's own verdict trailing the moment.
+_VERDICT = r"(?:helpful|cool|nice|fun|useful|neat|interesting|impressive|good|great|slick|awesome|amazing|wild|fascinating)"
 _CHATTER_TAIL = re.compile(
-    r"(?:\s*[-–—,;:!]+\s*|\s+)(?:(?:v|very|so|super|really|soo+|rly|pretty|kinda)\s+)?(?:helpful|cool|nice|fun|useful|neat|"
-    r"interesting|impressive|good|great|slick|awesome|amazing|wild|fascinating)(?:\s+(?:lol|haha|tbh))?[\s!.]*$",
+    r"(?:(?:\s*[-–—,;:!]+\s*|\s+)(?:v|very|so|super|really|soo+|rly|pretty|kinda)\s+" + _VERDICT + r"|\s+[-–—]\s+" + _VERDICT + r")"
+    r"(?:\s+(?:lol|haha|tbh))?[\s!.]*$",
     re.IGNORECASE,
 )
 _SLANG = {"ur": "your", "u": "you", "w/": "with", "v": "very", "lol": "", "haha": "", "lmao": ""}
@@ -140,7 +141,7 @@ def clean(text: str) -> str:
             continue
         words.append(word)
     text = " ".join(words)
-    text = _unshout(text)
+    text = write_out(_unshout(text))
     text = _afterthought_cut(text)
     if text.endswith(("...", "…")):
         text = re.sub(r"(?:\s+(?:" + "|".join(sorted(_DANGLING)) + r"))+\W*$", "", text, flags=re.IGNORECASE)
@@ -269,7 +270,7 @@ def _short_form(before: str, following: str) -> bool:
     return following[:1].islower() and (len(token) <= 4 or "." in token)
 
 
-_SENTENCE_ENDERS = PREPOSITIONS | {"me", "us", "him", "her", "them", "it", "too", "now", "then", "well", "day", "job"}
+_SENTENCE_ENDERS = PREPOSITIONS | {"me", "us", "him", "her", "them", "it", "too", "now", "then", "well", "day", "job", "year", "week", "time", "team", "role"}
 _SENTENCE_OPENERS = SUBJECT_PRONOUNS | {"it's", "there", "there's", "that's", "this", "then", "so", "but", "also"}
 
 

@@ -187,7 +187,15 @@ def _the_for_a_bare_subject(text: str) -> str:
     bare = words[0].isalpha() and words[0].islower() and words[0] not in DETERMINERS | SUBJECT_PRONOUNS
     if len(words) > 2 and bare and words[1] in ("is", "was", "has", "would", "will"):
         return "the " + text
+    if len(words) > 3 and words[0] in _ORDINALS:
+        return "the " + text  # "first cohort of traders pooled ..."
+    compound = "-" in words[0] and words[0].islower() and words[1].isalpha() and not words[1].endswith("s")
+    if len(words) > 3 and compound and has_finite_verb(words[1:3] if len(words) > 2 else words):
+        return "the " + text  # "pick-to-light system halved mispicks"
     return text
+
+
+_ORDINALS = frozenset("first second third fourth fifth last next same latest newest".split())
 
 
 def _phrase(form: Form, core: str, formal: bool, doer: str = "you") -> str:
