@@ -118,6 +118,8 @@ PHRASE_BREAKS = (
     (re.compile(r"\b(?:can'?t|cannot|don'?t) (?:really |quite |even )?(?:remember|recall)\b", re.IGNORECASE), "a moment that names nothing"),
 )
 WITHOUT_ASIDES = re.compile(r"\([^()]*\)")
+# The typist's own verdict after the moment ("- v useful", "so cool"), which a note leaves out.
+VERDICT_TAIL = re.compile(r"(?:\s*[-–—,]\s*|\s+)(?:(?:v|very|so|super|really)\s+)?(?:useful|helpful|cool|nice|good|great|slick)\W*$", re.IGNORECASE)
 
 
 def record(moment: str | None, interviewer: str, **changes: object) -> Interview:
@@ -162,7 +164,7 @@ def last_word_of_first_sentence(text: str) -> str | None:
     """
     if QUOTED_SPEECH.search(text) or re.search(r"^['‘]", text):
         return None
-    first = SENTENCE_END.split(WITHOUT_ASIDES.sub(" ", text))[0]
+    first = VERDICT_TAIL.sub("", SENTENCE_END.split(WITHOUT_ASIDES.sub(" ", text))[0])
     words = [w.strip("'’") for w in re.findall(r"[A-Za-z][\w'’-]*", first)]
     words = [w for w in words if w.lower() not in SLANG and not any(w.lower() in f for f in FAMILIES.values())]
     if not words or DANGLING_END.search(words[-1]):

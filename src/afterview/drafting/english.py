@@ -35,8 +35,7 @@ IRREGULAR_PAST = frozenset(
     "told gave took spoke said brought wrote drew ran made sat let put got went came saw knew "
     "thought felt found left kept built taught caught bought lost won met led set began chose "
     "understood stood threw showed shown sent spent paid held heard meant had blew broke fell flew drove rode "
-    "shook wore tore froze stole hid fought sold grew rose swam sang struck bent lent dealt dug fed fled forgot "
-    "forgave hung lit slid spun split spread stuck swung woke wrote overcame overtook oversaw undertook withdrew".split()
+    "froze fought grew rose swam sang fled forgot forgave woke overcame overtook oversaw undertook withdrew".split()
 )
 
 def is_past(word: str) -> bool:
@@ -93,6 +92,17 @@ _INTRANSITIVE_PAST = frozenset("started grew shrank doubled halved tripled dropp
 # Verbs of a result that look like nouns: finite after a noun, before their object.
 _RESULT_VERBS = frozenset("cut cuts halves doubles boosts lifts".split())
 
+# Verbs that follow a plural subject in their bare form ("nurses swap shifts").
+_BASE_VERBS = frozenset(
+    "run swap log write get make use share take pick lead work plan keep book chart rotate cover handle teach visit "
+    "meet review choose decide set own vote fix train design test sign send call cook serve clean pack check".split()
+)
+
+
+def _is_plural_noun(word: str) -> bool:
+    return word.isalpha() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
+
+
 _MODALS = frozenset("will would can could should might must".split())
 
 # Past forms that never stand as adjectives: "Talked peak season staffing" opens with its verb.
@@ -140,6 +150,8 @@ def has_finite_verb(words: list[str]) -> bool:
             continue  # "86 covers", "HACCP logs": a figure or a leading acronym before a plural noun
         if word in ("is", "are", "was", "were", "has", "have", "had") or word in _INTRANSITIVE_PAST:
             return True  # "the Saturday breakfast started with three volunteers"
+        if word in _BASE_VERBS and _is_plural_noun(previous) and (index == 1 or lowered[index - 2] in DETERMINERS):
+            return True  # "nurses swap shifts", "the drivers log faults": a plural subject and its verb
         if word in _RESULT_VERBS and following and following not in PREPOSITIONS and previous not in PREPOSITIONS and index >= 2:
             return True  # "cross-training stockroom staff on checkout cut weekend queues"
         if is_past(word) and following not in _PARTICIPLE_PREPOSITIONS:

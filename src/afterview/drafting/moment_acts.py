@@ -109,9 +109,21 @@ _ASKED_OF_THEM = re.compile(
 )
 
 
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|'d) you\b|\byou'd\b|\bif you\b", re.IGNORECASE)
+_ABOUT_THEM = re.compile(r"\b(?:(?:made|brought|keeps?|kept|surprised|got|drew|led) you|you (?:wish|like|love|enjoy|miss)|me|my|mine|myself|I|I'd|I'm|I've)\b", re.IGNORECASE)
+
+
 def asked_of_candidate(typed: str) -> bool:
-    """Whether a typed question was the interviewer's to the candidate: "you" leads it, nothing marks it theirs."""
-    return bool(_YOU_SUBJECT.search(typed)) and not _ASKED_OF_THEM.search(typed)
+    """Whether a typed question was the interviewer's to the candidate: "you" leads it, nothing marks it theirs.
+
+    A hypothetical ("what would you change if you ran the ward?") is an interview question
+    even when it names the workplace; only the candidate's own words or the reader's
+    choices ("what made you ...") mark it as the candidate's.
+    """
+    if not _YOU_SUBJECT.search(typed):
+        return False
+    cues = _ABOUT_THEM if _HYPOTHETICAL.search(typed) else _ASKED_OF_THEM
+    return not cues.search(typed)
 
 
 # "if you had a week with no meetings, what would you build": the condition goes after the question.
@@ -134,7 +146,8 @@ _MISHAP_THING = re.compile(
 _MISHAP_EVENT = re.compile(
     r"\b(?:went off|going off|goes off|crash(?:ed|ing|es)?|interrupt(?:ed|ing|s)?|bark(?:ed|ing|s)?|buzz(?:ed|ing|es)|"
     r"rang|ringing|spill(?:ed|ing|s)?|spilt|knock(?:ed|ing)? over|froze|freez(?:ing|es)|frozen|cut(?:ting)? out|"
-    r"dropp(?:ed|ing) out|died|glitch(?:ed|ing)?|lagg(?:ed|ing)|walked in|burst in|wandered in|went out|went dead|"
+    r"dropp(?:ed|ing) out|died|dying|dies|glitch(?:ed|ing)?|lagg(?:ed|ing)|walk(?:ed|ing|s) (?:in|across|over|onto)|burst in|"
+    r"wander(?:ed|ing|s) in|jump(?:ed|ing|s) (?:on|onto|into)|went out|went dead|"
     r"kept (?:buzzing|ringing|barking|cutting|dropping|freezing|crying))\b",
     re.IGNORECASE,
 )
