@@ -13,9 +13,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from test_moment_splices import NOTE_TYPES, notes, quoted, record, splice_errors
+from test_moment_splices import corpus_misses
 
-from afterview.domain import NoteType, Tone
 from afterview.drafting.moments import object_phrase
 
 KINDS = [
@@ -75,12 +74,5 @@ def test_the_kinds_corpus_covers_every_form() -> None:
 
 @pytest.mark.parametrize("form", sorted({m["form"] for m in CORPUS}))
 def test_moments_of_the_kinds_splice_cleanly(form: str) -> None:
-    misses = []
-    for entry in (m for m in CORPUS if m["form"] == form):
-        if not quoted(entry):
-            continue
-        for note_type, tone, body in notes(record(entry["text"], entry["interviewer"]), NOTE_TYPES):
-            phrase = object_phrase(entry["text"], recipient=entry["interviewer"], formal=tone is Tone.FORMAL).phrase
-            if note_type is NoteType.THANK_YOU or phrase in body:
-                misses += [f"{entry['text']!r}: {error}" for error in splice_errors(entry, body, phrase)]
+    misses = corpus_misses([m for m in CORPUS if m["form"] == form])
     assert not misses, f"{len(misses)} splice errors:\n" + "\n".join(sorted(set(misses))[:40])

@@ -240,10 +240,10 @@ def test_the_corpora_are_the_frozen_ones() -> None:
     assert {m["form"] for m in MOMENTS} >= {"noun_phrase", "gerund", "past_verb", "sentence", "question", "first_person", "fragment"}
 
 
-@pytest.mark.parametrize("form", sorted({m["form"] for m in MOMENTS}))
-def test_moments_of_every_form_splice_cleanly(form: str) -> None:
+def corpus_misses(entries: list[dict]) -> list[str]:
+    """The splice errors of every quoted moment in ``entries``, set into every note that uses it."""
     misses = []
-    for entry in (m for m in MOMENTS if m["form"] == form):
+    for entry in entries:
         if not quoted(entry):
             continue  # a note to self, or nothing to quote: never set into a note (see the next test)
         interview = record(entry["text"], entry["interviewer"])
@@ -252,6 +252,12 @@ def test_moments_of_every_form_splice_cleanly(form: str) -> None:
             if note_type is not NoteType.THANK_YOU and phrase not in body:
                 continue  # later notes refer back to the moment in some variants only
             misses += [f"{entry['text']!r}: {error}" for error in splice_errors(entry, body, phrase)]
+    return misses
+
+
+@pytest.mark.parametrize("form", sorted({m["form"] for m in MOMENTS}))
+def test_moments_of_every_form_splice_cleanly(form: str) -> None:
+    misses = corpus_misses([m for m in MOMENTS if m["form"] == form])
     assert not misses, f"{len(misses)} splice errors:\n" + "\n".join(sorted(set(misses))[:40])
 
 
