@@ -27,7 +27,7 @@ def _load_error(directory: Path) -> str:
 
 def test_shipped_set_has_six_variants_per_type_and_tone() -> None:
     templates = load_template_set()
-    assert templates.version == "offline-3"
+    assert templates.version == "offline-4"
     for note_type in NoteType:
         for tone in Tone:
             assert templates.variant_count(note_type, tone) >= 6, (note_type, tone)
@@ -45,7 +45,7 @@ def test_copy_of_shipped_set_loads(offline_copy: Path) -> None:
 
 
 def test_unknown_variable_names_file_and_key(offline_copy: Path) -> None:
-    _edit(offline_copy / "thank_you.toml", "talking with me about the {role} role", "talking with me about the {rol} role")
+    _edit(offline_copy / "thank_you.toml", "talk with me about the {role} role", "talk with me about the {rol} role")
     message = _load_error(offline_copy)
     assert "thank_you.toml" in message
     assert "warm[0].paragraphs[0]" in message
@@ -53,7 +53,7 @@ def test_unknown_variable_names_file_and_key(offline_copy: Path) -> None:
 
 
 def test_optional_variable_outside_a_conditional_is_refused(offline_copy: Path) -> None:
-    _edit(offline_copy / "follow_up.toml", "about the {role} role on {interview_date}", "about {moment} on {interview_date}")
+    _edit(offline_copy / "follow_up.toml", "the conversation about the {role} role", "the conversation about {moment}")
     message = _load_error(offline_copy)
     assert "follow_up.toml" in message
     assert "warm[0].paragraphs[0]" in message
@@ -73,7 +73,7 @@ def test_conditional_on_unknown_name_is_refused(offline_copy: Path) -> None:
     _edit(offline_copy / "thank_you.toml", '{ if = "moment", then = "I especially', '{ if = "mood", then = "I especially')
     message = _load_error(offline_copy)
     assert "thank_you.toml" in message
-    assert "warm[0].paragraphs[1][0].if" in message
+    assert "warm[0].paragraphs[0][1].if" in message
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,8 @@ short English phrases, not a grammar.
 
 from __future__ import annotations
 
+import re
+
 DETERMINERS = frozenset(
     "the a an your my our their his her its this that these those some every each both any no "
     "one two three four five six seven eight nine ten".split()
@@ -32,12 +34,15 @@ ADVERBS = frozenset("just also really still always never often usually recently 
 IRREGULAR_PAST = frozenset(
     "told gave took spoke said brought wrote drew ran made sat let put got went came saw knew "
     "thought felt found left kept built taught caught bought lost won met led set began chose "
-    "understood stood threw showed shown sent spent paid held heard meant had".split()
+    "understood stood threw showed shown sent spent paid held heard meant had blew broke fell flew drove rode "
+    "froze fought grew rose swam sang fled forgot forgave woke overcame overtook oversaw undertook withdrew".split()
 )
 
 def is_past(word: str) -> bool:
     """A past-tense form: an irregular one ("told") or a longer word ending in -ed."""
     word = word.lower()
+    if word.startswith(("re", "un")) and word[2:] in IRREGULAR_PAST:
+        return True  # "rebuilt", "rewrote", "undid"
     return word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4)
 
 def lower_lead(text: str) -> str:
@@ -46,17 +51,23 @@ def lower_lead(text: str) -> str:
     bare = lead.strip("\"'“”(").lower()
     ordinary = (
         bare in DETERMINERS
+        or (lead.isupper() and len(bare) > 1 and (bare in PREPOSITIONS or bare in AUX_OTHER or is_past(bare)))
         or bare in SUBJECT_PRONOUNS - {"i"}
         or bare in WH_WORDS
         or bare in PREPOSITIONS
         or bare in IRREGULAR_PAST
         or bare in ("you're", "you've", "you'd", "whether", "every", "there", "it's", "we're", "we've")
         or (bare.endswith(("ing", "ed")) and lead[1:] == lead[1:].lower())
-        or (lead[1:] == lead[1:].lower() and _is_common(bare))
+        or (lead[1:] == lead[1:].lower() and (_is_common(bare) or _PLURAL_COMMON.search(bare) is not None))
     )
     if ordinary and lead[:1].isupper() and bare != "i":
-        lead = lead[:1].lower() + lead[1:]
+        # "THE new rota" -> "the new rota", never "tHE"; "Kubernetes" keeps its capital above
+        lead = lead.lower() if lead.isupper() else lead[:1].lower() + lead[1:]
     return f"{lead}{space}{rest}"
+
+# Plural common nouns that open a typed sentence ("Drivers report defects ..."): names rarely end so.
+_PLURAL_COMMON = re.compile(r"^[a-z-]{3,}(?:ers|ors|ists|ants|ents|ees|ses|tions|sions|ments|nesses|ities|ances|ences|ships|ings|ies|ics)$")
+
 
 def _is_common(word: str) -> bool:
     return word in _COMMON
@@ -75,6 +86,22 @@ _PARTICIPLE_PREPOSITIONS = frozenset({"by", "from", "with", "for", "in", "at", "
 
 # Simple-past forms that are never participles: "the paper went from ..." is a clause.
 _SIMPLE_PAST = frozenset("went came ran began saw ate grew drove drew took gave wrote spoke knew flew threw chose rose".split())
+
+# Past forms that rarely stand as participles, even before a preposition.
+_INTRANSITIVE_PAST = frozenset("started grew shrank doubled halved tripled dropped fell rose soared plummeted".split())
+# Verbs of a result that look like nouns: finite after a noun, before their object.
+_RESULT_VERBS = frozenset("cut cuts halves doubles boosts lifts".split())
+
+# Verbs that follow a plural subject in their bare form ("nurses swap shifts").
+_BASE_VERBS = frozenset(
+    "run swap log write get make use share take pick lead work plan keep book chart rotate cover handle teach visit "
+    "meet review choose decide set own vote fix train design test sign send call cook serve clean pack check".split()
+)
+
+
+def _is_plural_noun(word: str) -> bool:
+    return word.isalpha() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
+
 
 _MODALS = frozenset("will would can could should might must".split())
 
@@ -97,7 +124,7 @@ _NOUNLIKE_VERBS = frozenset("works plans reviews report reports shows cut cuts r
 # Past-tense verbs that, with no one else named, the candidate did ("toured the kitchen").
 _CANDIDATE_VERBS = frozenset(
     "watched toured shadowed observed visited tasted tried sampled joined attended saw met heard learned "
-    "got sketched presented pitched shared answered solved".split()
+    "got sketched presented pitched solved".split()
 )
 
 
@@ -121,8 +148,12 @@ def has_finite_verb(words: list[str]) -> bool:
             continue
         if previous[:1].isdigit() or (index == 1 and len(words[0]) > 1 and words[0].isupper()):
             continue  # "86 covers", "HACCP logs": a figure or a leading acronym before a plural noun
-        if word in ("is", "are", "was", "were", "has", "have", "had"):
-            return True
+        if word in ("is", "are", "was", "were", "has", "have", "had") or word in _INTRANSITIVE_PAST:
+            return True  # "the Saturday breakfast started with three volunteers"
+        if word in _BASE_VERBS and _is_plural_noun(previous) and (index == 1 or lowered[index - 2] in DETERMINERS):
+            return True  # "nurses swap shifts", "the drivers log faults": a plural subject and its verb
+        if word in _RESULT_VERBS and following and following not in PREPOSITIONS and previous not in PREPOSITIONS and index >= 2:
+            return True  # "cross-training stockroom staff on checkout cut weekend queues"
         if is_past(word) and following not in _PARTICIPLE_PREPOSITIONS:
             return True
         if word in _PRESENT_VERBS:
@@ -160,6 +191,8 @@ def past_tense_doer(typed: str) -> str:
     if len(words) > 1 and words[1] in ("his", "her", "their"):
         return "you"  # "shared their screen": the one whose screen it is did it
     rest = set(words[1:])
+    if words[0] in _CANDIDATE_VERBS and not rest & {"me", "us", "you", "your"}:
+        return "I"  # "presented my case study", "toured the kitchen": the candidate's own doing
     if rest & {"me", "my", "us", "our", "i"}:
         return "you"
     if rest & {"him", "them"} or "with her" in typed.lower() or words[0] in _CANDIDATE_VERBS:
@@ -179,7 +212,7 @@ def starts_with_past_verb(words: list[str]) -> bool:
         or following in PREPOSITIONS
         or following in ADVERBS
         or following in WH_WORDS
-        or following in ("me", "us", "you", "him", "her", "them", "that", "if", "whether", "it", "two", "out")
+        or following in ("me", "us", "you", "him", "her", "them", "that", "if", "whether", "it", "two", "out", "all", "most", "several", "lots", "loads", "plenty", "many")
         or following[:1].isdigit()
         or following.endswith("ly")
     )

@@ -67,6 +67,7 @@ _WORD_LISTS = (
     "article_before_of",
     "status_words",
     "certification_words",
+    "title_words",
 )
 
 
@@ -99,6 +100,8 @@ class NoteFrame(NamedTuple):
         status_words / certification_words: an award name ending in a status word reads
             "<name> status"; one holding a certification word reads "the <name>
             certification" (unless it says "certification" or "certificate" itself).
+        title_words: an award name holding one of these names a title a person holds
+            ("Customer Advocate of the Year") and reads "the title of <name>".
     """
 
     version: str
@@ -115,6 +118,7 @@ class NoteFrame(NamedTuple):
     article_before_of: frozenset[str] = frozenset()
     status_words: frozenset[str] = frozenset()
     certification_words: frozenset[str] = frozenset()
+    title_words: tuple[str, ...] = ()
 
     def variables(self, request: NoteRequest, *, subject: bool = False) -> dict[str, str]:
         """The values templates can use; optional ones only when the record has them.
@@ -163,9 +167,10 @@ class NoteFrame(NamedTuple):
             return name
         if any(folded.startswith(p) for p in self.article_prefixes) or any(folded.endswith(s) for s in self.article_suffixes):
             return f"the {name}"
-        before_of = folded.partition(" of ")[0].split()
-        if " of " in folded and before_of and before_of[-1] in self.article_before_of:
-            return f"the {name}"  # "Superior Court of Marlow County", "Bank of Montreal"
+        for link in (" of ", " for "):
+            before = folded.partition(link)[0].split()
+            if link in folded and before and before[-1] in self.article_before_of:
+                return f"the {name}"  # "Superior Court of Marlow County", "Institute for Structural Biology"
         return name
 
     def award_phrase(self, name: str) -> str:
@@ -176,6 +181,9 @@ class NoteFrame(NamedTuple):
             return name
         if folded[-1] in self.status_words:
             return f"{name} status"
+        spaced = f" {' '.join(folded)} "
+        if any(f" {title} " in spaced for title in self.title_words):
+            return f"the title of {name}"  # "the title of Retail Leader of the Year", not "the Retail Leader ..."
         if any(w in ("certification", "certificate") for w in folded):
             return f"the {name}"
         if any(w in self.certification_words for w in folded):
@@ -340,6 +348,8 @@ def _load_frame_cached(directory: Path) -> NoteFrame:
         article_before_of=frozenset(w.casefold() for w in problem.strings(data, "article_before_of")),
         status_words=frozenset(w.casefold() for w in problem.strings(data, "status_words")),
         certification_words=frozenset(w.casefold() for w in problem.strings(data, "certification_words")),
+        # Optional, so a prompts folder copied before it existed still loads.
+        title_words=tuple(w.casefold() for w in problem.strings(data, "title_words")) if "title_words" in data else (),
     )
 
 

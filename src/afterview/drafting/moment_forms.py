@@ -32,7 +32,7 @@ from afterview.drafting.english import (
     starts_with_past_verb,
 )
 from afterview.drafting.person import CONTRACTED
-from afterview.drafting.typed import drop_asides, quotation_phrase, restore_apostrophes, unbullet
+from afterview.drafting.typed import drop_asides, quotation_phrase, restore_apostrophes, unbullet, write_out
 
 __all__ = ["Form", "analyse", "answered", "asks", "clean", "form_of", "is_fragment", "strip_end"]
 
@@ -72,6 +72,15 @@ _LEADING_ASIDE = re.compile(
 )
 # "how do you handle ...? - I said ...": the candidate's answer after the question it answers.
 _ANSWER = re.compile(r"\?([\'’\"”]?)\s*[-–—:]+\s*(?:I|i)\s+(?:said|answered|told|replied|went|talked|mentioned|gave)\b.*$")
+# ":)", ";-)", ":D", "<3", "xD": typed faces, which a note leaves out.
+_EMOTICON = re.compile(r"(?<![\w:])(?:[:;=8][-'^]?[()DPpO3/\\|\]\[]+|<3+|\bx[dD]\b|\^_?\^)(?![\w])")
+# "... - v helpful", ", so cool lol", "haha": the typist's own verdict trailing the moment.
+_VERDICT = r"(?:helpful|cool|nice|fun|useful|neat|interesting|impressive|good|great|slick|awesome|amazing|wild|fascinating)"
+_CHATTER_TAIL = re.compile(
+    r"(?:(?:\s*[-–—,;:!]+\s*|\s+)(?:v|very|so|super|really|soo+|rly|pretty|kinda)\s+" + _VERDICT + r"|\s+[-–—]\s+" + _VERDICT + r")"
+    r"(?:\s+(?:lol|haha|tbh))?[\s!.]*$",
+    re.IGNORECASE,
+)
 _SLANG = {"ur": "your", "u": "you", "w/": "with", "v": "very", "lol": "", "haha": "", "lmao": ""}
 # Abbreviations whose full stop belongs to the word: kept when the moment ends with one.
 _ABBREVIATION = re.compile(
@@ -119,6 +128,8 @@ def clean(text: str) -> str:
     text = unbullet(drop_asides(restore_apostrophes(text)))
     text = _LEADING_ASIDE.sub("", _LABEL.sub("", _ANSWER.sub(r"?\1", text)))
     text = re.sub(r"\(\s*[!?]+\s*\)", "", text)
+    text = _EMOTICON.sub("", text)
+    text = _CHATTER_TAIL.sub("", text)
     text = re.sub(r"(?<!\.)\.\.(?!\.)", ",", text)  # "proto.. v slick": a pause, not two stops
     words = []
     for word in text.split(" "):
@@ -130,7 +141,7 @@ def clean(text: str) -> str:
             continue
         words.append(word)
     text = " ".join(words)
-    text = _unshout(text)
+    text = write_out(_unshout(text))
     text = _afterthought_cut(text)
     if text.endswith(("...", "…")):
         text = re.sub(r"(?:\s+(?:" + "|".join(sorted(_DANGLING)) + r"))+\W*$", "", text, flags=re.IGNORECASE)
@@ -160,7 +171,7 @@ def _unshout(text: str) -> str:
     """ALL-CAPS words, when most of the moment shouts, in lower case (acronyms stay)."""
     words = re.findall(r"[A-Za-z']+", text)
     loud = [w for w in words if len(w) >= 3 and w.isupper()]
-    shouting = any(w.lower() in DETERMINERS or len(w) >= 8 for w in loud)
+    shouting = any(w.lower() in DETERMINERS or w.lower() in PREPOSITIONS or starts_with_past_verb([w]) or len(w) >= 8 for w in loud)
     if len(loud) < 2 or len(loud) * 2 < len(words) or not shouting:
         return text
     return re.sub(r"[A-Za-z']+", lambda m: m.group(0).lower() if m.group(0).isupper() and (len(m.group(0)) > 2 or m.group(0) == "A") else m.group(0), text)
@@ -190,7 +201,7 @@ def analyse(text: str, *, asked: bool = False) -> tuple[Form, str, bool]:
         return Form.PAST_VERB, text, False
     if is_fragment(text):
         first_piece = re.split(r"[;,]|\s[-–—]\s", text)[0].split(" ")
-        clause = has_finite_verb(first_piece) or first in SUBJECT_PRONOUNS - {"i", "we"}
+        clause = has_finite_verb(first_piece) or first in SUBJECT_PRONOUNS - {"i", "we"} or _clauses_throughout(text)
         return (Form.SENTENCE if clause else Form.FRAGMENT), text, False
     if first.endswith("ing") and len(first) > 4 and (first not in _NOT_GERUNDS or _next_is_object(words)):
         # "watching you run the briefing", "being asked to ...": the verb belongs to the gerund.
@@ -201,6 +212,17 @@ def analyse(text: str, *, asked: bool = False) -> tuple[Form, str, bool]:
     if has_finite_verb(words):
         return Form.SENTENCE, text, False
     return Form.NOUN_PHRASE, text, False
+
+
+def _clauses_throughout(text: str) -> bool:
+    """ "Drivers report defects after each route; roadside breakdowns dropped": clauses joined, not a list.
+
+    Every piece is long enough to hold a verb and the last one has one of its own.
+    """
+    pieces = [p.split(" ") for p in re.split(r"\s*[;]\s*|\s+[-–—]\s+", text) if p.strip()]
+    if len(pieces) < 2 or len(pieces[0]) < 4 or len(pieces[-1]) < 3 or pieces[0][0].lower() in DETERMINERS:
+        return False  # "your first jury trial - lost, learned": a topic and its notes
+    return has_finite_verb(pieces[-1])
 
 
 _PERCEPTION_GERUNDS = frozenset("watching seeing hearing helping letting being getting having".split())
@@ -217,6 +239,9 @@ def _first_sentence(text: str) -> str:
         before = text[: match.start() + 1]
         if match.group(0)[0] == "." and (_ABBREVIATION.search(before) or _short_form(before, _word_at(text, match.end()))):
             continue
+        if len(before.split()) < 2 and _CLAUSE_AFTER.match(text[match.end():]):
+            # "golf. he asked if I golf": a topic typed as a heading, then what was said about it
+            return strip_end(before) + " - " + _first_sentence(text[match.end():])
         if len(before.split()) >= 2:
             if match.group(0)[0] in "!?" and _REPORTED_AFTER.match(text[match.end():]):
                 return strip_end(before) + " - " + text[match.end():]  # "brunch recs?? she said try ...": one thought
@@ -224,6 +249,7 @@ def _first_sentence(text: str) -> str:
     return text
 
 
+_CLAUSE_AFTER = re.compile(r"(?:you|she|he|they|we|I)\s+\w+", re.IGNORECASE)
 # "... ?? she said try Dishoom": what the reader said about it, after the typist's own "??".
 _REPORTED_AFTER = re.compile(r"(?:you|she|he|they) (?:said|told me|suggested|recommended|asked)\b", re.IGNORECASE)
 
@@ -244,7 +270,7 @@ def _short_form(before: str, following: str) -> bool:
     return following[:1].islower() and (len(token) <= 4 or "." in token)
 
 
-_SENTENCE_ENDERS = PREPOSITIONS | {"me", "us", "him", "her", "them", "it", "too", "now", "then", "well", "day", "job"}
+_SENTENCE_ENDERS = PREPOSITIONS | {"me", "us", "him", "her", "them", "it", "too", "now", "then", "well", "day", "job", "year", "week", "time", "team", "role"}
 _SENTENCE_OPENERS = SUBJECT_PRONOUNS | {"it's", "there", "there's", "that's", "this", "then", "so", "but", "also"}
 
 

@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from afterview.drafting.english import DETERMINERS, IRREGULAR_PAST, SUBJECT_PRONOUNS, WH_WORDS, has_finite_verb, lower_lead, past_tense_doer
+from afterview.drafting.moment_acts import asked_of_candidate, condition_last, gerund_phrase, mishap_phrase, told_back
+from afterview.drafting.english import DETERMINERS, IRREGULAR_PAST, PREPOSITIONS, SUBJECT_PRONOUNS, WH_WORDS, has_finite_verb, lower_lead, past_tense_doer
 from afterview.drafting.moment_forms import Form, analyse, answered, asks, clean, form_of, is_fragment, strip_end
 from afterview.drafting.person import to_second_person
 from afterview.drafting.questions import embed_question
@@ -50,6 +51,7 @@ _REPORTING = re.compile(
 )
 _ASKED = re.compile(r"^asked(?: me| us)?(?: about)?(?= )", re.IGNORECASE)
 _WH_CLAUSE = re.compile(r"^(?:how|why|what|where|when|whether|which|who)\s+\w+\s+\w+", re.IGNORECASE)
+_MY_ANSWER = re.compile(r"^(?:how|why|what|where|when|whether|which)\s+(?:I|I'd|I'm|I've|I'll)\s", re.IGNORECASE)
 _ASKED_CLAUSE = re.compile(r"^(?:how|why|what|whether|where|when|which|who|if)\b", re.IGNORECASE)
 _LIST_SEPARATORS = (
     (re.compile(r"\s*(?:->|→|=>)\s*"), " to "),
@@ -72,9 +74,14 @@ def object_phrase(text: str, *, recipient: str | None = None, formal: bool = Fal
     typed = clean(text)
     doer = past_tense_doer(typed)
     written = to_second_person(typed, recipient)
-    if answered(text):  # "how do you handle ...? - I said ...": "you" there is the candidate
-        written = _put_to_me(written)
     form, core, ready = analyse(written, asked=asks(text))
+    mishap = mishap_phrase(_first_clause(written)) if form is not Form.QUESTION else None
+    if mishap:  # "your dog crashed the call" was not enjoyed; how they took it is the moment
+        return Rendered(form, mishap)
+    if form is Form.QUESTION and not ready and (answered(text) or asked_of_candidate(typed)):
+        core = _put_to_me(core)  # "how would you handle ...?" was put to the candidate: "how I would handle ..."
+    if form is not Form.QUESTION and _MY_ANSWER.match(core):
+        return Rendered(form, "your question about " + lower_lead(core))  # "how I'd handle a late delivery"
     if form is not Form.QUESTION and _WH_CLAUSE.match(core):
         # "how the team retired ...", "where the depot will open": a clause, not a thing.
         return Rendered(form, _hearing(lower_lead(core)))
@@ -110,7 +117,7 @@ def relevance_clause(text: str) -> str:
     was given for cutting breakdowns"; "covers public tendering rules" reads "it covers
     ..."; a noun phrase reads "it recognizes ..." ("it is ..." after "the").
     """
-    cleaned = strip_end(" ".join(text.split()))
+    cleaned = re.sub(r"\s*;\s*", ", and ", strip_end(" ".join(text.split())))  # "...; safety is core" reads ", and ..."
     words = cleaned.split(" ")
     first = words[0].lower() if words else ""
     core = lower_lead(cleaned)
@@ -118,11 +125,22 @@ def relevance_clause(text: str) -> str:
         return "it was given " + core
     if first in _AWARD_VERBS:
         return "it " + core
-    if first in SUBJECT_PRONOUNS or has_finite_verb(words):
+    if first in SUBJECT_PRONOUNS or has_finite_verb(words) or _determiner_clause(words):
         return core
     if first in DETERMINERS:
         return "it is " + core
     return "it recognizes " + core
+
+
+def _determiner_clause(words: list[str]) -> bool:
+    """ "the note argues for plain-language remedies": a noun phrase, then its -s verb and what follows."""
+    if not words or words[0].lower() not in DETERMINERS:
+        return False
+    for index in range(2, min(len(words) - 1, 5)):
+        word, following = words[index].lower(), words[index + 1].lower()
+        if word.endswith("s") and not word.endswith(("ss", "'s")) and (following in PREPOSITIONS or following in DETERMINERS):
+            return words[index - 1].isalpha() and not words[index - 1].endswith(("s", "ing"))
+    return False
 
 
 _AWARD_VERBS = frozenset(
@@ -145,6 +163,11 @@ def preview(text: str, *, recipient: str | None = None) -> str:
 _TO_ME = {"you": "I", "your": "my", "yours": "mine", "yourself": "myself", "you'd": "I'd", "you're": "I'm", "you've": "I've"}
 
 
+def _first_clause(text: str) -> str:
+    """The moment up to a trailing comment ("the fire alarm went off lol, so awkward" -> "the fire alarm went off")."""
+    return strip_end(re.split(r"\s*(?:,|;|\s[-–—]\s|\.\s)\s*", text, maxsplit=1)[0])
+
+
 def _put_to_me(question: str) -> str:
     """A question the candidate answered, its "you" as "I": "how do you handle" -> "how do I handle"."""
     if question[:1] in "\"“'‘":
@@ -154,7 +177,7 @@ def _put_to_me(question: str) -> str:
 
 def _clauses(text: str) -> str:
     """Clauses typed with semicolons or dashes, joined as English: "a; b" -> "a, and b"."""
-    return re.sub(r"\s*;\s*|\s+[-–—]\s+", ", and ", text)
+    return re.sub(r"\s*;\s*|\s+[-–—+]\s+", ", and ", text)
 
 
 def _the_for_a_bare_subject(text: str) -> str:
@@ -163,7 +186,15 @@ def _the_for_a_bare_subject(text: str) -> str:
     bare = words[0].isalpha() and words[0].islower() and words[0] not in DETERMINERS | SUBJECT_PRONOUNS
     if len(words) > 2 and bare and words[1] in ("is", "was", "has", "would", "will"):
         return "the " + text
+    if len(words) > 3 and words[0] in _ORDINALS:
+        return "the " + text  # "first cohort of traders pooled ..."
+    compound = "-" in words[0] and words[0].islower() and words[1].isalpha() and not words[1].endswith("s")
+    if len(words) > 3 and compound and has_finite_verb(words[1:3] if len(words) > 2 else words):
+        return "the " + text  # "pick-to-light system halved mispicks"
     return text
+
+
+_ORDINALS = frozenset("first second third fourth fifth last next same latest newest".split())
 
 
 def _phrase(form: Form, core: str, formal: bool, doer: str = "you") -> str:
@@ -183,7 +214,8 @@ def _phrase(form: Form, core: str, formal: bool, doer: str = "you") -> str:
             return "your question about " + lower_lead(rest)
         if doer == "I":  # "watched the shift handover" -> "watching the shift handover"
             return lower_lead(_as_gerund(_unlist(_clauses(core))))
-        return f"{event} {doer} {lower_lead(_unlist(_clauses(core)))}"
+        told = told_back(lower_lead(_unlist(_clauses(core))), _is_clause)
+        return told or f"{event} {doer} {lower_lead(_unlist(_clauses(core)))}"
     if form is Form.SENTENCE:
         core = _the_for_a_bare_subject(_clauses(core))
         reported = re.match(r"^(you|she|he|they) (?=said|mentioned|told me|explained|noted)", core, re.IGNORECASE)
@@ -213,9 +245,12 @@ def _phrase(form: Form, core: str, formal: bool, doer: str = "you") -> str:
             return _EXPERIENCE_GERUNDS[experience.group(1).lower()] + core[experience.end():]
         if _SHARED_VIEW.match(core):  # "we both think offsets are marketing": not an event
             return "finding that " + lower_lead(core)
+        together = _WE_DID.match(core)
+        if together:  # "we sat in on the reading buddies session" -> "sitting in on ..."
+            return _as_gerund(_unlist(_clauses(core[together.end():])))
         return f"{event} {lower_lead(core)}" if not formal else f"the moment {lower_lead(core)}"
     if form is Form.GERUND:
-        return lower_lead(core)
+        return gerund_phrase(lower_lead(core))
     return _noun_phrase(core)
 
 
@@ -239,6 +274,8 @@ _SHARED_VIEW = re.compile(r"^we (?:both |all )?(?:think|agree|believe|know|like|
 
 _IRREGULAR_GERUNDS = {"saw": "seeing", "met": "meeting", "got": "getting", "heard": "hearing", "sat": "sitting",
                       "ran": "running", "took": "taking", "made": "making", "went": "going", "ate": "eating"}
+# "we sat in on ...", "we walked the floor": something done together, told as a gerund.
+_WE_DID = re.compile(rf"^we (?=(?:\w+ed|{'|'.join(sorted(_IRREGULAR_GERUNDS))})\b)", re.IGNORECASE)
 
 
 def _as_gerund(text: str) -> str:
@@ -247,6 +284,8 @@ def _as_gerund(text: str) -> str:
     bare = verb.lower()
     if bare in _IRREGULAR_GERUNDS:
         gerund = _IRREGULAR_GERUNDS[bare]
+    elif bare.endswith("eed"):
+        gerund = bare[:-1] + "ing"  # "agreed" -> "agreeing"
     elif bare.endswith("ied"):
         gerund = bare[:-3] + "ying"
     elif bare.endswith("ed"):
@@ -295,7 +334,7 @@ def _unlist(text: str) -> str:
 
 # A topic, then what someone did or said about it: "informed consent - you asked how I'd do it".
 _TOPIC_THEN_CLAUSE = re.compile(
-    r"^(?P<topic>[^,;]+?)(?:\s+[-–—]\s+|\s*;\s*|,\s+)(?P<clause>(?:you|I|we|she|he|they|somebody|someone|nobody|everyone) \S.*)$"
+    r"^(?P<topic>[^,;]+?)(?:\s+[-–—+]\s+|\s*;\s*|,\s+)(?P<clause>(?:you|I|we|she|he|they|somebody|someone|nobody|everyone) \S.*)$"
 )
 # The same run on without a stop, when the clause has an object of its own ("so many logframes you love them").
 _TOPIC_RUN_ON = re.compile(
@@ -303,34 +342,59 @@ _TOPIC_RUN_ON = re.compile(
 )
 
 
+# A thing, then a clause with a subject of its own: "his dashboard - coordinators got to flag their errors".
+_TOPIC_THEN_STATEMENT = re.compile(
+    r"^(?P<topic>(?:(?:the|your|my|our|a|an|this|that)\s|[\w'-]+'s\s)[^,;]+?)(?:\s+[-–—]\s+|\s*;\s*|:\s+)(?P<clause>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _topic_then_statement(core: str) -> re.Match[str] | None:
+    match = _TOPIC_THEN_STATEMENT.match(core)
+    clause = match.group("clause").split(" ") if match else []
+    if not match or len(clause) < 3 or not has_finite_verb(" ".join(clause).split(", ")[0].split(" ")):
+        return None
+    return match
+
+
 _STATIVE = frozenset("liked loved hated enjoyed wanted preferred thought knew felt agreed disagreed".split())
 
 
 def _topic_and_clause(core: str) -> str | None:
     """A topic and a clause typed side by side, joined as English: "our talk about X, when you asked ..."."""
-    match = _TOPIC_THEN_CLAUSE.match(core) or _TOPIC_RUN_ON.match(core)
+    match = _TOPIC_THEN_CLAUSE.match(core) or _TOPIC_RUN_ON.match(core) or _topic_then_statement(core)
     if not match:
         return None
     topic, clause = match.group("topic"), match.group("clause")
     words = topic.split(" ")
     if words[0].lower() in SUBJECT_PRONOUNS or has_finite_verb(words) or re.search(r"\b(?:is|are|was|were)\b", topic):
         return None  # "you run the lab, and ...": a sentence already
+    if match.re is _TOPIC_THEN_STATEMENT:  # "your dashboard - coordinators got to flag errors": how it went
+        return f"our talk about {topic_phrase(lower_lead(_unlist(topic)))}, and how {lower_lead(clause)}"
     verb = clause.split(" ")[1].lower()
     done = (verb.endswith("ed") or verb in IRREGULAR_PAST) and verb not in _STATIVE
     link = "when" if done else "and how"  # "when you asked ...", but "and how you liked it"
     return f"our talk about {topic_phrase(lower_lead(_unlist(topic)))}, {link} {lower_lead(clause)}"
 
 
+# "what's the worst bug I've shipped": asking about a thing, which names it well enough.
+_WHAT_IS_THE = re.compile(r"^what(?:'s| is| was)\s+((?:the|your|my)\s(?!.*\blike\b).+)$", re.IGNORECASE)
+
+
 def _question_phrase(core: str) -> str:
     if is_fragment(core):
         return "our talk about " + topic_phrase(lower_lead(_unlist(core)))
-    embedded = embed_question(core)
+    question, condition = condition_last(core)
+    thing = _WHAT_IS_THE.match(question)
+    embedded = lower_lead(thing.group(1)) if thing else embed_question(question)
+    embedded = f"{embedded} {condition}" if condition else embedded
     lowered = f" {embedded.lower()} "
-    asked_me = any(f" {w} " in lowered for w in ("i", "me", "my", "myself", "i'd", "i'm"))
-    if embedded.lower().startswith("whether") or not asked_me and " you" not in lowered:
+    asked_me = any(f" {w} " in lowered for w in ("i", "me", "my", "myself", "i'd", "i'm", "i've"))
+    about_you = re.search(r"\byou", embedded, re.IGNORECASE) is not None
+    if embedded.lower().startswith("whether") or not asked_me and not about_you:
         return "our talk about " + (embedded if embedded.lower().startswith(tuple(WH_WORDS) + ("whether",)) else topic_phrase(embedded))
-    if asked_me:
+    if asked_me and not about_you:
         return "your question about " + embedded
-    return "hearing " + embedded
+    return ("hearing about " if thing else "hearing ") + embedded  # "what you would need to see from me": their answer
 
 

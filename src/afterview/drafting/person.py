@@ -40,6 +40,7 @@ def to_second_person(text: str, recipient: str | None) -> str:
     out: list[str] = []
     in_relative = False
     shifted_subject = False
+    you_clause = False  # inside a clause whose subject became "you": "... and now runs" agrees too
     for index, token in enumerate(tokens):
         bare = token.lower().strip(",.;:!?()\"")
         if bare in ("who", "whose", "whom"):
@@ -50,10 +51,11 @@ def to_second_person(text: str, recipient: str | None) -> str:
             in_relative = in_relative and not (token in ("-", "–", "—") or token.endswith((";", ".", "!", "?")))
             continue
         replacement = _replace_pronoun(bare, family, tokens, index, out)
+        joined = you_clause and _after_and(out)
         if replacement is None:
-            if shifted_subject and bare in _AGREE:
+            if (shifted_subject or joined) and bare in _AGREE:
                 replacement = _AGREE[bare]
-            elif shifted_subject and bare not in ADVERBS:
+            elif (shifted_subject or joined) and bare not in ADVERBS:
                 replacement = _base_form(bare)
         if bare not in ADVERBS:
             shifted_subject = replacement in ("you", "you're", "you'd", "you've", "you'll") and bare in (
@@ -61,8 +63,26 @@ def to_second_person(text: str, recipient: str | None) -> str:
             )
         if replacement is not None and replacement != bare:
             token = _same_case(token, bare, replacement)
+        if shifted_subject:
+            you_clause = True
+        elif token.endswith((",", ";", ".")) or (bare in SUBJECT_WORDS and _after_and(out)):
+            you_clause = False  # a new clause, or a new subject: "... and the team runs ..." keeps its -s
         out.append(token)
     return " ".join(out)
+
+
+SUBJECT_WORDS = frozenset("i we they it the a an this that these those who which".split())
+
+
+def _after_and(out: list[str]) -> bool:
+    """The token about to be written follows "and" (with adverbs between): "... and now runs"."""
+    for word in reversed(out):
+        bare = word.lower()
+        if bare == "and":
+            return True
+        if bare not in ADVERBS and bare not in ("now", "then"):
+            return False
+    return False
 
 def _interviewer_family(text: str) -> str | None:
     """Which third-person pronouns stand for the reader: the first she/he family used.

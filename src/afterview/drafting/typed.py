@@ -18,7 +18,7 @@ import re
 from afterview.drafting.english import DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS, has_finite_verb, lower_lead
 from afterview.frozen import NamedTuple
 
-__all__ = ["Quoted", "drop_asides", "find_quote", "quotation_phrase", "restore_apostrophes", "topic_phrase", "unbullet"]
+__all__ = ["Quoted", "drop_asides", "find_quote", "quotation_phrase", "restore_apostrophes", "topic_phrase", "unbullet", "write_out"]
 
 # A bracketed aside after some text; one that opens the moment only loses its brackets.
 _ASIDE = re.compile(r"\s*\([^()]*\)")
@@ -32,6 +32,8 @@ _APOSTROPHE_FREE = {
     "arent": "aren't", "werent": "weren't", "cant": "can't", "couldnt": "couldn't", "wouldnt": "wouldn't",
     "shouldnt": "shouldn't", "havent": "haven't", "hasnt": "hasn't", "thats": "that's", "theres": "there's",
     "whats": "what's", "im": "I'm", "ive": "I've", "id": "I'd", "youre": "you're", "theyre": "they're",
+    "youve": "you've", "youd": "you'd", "youll": "you'll", "theyve": "they've", "weve": "we've", "wouldnt've": "wouldn't've",
+    "wouldve": "would've", "couldve": "could've", "shouldve": "should've", "hows": "how's", "wheres": "where's",
 }
 _APOSTROPHE_WORD = re.compile(r"(?<![\w'’])(" + "|".join(_APOSTROPHE_FREE) + r")(?![\w'’])")
 
@@ -61,6 +63,23 @@ def unbullet(text: str) -> str:
     if _DASHED.match(text):
         return _DASHED.sub("", text)
     return text
+
+
+# "re: the rota", "scaffold inspection thing", "hybrid wk": shorthand a note writes out.
+_REGARDING = re.compile(r"^(?:re|ref|wrt|regarding)\b\s*[:,-]?\s+(?=\S)", re.IGNORECASE)
+_VAGUE_TAIL = re.compile(r"(?<=\w)\s+(?:thing|things|stuff)$", re.IGNORECASE)
+_SHORT_FORMS = {
+    "wk": "week", "wks": "weeks", "mins": "minutes", "hrs": "hours", "yrs": "years", "mgr": "manager",
+    "mgmt": "management", "dept": "department", "govt": "government", "w/o": "without", "abt": "about", "rn": "right now", "thru": "through", "tmrw": "tomorrow", "ppl": "people", "info": "information",
+}
+# Lower case only: "MGR" or "Info" may be a name.
+_SHORT_FORM = re.compile(r"(?<![\w/.])(" + "|".join(re.escape(k) for k in _SHORT_FORMS) + r")(?![\w/.])")
+
+
+def write_out(text: str) -> str:
+    """ "re: hybrid wk" -> "hybrid week", "the scaffold inspection thing" -> "the scaffold inspection"."""
+    text = _VAGUE_TAIL.sub("", _REGARDING.sub("", text.strip()))
+    return _SHORT_FORM.sub(lambda m: _SHORT_FORMS[m.group(1)], text)
 
 
 def restore_apostrophes(text: str) -> str:
@@ -113,7 +132,9 @@ def quotation_phrase(text: str) -> str | None:
     quote = find_quote(text)
     if quote is None:
         return None
-    words = quote.words.rstrip(" .,;")
+    words = quote.words.rstrip(" ,;")
+    if not _ENDS_WITH_ABBREVIATION.search(words):
+        words = words.rstrip(" .")  # "... at 3 a.m." keeps the stop its abbreviation needs
     before = re.sub(r"^(?:when|how)\s+", "", quote.before, flags=re.IGNORECASE)
     asked = words.endswith("?") or re.search(r"\basked\b", before, re.IGNORECASE)
     if not before:
@@ -127,6 +148,7 @@ def quotation_phrase(text: str) -> str | None:
     return None
 
 
+_ENDS_WITH_ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:approx|etc|vs|Dr|St|Mr|Mrs|Ms|Prof|Inc|Ltd|Co|Jr|Sr|No)\.)$")
 # What comes before a quotation of the reader's words: "he said", "you kept saying", "she told me".
 _SAYING = re.compile(
     r"(?:(?:you|she|he|they)\s+)?(?:(?:kept|keep)\s+saying|said|says|say|told\s+(?:me|us)|asked(?:\s+(?:me|us))?|"
@@ -138,6 +160,13 @@ _SAYING = re.compile(
 _SAYING_BEFORE = re.compile(r"(?:^|\s)" + _SAYING.pattern + r"\s*:?\s*$", re.IGNORECASE)
 
 
+# Nouns for a change or an event, which a topic names with "the" whatever comes before them.
+_EVENT_NOUNS = frozenset(
+    "move switch change changeover rollout launch migration upgrade rebuild rewrite merger transition pilot trial "
+    "restructure reorg redesign handover cutover shutdown expansion".split()
+)
+
+
 def topic_phrase(text: str) -> str:
     """ "rollout plan" -> "the rollout plan": a bare compound of two or more nouns takes "the".
 
@@ -145,6 +174,8 @@ def topic_phrase(text: str) -> str:
     patient care") reads right without it.
     """
     words = text.split(" ")
+    if len(words) >= 2 and words[-1].lower() in _EVENT_NOUNS and words[0].lower() not in DETERMINERS | SUBJECT_PRONOUNS:
+        return "the " + text  # "ward 3 to ward 5 move" -> "the ward 3 to ward 5 move"
     plain = all(re.fullmatch(r"[\w/&+'’-]+", w) for w in words)
     if len(words) < 2 or len(words) > 5 or not plain or words[-1].endswith("ing"):
         return text  # "monthly giving", "Ramadan scheduling": an activity takes no article

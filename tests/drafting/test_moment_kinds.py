@@ -1,0 +1,78 @@
+"""Moments of the kinds a reader finds wrong, each told back the way a person would.
+
+Each kind is a rule of the rephrasing, not a single example: who asked a question, who
+did a past act, whether a gerund was the candidate's, a mishap, a statement after its
+topic, agreement after "and", shouting, faces, shorthand. The examples are written for
+this file; ``moments_kinds.toml`` holds more of each, typed every way, and must set
+into every note with no splice error.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from test_moment_splices import corpus_misses
+
+from afterview.drafting.moments import object_phrase
+
+KINDS = [
+    # A question typed with "you" as its subject was put to the candidate.
+    ("how would you onboard a new picker in week one?", "your question about how I would onboard a new picker in week one"),
+    ("What would you cut first if the budget halved?", "your question about what I would cut first if the budget halved"),
+    ("whats the hardest call youve had to make", "your question about the hardest call I've had to make"),
+    ("if you ran the ward for a day, what would you change?", "your question about what I would change if I ran the ward for a day"),
+    ("how I'd calm an angry parent", "your question about how I'd calm an angry parent"),
+    # ... unless it asks about the reader or their workplace.
+    ("what made you leave consulting?", "hearing what made you leave consulting"),
+    ("What's the best part of working here?", "our talk about the best part of working here"),
+    # Talk is what was heard; a story of their own work is how they did it; acts in the room stay events.
+    ("talked about his first year running the depot", "hearing about your first year running the depot"),
+    ("explained the new allocation model", "your explanation of the new allocation model"),
+    ("described the night audit process", "your description of the night audit process"),
+    ("mentioned the clinic is opening a second site", "hearing that the clinic is opening a second site"),
+    ("rescued a failing launch by cutting scope to one feature", "hearing how you rescued a failing launch by cutting scope to one feature"),
+    ("showed me the old paper rota", "the part where you showed me the old paper rota"),
+    ("shared the audit results", "the part where you shared the audit results"),
+    ("presented my portfolio on the big screen", "presenting my portfolio on the big screen"),
+    # A team's practice, heard about; the candidate's own doing, enjoyed as such.
+    ("publishing every incident review internally", "hearing about publishing every incident review internally"),
+    ("touring the bakery before opening", "touring the bakery before opening"),
+    ("we walked the loading bays together", "walking the loading bays together"),
+    # Mishaps are not enjoyed: how the reader took them is the moment.
+    ("his cat walked across the keyboard", "how easily you took it in your stride when your cat walked across the keyboard"),
+    ("the projector dying ten minutes in", "how easily you took the projector dying ten minutes in in your stride"),
+    ("I knocked over my water glass", "how kind you were when I knocked over my water glass"),
+    ("your smile when the wifi dropped out", "your smile when the wifi dropped out"),
+    # A topic, then a statement about it; a heading, then its sentence.
+    ("her rota app - nurses swap shifts without a manager", "our talk about your rota app, and how nurses swap shifts without a manager"),
+    ("parking. she asked if I drive", "our talk about parking, when you asked if I drive"),
+    ("Volunteers run the front desk; waiting times fell", "hearing that volunteers run the front desk, and waiting times fell"),
+    # Agreement after "and", shouting, faces, trailing verdicts, shorthand.
+    ("she leads the lab and still teaches two classes", "hearing that you lead the lab and still teach two classes"),
+    ("ASKED ABOUT MY NIGHT SHIFT EXPERIENCE", "your question about my night shift experience"),
+    ("THE DEMO KITCHEN", "the demo kitchen"),
+    ("the tasting flight :) so good", "the tasting flight"),
+    ("re: the forklift licence thing", "the forklift licence"),
+    ("the 3 wk onboarding", "the 3 week onboarding"),
+    ("she said “doors open at 6 a.m.” - shift lead", "hearing you say, “doors open at 6 a.m.”"),
+]
+
+
+@pytest.mark.parametrize(("typed", "expected"), KINDS)
+def test_each_kind_is_told_back_as_a_person_would(typed: str, expected: str) -> None:
+    assert object_phrase(typed, recipient="Ana Diaz").phrase == expected
+
+
+CORPUS = tomllib.loads((Path(__file__).parent.parent / "data" / "moments" / "moments_kinds.toml").read_text(encoding="utf-8"))["moment"]
+
+
+def test_the_kinds_corpus_covers_every_form() -> None:
+    assert {m["form"] for m in CORPUS} >= {"noun_phrase", "gerund", "past_verb", "sentence", "question", "first_person", "fragment"}
+
+
+@pytest.mark.parametrize("form", sorted({m["form"] for m in CORPUS}))
+def test_moments_of_the_kinds_splice_cleanly(form: str) -> None:
+    misses = corpus_misses([m for m in CORPUS if m["form"] == form])
+    assert not misses, f"{len(misses)} splice errors:\n" + "\n".join(sorted(set(misses))[:40])
