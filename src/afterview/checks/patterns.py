@@ -3,8 +3,10 @@
 Running a regex over a whole note costs tens of microseconds; asking whether a word is
 in the note's token set costs a fraction of one. So each branch of every pattern in
 ``guardrails/`` carries the words any of its matches contains, derived from the regex
-when the policy is compiled (``checks.gates``). A branch runs only when they are
-present, and then only on a window around each occurrence of its key words (found
+when the policy is compiled (``checks.gates``). Which branches of every pattern of a
+policy may match a text is decided once per text, for all of them together
+(``checks.gate_index``). A branch runs only when its words are present, and then only
+on a window around each occurrence of its key words (found
 with ``str.find``): ``_REACH`` characters either side, extended to the next sentence
 break so that a window never ends inside a word. Patterns are bounded and stay within
 a sentence, so any match lies inside the window of its key word.
