@@ -18,7 +18,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 
-from afterview.checks.gate_index import GateIndex
+from afterview.checks.gate_index import GateIndex, in_body
 from afterview.checks.gates import Branch, Clause, holds, phrase_regex
 from afterview.checks.scanning import Scanner, compile_branches
 from afterview.checks.text import Analysis, Span
@@ -206,7 +206,8 @@ class GatedPattern:
     def open_branches(self, analysis: Analysis, *, body_only: bool = False) -> tuple[int, ...]:
         """The branches that may match the text (or its body), in order."""
         if self._gates is not None:
-            return self._gates.opened(analysis, body_only).get(self._slot, ())
+            numbers = self._gates.opened(analysis).get(self._slot, ())
+            return in_body(self, numbers, analysis) if body_only and numbers else numbers
         if self._keys.isdisjoint(analysis.tokens):
             hits = ()
         else:
