@@ -30,9 +30,10 @@ _TOKEN = re.compile(r"\S+")
 _NEXT_WORDS = re.compile(r",?\s+([\w'-]+)(?:\s+([\w'-]+))?")
 # A word with its capital (Latin and other scripts with case).
 # The class comes first (the regex engine skips ahead to it); the lookbehind then tests
-# the character before it. In ASCII text the class is [A-Z], much quicker to test.
+# the character before it. In ASCII text the class is [A-Z], much quicker to test
+# (compiled on first use, not at import).
 _CAPITALISED = re.compile(r"[^\W\d_a-z](?<![\w'-].)[\w'-]*")
-_CAPITALISED_ASCII = re.compile(r"[A-Z](?<![\w'-].)[\w'-]*")
+_CAPITALISED_ASCII = r"[A-Z](?<![\w'-].)[\w'-]*"
 # Capitalised words as written an _OrdinaryWords remembers before it starts afresh.
 _WORDS_LEARNT = 20_000
 # A name in a cue holds at most this many capitalised words.
@@ -162,7 +163,7 @@ def _unknown_sentences(analysis: Analysis, known: frozenset[str], rules: NameRul
     list of words that are never names knows, merged, in text order."""
     start, end = analysis.body
     norm = analysis.norm
-    capitalised = _CAPITALISED_ASCII if norm.isascii() else _CAPITALISED
+    capitalised = _capitalised_ascii() if norm.isascii() else _CAPITALISED
     unknown = _ordinary_words(known, rules.not_names).others(capitalised.findall(norm, start, end))
     if not unknown:
         return []  # every capitalised word is the record's or never a name
@@ -187,6 +188,11 @@ def _unknown_sentences(analysis: Analysis, known: frozenset[str], rules: NameRul
         else:
             regions.append((low, high))
     return regions
+
+
+@lru_cache(maxsize=1)
+def _capitalised_ascii() -> re.Pattern[str]:
+    return re.compile(_CAPITALISED_ASCII)
 
 
 class _OrdinaryWords:
