@@ -2,13 +2,14 @@
 
 Each branch of a pattern carries clauses (``checks.gates``): all must hold for it to
 match, and the first, its key, is usually a word. ``GateIndex`` numbers every branch
-of the policy and turns the clauses into lookups by token: for each token, the
-branches it keys (their key is that word, or a word start or end the token has), and
-for each later position, the branches whose clause there it meets. A text then costs
-set unions over its tokens and a few set differences, all at C speed: the candidates
-(branches keyed by some token, and those keyed otherwise: by a digit or a substring),
-less those with a clause nobody met. A clause's digit part is met by any digit; its
-substrings are looked for only for a candidate no token rescued. Every pattern of the
+of the policy (its ``gid``) and turns the clauses into lookups by token: for each
+token, the branches it keys (their key is that word, or a word start or end the token
+has), and for each later clause position, the branches whose clause there it meets,
+each kept as a bit mask by gid. A text then costs a few bitwise operations per token
+that opens something, at C speed: the candidates (branches keyed by some token, and
+those keyed otherwise: by a digit or a substring), less those with a clause no token
+met. A clause's digit part is met by any digit; its substrings are looked for only for
+a candidate nothing else rescued, each substring once per text. Every pattern of the
 policy then finds its open branches with one dictionary lookup
 (``GatedPattern.open_branches``).
 
@@ -169,24 +170,11 @@ class GateIndex:
         return found
 
     def _opened_in_body(self, analysis: Analysis) -> dict[int, tuple[int, ...]]:
-        """As ``_opened``, with substrings looked for in the body only: a branch open in
-        the body is open in the whole text, so only those a substring may open are asked again."""
         result = {}
         for slot, numbers in self.opened(analysis).items():
-            pattern = self._patterns[slot]
-            in_body = pattern._substring_branches
-            if in_body and not in_body.isdisjoint(numbers):
-                always = pattern._always
-                branches = pattern._branches
-                numbers = tuple(
-                    n
-                    for n in numbers
-                    if n not in in_body
-                    or all(holds(c, analysis, True) for c in branches[n][1][0 if n in always else 1 :])
-                )
-                if not numbers:
-                    continue
-            result[slot] = numbers
+            numbers = in_body(self._patterns[slot], numbers, analysis)
+            if numbers:
+                result[slot] = numbers
         return result
 
     def _classify(self, plan: _Plan, tokens: Iterable[str], seen: set[str], tables: tuple[dict, ...]) -> None:
@@ -207,6 +195,21 @@ class GateIndex:
                 if met:
                     table[token] = _mask(met)
             seen.add(token)  # only after its entries are stored
+
+
+def in_body(pattern: GatedPattern, numbers: tuple[int, ...], analysis: Analysis) -> tuple[int, ...]:
+    """Of ``numbers`` (branches of ``pattern`` open in the whole text), those open in its
+    body, where substrings are looked for: only a branch a substring may open is asked again."""
+    substring_branches = pattern._substring_branches
+    if not substring_branches or substring_branches.isdisjoint(numbers):
+        return numbers
+    always, branches = pattern._always, pattern._branches
+    return tuple(
+        n
+        for n in numbers
+        if n not in substring_branches
+        or all(holds(c, analysis, True) for c in branches[n][1][0 if n in always else 1 :])
+    )
 
 
 def _build(patterns: list[GatedPattern]) -> _Plan:

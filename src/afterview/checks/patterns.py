@@ -3,8 +3,10 @@
 Running a regex over a whole note costs tens of microseconds; asking whether a word is
 in the note's token set costs a fraction of one. So each branch of every pattern in
 ``guardrails/`` carries the words any of its matches contains, derived from the regex
-when the policy is compiled (``checks.gates``). A branch runs only when they are
-present, and then only on a window around each occurrence of its key words (found
+when the policy is compiled (``checks.gates``). Which branches of every pattern of a
+policy may match a text is decided once per text, for all of them together
+(``checks.gate_index``). A branch runs only when its words are present, and then only
+on a window around each occurrence of its key words (found
 with ``str.find``): ``_REACH`` characters either side, extended to the next sentence
 break so that a window never ends inside a word. Patterns are bounded and stay within
 a sentence, so any match lies inside the window of its key word.
@@ -16,7 +18,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 
-from afterview.checks.gate_index import GateIndex
+from afterview.checks.gate_index import GateIndex, in_body
 from afterview.checks.gates import Branch, Clause, holds, phrase_regex
 from afterview.checks.scanning import Scanner, compile_branches
 from afterview.checks.text import Analysis, Span
@@ -204,7 +206,8 @@ class GatedPattern:
     def open_branches(self, analysis: Analysis, *, body_only: bool = False) -> tuple[int, ...]:
         """The branches that may match the text (or its body), in order."""
         if self._gates is not None:
-            return self._gates.opened(analysis, body_only).get(self._slot, ())
+            numbers = self._gates.opened(analysis).get(self._slot, ())
+            return in_body(self, numbers, analysis) if body_only and numbers else numbers
         if self._keys.isdisjoint(analysis.tokens):
             hits = ()
         else:
