@@ -1,8 +1,8 @@
 """Driving the app in tests without sleeping: wait for what the app is doing, not a clock.
 
 ``settle`` waits for workers and for the app's short one-shot timers (the form's
-validation, the studio's re-check, a debounce) to fire, polling with a bounded number
-of ``pilot.pause()`` steps; ``send_keys`` queues real key events all at once, as quick
+validation, the studio's re-check, a debounce) to fire, polling a bounded number of
+times (short sleeps between); ``send_keys`` queues real key events all at once, as quick
 typing, a paste or ``tmux send-keys`` does, instead of one awaited press per character.
 """
 
