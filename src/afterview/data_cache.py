@@ -14,7 +14,6 @@ The cache folder belongs to the user (like their config file); nothing else writ
 from __future__ import annotations
 
 import copyreg
-import gc
 import io
 import os
 import pickle
@@ -57,7 +56,7 @@ def cached(
         return build(directory)  # an unreadable data file: let the loader name it
     try:
         with path.open("rb") as stored:
-            value = _load(stored)
+            value = pickle.load(stored)
         if accept(value):
             return value
     except Exception:  # noqa: BLE001 - missing, truncated or from other code: rebuild it
@@ -65,19 +64,6 @@ def cached(
     value = build(directory)
     _store(value, path, kind)
     return value
-
-
-def _load(stored: io.BufferedReader) -> object:
-    """Unpickle with the cyclic collector paused: a compiled policy is tens of thousands
-    of tuples, none of them garbage, which the collector would otherwise walk several
-    times over while they load (about a third of the load's time)."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return pickle.load(stored)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def cache_key(directory: Path, code: Iterable[Path]) -> str:

@@ -1,23 +1,23 @@
-"""What a check finds and the verdict folded from it: named tuples, no pydantic.
+"""What a check finds and the verdict folded from it: frozen records, no pydantic.
 
 They sit below every layer that handles a verdict (the checks produce them, drafts
 carry them, the store keeps them as JSON), so none of those needs the checks
-themselves. Named tuples rather than dataclasses: ``afterview check`` defines dozens of
-such types at start-up, and a frozen dataclass costs about ten times as much to define
-(``dataclasses`` also imports ``inspect``). Change one with ``finding._replace(...)``.
+themselves. ``afterview.frozen`` records rather than dataclasses: ``afterview check``
+defines dozens of such types at start-up, and a frozen dataclass costs about 0.6 ms to
+define (``dataclasses`` also imports ``inspect``). Change one with ``replace(finding, ...)``.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from afterview.frozen import NamedTuple
+from afterview.frozen import Frozen
 
 Severity = Literal["block", "warn", "info"]
 SEVERITIES: tuple[Severity, ...] = ("block", "warn", "info")
 
 
-class Finding(NamedTuple):
+class Finding(Frozen):
     """One problem (or observation) a check found in a note.
 
     Attributes:
@@ -53,7 +53,7 @@ class Finding(NamedTuple):
         }
 
 
-class Report(NamedTuple):
+class Report(Frozen):
     """Every finding for one note, with the verdicts derived from them.
 
     Attributes:

@@ -92,11 +92,51 @@ class _FrozenMeta(type):
             inherited[key] = declared
         slots = tuple(namespace.get("__slots__", ()))
         namespace["__slots__"] = (*slots, *(key for key in own if key not in slots and key not in _inherited_slots(bases)))
+        namespace.setdefault("__init__", _first_init)
         cls = super().__new__(mcls, name, bases, namespace)
         cls._field_map = inherited
         cls._fields = tuple(inherited.values())
         cls._field_names = tuple(inherited)
         return cls
+
+
+def _first_init(self: Frozen, *args: Any, **kwargs: Any) -> None:
+    """Each class's ``__init__`` until its first construction, which compiles the real one.
+
+    Compiled like a dataclass's (one assignment a field: as fast to call), but only for
+    the classes a run constructs, and only ``__init__``: the rest is shared.
+    """
+    cls = type(self)
+    if cls.__dict__.get("__init__") is _first_init:
+        cls.__init__ = _compiled_init(cls)  # type: ignore[misc]
+    cls.__init__(self, *args, **kwargs)
+
+
+def _compiled_init(cls: type[Frozen]) -> Callable[..., None]:
+    """``__init__(self, <fields>)``: positional or keyword, keyword-only from the first
+    field with a default when a field without one follows it (as ``kw_only`` would)."""
+    scope: dict[str, Any] = {"_set": object.__setattr__, "_MISSING": MISSING}
+    params, body, keyword_only = ["self"], [], False
+    fields_ = cls._fields
+    for index, item in enumerate(fields_):
+        name = item.name
+        if item.required:
+            params.append(name)
+        else:
+            if not keyword_only and any(later.required for later in fields_[index + 1 :]):
+                params.append("*")
+                keyword_only = True
+            scope[f"_default_{name}"] = item.default_factory if item.default_factory else item.default
+            params.append(f"{name}=_MISSING" if item.default_factory else f"{name}=_default_{name}")
+        value = f"_default_{name}() if {name} is _MISSING else {name}" if item.default_factory else name
+        body.append(f"    _set(self, {name!r}, {value})")
+    if hasattr(cls, "__post_init__"):
+        body.append("    self.__post_init__()")
+    source = f"def __init__({', '.join(params)}):\n" + ("\n".join(body) or "    pass") + "\n"
+    exec(source, scope)  # noqa: S102 - our own field names, checked identifiers
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    return init
 
 
 def _inherited_slots(bases: tuple[type, ...]) -> set[str]:
@@ -111,32 +151,6 @@ class Frozen(metaclass=_FrozenMeta):
     _fields: tuple[Field, ...]
     _field_names: tuple[str, ...]
     _field_map: dict[str, Field]
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        names = self._field_names
-        if len(args) > len(names):
-            raise TypeError(f"{type(self).__name__}() takes {len(names)} arguments ({len(args)} given)")
-        values = dict(zip(names, args))
-        for key, value in kwargs.items():
-            if key not in self._field_map:
-                raise TypeError(f"{type(self).__name__}() got an unexpected keyword argument {key!r}")
-            if key in values:
-                raise TypeError(f"{type(self).__name__}() got multiple values for argument {key!r}")
-            values[key] = value
-        put = object.__setattr__
-        for item in self._fields:
-            key = item.name
-            if key in values:
-                put(self, key, values[key])
-            elif item.default is not MISSING:
-                put(self, key, item.default)
-            elif item.default_factory is not None:
-                put(self, key, item.default_factory())
-            else:
-                raise TypeError(f"{type(self).__name__}() missing required argument: {key!r}")
-        post_init = getattr(self, "__post_init__", None)
-        if post_init is not None:
-            post_init()
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, key) for key in self._field_names)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator
-from dataclasses import fields, is_dataclass
 from functools import cache
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from afterview.checks.gate_derivation import branches
 from afterview.checks.patterns import GatedPattern
 from afterview.checks.protected import prepare_for_checks
 from afterview.checks.text import analyse
+from afterview.frozen import Frozen, fields
 
 TESTS = Path(__file__).resolve().parents[1]
 
@@ -38,7 +38,7 @@ def _gated(value: object, depth: int = 0) -> Iterator[GatedPattern]:
     elif hasattr(value, "items"):
         for item in value.values():  # type: ignore[attr-defined]
             yield from _gated(item, depth + 1)
-    elif is_dataclass(value):
+    elif isinstance(value, Frozen):
         for field in fields(value):
             yield from _gated(getattr(value, field.name), depth + 1)
 

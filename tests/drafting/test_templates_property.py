@@ -223,7 +223,7 @@ def test_every_variant_meets_the_drafts_bar(record: tuple[Interview, dict[str, b
             context = check_context(interview, note_type, recipient, POLICY)
             if withheld[recipient] and not context.moment_withheld:
                 # A moment withheld for any reason: the note speaks of the conversation in general.
-                context = context._replace(moment=None, moment_withheld=True)
+                context = replace(context, moment=None, moment_withheld=True)
             hide = context.moment_withheld
             for tone in Tone:
                 request = NoteRequest(

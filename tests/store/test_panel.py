@@ -9,6 +9,7 @@ import pytest
 
 from afterview.checks import CheckContext, load_policy, run_checks
 from afterview.checks.panel import PanelPolicyError, load_panel_policy, note_body, panel, similarity
+from afterview.frozen import replace
 from afterview.resources import data_dir
 from store_helpers import BODY_FAITH, BODY_MARCUS_OWN, BODY_MARCUS_SAME
 
@@ -17,7 +18,7 @@ POLICY = load_policy(data_dir("guardrails"))
 
 
 def _panel(body: str, others, threshold: float | None = None):
-    policy = POLICY if threshold is None else POLICY._replace(panel=POLICY.panel._replace(near_duplicate=threshold))
+    policy = POLICY if threshold is None else replace(POLICY, panel=replace(POLICY.panel, near_duplicate=threshold))
     return panel(body, CheckContext(other_notes=tuple(others)), policy)
 
 

@@ -174,8 +174,9 @@ def test_a_report_from_another_policy_is_marked_stale_and_rechecked_on_export(pa
     assert json.loads(cli("show", interview_id, "--json").out)["drafts"][0]["stale"] is False
     # As if an older afterview had judged it: another policy version, and a verdict that no longer holds.
     from afterview.findings import Finding
+    from afterview.frozen import replace
 
-    old = draft.report._replace(policy_version="0ld", findings=(Finding("thanks", "block", "Thank them."),))
+    old = replace(draft.report, policy_version="0ld", findings=(Finding("thanks", "block", "Thank them."),))
     store.replace_report(draft.id, old)
     shown = cli("show", interview_id)
     assert "blocked (by an older policy: re-checked when opened or exported)" in shown.out

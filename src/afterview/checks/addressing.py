@@ -13,7 +13,7 @@ from afterview.checks.common import content_stems, first_name, fold_name, locate
 from afterview.checks.reader import OFF, Section
 from afterview.checks.text import Analysis, analyse, tokens_of
 from afterview.checks.types import CheckContext, Finding
-from afterview.frozen import NamedTuple
+from afterview.frozen import Frozen
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
@@ -25,7 +25,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 # -- recipient ------------------------------------------------------------------------
-class RecipientRules(NamedTuple):
+class RecipientRules(Frozen):
     """Severity and messages of the greeting check."""
 
     severity: str
@@ -121,7 +121,7 @@ def _address_pattern(address_as: str) -> re.Pattern[str]:
 
 
 # -- personal -------------------------------------------------------------------------
-class PersonalRules(NamedTuple):
+class PersonalRules(Frozen):
     """How a thank-you must refer to the noted moment, and what it says when it does not.
 
     A sentence of the body refers to the moment when it holds three of the moment's

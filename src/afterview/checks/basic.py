@@ -11,7 +11,7 @@ from afterview.checks.patterns import GatedPattern, Regex
 from afterview.checks.reader import OFF, Section
 from afterview.checks.text import Analysis, analyse, masked, word_count
 from afterview.checks.types import CheckContext, Finding
-from afterview.frozen import NamedTuple
+from afterview.frozen import Frozen
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
@@ -24,7 +24,7 @@ _REFUSAL_REACH = 40
 
 
 # -- brevity --------------------------------------------------------------------------
-class BrevityRules(NamedTuple):
+class BrevityRules(Frozen):
     """Severities and messages of the word-count check (ranges live per note type)."""
 
     over: str
@@ -67,7 +67,7 @@ def brevity(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
 
 
 # -- thanks ---------------------------------------------------------------------------
-class ThanksRules(NamedTuple):
+class ThanksRules(Frozen):
     """What counts as gratitude, and what does not."""
 
     gratitude: GatedPattern
@@ -124,7 +124,7 @@ def _has_gratitude(analysis: Analysis, rules: ThanksRules) -> bool:
 
 
 # -- interest -------------------------------------------------------------------------
-class InterestRules(NamedTuple):
+class InterestRules(Frozen):
     """Statements of interest, the traps that look like them, and withdrawals.
 
     ``signals`` pairs each pattern with the note types it counts for (empty: every
@@ -201,7 +201,7 @@ def interest(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
 
 
 # -- placeholders ---------------------------------------------------------------------
-class PlaceholderRules(NamedTuple):
+class PlaceholderRules(Frozen):
     """Unfilled template slots: [Name], {role}, <DATE>, ____, XXX, TBD, lorem ipsum."""
 
     patterns: tuple[GatedPattern, ...]
@@ -243,7 +243,7 @@ def placeholders(text: str, context: CheckContext, policy: Policy) -> list[Findi
 
 
 # -- cliches --------------------------------------------------------------------------
-class ClicheRules(NamedTuple):
+class ClicheRules(Frozen):
     """Stock phrases a reader skims past."""
 
     phrases: GatedPattern

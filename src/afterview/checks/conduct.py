@@ -21,7 +21,7 @@ from afterview.checks.patterns import GatedPattern, Regex
 from afterview.checks.reader import OFF, Section
 from afterview.checks.text import Analysis, analyse, lower_same_length, normalise, whole_name_spans
 from afterview.checks.types import CheckContext, Finding
-from afterview.frozen import NamedTuple
+from afterview.frozen import Frozen
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
@@ -30,7 +30,7 @@ FAMILIES = ("presumption", "insider", "money", "pressure", "ultimatum", "bluff",
 """The phrase families ``conduct.toml`` defines, one per check."""
 
 
-class PhraseFamily(NamedTuple):
+class PhraseFamily(Frozen):
     """One family of phrases a hiring manager holds against a note.
 
     Attributes:

@@ -18,7 +18,7 @@ from afterview.checks.common import MAX_FINDINGS, SpanSet, located, quote
 from afterview.checks.reader import Section
 from afterview.checks.text import Analysis, analyse
 from afterview.checks.types import CheckContext, Finding
-from afterview.frozen import NamedTuple
+from afterview.frozen import Frozen
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
@@ -39,7 +39,7 @@ _KNOWN_KEPT = 20_000
 _RECORDS_KEPT = 64
 
 
-class GroundingRules(NamedTuple):
+class GroundingRules(Frozen):
     """What the grounding check accepts without a record entry, and what it says."""
 
     severity: str
@@ -62,7 +62,7 @@ class GroundingRules(NamedTuple):
         return rules
 
 
-class _Record(NamedTuple):
+class _Record(Frozen):
     words: frozenset[str]
     numbers: frozenset[str]
     blob: str

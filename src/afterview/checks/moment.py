@@ -23,7 +23,7 @@ from afterview.checks.protected import scan_sensitive
 from afterview.checks.reader import Section
 from afterview.checks.text import analyse
 from afterview.checks.types import CheckContext, Finding
-from afterview.frozen import NamedTuple
+from afterview.frozen import Frozen
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
@@ -32,7 +32,7 @@ CHECK = "moment"
 """The check name on findings about the moment itself (not about a note)."""
 
 
-class MomentFate(NamedTuple):
+class MomentFate(Frozen):
     """What becomes of one recipient's moment.
 
     Attributes:
@@ -53,7 +53,7 @@ class MomentFate(NamedTuple):
 QUOTED = MomentFate(withheld=False)
 
 
-class WithholdRule(NamedTuple):
+class WithholdRule(Frozen):
     """One kind of content that keeps a moment out of the note."""
 
     category: str
@@ -62,7 +62,7 @@ class WithholdRule(NamedTuple):
     pattern: GatedPattern
 
 
-class MomentRules(NamedTuple):
+class MomentRules(Frozen):
     """The rules of moment.toml."""
 
     withhold: tuple[WithholdRule, ...]

@@ -21,7 +21,7 @@ from afterview.checks.patterns import GatedPattern, Regex, word_positions
 from afterview.checks.reader import OFF, Section
 from afterview.checks.text import Analysis, analyse
 from afterview.checks.types import CheckContext, Finding
-from afterview.frozen import NamedTuple
+from afterview.frozen import Frozen
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
@@ -42,7 +42,7 @@ _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}\.$")
 _MAX_NAME_WORDS = 4
 
 
-class NameRules(NamedTuple):
+class NameRules(Frozen):
     """Cues for people and employers, and what the check says."""
 
     person_patterns: tuple[GatedPattern, ...]

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from afterview.checks.reader import PolicyError
 from afterview.checks.types import Finding
-from afterview.frozen import NamedTuple
+from afterview.frozen import Frozen, replace
 
 Span = tuple[int, int]
 
@@ -41,7 +41,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _INVISIBLE_EXTRA = frozenset("\u034f\u115f\u1160\u3164\uffa0")
 
 
-class Prepared(NamedTuple):
+class Prepared(Frozen):
     """A text as the checks see it, with the way back to the text as given.
 
     Attributes:
@@ -83,7 +83,7 @@ class Prepared(NamedTuple):
                 restored.append(finding)
             else:
                 start, end = self.to_original(finding.start, finding.end)
-                restored.append(finding._replace(start=start, end=end))
+                restored.append(replace(finding, start=start, end=end))
         return restored
 
 

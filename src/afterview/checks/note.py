@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from afterview.frozen import NamedTuple
+from afterview.frozen import Frozen
 
 Span = tuple[int, int]
 
@@ -68,7 +68,7 @@ _ASCII_WORDS = str.maketrans(
 )
 
 
-class NoteParts(NamedTuple):
+class NoteParts(Frozen):
     """Where each part of a note sits, as (start, end) offsets into the text.
 
     Offsets are 0-based and end-exclusive. ``body`` is always present (it may be

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from afterview.checks.note import split_note
 from afterview.checks.reader import PolicyError
 from afterview.checks.types import CheckContext, Finding
-from afterview.frozen import NamedTuple
+from afterview.frozen import Frozen
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
@@ -29,7 +29,7 @@ class PanelPolicyError(PolicyError):
     """``panel.toml`` is missing or malformed; the message names file and key."""
 
 
-class PanelPolicy(NamedTuple):
+class PanelPolicy(Frozen):
     """The panel check's data.
 
     Attributes:

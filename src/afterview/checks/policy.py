@@ -28,7 +28,7 @@ from afterview.checks.protected import SensitiveRules
 from afterview.checks.purpose import AskRules
 from afterview.checks.reader import OFF, PolicyError, Section, read_toml
 from afterview.checks.runner import CHECKS
-from afterview.frozen import NamedTuple
+from afterview.frozen import Frozen
 
 CHECK_NAMES: tuple[str, ...] = tuple(CHECKS)
 """Every check a policy may list: the names ``run_checks`` maps to a function."""
@@ -36,7 +36,7 @@ CHECK_NAMES: tuple[str, ...] = tuple(CHECKS)
 __all__ = ["CHECK_NAMES", "Policy", "PolicyError", "TypeRules", "load_policy"]
 
 
-class TypeRules(NamedTuple):
+class TypeRules(Frozen):
     """What one note type needs: its body word range and per-check severities.
 
     A severity is ``block``, ``warn``, ``info`` or ``off`` (the check does not run).
@@ -71,7 +71,7 @@ class TypeRules(NamedTuple):
         return self.severity("asks")
 
 
-class Policy(NamedTuple):
+class Policy(Frozen):
     """Everything the checks need from ``guardrails/``, compiled. Build it with ``load_policy``.
 
     Attributes:

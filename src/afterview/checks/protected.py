@@ -27,7 +27,7 @@ from afterview.checks.patterns import Regex
 from afterview.checks.sensitive_rules import AnchorSet, SensitiveRule, SensitiveRules
 from afterview.checks.text import Analysis, analyse, masked
 from afterview.checks.types import CheckContext, Finding
-from afterview.frozen import NamedTuple
+from afterview.frozen import Frozen
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
@@ -99,7 +99,7 @@ def hidden_characters(prepared: Prepared, policy: Policy) -> list[Finding]:
     return found
 
 
-class _Hit(NamedTuple):
+class _Hit(Frozen):
     start: int
     end: int
     rule: SensitiveRule

@@ -18,19 +18,19 @@ from afterview.checks.patterns import GatedPattern
 from afterview.checks.reader import OFF, Section
 from afterview.checks.text import analyse, lower_same_length, normalise, tokens_of
 from afterview.checks.types import CheckContext, Finding
-from afterview.frozen import NamedTuple
+from afterview.frozen import Frozen
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
 
-class Requirement(NamedTuple):
+class Requirement(Frozen):
     """A pattern the body must (or must not) match, and the instruction when it fails."""
 
     pattern: GatedPattern
     message: str
 
 
-class TypeAsks(NamedTuple):
+class TypeAsks(Frozen):
     """The asks of one note type."""
 
     requires: tuple[Requirement, ...] = ()
@@ -41,7 +41,7 @@ class TypeAsks(NamedTuple):
     award_ignore: frozenset[str] = frozenset()
 
 
-class AskRules(NamedTuple):
+class AskRules(Frozen):
     """The asks of every note type that has some."""
 
     by_type: Mapping[str, TypeAsks]

@@ -18,6 +18,7 @@ from afterview.checks.panel import panel
 from afterview.checks.protected import hidden_characters, prepare_for_checks, sensitive
 from afterview.checks.purpose import asks
 from afterview.checks.types import CheckContext, Finding, Report
+from afterview.frozen import replace
 
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
@@ -74,7 +75,7 @@ def run_checks(text: str, context: CheckContext, policy: Policy, *, drafts_bar: 
             continue  # most checks on most notes: nothing to map, sort or raise
         found.sort(key=_text_order)
         if drafts_bar and policy.escalates(name, context.note_type):
-            found = [f if f.severity == "block" else f._replace(severity="block") for f in found]
+            found = [f if f.severity == "block" else replace(f, severity="block") for f in found]
         findings.extend(found)
     return Report(
         note_type=context.note_type, findings=tuple(findings), drafts_bar=drafts_bar, policy_version=policy.version

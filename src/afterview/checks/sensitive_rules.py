@@ -15,14 +15,14 @@ from collections.abc import Mapping
 
 from afterview.checks.patterns import GatedPattern, GateIndex, LazyRegex, Regex, phrase_regex
 from afterview.checks.reader import Section
-from afterview.frozen import NamedTuple
+from afterview.frozen import Frozen
 
 VOICES = ("self", "reader", "panel", "others", "shared", "allegation", "signal")
 ANCHOR_VOICES = ("self", "reader", "panel", "others", "shared")
 """Voices an anchor phrase may give; ``shared`` wins over any other anchor in the window."""
 
 
-class AnchorSet(NamedTuple):
+class AnchorSet(Frozen):
     """Words that tie an ambiguous word to a person, and whom they point at.
 
     Attributes:
@@ -39,14 +39,14 @@ class AnchorSet(NamedTuple):
     has_shared: bool = False
 
 
-class Category(NamedTuple):
+class Category(Frozen):
     """A protected characteristic (or ``allegation``) as findings name it."""
 
     label: str
     suggestion: str
 
 
-class SensitiveRule(NamedTuple):
+class SensitiveRule(Frozen):
     """One rule of sensitive.toml, compiled (see the file's header for the fields)."""
 
     id: str
@@ -67,7 +67,7 @@ class SensitiveRule(NamedTuple):
     suggestion: str | None = None
 
 
-class SensitiveRules(NamedTuple):
+class SensitiveRules(Frozen):
     """Every sensitive rule, with severities and messages.
 
     ``gates``: the policy's index, which decides once per text which branches of every

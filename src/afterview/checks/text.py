@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from afterview.checks.note import NoteParts, Span, count_words, split_note
-from afterview.frozen import NamedTuple
+from afterview.frozen import Frozen
 
 AFFIX = 3
 """Letters a word's start or end must have to gate a pattern by it."""
@@ -270,7 +270,7 @@ def word_count(analysis: Analysis, span: Span) -> int:
     return count_words(analysis.norm[span[0] : span[1]])
 
 
-class Masked(NamedTuple):
+class Masked(Frozen):
     """A text with the record's own names replaced by same-length filler.
 
     Attributes:

@@ -1,4 +1,4 @@
-"""The checks' own types: named tuples, so ``checks`` needs no pydantic (and no dataclasses).
+"""The checks' own types: frozen records (``afterview.frozen``), so ``checks`` needs no pydantic (and no dataclasses).
 
 A check is a plain function ``(text, context, policy) -> list[Finding]``; ``run_checks``
 folds the findings of every check the policy lists into a ``Report``. ``Finding`` and
@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import date
 
 from afterview.findings import SEVERITIES, Finding, Report, Severity
-from afterview.frozen import NamedTuple
+from afterview.frozen import Frozen
 
 __all__ = ["SEVERITIES", "CheckContext", "Finding", "Report", "Severity"]
 
 
-class CheckContext(NamedTuple):
+class CheckContext(Frozen):
     """What the checks know about the note beyond its text. All optional.
 
     Built from the interview record by the caller (``afterview.context``); ``check`` on a
