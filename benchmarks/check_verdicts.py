@@ -121,6 +121,8 @@ def _cases(tree: Path) -> list[tuple[str, str, object]]:
 
 
 def _with_type(context: object, note_type: str) -> object:
+    if hasattr(context, "_replace"):  # a named tuple
+        return context._replace(note_type=note_type)
     from dataclasses import replace
 
     return replace(context, note_type=note_type)  # type: ignore[type-var]
