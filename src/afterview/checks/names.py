@@ -220,10 +220,10 @@ class _OrdinaryWords:
 
     def others(self, found: list[str]) -> set[str]:
         """The words of ``found`` that are not ordinary (learning the new ones)."""
-        new = set(found).difference(self.words, self._others)
-        if len(self.words) + len(self._others) + len(new) > _WORDS_LEARNT:
+        if len(self.words) + len(self._others) > _WORDS_LEARNT:
             self.words.clear()
             self._others.clear()
+        new = set(found).difference(self.words, self._others)
         for raw in new:
             word = _fold(raw.strip(".'-").removesuffix("'s"))
             (self.words if word in self._known or word in self._not_names else self._others).add(raw)
