@@ -123,7 +123,10 @@ def _cases(tree: Path) -> list[tuple[str, str, object]]:
 def _with_type(context: object, note_type: str) -> object:
     if hasattr(context, "_replace"):  # a named tuple
         return context._replace(note_type=note_type)
-    from dataclasses import replace
+    try:  # a frozen record (afterview.frozen); --tree may be older, with dataclasses
+        from afterview.frozen import replace
+    except ImportError:
+        from dataclasses import replace
 
     return replace(context, note_type=note_type)  # type: ignore[type-var]
 

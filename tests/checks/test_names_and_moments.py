@@ -87,6 +87,26 @@ def test_the_record_s_employer_and_the_candidate_s_past(policy, body: str) -> No
     assert employer(note(body), RECORD, policy) == []
 
 
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        ("Joining Group is still my top choice.", None),
+        ("Group remains my first choice.", None),
+        ("I'd love to bring that to the team at Group.", None),
+        ("Acme Group made me an offer.", "Acme Group"),
+    ],
+)
+def test_an_employer_named_only_by_a_suffix_word(policy, body: str, flagged: str | None) -> None:
+    # "Group" is a company suffix ("Acme Group"), but here it is the whole name: the
+    # sentence-opening gerund before it is not part of another employer's name.
+    context = CheckContext(
+        note_type="competing_offer", recipient="Priya Raman", company="Group", has_record=True,
+        people=RECORD.people, record_texts=("Group", "Backend Engineer", *RECORD.people),
+    )  # fmt: skip
+    text = note(body)
+    assert [text[f.start : f.end] for f in employer(text, context, policy)] == ([flagged] if flagged else [])
+
+
 def test_the_competing_offer_s_employer_is_never_named(policy) -> None:
     context = CheckContext(
         note_type="competing_offer",

@@ -144,7 +144,8 @@ def _names_found(
         return tuple(found)
     for pattern, excusable in zip(rules.employer_patterns, rules.own_past_excuses, strict=True):
         for span, name in _captures(analysis, pattern, rules, regions):
-            if employers.overlaps(*span) or _is_company(name, company, rules) or _is_known(name, known, every=True):
+            opens = _opens_sentence(analysis.norm, span[0], analysis.body[0])
+            if employers.overlaps(*span) or _is_company(name, company, rules, opens=opens) or _is_known(name, known, every=True):
                 continue
             if excusable and _excused(analysis, span, rules.employer_unless):
                 continue
@@ -344,12 +345,20 @@ def _is_known(name: tuple[str, ...], known: frozenset[str], *, every: bool = Fal
     return all(found) if every else any(found)
 
 
-def _is_company(name: tuple[str, ...], company: tuple[frozenset[str], str, str], rules: NameRules) -> bool:
+def _is_company(
+    name: tuple[str, ...], company: tuple[frozenset[str], str, str], rules: NameRules, *, opens: bool = False
+) -> bool:
     """The words name the record's employer: some of its words and no others ("Desert
     Wing" for Desert Wing Aviation), perhaps after a word opening the sentence ("Joining
     Contoso is my top choice": what follows it then starts as the employer's name does,
     so "Quickstep Couriers" is not Swift Harbor Couriers), or its initials ("LRMC")."""
     words, initials, first = company
+    if not words - rules.company_suffixes:
+        # A name of suffix words only ("Group"): those words, perhaps after a gerund
+        # opening the sentence ("Joining Group is my top choice"; "Acme Group" is not it).
+        folded = [_fold(w) for w in name]
+        after_gerund = opens and len(folded) > 1 and folded[0].endswith("ing")
+        return all(w in words for w in folded[after_gerund:])
     own = [_fold(w) for w in name if _fold(w) not in rules.company_suffixes]
     if own and all(w in words for w in own):
         return True
@@ -412,5 +421,5 @@ def _company_forms(company: str, suffixes: frozenset[str]) -> tuple[frozenset[st
     """The employer's distinctive words, its initials ("lrmc") and its first distinctive word."""
     words = [w for w in (_fold(w.strip(".,()\"'")) for w in company.split()) if w]
     initials = "".join(w[0] for w in words if w not in suffixes or w == "and")
-    distinctive = [w for w in words if w not in suffixes]
+    distinctive = [w for w in words if w not in suffixes] or words  # "Group" alone is its own name
     return frozenset(distinctive), initials, distinctive[0] if distinctive else ""
