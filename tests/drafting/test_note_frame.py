@@ -179,6 +179,15 @@ def test_dates_are_written_as_month_and_day() -> None:
         ("for cutting breakdowns through preventive maintenance", "it was given for cutting breakdowns through preventive maintenance"),
         ("covers public tendering rules", "it covers public tendering rules"),
         ("the professional standard for internal audit work", "it is the professional standard for internal audit work"),
+        # typed as people type it: a past verb, who gave it, a placing
+        ("recognised the mentoring scheme I ran for new nurses", "it recognised the mentoring scheme I ran for new nurses"),
+        ("awarded by the Guild of Food Writers for my column on fermentation", "it was awarded by the Guild of Food Writers for my column on fermentation"),
+        ("given for the ward's falls-prevention audit", "it was given for the ward's falls-prevention audit"),
+        ("from the County Arts Council, for the mural programme", "it came from the County Arts Council, for the mural programme"),
+        ("by the Institute of Auditors", "it was given by the Institute of Auditors"),
+        ("Silver, for a sourdough made with heritage wheat", "it was Silver, for a sourdough made with heritage wheat"),
+        ("first place, for an accessible booking app", "it was first place, for an accessible booking app"),
+        ("the clinic runs on the same triage model", "the clinic runs on the same triage model"),
     ],
 )
 def test_relevance_reads_as_a_clause_after_because(raw: str, expected: str) -> None:
@@ -254,3 +263,16 @@ def test_block_that_repeats_the_name_does_not_print_it_twice(make_request) -> No
     frame = load_frame()
     closing = frame.closing(make_request(signature="Sam Rivera", signature_block="Sam Rivera\nData Engineer"), 0)
     assert closing.splitlines() == [frame.sign_offs[Tone.WARM][0], "Sam Rivera", "Data Engineer"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Northern Plains Bread Awards", "an award at the Northern Plains Bread Awards"),
+        ("Open Transit Hack 2026", "an award at the Open Transit Hack 2026"),
+        ("Red Dot Design Award", "the Red Dot Design Award"),
+        ("Booker Prize", "the Booker Prize"),
+    ],
+)
+def test_an_award_named_by_its_event_reads_as_an_award_at_it(name: str, expected: str) -> None:
+    assert load_frame().award_phrase(name) == expected

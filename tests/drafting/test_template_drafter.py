@@ -70,7 +70,7 @@ def test_render_fills_the_draft_text(make_request) -> None:
     drafter = TemplateDrafter()
     text = drafter.render(make_request(), 0)
     assert text.engine == "template"
-    assert text.prompt_version == drafter.version == "offline-4"
+    assert text.prompt_version == drafter.version == "offline-5"
     assert (text.prompt_tokens, text.completion_tokens) == (0, 0)
     assert text.body.startswith("Dear Jordan,\n\n")
     assert text.body.rstrip().endswith("Sam Rivera")

@@ -27,7 +27,7 @@ def _load_error(directory: Path) -> str:
 
 def test_shipped_set_has_six_variants_per_type_and_tone() -> None:
     templates = load_template_set()
-    assert templates.version == "offline-4"
+    assert templates.version == "offline-5"
     for note_type in NoteType:
         for tone in Tone:
             assert templates.variant_count(note_type, tone) >= 6, (note_type, tone)

@@ -68,6 +68,7 @@ _WORD_LISTS = (
     "status_words",
     "certification_words",
     "title_words",
+    "event_words",
 )
 
 
@@ -102,6 +103,9 @@ class NoteFrame(NamedTuple):
             certification" (unless it says "certification" or "certificate" itself).
         title_words: an award name holding one of these names a title a person holds
             ("Customer Advocate of the Year") and reads "the title of <name>".
+        event_words: an award name ending in one of these (a year after it aside) names
+            the event that gives prizes ("Northern Plains Bread Awards", "Open Transit
+            Hack 2026") and reads "an award at the <name>".
     """
 
     version: str
@@ -119,6 +123,7 @@ class NoteFrame(NamedTuple):
     status_words: frozenset[str] = frozenset()
     certification_words: frozenset[str] = frozenset()
     title_words: tuple[str, ...] = ()
+    event_words: frozenset[str] = frozenset()
 
     def variables(self, request: NoteRequest, *, subject: bool = False) -> dict[str, str]:
         """The values templates can use; optional ones only when the record has them.
@@ -184,6 +189,9 @@ class NoteFrame(NamedTuple):
         spaced = f" {' '.join(folded)} "
         if any(f" {title} " in spaced for title in self.title_words):
             return f"the title of {name}"  # "the title of Retail Leader of the Year", not "the Retail Leader ..."
+        last = folded[-2] if len(folded) > 1 and folded[-1].isdigit() else folded[-1]
+        if last in self.event_words:
+            return f"an award at the {name}"  # "an award at the Bread Awards", not "the Bread Awards"
         if any(w in ("certification", "certificate") for w in folded):
             return f"the {name}"
         if any(w in self.certification_words for w in folded):
@@ -350,6 +358,7 @@ def _load_frame_cached(directory: Path) -> NoteFrame:
         certification_words=frozenset(w.casefold() for w in problem.strings(data, "certification_words")),
         # Optional, so a prompts folder copied before it existed still loads.
         title_words=tuple(w.casefold() for w in problem.strings(data, "title_words")) if "title_words" in data else (),
+        event_words=frozenset(w.casefold() for w in problem.strings(data, "event_words")) if "event_words" in data else frozenset(),
     )
 
 

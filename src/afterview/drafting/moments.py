@@ -121,10 +121,19 @@ def relevance_clause(text: str) -> str:
     words = cleaned.split(" ")
     first = words[0].lower() if words else ""
     core = lower_lead(cleaned)
+    second = words[1].lower() if len(words) > 1 else ""
     if first == "for":
         return "it was given " + core
+    if first in ("from", "by"):  # who gave it: "from the Literacy Council, for ..."
+        return ("it came " if first == "from" else "it was given ") + core
     if first in _AWARD_VERBS:
         return "it " + core
+    if _is_past(first):
+        # "awarded by the Press Association ..." is passive, "recognised the coaching
+        # programme I built" active: what follows the verb tells them apart.
+        return ("it was " if second in _PASSIVE_FOLLOWERS else "it ") + core
+    if first.rstrip(",:") in _PLACINGS:  # "Gold, for a rye loaf", "first place, for a transit map"
+        return "it was " + core
     if first in SUBJECT_PRONOUNS or has_finite_verb(words) or _determiner_clause(words):
         return core
     if first in DETERMINERS:
@@ -146,6 +155,17 @@ def _determiner_clause(words: list[str]) -> bool:
 _AWARD_VERBS = frozenset(
     "recognises recognizes covers rewards honours honors reflects celebrates marks shows proves means".split()
 )
+_IRREGULAR_PAST = frozenset("given won shown made granted awarded presented chosen held".split())
+_PASSIVE_FOLLOWERS = frozenset("by for to at in as from after".split())
+_PLACINGS = frozenset("gold silver bronze first second third runner-up runners-up top highly joint".split())
+
+
+def _is_past(word: str) -> bool:
+    """A past form opening the relevance ("recognised", "awarded", "given")."""
+    return word in _IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST)
+
+
+_NOT_PAST = frozenset("need speed seed feed breed bed red shed".split())
 
 
 def preview(text: str, *, recipient: str | None = None) -> str:
