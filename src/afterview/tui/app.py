@@ -62,6 +62,7 @@ class AfterviewApp(App[int]):
         self._settled = asyncio.Event()
         self._first_run_early = False
         self._first_run_shown = False
+        self._loader_started = False
         self._held_keys: list[events.Key] | None = None if backend.loaded else []
         """Keys pressed on the dashboard while the loader runs, in order (None: none held)."""
         self.backend = backend
@@ -120,7 +121,15 @@ class AfterviewApp(App[int]):
             return
         if self._first_run_early:
             self._show_first_run()
-        self.call_after_refresh(self._load)
+        self.call_after_refresh(self._start_loader)
+
+    def _start_loader(self) -> None:
+        # Once. After the first frame, so the thread does not compete with drawing it; a
+        # first-run screen closed before that frame (Esc typed ahead) drops the
+        # after-refresh callback, so closing it starts the loader too.
+        if not self._loader_started and not self.backend.loaded:
+            self._loader_started = True
+            self._load()
 
     @work(exclusive=True, group="backend", exit_on_error=False)
     async def _load(self) -> None:
@@ -161,7 +170,7 @@ class AfterviewApp(App[int]):
         if self._first_run_shown:  # up already, or skipped before the loader finished
             return False
         self._first_run_shown = True
-        mounted = self.push_screen(ProfileScreen())
+        mounted = self.push_screen(ProfileScreen(), callback=lambda _saved: self._start_loader())
 
         async def drawn() -> None:
             await mounted
