@@ -191,7 +191,7 @@ def test_dates_are_written_as_month_and_day() -> None:
     ],
 )
 def test_relevance_reads_as_a_clause_after_because(raw: str, expected: str) -> None:
-    from afterview.drafting.moments import relevance_clause
+    from afterview.drafting.record_phrases import relevance_clause
 
     assert relevance_clause(raw) == expected
 

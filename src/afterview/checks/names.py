@@ -17,7 +17,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from afterview.checks.common import MAX_FINDINGS, SpanSet, fold_name as _fold, located, quote
-from afterview.checks.patterns import GatedPattern, Regex, word_positions
+from afterview.checks.employers import company_forms, is_company, known_words, rival_mentions
+from afterview.checks.patterns import GatedPattern, Regex
 from afterview.checks.reader import OFF, Section
 from afterview.checks.text import Analysis, analyse
 from afterview.checks.types import CheckContext, Finding
@@ -132,11 +133,11 @@ def _names_found(
     read: most notes name nobody else, and then no pattern runs at all."""
     analysis = analyse(text)
     rules = policy.names
-    known = _known_words(record_texts + people + ((company_name,) if company_name else ()))
-    company = _company_forms(company_name or "", rules.company_suffixes)
+    known = known_words(record_texts + people + ((company_name,) if company_name else ()))
+    company = company_forms(company_name or "", rules.company_suffixes)
     found: list[tuple[str, tuple[int, int], str, str]] = []
     employers = SpanSet()
-    for span in _rival_mentions(analysis, offer_company, record_texts, company_name, rules):
+    for span in rival_mentions(analysis, offer_company, record_texts, company_name, rules):
         employers.add(*span)
         found.append(("employer", span, rules.rival_message.format(match=quote(analysis, *span)), rules.employer_suggestion))
     regions = _unknown_sentences(analysis, known, rules)
@@ -145,7 +146,7 @@ def _names_found(
     for pattern, excusable in zip(rules.employer_patterns, rules.own_past_excuses, strict=True):
         for span, name in _captures(analysis, pattern, rules, regions):
             opens = _opens_sentence(analysis.norm, span[0], analysis.body[0])
-            if employers.overlaps(*span) or _is_company(name, company, rules, opens=opens) or _is_known(name, known, every=True):
+            if employers.overlaps(*span) or is_company(name, company, rules, opens=opens) or _is_known(name, known, every=True):
                 continue
             if excusable and _excused(analysis, span, rules.employer_unless):
                 continue
@@ -162,7 +163,7 @@ def _names_found(
                 continue
             # A title the record also uses ("Dr.") says nothing of who: "Dr. Moreau" is not Dr. Lindqvist.
             own = name[1:] if len(name) > 1 and _fold(name[0]) in titles else name
-            if _is_known(own, known) or _is_company(name, company, rules):
+            if _is_known(own, known) or is_company(name, company, rules):
                 continue
             persons.add(*span)
             message = rules.person_message.format(match=quote(analysis, *span), name=" ".join(name))
@@ -343,83 +344,3 @@ def _is_known(name: tuple[str, ...], known: frozenset[str], *, every: bool = Fal
     Priya Raman, but "World Health Organization" is not "Global Sentinel Health"."""
     found = (_fold(word) in known for word in name)
     return all(found) if every else any(found)
-
-
-def _is_company(
-    name: tuple[str, ...], company: tuple[frozenset[str], str, str], rules: NameRules, *, opens: bool = False
-) -> bool:
-    """The words name the record's employer: some of its words and no others ("Desert
-    Wing" for Desert Wing Aviation), perhaps after a word opening the sentence ("Joining
-    Contoso is my top choice": what follows it then starts as the employer's name does,
-    so "Quickstep Couriers" is not Swift Harbor Couriers), or its initials ("LRMC")."""
-    words, initials, first = company
-    if not words - rules.company_suffixes:
-        # A name of suffix words only ("Group"): those words, perhaps after a gerund
-        # opening the sentence ("Joining Group is my top choice"; "Acme Group" is not it).
-        folded = [_fold(w) for w in name]
-        after_gerund = opens and len(folded) > 1 and folded[0].endswith("ing")
-        return all(w in words for w in folded[after_gerund:])
-    own = [_fold(w) for w in name if _fold(w) not in rules.company_suffixes]
-    if own and all(w in words for w in own):
-        return True
-    if len(own) > 1 and own[1] == first and all(w in words for w in own[1:]):
-        return True
-    return len(name) == 1 and name[0].isupper() and len(name[0]) >= 2 and _fold(name[0]) == initials
-
-
-def _rival_mentions(
-    analysis: Analysis, rival: str | None, record_texts: tuple[str, ...], company: str | None, rules: NameRules
-) -> list[tuple[int, int]]:
-    """Where the body names the competing offer's employer (in full, or a distinctive word)."""
-    if not rival or not rival.strip():
-        return []
-    # Words the rest of the record uses too (the company, the role, people) are not the rival's.
-    others = list(record_texts)
-    if rival in others:  # once: the role may read the same
-        others.reverse()
-        others.remove(rival)
-    if _fold(rival) in {_fold(t) for t in others}:
-        return []  # the record names it otherwise too
-    ignore = _known_words((*others, company or "")) | rules.company_suffixes | rules.not_names
-    start, end = analysis.body
-    folded = _fold(analysis.norm[start:end])
-    if len(folded) != end - start:
-        return []  # folding changed lengths (rare scripts): spans would not line up
-    words = [w for w in _known_words((rival,)) if len(w) > 2 and w not in ignore]
-    if not words:
-        return []
-    spans = []
-    for term in [_fold(" ".join(rival.split())), *words]:
-        for position in word_positions(folded, term):
-            # A name has its capital: "Acme Works" is not "how the team works".
-            if analysis.norm[start + position].isupper():
-                spans.append((start + position, start + position + len(term)))
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
-        else:
-            merged.append((s, e))
-    return merged
-
-
-@lru_cache(maxsize=64)
-def _known_words(texts: tuple[str, ...]) -> frozenset[str]:
-    words: set[str] = set()
-    for text in texts:
-        for word in text.replace("\u2019", "'").split():
-            bare = _fold(word.strip(".,;:!?()\"'-").removesuffix("'s"))
-            if bare:
-                words.add(bare)
-                words.update(p for p in bare.split("-") if p)
-    return frozenset(words)
-
-
-@lru_cache(maxsize=64)
-def _company_forms(company: str, suffixes: frozenset[str]) -> tuple[frozenset[str], str, str]:
-    """The employer's distinctive words, its initials ("lrmc") and its first distinctive word."""
-    words = [w for w in (_fold(w.strip(".,()\"'")) for w in company.split()) if w]
-    initials = "".join(w[0] for w in words if w not in suffixes or w == "and")
-    distinctive = [w for w in words if w not in suffixes] or words  # "Group" alone is its own name
-    return frozenset(distinctive), initials, distinctive[0] if distinctive else ""

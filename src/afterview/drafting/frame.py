@@ -35,7 +35,8 @@ from afterview.drafting.datafile import (
     read_toml,
     template_fields,
 )
-from afterview.drafting.moments import mission_phrase, object_phrase, relevance_clause
+from afterview.drafting.moments import object_phrase
+from afterview.drafting.record_phrases import mission_phrase, relevance_clause
 from afterview.frozen import NamedTuple
 from afterview.resources import data_dir
 
