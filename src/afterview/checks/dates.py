@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from afterview.checks.patterns import LazyRegex
+
 MONTHS = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
@@ -22,7 +24,9 @@ _MONTH = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 
-DATE_EXPRESSION = re.compile(
+# Compiled on first use: about a millisecond of start-up, and only a note holding a
+# digit or a month is searched with it.
+DATE_EXPRESSION = LazyRegex(
     rf"\b(?P<m1>{_MONTH})\.?\s+(?P<d1>{_DAY})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?"
     rf"|\b(?P<d2>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b\.?(?:,?\s+(?P<y2>\d{{4}})\b)?"
     r"|\b(?P<y3>\d{4})-(?P<mo3>\d{1,2})-(?P<d3>\d{1,2})\b"

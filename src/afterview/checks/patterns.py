@@ -30,20 +30,30 @@ class LazyRegex:
     Patterns built from the long word lists of ``[fragments]`` take milliseconds each
     to compile, and most (exceptions above all) are never needed for a given note, so
     loading the policy compiles them lazily; ``reader`` has already checked their syntax.
-    After the first use the compiled pattern's own methods replace these (instance
-    attributes shadow the class's), so later calls cost nothing extra.
+    The drafting modules' own patterns use it too: a typical note needs few of them, and
+    compiling all at import cost ``draft --offline`` several milliseconds. After the
+    first use the compiled pattern's own methods replace these (instance attributes
+    shadow the class's), so later calls cost nothing extra; anything else a compiled
+    pattern has (``fullmatch``, ``split``, ``groupindex``...) is looked up on it.
     """
 
-    def __init__(self, pattern: str):
+    _BOUND = ("finditer", "search", "match", "sub", "fullmatch", "findall", "split", "subn")
+
+    def __init__(self, pattern: str, flags: int = 0):
         self.pattern = pattern
+        self.flags = flags
 
     def _compile(self) -> re.Pattern[str]:
-        compiled = re.compile(self.pattern)
-        self.finditer = compiled.finditer
-        self.search = compiled.search
-        self.match = compiled.match
-        self.sub = compiled.sub
+        # ``flags`` may be missing from an instance unpickled from an older cached policy.
+        compiled = re.compile(self.pattern, self.__dict__.get("flags", 0))
+        for name in self._BOUND:
+            setattr(self, name, getattr(compiled, name))
         return compiled
+
+    def __getattr__(self, name: str):
+        if name.startswith("__") or name == "pattern":
+            raise AttributeError(name)
+        return getattr(self._compile(), name)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         """As ``re.Pattern.finditer``."""
@@ -57,9 +67,9 @@ class LazyRegex:
         """As ``re.Pattern.match``."""
         return self._compile().match(string, pos, endpos)
 
-    def sub(self, replacement: str, string: str) -> str:
+    def sub(self, replacement, string: str, count: int = 0) -> str:
         """As ``re.Pattern.sub``."""
-        return self._compile().sub(replacement, string)
+        return self._compile().sub(replacement, string, count)
 
 
 Regex = re.Pattern[str] | LazyRegex

@@ -20,6 +20,7 @@ import re
 import unicodedata
 from enum import StrEnum
 
+from afterview.checks.patterns import LazyRegex
 from afterview.drafting.english import (
     AUX_DO,
     AUX_OTHER,
@@ -55,35 +56,35 @@ _NOT_GERUNDS = frozenset(
     "spring sibling pudding wedding lightning during building meeting offering".split()
 )
 # "I loved ...", "Really enjoyed ...", "I'm still thinking about ...": the frame says that.
-_ATTITUDE = re.compile(
+_ATTITUDE = LazyRegex(
     r"^(?:i\s+|i'm\s+|i’m\s+)?(?:really\s+|especially\s+|truly\s+|still\s+|also\s+)?"
     r"(?:loved|liked|enjoyed|appreciated|valued|admired|keep thinking about|am still thinking about|"
     r"thinking about|was (?:struck|impressed|inspired|fascinated) by)\s+(?=\S)",
     re.IGNORECASE,
 )
-_HEDGE = re.compile(r"^(?:i think|i guess|i feel like|honestly|tbh)\s*,?\s+", re.IGNORECASE)
+_HEDGE = LazyRegex(r"^(?:i think|i guess|i feel like|honestly|tbh)\s*,?\s+", re.IGNORECASE)
 # "q: how do you ...", "Question - what ...": a label the typist put before the question.
-_LABEL = re.compile(r"^(?:q|qn|question)\s*(?::|\s-)\s*(?=\S)", re.IGNORECASE)
+_LABEL = LazyRegex(r"^(?:q|qn|question)\s*(?::|\s-)\s*(?=\S)", re.IGNORECASE)
 # "not really an interviewer but he ...", "random, but she ...": an aside about the moment, then the moment.
-_LEADING_ASIDE = re.compile(
+_LEADING_ASIDE = LazyRegex(
     r"^(?:not\s+(?:really|exactly|technically|officially)|kind\s+of|sort\s+of|random(?:ly)?|unrelated|off[- ]topic|"
     r"side\s+note|small\s+thing|minor\s+thing|weird(?:ly)?|funny(?:\s+enough)?)\b[^,.;:!?]{0,50}?,?\s+but\s+(?=\S)",
     re.IGNORECASE,
 )
 # "how do you handle ...? - I said ...": the candidate's answer after the question it answers.
-_ANSWER = re.compile(r"\?([\'’\"”]?)\s*[-–—:]+\s*(?:I|i)\s+(?:said|answered|told|replied|went|talked|mentioned|gave)\b.*$")
+_ANSWER = LazyRegex(r"\?([\'’\"”]?)\s*[-–—:]+\s*(?:I|i)\s+(?:said|answered|told|replied|went|talked|mentioned|gave)\b.*$")
 # ":)", ";-)", ":D", "<3", "xD": typed faces, which a note leaves out.
-_EMOTICON = re.compile(r"(?<![\w:])(?:[:;=8][-'^]?[()DPpO3/\\|\]\[]+|<3+|\bx[dD]\b|\^_?\^)(?![\w])")
+_EMOTICON = LazyRegex(r"(?<![\w:])(?:[:;=8][-'^]?[()DPpO3/\\|\]\[]+|<3+|\bx[dD]\b|\^_?\^)(?![\w])")
 # "... - v helpful", ", so cool lol", "haha": the typist's own verdict trailing the moment.
 _VERDICT = r"(?:helpful|cool|nice|fun|useful|neat|interesting|impressive|good|great|slick|awesome|amazing|wild|fascinating)"
-_CHATTER_TAIL = re.compile(
+_CHATTER_TAIL = LazyRegex(
     r"(?:(?:\s*[-–—,;:!]+\s*|\s+)(?:v|very|so|super|really|soo+|rly|pretty|kinda)\s+" + _VERDICT + r"|\s+[-–—]\s+" + _VERDICT + r")"
     r"(?:\s+(?:lol|haha|tbh))?[\s!.]*$",
     re.IGNORECASE,
 )
 _SLANG = {"ur": "your", "u": "you", "w/": "with", "v": "very", "lol": "", "haha": "", "lmao": ""}
 # Abbreviations whose full stop belongs to the word: kept when the moment ends with one.
-_ABBREVIATION = re.compile(
+_ABBREVIATION = LazyRegex(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:approx|etc|vs|Dr|St|Mr|Mrs|Ms|Prof|Inc|Ltd|Co|Jr|Sr|No|v|e\.g|i\.e)\.)$"
 )
 _TRAILING = " \t.!?;:,…"
@@ -249,9 +250,9 @@ def _first_sentence(text: str) -> str:
     return text
 
 
-_CLAUSE_AFTER = re.compile(r"(?:you|she|he|they|we|I)\s+\w+", re.IGNORECASE)
+_CLAUSE_AFTER = LazyRegex(r"(?:you|she|he|they|we|I)\s+\w+", re.IGNORECASE)
 # "... ?? she said try Dishoom": what the reader said about it, after the typist's own "??".
-_REPORTED_AFTER = re.compile(r"(?:you|she|he|they) (?:said|told me|suggested|recommended|asked)\b", re.IGNORECASE)
+_REPORTED_AFTER = LazyRegex(r"(?:you|she|he|they) (?:said|told me|suggested|recommended|asked)\b", re.IGNORECASE)
 
 
 def _word_at(text: str, index: int) -> str:

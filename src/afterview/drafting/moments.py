@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from afterview.checks.patterns import LazyRegex
 from afterview.drafting.moment_acts import asked_of_candidate, condition_last, gerund_phrase, mishap_phrase, told_back
 from afterview.drafting.english import DETERMINERS, IRREGULAR_PAST, SUBJECT_PRONOUNS, WH_WORDS, has_finite_verb, lower_lead, past_tense_doer
 from afterview.drafting.moment_forms import Form, analyse, answered, asks, clean, form_of, is_fragment, strip_end
@@ -46,13 +47,13 @@ class Rendered(NamedTuple):
 
 # -- word lists ------------------------------------------------------------------------
 # Past forms that do not end in -ed.
-_REPORTING = re.compile(
+_REPORTING = LazyRegex(
     r"^(?:said|mentioned|told me|explained|shared|noted|pointed out)(?: that)? (?=\S)", re.IGNORECASE
 )
-_ASKED = re.compile(r"^asked(?: me| us)?(?: about)?(?= )", re.IGNORECASE)
-_WH_CLAUSE = re.compile(r"^(?:how|why|what|where|when|whether|which|who)\s+\w+\s+\w+", re.IGNORECASE)
-_MY_ANSWER = re.compile(r"^(?:how|why|what|where|when|whether|which)\s+(?:I|I'd|I'm|I've|I'll)\s", re.IGNORECASE)
-_ASKED_CLAUSE = re.compile(r"^(?:how|why|what|whether|where|when|which|who|if)\b", re.IGNORECASE)
+_ASKED = LazyRegex(r"^asked(?: me| us)?(?: about)?(?= )", re.IGNORECASE)
+_WH_CLAUSE = LazyRegex(r"^(?:how|why|what|where|when|whether|which|who)\s+\w+\s+\w+", re.IGNORECASE)
+_MY_ANSWER = LazyRegex(r"^(?:how|why|what|where|when|whether|which)\s+(?:I|I'd|I'm|I've|I'll)\s", re.IGNORECASE)
+_ASKED_CLAUSE = LazyRegex(r"^(?:how|why|what|whether|where|when|which|who|if)\b", re.IGNORECASE)
 _LIST_SEPARATORS = (
     (re.compile(r"\s*(?:->|→|=>)\s*"), " to "),
     (re.compile(r"\s+[-–]\s+|\s*;\s*|\s+/\s+|\s+\+\s+|\s+&\s+"), ", "),
@@ -195,8 +196,8 @@ def _phrase(form: Form, core: str, formal: bool, doer: str = "you") -> str:
 
 
 _PAST = r"(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + ")"
-_TWO_ACTIONS = re.compile(rf"^you (?:\w+ly |just |only |also |then )?{_PAST}\b[^,.;]* and (?:then )?{_PAST}\b", re.IGNORECASE)
-_YOU_ASKED = re.compile(
+_TWO_ACTIONS = LazyRegex(rf"^you (?:\w+ly |just |only |also |then )?{_PAST}\b[^,.;]* and (?:then )?{_PAST}\b", re.IGNORECASE)
+_YOU_ASKED = LazyRegex(
     r"^you (?:asked(?: me| us)?|wanted to know) (?=(?:if|whether|how|what|why|where|when|which|who)\b)", re.IGNORECASE
 )
 # What the candidate felt or found out, said as a gerund: the frame already says "I".
@@ -204,18 +205,18 @@ _EXPERIENCE_GERUNDS = {
     "felt": "feeling", "learned": "learning", "learnt": "learning", "realised": "realising", "realized": "realizing",
     "got to": "getting to", "understood": "understanding", "found out": "finding out", "discovered": "discovering",
 }
-_EXPERIENCE = re.compile(
+_EXPERIENCE = LazyRegex(
     r"^I (?:(?:finally|really|actually|also) )?(" + "|".join(_EXPERIENCE_GERUNDS) + r")\b", re.IGNORECASE
 )
 
 
-_SHARED_VIEW = re.compile(r"^we (?:both |all )?(?:think|agree|believe|know|like|love|share|feel)\b", re.IGNORECASE)
+_SHARED_VIEW = LazyRegex(r"^we (?:both |all )?(?:think|agree|believe|know|like|love|share|feel)\b", re.IGNORECASE)
 
 
 _IRREGULAR_GERUNDS = {"saw": "seeing", "met": "meeting", "got": "getting", "heard": "hearing", "sat": "sitting",
                       "ran": "running", "took": "taking", "made": "making", "went": "going", "ate": "eating"}
 # "we sat in on ...", "we walked the floor": something done together, told as a gerund.
-_WE_DID = re.compile(rf"^we (?=(?:\w+ed|{'|'.join(sorted(_IRREGULAR_GERUNDS))})\b)", re.IGNORECASE)
+_WE_DID = LazyRegex(rf"^we (?=(?:\w+ed|{'|'.join(sorted(_IRREGULAR_GERUNDS))})\b)", re.IGNORECASE)
 
 
 def _as_gerund(text: str) -> str:
@@ -273,17 +274,17 @@ def _unlist(text: str) -> str:
 
 
 # A topic, then what someone did or said about it: "informed consent - you asked how I'd do it".
-_TOPIC_THEN_CLAUSE = re.compile(
+_TOPIC_THEN_CLAUSE = LazyRegex(
     r"^(?P<topic>[^,;]+?)(?:\s+[-–—+]\s+|\s*;\s*|,\s+)(?P<clause>(?:you|I|we|she|he|they|somebody|someone|nobody|everyone) \S.*)$"
 )
 # The same run on without a stop, when the clause has an object of its own ("so many logframes you love them").
-_TOPIC_RUN_ON = re.compile(
+_TOPIC_RUN_ON = LazyRegex(
     r"^(?P<topic>\S+(?: \S+)+?) (?P<clause>(?:you|we|she|he|they) (?!who\b|that\b)\w+ (?:them|it|him|her|us|me))$"
 )
 
 
 # A thing, then a clause with a subject of its own: "his dashboard - coordinators got to flag their errors".
-_TOPIC_THEN_STATEMENT = re.compile(
+_TOPIC_THEN_STATEMENT = LazyRegex(
     r"^(?P<topic>(?:(?:the|your|my|our|a|an|this|that)\s|[\w'-]+'s\s)[^,;]+?)(?:\s+[-–—]\s+|\s*;\s*|:\s+)(?P<clause>\S.*)$",
     re.IGNORECASE,
 )
@@ -318,7 +319,7 @@ def _topic_and_clause(core: str) -> str | None:
 
 
 # "what's the worst bug I've shipped": asking about a thing, which names it well enough.
-_WHAT_IS_THE = re.compile(r"^what(?:'s| is| was)\s+((?:the|your|my)\s(?!.*\blike\b).+)$", re.IGNORECASE)
+_WHAT_IS_THE = LazyRegex(r"^what(?:'s| is| was)\s+((?:the|your|my)\s(?!.*\blike\b).+)$", re.IGNORECASE)
 
 
 def _question_phrase(core: str) -> str:

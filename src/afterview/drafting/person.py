@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from afterview.checks.patterns import LazyRegex
 from afterview.drafting.english import ADVERBS, PREPOSITIONS
 
 _FAMILIES = {
@@ -101,11 +102,11 @@ def _interviewer_family(text: str) -> str | None:
     return None
 
 # A "who" clause, up to the dash or stop that ends it: its pronouns are someone else's.
-_RELATIVE = re.compile(r"\b(?:who|whose|whom)\b(?:[^-–—;.!?]|\w-\w)*")
+_RELATIVE = LazyRegex(r"\b(?:who|whose|whom)\b(?:[^-–—;.!?]|\w-\w)*")
 
 # Where "they" stands for the reader: the moment's own subject; the owner in a moment with
 # no subject ("shared their screen", "had me audit their page"); the one seen or told.
-_THEY_AS_READER = re.compile(
+_THEY_AS_READER = LazyRegex(
     r"^(?:they|they're|they'd|they've|their)\b|^(?:\w+ed|had|took|gave|showed) (?:(?:me|us) \w+ )?(?:their|them)\b"
     r"|\b(?:hearing|watching|seeing|listening to|reading) (?:them|their)\b|\btheir own\b|\b(?:said|mentioned) they\b"
     r"|\b(?:told|asked|showed|thanked|gave) them\b"

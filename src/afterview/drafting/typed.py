@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import re
 
+from afterview.checks.patterns import LazyRegex
 from afterview.drafting.english import DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS, has_finite_verb, lower_lead
 from afterview.frozen import NamedTuple
 
 __all__ = ["Quoted", "drop_asides", "find_quote", "quotation_phrase", "restore_apostrophes", "topic_phrase", "unbullet", "write_out"]
 
 # A bracketed aside after some text; one that opens the moment only loses its brackets.
-_ASIDE = re.compile(r"\s*\([^()]*\)")
-_LEADING_BRACKETS = re.compile(r"^\(([^()]*)\)\s*")
-_NUMBERED = re.compile(r"(?:^|\s)\d{1,2}[).]\s+")
-_DASHED = re.compile(r"^\s*[-–•*]\s+")
+_ASIDE = LazyRegex(r"\s*\([^()]*\)")
+_LEADING_BRACKETS = LazyRegex(r"^\(([^()]*)\)\s*")
+_NUMBERED = LazyRegex(r"(?:^|\s)\d{1,2}[).]\s+")
+_DASHED = LazyRegex(r"^\s*[-–•*]\s+")
 
 # Lower-case only: "Id" or "ID" is an identifier, "id" after a subject-less clause is "I'd".
 _APOSTROPHE_FREE = {
@@ -35,7 +36,7 @@ _APOSTROPHE_FREE = {
     "youve": "you've", "youd": "you'd", "youll": "you'll", "theyve": "they've", "weve": "we've", "wouldnt've": "wouldn't've",
     "wouldve": "would've", "couldve": "could've", "shouldve": "should've", "hows": "how's", "wheres": "where's",
 }
-_APOSTROPHE_WORD = re.compile(r"(?<![\w'’])(" + "|".join(_APOSTROPHE_FREE) + r")(?![\w'’])")
+_APOSTROPHE_WORD = LazyRegex(r"(?<![\w'’])(" + "|".join(_APOSTROPHE_FREE) + r")(?![\w'’])")
 
 _OPENING_QUOTES = "\"“'‘"
 _CLOSING_FOR = {'"': '"', "“": "”", "'": "'", "‘": "’"}
@@ -66,14 +67,14 @@ def unbullet(text: str) -> str:
 
 
 # "re: the rota", "scaffold inspection thing", "hybrid wk": shorthand a note writes out.
-_REGARDING = re.compile(r"^(?:re|ref|wrt|regarding)\b\s*[:,-]?\s+(?=\S)", re.IGNORECASE)
-_VAGUE_TAIL = re.compile(r"(?<=\w)\s+(?:thing|things|stuff)$", re.IGNORECASE)
+_REGARDING = LazyRegex(r"^(?:re|ref|wrt|regarding)\b\s*[:,-]?\s+(?=\S)", re.IGNORECASE)
+_VAGUE_TAIL = LazyRegex(r"(?<=\w)\s+(?:thing|things|stuff)$", re.IGNORECASE)
 _SHORT_FORMS = {
     "wk": "week", "wks": "weeks", "mins": "minutes", "hrs": "hours", "yrs": "years", "mgr": "manager",
     "mgmt": "management", "dept": "department", "govt": "government", "w/o": "without", "abt": "about", "rn": "right now", "thru": "through", "tmrw": "tomorrow", "ppl": "people", "info": "information",
 }
 # Lower case only: "MGR" or "Info" may be a name.
-_SHORT_FORM = re.compile(r"(?<![\w/.])(" + "|".join(re.escape(k) for k in _SHORT_FORMS) + r")(?![\w/.])")
+_SHORT_FORM = LazyRegex(r"(?<![\w/.])(" + "|".join(re.escape(k) for k in _SHORT_FORMS) + r")(?![\w/.])")
 
 
 def write_out(text: str) -> str:
@@ -148,16 +149,16 @@ def quotation_phrase(text: str) -> str | None:
     return None
 
 
-_ENDS_WITH_ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:approx|etc|vs|Dr|St|Mr|Mrs|Ms|Prof|Inc|Ltd|Co|Jr|Sr|No)\.)$")
+_ENDS_WITH_ABBREVIATION = LazyRegex(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:approx|etc|vs|Dr|St|Mr|Mrs|Ms|Prof|Inc|Ltd|Co|Jr|Sr|No)\.)$")
 # What comes before a quotation of the reader's words: "he said", "you kept saying", "she told me".
-_SAYING = re.compile(
+_SAYING = LazyRegex(
     r"(?:(?:you|she|he|they)\s+)?(?:(?:kept|keep)\s+saying|said|says|say|told\s+(?:me|us)|asked(?:\s+(?:me|us))?|"
     r"put\s+it|joked|explained|mentioned|described\s+it\s+as|called\s+it)(?:\s+that)?",
     re.IGNORECASE,
 )
 # A single quotation mark opens a quotation only at the start or after words that report
 # speech ("she said '...'", "asked: '...'"); elsewhere it is an apostrophe.
-_SAYING_BEFORE = re.compile(r"(?:^|\s)" + _SAYING.pattern + r"\s*:?\s*$", re.IGNORECASE)
+_SAYING_BEFORE = LazyRegex(r"(?:^|\s)" + _SAYING.pattern + r"\s*:?\s*$", re.IGNORECASE)
 
 
 # Nouns for a change or an event, which a topic names with "the" whatever comes before them.
