@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from afterview.checks.common import fold_name as _fold
-from afterview.checks.patterns import word_positions
+from afterview.checks.patterns import merged_spans, word_positions
 from afterview.checks.text import Analysis
 
 if TYPE_CHECKING:
@@ -68,14 +68,7 @@ def rival_mentions(
             # A name has its capital: "Acme Works" is not "how the team works".
             if analysis.norm[start + position].isupper():
                 spans.append((start + position, start + position + len(term)))
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
-        else:
-            merged.append((s, e))
-    return merged
+    return merged_spans(spans)
 
 
 @lru_cache(maxsize=64)

@@ -75,7 +75,7 @@ class LazyRegex:
 Regex = re.Pattern[str] | LazyRegex
 """A compiled regex, or one compiled on first use."""
 
-__all__ = ["GateIndex", "GatedPattern", "LazyRegex", "Regex", "phrase_regex", "word_positions"]
+__all__ = ["GateIndex", "GatedPattern", "LazyRegex", "Regex", "merged_spans", "phrase_regex", "word_positions"]
 
 # How far from a key word a match may reach; the data files state it to pattern authors
 # (patterns bound their repeats, e.g. [^.?!\n]{0,60}, to stay well within it).
@@ -309,7 +309,7 @@ class GatedPattern:
                 position = lower.find(substring, position + 1, end)
         if number and analysis.has_digit:
             spans.extend(_window(analysis, *m.span(), start, end) for m in _DIGIT_RUN.finditer(lower, start, end))
-        return _merged(spans)
+        return merged_spans(spans)
 
 
 def word_positions(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[int]:
@@ -333,7 +333,8 @@ def _window(analysis: Analysis, start: int, end: int, low: int, high: int) -> Sp
     return max(low, start - _REACH), analysis.next_break(min(high, end + _REACH), high)
 
 
-def _merged(spans: list[Span]) -> list[Span]:
+def merged_spans(spans: list[Span]) -> list[Span]:
+    """``spans`` (sorted in place) with overlapping or touching ones joined, empty ones dropped."""
     spans.sort()
     merged: list[Span] = []
     for s, e in spans:

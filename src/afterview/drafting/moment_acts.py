@@ -19,29 +19,15 @@ from __future__ import annotations
 
 import re
 
+from afterview.checks.patterns import LazyRegex
 from afterview.drafting.english import IRREGULAR_PAST, lower_lead
 
 __all__ = ["asked_of_candidate", "condition_last", "gerund_phrase", "mishap_phrase", "told_back"]
 
 
-class _Lazy:
-    """A pattern compiled on first use: ``draft --offline`` and ``check`` import this module
-    on their start-up path, and most runs never tell a moment back."""
-
-    __slots__ = ("_args", "_compiled")
-
-    def __init__(self, *args: object) -> None:
-        self._args = args
-        self._compiled: re.Pattern[str] | None = None
-
-    def __getattr__(self, name: str):
-        if self._compiled is None:
-            self._compiled = re.compile(*self._args)
-        return getattr(self._compiled, name)
-
 # "told me about X", "talked about X": what the candidate heard about.
-_HEARD_ABOUT = _Lazy(r"^(?:talked|spoke|told (?:me|us)|chatted|went on|joked|opened up)(?: a (?:lot|bit))? about ", re.IGNORECASE)
-_STORY_OF = _Lazy(r"^told (?:me |us )?(?=(?:the|a|an|your) (?:story|tale|history)\b)", re.IGNORECASE)
+_HEARD_ABOUT = LazyRegex(r"^(?:talked|spoke|told (?:me|us)|chatted|went on|joked|opened up)(?: a (?:lot|bit))? about ", re.IGNORECASE)
+_STORY_OF = LazyRegex(r"^told (?:me |us )?(?=(?:the|a|an|your) (?:story|tale|history)\b)", re.IGNORECASE)
 # Telling verbs that name what was told as a noun: "your explanation of ...".
 _TOLD_AS_NOUN = {
     "explained": "your explanation of",
@@ -50,7 +36,7 @@ _TOLD_AS_NOUN = {
     "summarised": "your summary of",
     "summarized": "your summary of",
 }
-_MENTIONED = _Lazy(r"^(?:mentioned|noted|said|pointed out)(?: that)? ", re.IGNORECASE)
+_MENTIONED = LazyRegex(r"^(?:mentioned|noted|said|pointed out)(?: that)? ", re.IGNORECASE)
 # What people did in their own work, told as a story ("saved a hospital account by ..."); any
 # other act, or one done live in the room, stays an event ("the part where you showed me ...").
 _STORY_VERBS = frozenset(
@@ -58,9 +44,9 @@ _STORY_VERBS = frozenset(
     "moved migrated scaled won fixed solved led ran managed opened created set raised closed shipped rolled "
     "transformed overhauled rewrote reorganised reorganized negotiated recovered trained hired expanded".split()
 )
-_IN_THE_ROOM_CUES = _Lazy(r"\b(?:live|on the spot|together|right there|in front of|after|during|today)\b", re.IGNORECASE)
-_SECOND_ACT = _Lazy(r"\b(?:and|then|before|after) (?:then )?(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b", re.IGNORECASE)
-_PERSONAL = _Lazy(r"\b(?:me|my|us|our|I|I'd|I'm|I've|mine)\b")
+_IN_THE_ROOM_CUES = LazyRegex(r"\b(?:live|on the spot|together|right there|in front of|after|during|today)\b", re.IGNORECASE)
+_SECOND_ACT = LazyRegex(r"\b(?:and|then|before|after) (?:then )?(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b", re.IGNORECASE)
+_PERSONAL = LazyRegex(r"\b(?:me|my|us|our|I|I'd|I'm|I've|mine)\b")
 
 
 def told_back(core: str, is_clause) -> str | None:
@@ -115,18 +101,22 @@ def gerund_phrase(core: str) -> str:
 # A question with "you" as its subject ("how would you explain churn to an exec?", "whats the worst
 # bug youve shipped") was put to the candidate: interviews are questions asked of them. These
 # cues mark one the candidate asked instead, about the reader and their workplace.
-_YOU_SUBJECT = _Lazy(r"\byou(?:'d|'ve|'re|'ll)?\b(?!r)", re.IGNORECASE)
-_ASKED_OF_THEM = _Lazy(
+_YOU_SUBJECT = LazyRegex(r"\byou(?:'d|'ve|'re|'ll)?\b(?!r)", re.IGNORECASE)
+# What marks a question about the reader themselves, whatever else it asks.
+_ABOUT_THEM_CUES = (
+    r"(?:made|brought|keeps?|kept|surprised|got|drew|led) you|you (?:wish|like|love|enjoy|miss)|"
+    r"me|my|mine|myself|I|I'd|I'm|I've"
+)
+_ASKED_OF_THEM = LazyRegex(
     r"\b(?:here|join(?:ing|ed)?|working (?:here|at|for)|(?:this|the|your) (?:company|firm|team|practice|unit|school|"
     r"hospital|kitchen|lab|office|ward|store|studio|agency|department|clinic|newsroom|org|organi[sz]ation)|"
-    r"(?:made|brought|keeps?|kept|surprised|got|drew|led) you|you (?:wish|like|love|enjoy|miss)|your (?:favou?rite|own)|"
-    r"me|my|mine|myself|I|I'd|I'm|I've)\b",
+    r"your (?:favou?rite|own)|" + _ABOUT_THEM_CUES + r")\b",
     re.IGNORECASE,
 )
 
 
-_HYPOTHETICAL = _Lazy(r"\b(?:would|could|might|'d) you\b|\byou'd\b|\bif you\b", re.IGNORECASE)
-_ABOUT_THEM = _Lazy(r"\b(?:(?:made|brought|keeps?|kept|surprised|got|drew|led) you|you (?:wish|like|love|enjoy|miss)|me|my|mine|myself|I|I'd|I'm|I've)\b", re.IGNORECASE)
+_HYPOTHETICAL = LazyRegex(r"\b(?:would|could|might|'d) you\b|\byou'd\b|\bif you\b", re.IGNORECASE)
+_ABOUT_THEM = LazyRegex(r"\b(?:" + _ABOUT_THEM_CUES + r")\b", re.IGNORECASE)
 
 
 def asked_of_candidate(typed: str) -> bool:
@@ -143,7 +133,7 @@ def asked_of_candidate(typed: str) -> bool:
 
 
 # "if you had a week with no meetings, what would you build": the condition goes after the question.
-_CONDITION_FIRST = _Lazy(r"^(?P<condition>if\s[^?]+?),?\s+(?P<question>(?:what|how|where|which|who|why|when)\b.*)$", re.IGNORECASE)
+_CONDITION_FIRST = LazyRegex(r"^(?P<condition>if\s[^?]+?),?\s+(?P<question>(?:what|how|where|which|who|why|when)\b.*)$", re.IGNORECASE)
 
 
 def condition_last(question: str) -> tuple[str, str]:
@@ -154,12 +144,12 @@ def condition_last(question: str) -> tuple[str, str]:
 
 # A mishap is not something enjoyed: "the fire alarm going off", "your dog crashed the call",
 # "I spilled my coffee". What a note can thank them for is how they took it.
-_MISHAP_THING = _Lazy(
+_MISHAP_THING = LazyRegex(
     r"\b(?:alarm|fire drill|dog|puppy|cat|baby|toddler|kids?|child|phone|laptop|wifi|wi-fi|internet|connection|zoom|"
     r"teams|video|call|power|coffee|tea|water|mic|microphone|camera|screen|printer|projector|lights|siren|doorbell)\b",
     re.IGNORECASE,
 )
-_MISHAP_EVENT = _Lazy(
+_MISHAP_EVENT = LazyRegex(
     r"\b(?:went off|going off|goes off|crash(?:ed|ing|es)?|interrupt(?:ed|ing|s)?|bark(?:ed|ing|s)?|buzz(?:ed|ing|es)|"
     r"rang|ringing|spill(?:ed|ing|s)?|spilt|knock(?:ed|ing)? over|froze|freez(?:ing|es)|frozen|cut(?:ting)? out|"
     r"dropp(?:ed|ing) out|died|dying|dies|glitch(?:ed|ing)?|lagg(?:ed|ing)|walk(?:ed|ing|s) (?:in|across|over|onto)|burst in|"
@@ -167,7 +157,7 @@ _MISHAP_EVENT = _Lazy(
     r"kept (?:buzzing|ringing|barking|cutting|dropping|freezing|crying))\b",
     re.IGNORECASE,
 )
-_MY_BLUNDER = _Lazy(
+_MY_BLUNDER = LazyRegex(
     r"^I (?:(?:accidentally|totally|completely|nearly|almost) )?(?:spilled|spilt|dropped|knocked|tripped|forgot|blanked|froze|"
     r"messed up|mixed up|was late|arrived late|got lost|turned up late|showed up late|called you|misread|mispronounced|"
     r"stumbled|rambled|lost my train)\b",

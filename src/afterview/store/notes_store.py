@@ -38,11 +38,8 @@ class NotesStore:
             RecordNotFound: no such interview.
             StoreError: the database is locked, full or unwritable (nothing is saved).
         """
-        from afterview.store import drafts
-
-        with self._write("saving the draft") as db:
-            self._interview_date(db, interview_id)
-            return drafts.insert_draft(db, interview_id, draft, self.now())
+        (saved,) = self.save_drafts(interview_id, [draft])
+        return saved
 
     def save_drafts(self, interview_id: int, drafts: Sequence[Draft]) -> list[Draft]:
         """Store the variants of one request together (all or none); return them with ids.
@@ -56,7 +53,7 @@ class NotesStore:
         """
         from afterview.store import drafts as table
 
-        with self._write("saving the drafts") as db:
+        with self._write("saving the draft" if len(drafts) == 1 else "saving the drafts") as db:
             self._interview_date(db, interview_id)
             now = self.now()
             return [table.insert_draft(db, interview_id, d, now, leads_batch=i == 0) for i, d in enumerate(drafts)]
