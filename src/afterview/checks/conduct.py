@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from afterview.checks.common import MAX_FINDINGS, SpanSet, located, quote
-from afterview.checks.patterns import GatedPattern, Regex
+from afterview.checks.patterns import GatedPattern, GateIndex, Regex
 from afterview.checks.reader import OFF, Section
 from afterview.checks.text import Analysis, analyse, lower_same_length, normalise, whole_name_spans
 from afterview.checks.types import CheckContext, Finding
@@ -43,6 +43,7 @@ class PhraseFamily(Frozen):
         needs_record: only judged with an interview record (the bluff check needs to
             know whether an offer is recorded).
         off_with_offer: not judged when the record holds a competing offer.
+        gates: the policy's index the patterns are in, asked once for all of them.
     """
 
     patterns: tuple[GatedPattern, ...]
@@ -52,6 +53,7 @@ class PhraseFamily(Frozen):
     off_when_status: frozenset[str]
     needs_record: bool
     off_with_offer: bool
+    gates: GateIndex
 
     @classmethod
     def read(cls, section: Section) -> PhraseFamily:
@@ -65,6 +67,7 @@ class PhraseFamily(Frozen):
             off_when_status=frozenset(off_when),
             needs_record=section.boolean("needs_record", False),
             off_with_offer=section.boolean("off_with_offer", False),
+            gates=section.gates,
         )
         section.done()
         return family
@@ -76,6 +79,12 @@ class PhraseFamily(Frozen):
         if self.off_with_offer and context.has_offer:
             return False
         return context.status not in self.off_when_status
+
+    def opened(self, analysis: Analysis) -> list[tuple[GatedPattern, tuple[int, ...]]]:
+        """Each pattern that may match the text, with its open branches (one lookup in
+        the index for the whole family)."""
+        hits = self.gates.hits(analysis)
+        return [(pattern, numbers) for pattern in self.patterns if (numbers := hits.get(pattern.slot))]
 
 
 def read_families(section: Section) -> Mapping[str, PhraseFamily]:
@@ -94,7 +103,7 @@ def family_findings(check: str, text: str, context: CheckContext, policy: Policy
     if severity == OFF or not family.applies(context):
         return []
     analysis = analyse(text)
-    opened = [(pattern, numbers) for pattern in family.patterns if (numbers := pattern.open_branches(analysis))]
+    opened = family.opened(analysis)
     if not opened:
         return []  # most notes: no branch of the family can match, and no regex runs
     return [
@@ -121,6 +130,8 @@ def _matches(
     # The subject line counts too: "Subject: When should I expect to hear back?"
     for start, end in filter(None, (analysis.parts.subject, analysis.body)):
         for pattern, numbers in opened:
+            if not pattern.may_match(analysis, lower, norm, start, end, opened=numbers):
+                continue  # the usual case: no open branch occurs in this part at all
             for match in pattern.finditer(analysis, lower, norm, start, end, opened=numbers):
                 span = match.span()
                 if span[0] == span[1] or taken.overlaps(*span):

@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 
 from afterview.checks.gate_index import GateIndex, in_body
 from afterview.checks.gates import Branch, Clause, holds, phrase_regex
-from afterview.checks.scanning import Scanner, compile_branches
+from afterview.checks.scanning import Scanner, compile_branches, finder
 from afterview.checks.text import Analysis, Span
 
 
@@ -272,6 +273,22 @@ class GatedPattern:
         for region_start, region_end in self._regions(analysis, lower, start, end, numbers):
             yield from regex.finditer(text, region_start, region_end)
 
+    def may_match(
+        self, analysis: Analysis, lower: str, norm: str, start: int, end: int, *, opened: tuple[int, ...]
+    ) -> bool:
+        """False when ``finditer`` over the same texts and bounds, with these ``opened``
+        branches, would find nothing; True when it may find something.
+
+        Each open branch's finder (``scanning.finder``) is searched once, so a text
+        where none of them occurs costs no window, no generator and no alternation.
+        A span long enough to be searched in windows is not tested (True).
+        """
+        if end - start > _WHOLE:
+            return True
+        text = norm if self.case_sensitive else lower
+        branches = self._branches
+        return any(_finder(branches[n][0]).search(text, start, end) is not None for n in opened)
+
     def _regex(self, numbers: tuple[int, ...]) -> Scanner | re.Pattern[str]:
         compiled = self._compiled.get(numbers)
         if compiled is None:
@@ -310,6 +327,13 @@ class GatedPattern:
         if number and analysis.has_digit:
             spans.extend(_window(analysis, *m.span(), start, end) for m in _DIGIT_RUN.finditer(lower, start, end))
         return merged_spans(spans)
+
+
+@lru_cache(maxsize=8192)
+def _finder(branch: str) -> re.Pattern[str]:
+    """``scanning.finder(branch)``, compiled once per process (room for every branch of a
+    policy, some four thousand; few are ever asked for)."""
+    return finder(branch)
 
 
 def word_positions(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[int]:

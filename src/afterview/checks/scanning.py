@@ -20,7 +20,7 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 
-__all__ = ["Scanner", "compile_branches"]
+__all__ = ["Scanner", "compile_branches", "finder"]
 
 _QUANTIFIERS = "*+?{"
 
@@ -78,6 +78,16 @@ def compile_branches(branches: Sequence[str]) -> Scanner | re.Pattern[str]:
     except re.error:  # the assertion held a group a later back reference needs
         return re.compile(pattern)
     return Scanner(pattern, finder)
+
+
+def finder(branch: str) -> re.Pattern[str]:
+    """``branch`` (one regex source) without the ``\\b`` or lookbehinds it opens with,
+    compiled: it matches wherever ``branch`` does, between the same bounds, so where a
+    search of it finds nothing ``branch`` cannot match either (a cheap necessary test)."""
+    try:
+        return re.compile(_without_leading_assertion(branch))
+    except re.error:  # the assertion held a group a later back reference needs
+        return re.compile(branch)
 
 
 def _without_leading_assertion(branch: str) -> str:
