@@ -1,4 +1,5 @@
-"""A Scanner finds exactly the matches of its plain pattern, for every branch of the policy too."""
+"""A Scanner finds exactly the matches of its plain pattern, for every branch of the policy too;
+a branch's finder finds a place wherever the branch matches."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from afterview.checks import Policy
-from afterview.checks.scanning import Scanner, compile_branches
+from afterview.checks.scanning import Scanner, compile_branches, finder, reads_past_end
 
 from . import sensitive_corpus as corpus
 
@@ -67,3 +68,88 @@ def sample() -> str:
         texts.extend(case["text"] for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"][:1])
     texts.extend(positive.text for positive in corpus.hand_written_positives()[::4])
     return "\n\n".join(texts)
+
+
+FINDER_BRANCHES = [
+    r"\bour\s+(?!team)[a-z]+",
+    r"(?<!love\s)(?<!my\s)\b(?:to\s+work)\s+with\b",
+    r"\b(?:a|my)\s+team",  # the assertion guards both alternatives: dropped, not moved
+    r"\b(?:(?:team)\s+lead|old)\b",
+    r"\bteams?\b",
+    r"(?<![\w'])my(?![\w'])",
+    r"(?<=\s)old\b",
+    r"\b(?:x*)",
+    r"(?<=(a))b\1",
+]
+
+
+@pytest.mark.parametrize("branch", FINDER_BRANCHES)
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="aby oldmteur\n'wkilvsx", max_size=60), pos=st.integers(0, 70), span=st.integers(0, 70))
+def test_a_finder_finds_a_place_wherever_its_branch_matches(branch: str, text: str, pos: int, span: int) -> None:
+    found = re.compile(branch).search(text, pos, pos + span)
+    place = finder(branch).search(text, pos, pos + span)
+    if found is not None:
+        assert place is not None and place.start() <= found.start()
+
+
+def test_a_finder_tests_a_leading_word_boundary_once_it_finds_the_letters() -> None:
+    assert finder(r"\bour\s+(?!team)").pattern == r"our(?<!\wour)\s+(?!team)"
+    assert finder(r"\bour\s").search("your day") is None  # "your" is no place for "our"
+    assert finder(r"\bteams?\b").pattern == r"team(?<!\wteam)s?\b"
+    assert finder(r"\b(?:a|my)\s+team").pattern == r"(?:a|my)\s+team"
+
+
+def test_what_reads_past_the_end_of_a_match() -> None:
+    assert not reads_past_end(r"\bour\s+team\b(?<!x)")
+    for source in (r"a$", r"a\Z", r"a(?!b)", r"a(?=b)", r"(?>a)", r"a*+", r"a{2}+"):
+        assert reads_past_end(source), source
+
+
+def test_every_branch_of_the_policy_has_a_finder_that_finds_its_matches(policy: Policy, sample: str) -> None:
+    seen = 0
+    lower = sample.lower()
+    for pattern in policy.conduct["presumption"].patterns[0]._gates._patterns:
+        text = sample if pattern.case_sensitive else lower
+        for source, _ in pattern._branches:
+            search = finder(source).search
+            for match in re.compile(source).finditer(text):
+                place = search(text, match.start())
+                assert place is not None and place.start() == match.start(), source[:80]
+                seen += 1
+    assert seen > 200
+
+
+_phrases = st.lists(st.sampled_from(["our", "your", "team", "old", "my", "join", "joining", "x", "'", "\n"]), max_size=6).map(
+    " ".join
+)
+MAY_MATCH_SOURCES = [
+    r"\bour\s+(?!team)[a-z]+",
+    r"\bjoin(?:ing)?\b(?!\s+my)",
+    r"\bold\s+team$",
+    r"(?<![\w'])my\s+team\b",
+    r"\b(?:team|old)\s+my\b",
+]
+
+
+@pytest.mark.parametrize("source", MAY_MATCH_SOURCES)
+@settings(max_examples=300, deadline=None)
+@given(
+    first=_phrases,
+    second=_phrases,
+    gap=st.sampled_from(["\n\n", "\n\nmy ", "x", ""]),
+)
+def test_may_match_is_false_only_where_no_span_has_a_match(source: str, first: str, second: str, gap: str) -> None:
+    from afterview.checks.patterns import GatedPattern
+    from afterview.checks.text import analyse
+
+    pattern = GatedPattern.of(source)
+    text = first + gap + second
+    analysis = analyse(text)
+    spans = [(0, len(first)), (len(first) + len(gap), len(text))]
+    opened = pattern.open_branches(analysis)
+    found = any(
+        True for start, end in spans for _ in pattern.finditer(analysis, analysis.lower, analysis.norm, start, end)
+    )
+    if found:
+        assert pattern.may_match(analysis, analysis.lower, analysis.norm, spans, opened=opened)

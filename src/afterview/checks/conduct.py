@@ -3,11 +3,13 @@
 ``presumption`` (writing as if hired), ``insider`` (speaking as an employee), ``money``
 (salary, pay, benefits), ``pressure`` (arguing with a decision, complaining about the
 wait), ``ultimatum`` (soft or hard), ``bluff`` (an offer the record does not hold) and
-``scope`` (a thank-you that asks about timing or sells anew). A family (``presumption``, ``insider``, ``money``, ``pressure``, ``ultimatum``,
-``bluff``, ``scope``) is a list of gated patterns in ``guardrails/conduct.toml``, a
-sentence-level ``unless`` pattern that excuses a match ("at my current job, our
-customers..."), conditions on the record (off once the status is offered; only when
-no competing offer is recorded) and the instruction shown for each match.
+``scope`` (a thank-you that asks about timing or sells anew). A family is a list of
+gated patterns in ``guardrails/conduct.toml``, a sentence-level ``unless`` pattern that
+excuses a match ("at my current job, our customers..."), conditions on the record (off
+once the status is offered; only when no competing offer is recorded) and the
+instruction shown for each match. Most notes hold no phrase of most families, so each
+open branch is first looked for on its own (``GatedPattern.may_match``), and only a
+family with a candidate runs its patterns and reads the record.
 """
 
 from __future__ import annotations
@@ -125,13 +127,16 @@ def _matches(
 ) -> list[tuple[int, int]]:
     """The spans the family's open patterns match, in text order, less those excused."""
     lower, norm = analysis.lower, analysis.norm
+    # The subject line counts too: "Subject: When should I expect to hear back?"
+    parts = [part for part in (analysis.parts.subject, analysis.body) if part]
+    # The usual case: no open branch occurs in either part, and no pattern runs.
+    opened = [
+        (pattern, numbers) for pattern, numbers in opened if pattern.may_match(analysis, lower, norm, parts, opened=numbers)
+    ]
     taken = SpanSet()
     excuses: _Excuses | None = None  # the record's words and names, read at the first match
-    # The subject line counts too: "Subject: When should I expect to hear back?"
-    for start, end in filter(None, (analysis.parts.subject, analysis.body)):
+    for start, end in parts:
         for pattern, numbers in opened:
-            if not pattern.may_match(analysis, lower, norm, start, end, opened=numbers):
-                continue  # the usual case: no open branch occurs in this part at all
             for match in pattern.finditer(analysis, lower, norm, start, end, opened=numbers):
                 span = match.span()
                 if span[0] == span[1] or taken.overlaps(*span):

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from afterview.checks.gate_index import GateIndex, in_body
 from afterview.checks.gates import Branch, Clause, holds, phrase_regex
-from afterview.checks.scanning import Scanner, compile_branches, finder
+from afterview.checks.scanning import Scanner, compile_branches, finder, reads_past_end
 from afterview.checks.text import Analysis, Span
 
 
@@ -274,20 +274,40 @@ class GatedPattern:
             yield from regex.finditer(text, region_start, region_end)
 
     def may_match(
-        self, analysis: Analysis, lower: str, norm: str, start: int, end: int, *, opened: tuple[int, ...]
+        self, analysis: Analysis, lower: str, norm: str, spans: list[Span], *, opened: tuple[int, ...]
     ) -> bool:
-        """False when ``finditer`` over the same texts and bounds, with these ``opened``
-        branches, would find nothing; True when it may find something.
+        """False when ``finditer`` over each of ``spans`` (in text order, apart), on the
+        same texts and with these ``opened`` branches, would find nothing; True when it
+        may find something.
 
         Each open branch's finder (``scanning.finder``) is searched once, so a text
-        where none of them occurs costs no window, no generator and no alternation.
-        A span long enough to be searched in windows is not tested (True).
+        where none of them occurs costs no window, no generator and no alternation. A
+        finder that reads nothing past where it ends searches from the first span's
+        start to the last one's end in one go, when each earlier span ends before a
+        character that is no part of a word (so ``\\b`` there reads as at the end).
+        Spans long enough to be searched in windows are not tested (True).
         """
-        if end - start > _WHOLE:
-            return True
+        if not spans:
+            return False
         text = norm if self.case_sensitive else lower
+        joined = True  # plain loops, no generators: this runs for most patterns of most texts
+        for start, end in spans:
+            if end - start > _WHOLE:
+                return True
+            if end < spans[-1][1] and end < len(text) and (text[end].isalnum() or text[end] == "_"):
+                joined = False
+        low, high = spans[0][0], spans[-1][1]
         branches = self._branches
-        return any(_finder(branches[n][0]).search(text, start, end) is not None for n in opened)
+        for number in opened:
+            found, reads_on = _finder(branches[number][0])
+            if joined and not reads_on:
+                if found.search(text, low, high) is not None:
+                    return True
+                continue
+            for start, end in spans:
+                if found.search(text, start, end) is not None:
+                    return True
+        return False
 
     def _regex(self, numbers: tuple[int, ...]) -> Scanner | re.Pattern[str]:
         compiled = self._compiled.get(numbers)
@@ -330,10 +350,12 @@ class GatedPattern:
 
 
 @lru_cache(maxsize=8192)
-def _finder(branch: str) -> re.Pattern[str]:
-    """``scanning.finder(branch)``, compiled once per process (room for every branch of a
+def _finder(branch: str) -> tuple[re.Pattern[str], bool]:
+    """``scanning.finder(branch)``, and whether it may read past its match's end
+    (``scanning.reads_past_end``), made once per process (room for every branch of a
     policy, some four thousand; few are ever asked for)."""
-    return finder(branch)
+    found = finder(branch)
+    return found, reads_past_end(found.pattern)
 
 
 def word_positions(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[int]:

@@ -20,9 +20,11 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 
-__all__ = ["Scanner", "compile_branches", "finder"]
+__all__ = ["Scanner", "compile_branches", "finder", "reads_past_end"]
 
 _QUANTIFIERS = "*+?{"
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_READS_ON = re.compile(r"\$|\\Z|\(\?[=!>]|[*+?}]\+")
 
 
 class Scanner:
@@ -81,13 +83,104 @@ def compile_branches(branches: Sequence[str]) -> Scanner | re.Pattern[str]:
 
 
 def finder(branch: str) -> re.Pattern[str]:
-    """``branch`` (one regex source) without the ``\\b`` or lookbehinds it opens with,
-    compiled: it matches wherever ``branch`` does, between the same bounds, so where a
-    search of it finds nothing ``branch`` cannot match either (a cheap necessary test)."""
+    """A regex that matches wherever ``branch`` (one regex source) does, between the
+    same bounds, and that the engine searches as fast as a plain word: where a search of
+    it finds nothing, ``branch`` cannot match either (a cheap necessary test).
+
+    The assertions ``branch`` opens with come after the letters that follow them
+    (``\\bour\\s+`` is searched as ``our(?<!\\wour)\\s+``: the same test, made once
+    "our" is found); when no letters follow, they are dropped (matching in more places).
+    """
+    source = _assertions_after_letters(branch) or _without_leading_assertion(branch)
     try:
-        return re.compile(_without_leading_assertion(branch))
-    except re.error:  # the assertion held a group a later back reference needs
+        return re.compile(source)
+    except re.error:  # e.g. the assertion held a group a later back reference needs
         return re.compile(branch)
+
+
+def reads_past_end(source: str) -> bool:
+    """True when whether ``source`` matches may depend on text after its match ends (or
+    on where the text ends): it holds ``$``, ``\\Z``, a lookahead, a possessive
+    quantifier or an atomic group (judged on the source's characters: an escaped ``$``
+    counts too, which errs on the safe side). ``\\b`` and ``\\B`` are left to the caller."""
+    return _READS_ON.search(source) is not None
+
+
+def _assertions_after_letters(branch: str) -> str | None:
+    """``branch`` with its leading ``\\b`` and lookbehinds moved after the run of
+    letters and digits that follows them (inside any groups opened first), each made
+    to look back over those letters too; None when ``branch`` is not of that shape, or
+    when a group opened first has other alternatives the assertions also guard."""
+    rest, checks = branch, []
+    while True:
+        if rest.startswith("\\b"):
+            checks.append(None)
+            rest = rest[2:]
+        elif rest.startswith(("(?<=", "(?<!")):
+            cut = _group_end(rest)
+            if cut < 0:
+                return None
+            checks.append((rest[:4], rest[4 : cut - 1]))
+            rest = rest[cut:]
+        else:
+            break
+    groups = 0
+    while rest.startswith("(?:"):
+        groups += 1
+        rest = rest[3:]
+    size = 0
+    while size < len(rest) and rest[size] in _LETTERS:
+        size += 1
+    if size < len(rest) and rest[size] in _QUANTIFIERS:
+        size -= 1  # "ours?": the "s" is optional
+    if not checks or size <= 0 or not _closes_without_alternatives(rest[size:], groups):
+        return None
+    letters = rest[:size]
+    # All hold at one place, so their order is free: "\\b" first, the cheapest and most often false.
+    moved = "".join(
+        f"(?<!\\w{letters})" if check is None else f"{check[0]}(?:{check[1]}){letters})"
+        for check in sorted(checks, key=lambda check: check is not None)
+    )
+    return "(?:" * groups + letters + moved + rest[size:]
+
+
+def _closes_without_alternatives(source: str, groups: int) -> bool:
+    """No ``|`` stands in ``source`` at the level of the ``groups`` groups it is inside
+    (nor at the top level) before the last of them closes."""
+    depth, i = 0, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = _class_end(source, i)
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                groups -= 1
+                if groups == 0:
+                    return True
+            else:
+                depth -= 1
+        elif char == "|" and depth == 0:
+            return False
+        i += 1
+    return True
+
+
+def _class_end(source: str, start: int) -> int:
+    """The index just past the character class opening at ``start``."""
+    i = start + 1
+    if i < len(source) and source[i] == "^":
+        i += 1
+    if i < len(source) and source[i] == "]":
+        i += 1  # a "]" first in a class is a literal
+    while i < len(source) and source[i] != "]":
+        i += 2 if source[i] == "\\" else 1
+    return i + 1
 
 
 def _without_leading_assertion(branch: str) -> str:
