@@ -41,7 +41,7 @@ def split_alternatives(source: str) -> list[str]:
 
 def _top_level(source: str, separator: str) -> list[str]:
     parts, start = [], 0
-    for i, char, depth in _scan(source, 0):
+    for i, char, depth in scan_source(source, 0):
         if char == separator and depth == 0:
             parts.append(source[start:i])
             start = i + 1
@@ -51,13 +51,13 @@ def _top_level(source: str, separator: str) -> list[str]:
 
 def _closing(source: str, start: int) -> int | None:
     """The index of the parenthesis closing the group opening at ``start``."""
-    for i, char, depth in _scan(source, start):
+    for i, char, depth in scan_source(source, start):
         if char == ")" and depth == 0:
             return i
     return None
 
 
-def _scan(source: str, start: int) -> Iterator[tuple[int, str, int]]:
+def scan_source(source: str, start: int) -> Iterator[tuple[int, str, int]]:
     """(index, character, depth of parentheses after it) for each character of
     ``source`` from ``start`` outside escapes and character classes."""
     depth, i, size = 0, start, len(source)

@@ -20,6 +20,8 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 
+from afterview.checks.regex_split import scan_source
+
 __all__ = ["Scanner", "compile_branches", "finder", "reads_past_end"]
 
 _QUANTIFIERS = "*+?{"
@@ -145,42 +147,17 @@ def _assertions_after_letters(branch: str) -> str | None:
 
 
 def _closes_without_alternatives(source: str, groups: int) -> bool:
-    """No ``|`` stands in ``source`` at the level of the ``groups`` groups it is inside
-    (nor at the top level) before the last of them closes."""
-    depth, i = 0, 0
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            i = _class_end(source, i)
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            if depth == 0:
-                groups -= 1
-                if groups == 0:
-                    return True
-            else:
-                depth -= 1
-        elif char == "|" and depth == 0:
+    """No ``|`` stands directly in any of the ``groups`` groups ``source`` is inside,
+    before the last of them closes (one at the top level keeps its meaning: the
+    assertions guarded only the first alternative anyway)."""
+    if groups == 0:
+        return True
+    for _, char, depth in scan_source(source, 0):
+        if char == "|" and depth <= 0:  # in one of those groups (or, to be safe, a later one)
             return False
-        i += 1
+        if char == ")" and depth == -groups:
+            return True
     return True
-
-
-def _class_end(source: str, start: int) -> int:
-    """The index just past the character class opening at ``start``."""
-    i = start + 1
-    if i < len(source) and source[i] == "^":
-        i += 1
-    if i < len(source) and source[i] == "]":
-        i += 1  # a "]" first in a class is a literal
-    while i < len(source) and source[i] != "]":
-        i += 2 if source[i] == "\\" else 1
-    return i + 1
 
 
 def _without_leading_assertion(branch: str) -> str:
