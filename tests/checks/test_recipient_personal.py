@@ -102,6 +102,23 @@ def test_note_that_misses_the_moment_blocks(policy, body: str) -> None:
     )
 
 
+def test_a_sentence_counts_whole_across_an_abbreviation(policy) -> None:
+    # "U.S." breaks the clause but not the sentence: the anchor before it still counts.
+    body = "Hearing you describe the U.S. churn dashboard stayed with me."
+    assert personal(thank_you(body), CheckContext(moment=MOMENT), policy) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The redesigned churn work; you made it sound easy.",  # a semicolon ends the sentence
+        "You told me about it. The churn dashboard was new to me.",
+    ],
+)
+def test_anchor_and_words_in_different_sentences_do_not_refer(policy, body: str) -> None:
+    assert len(personal(thank_you(body), CheckContext(moment=MOMENT), policy)) == 1
+
+
 def test_a_one_word_moment_needs_that_word(policy) -> None:
     assert personal(thank_you("I loved the Kubernetes story."), CheckContext(moment="Kubernetes"), policy) == []
     assert len(personal(thank_you("I loved the story."), CheckContext(moment="Kubernetes"), policy)) == 1

@@ -4,7 +4,7 @@ and ``personal`` (a thank-you refers to the moment noted for them)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
@@ -22,6 +22,8 @@ _PREFIX = 4
 # A sentence holding this many of the moment's distinctive words retells it, anchor or not.
 _RETOLD = 3
 _WORD = re.compile(r"[^\W_]+")
+# Words of notes that start like one of a moment's forms, remembered per form and moment.
+_WORDS_KEPT = 4096
 
 
 # -- recipient ------------------------------------------------------------------------
@@ -198,6 +200,10 @@ def personal(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
     return [Finding("personal", severity, message, suggestion=rules.suggestion.format(name=name))]
 
 
+# (word start, its (stem form, wanted stem) pairs, words seen -> their wanted stems), ...
+_Forms = tuple[tuple[str, tuple[tuple[str, str], ...], dict[str, tuple[str, ...]]], ...]
+
+
 class _Moment(NamedTuple):
     """What ``personal`` looks for, worked out once per moment.
 
@@ -206,13 +212,17 @@ class _Moment(NamedTuple):
         head: the stem of its head noun (see ``_head``).
         keywords: a few of its words, for the message.
         forms: each word start to look for, with the (stem form, wanted stem) pairs
-            that start so: the stems and their synonyms.
+            that start so (the stems and their synonyms), and the words of notes
+            found so far that start so, each with the wanted stems it has; first
+            the ``own`` starts that some wanted stem itself has.
+        own: how many of ``forms`` come from the moment's own words.
     """
 
     wanted: tuple[str, ...]
     head: str | None
     keywords: str
-    forms: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+    forms: _Forms
+    own: int
 
 
 _MOMENTS: dict[tuple[str, int], tuple[PersonalRules, _Moment | None]] = {}
@@ -236,48 +246,96 @@ def _moment(text: str, rules: PersonalRules) -> _Moment | None:
         for word in wanted:
             for form in (word, *rules.synonyms.get(word, ())):
                 by_start.setdefault(form[:_PREFIX], {})[form, word] = None
-        forms = tuple((start, tuple(pairs)) for start, pairs in by_start.items())
-        prepared = _Moment(wanted, _head(moment, rules), _keywords(moment, rules), forms)
+        own = [start for start, pairs in by_start.items() if any(form == word for form, word in pairs)]
+        starts = own + [start for start in by_start if start not in own]
+        forms = tuple((start, tuple(by_start[start]), {}) for start in starts)
+        prepared = _Moment(wanted, _head(moment, rules), _keywords(moment, rules), forms, len(own))
     _MOMENTS[key] = (rules, prepared)
     return prepared
 
 
 def _refers_to(analysis: Analysis, moment: _Moment, rules: PersonalRules) -> bool:
-    """Some body sentence refers to the moment (see ``PersonalRules``)."""
+    """Some body sentence refers to the moment (see ``PersonalRules``).
+
+    Most notes settle it without splitting the body into sentences, and many on the
+    moment's own words alone, before its synonyms are looked for. The words between
+    two breaks (. ! ? ; or a line break) lie in one sentence, so a clause that refers to
+    the moment means its sentence does; and when the whole body, taken as one sentence,
+    does not, no sentence can (more words and more anchors never hurt).
+    """
     start, end = analysis.body
+    body = analysis.lower[start:end]
+    own = _mentions(body, moment.forms[: moment.own])
+    if own and _some_clause_tells(analysis, own, moment, rules):
+        return True
+    others = _mentions(body, moment.forms[moment.own :])
+    mentions = own + others
+    if not mentions:
+        return False
+    if others and _some_clause_tells(analysis, mentions, moment, rules):
+        return True
+    if not _tells({word for _, word in mentions}, lambda: tokens_of(body), moment, rules):
+        return False
     by_sentence: dict[tuple[int, int], set[str]] = {}
-    for position, word in _mentions(analysis.lower[start:end], moment):
+    for position, word in mentions:
         by_sentence.setdefault(analysis.sentence(start + position), set()).add(word)
-    wanted, head = moment.wanted, moment.head
-    for (low, high), found in by_sentence.items():
-        if len(found) >= _RETOLD:
-            return True  # the moment itself, retold: "I keep coming back to the whiteboard exercise on rate limiting"
-        words = tokens_of(analysis.lower[max(start, low) : min(end, high)])
-        if rules.anchors.isdisjoint(words) and rules.telling.isdisjoint(words):
-            continue
-        if len(found) >= 2 or len(wanted) == 1:
-            return True
-        if head in found and not rules.telling.isdisjoint(words):
-            return True
-    return False
+    return any(
+        _tells(found, lambda: tokens_of(analysis.lower[max(start, low) : min(end, high)]), moment, rules)
+        for (low, high), found in by_sentence.items()
+    )
 
 
-def _mentions(body: str, moment: _Moment) -> list[tuple[int, str]]:
-    """(position, wanted stem) for each word of ``body`` that has one of the moment's
-    stems, a near form of it, or a synonym's.
+def _some_clause_tells(
+    analysis: Analysis, mentions: list[tuple[int, str]], moment: _Moment, rules: PersonalRules
+) -> bool:
+    """Some clause of the body (between two breaks) refers to the moment, by ``mentions``."""
+    start, end = analysis.body
+    by_clause: dict[int, set[str]] = {}
+    for position, word in mentions:
+        by_clause.setdefault(analysis.previous_break(start + position, start), set()).add(word)
+    return any(
+        _tells(found, lambda: tokens_of(analysis.lower[low : analysis.next_break(low, end)]), moment, rules)
+        for low, found in by_clause.items()
+    )
+
+
+def _tells(found: set[str], words: Callable[[], frozenset[str]], moment: _Moment, rules: PersonalRules) -> bool:
+    """A stretch of text that holds ``found`` of the moment's stems and the tokens
+    ``words()`` (asked for only when needed) refers to the moment."""
+    if len(found) >= _RETOLD:
+        return True  # the moment itself, retold: "I keep coming back to the whiteboard exercise on rate limiting"
+    tokens = words()
+    if rules.anchors.isdisjoint(tokens) and rules.telling.isdisjoint(tokens):
+        return False
+    if len(found) >= 2 or len(moment.wanted) == 1:
+        return True
+    return moment.head in found and not rules.telling.isdisjoint(tokens)
+
+
+def _mentions(body: str, forms: _Forms) -> list[tuple[int, str]]:
+    """(position, wanted stem) for each word of ``body`` that has one of the stems,
+    near forms or synonyms of ``forms`` (some of a ``_Moment``'s).
 
     Only words starting like a form are looked at (found with ``str.find``, once for
-    the forms that start alike), so the body is never stemmed word by word.
+    the forms that start alike), so the body is never stemmed word by word; and each
+    such word is stemmed once per moment, as the same words recur note after note.
     """
     found = []
-    for prefix, pairs in moment.forms:
+    for prefix, pairs, seen in forms:
         position = body.find(prefix)
         while position != -1:
             if position == 0 or not body[position - 1].isalnum():
                 end = position + len(prefix)
                 rest = _WORD.match(body, end)  # the word goes on while letters and digits do
-                word = stem(body[position : rest.end() if rest else end])
-                found.extend((position, wanted) for form, wanted in pairs if word == form or stems_match(form, word))
+                word = body[position : rest.end() if rest else end]
+                wanted = seen.get(word)
+                if wanted is None:
+                    if len(seen) >= _WORDS_KEPT:
+                        seen.clear()
+                    stemmed = stem(word)
+                    wanted = seen[word] = tuple(w for form, w in pairs if stemmed == form or stems_match(form, stemmed))
+                for stem_wanted in wanted:
+                    found.append((position, stem_wanted))
             position = body.find(prefix, position + 1)
     return found
 
