@@ -61,6 +61,7 @@ class _Plan(NamedTuple):
     asked: tuple[int, ...]  # per position: the branches whose clause there a substring meets (a mask)
     substrings: tuple[dict[int, tuple[str, ...]], ...]  # per position: gid -> those substrings
     locate: tuple[tuple[int, int], ...]  # gid -> (slot, branch number)
+    alone: tuple[tuple[int], ...]  # gid -> (branch number,): a slot's open branches start as one
 
 
 class GateIndex:
@@ -116,43 +117,51 @@ class GateIndex:
         return self.opened(analysis)
 
     def _opened(self, analysis: Analysis) -> dict[int, tuple[int, ...]]:
-        if self._plan is None:
+        plan = self._plan
+        if plan is None:
             self.freeze()
-        plan: _Plan = self._plan  # type: ignore[assignment]
+            plan = self._plan
         seen, tables = self._tables
         tokens = analysis.tokens
-        unseen = tokens.difference(seen)
-        if unseen:
-            self._classify(plan, unseen, seen, tables)
+        if not seen.issuperset(tokens):
+            self._classify(plan, tokens.difference(seen), seen, tables)
         keys = tables[0]
         candidates = reduce(or_, map(keys.__getitem__, tokens & keys.keys()), plan.always)
-        missing = []  # per position: candidates whose clause there no token (nor digit) met
+        # Per position, the candidates whose clause there no token (nor digit) met. Masks
+        # are cut with ``a ^ (a & b)``, not ``a & ~b``: no negative int of the full width.
+        shut = 0  # a clause is missing that no substring can meet
+        soft = []  # per position: missing clauses a substring may still meet
         for position in range(1, _POSITIONS):
             needing = candidates & plan.checked[position]
             if needing:
                 table = tables[position]
-                needing &= ~reduce(or_, map(table.__getitem__, tokens & table.keys()), 0)
+                needing ^= needing & reduce(or_, map(table.__getitem__, tokens & table.keys()), 0)
                 if needing and analysis.has_digit:
-                    needing &= ~plan.digit[position]
-            missing.append(needing)
-        # Shut: a clause is missing that no substring can meet; then ask the text about
-        # the substrings that may meet the rest, each once.
-        shut = reduce(or_, (needing & ~asked for needing, asked in zip(missing, plan.asked[1:])), 0)
-        soft = tuple(needing & asked & ~shut for needing, asked in zip(missing, plan.asked[1:]))
-        if any(soft):
-            lower = analysis.lower
-            for needing, questions in zip(soft, self._questions(plan, soft)):
+                    needing ^= needing & plan.digit[position]
                 if needing:
-                    shut |= needing & ~reduce(or_, (mask for piece, mask in questions if piece in lower), 0)
-        candidates &= ~shut
-        found: dict[int, list[int]] = {}
-        locate = plan.locate
+                    askable = needing & plan.asked[position]
+                    shut |= needing ^ askable
+                    needing = askable
+            soft.append(needing)
+        if any(soft):  # ask the text about each substring that may meet the rest, once
+            soft = [needing ^ (needing & shut) for needing in soft]
+            lower = analysis.lower
+            for needing, questions in zip(soft, self._questions(plan, tuple(soft))):
+                if needing:
+                    shut |= needing ^ (needing & reduce(or_, (mask for piece, mask in questions if piece in lower), 0))
+        candidates ^= candidates & shut
+        gids = []
         while candidates:  # from the highest gid down: each step shortens the mask
             gid = candidates.bit_length() - 1
             candidates ^= 1 << gid
-            slot, number = locate[gid]
-            found.setdefault(slot, []).append(number)
-        return {slot: tuple(reversed(numbers)) for slot, numbers in found.items()}
+            gids.append(gid)
+        opened: dict[int, tuple[int, ...]] = {}
+        locate, alone = plan.locate, plan.alone
+        for gid in reversed(gids):  # gids follow slots and their branches in order
+            slot = locate[gid][0]
+            numbers = opened.get(slot)
+            opened[slot] = alone[gid] if numbers is None else numbers + alone[gid]
+        return opened
 
     def _questions(self, plan: _Plan, soft: tuple[int, ...]) -> tuple[tuple[tuple[str, int], ...], ...]:
         """Per position, for the branches of ``soft`` there: each substring that meets
@@ -260,6 +269,7 @@ def _build(patterns: list[GatedPattern]) -> _Plan:
         asked=tuple(_mask(found) for found in substrings),
         substrings=tuple(substrings),
         locate=tuple(locate),
+        alone=tuple((number,) for _, number in locate),
     )
 
 
