@@ -5,20 +5,21 @@ match, and the first, its key, is usually a word. ``GateIndex`` numbers every br
 of the policy (its ``gid``) and turns the clauses into lookups by token: for each
 token, the branches it keys (their key is that word, or a word start or end the token
 has), and for each later clause position, the branches whose clause there it meets,
-each kept as a bit mask by gid. A text then costs a few bitwise operations per token
-that opens something, at C speed: the candidates (branches keyed by some token, and
-those keyed otherwise: by a digit or a substring), less those with a clause no token
-met. A clause's digit part is met by any digit; its substrings are looked for only for
-a candidate nothing else rescued, each substring once per text. Every pattern of the
+all kept as one bit mask (bit ``position * width + gid``, ``width`` the number of
+branches). A text then costs one bitwise or per token that meets something, at C
+speed: the candidates (branches keyed by some token, and those keyed otherwise: by a
+digit or a substring), less those with a clause no token met. A clause's digit part
+is met by any digit; its substrings are looked for only for a candidate nothing else
+rescued, each substring once per text. Every pattern of the
 policy then finds its open branches with one dictionary lookup
 (``GatedPattern.open_branches``).
 
 The tables are built once the policy is read (a cached policy stores them). What each
 token opens is remembered across texts; that memo is safe to share between threads
 (the TUI checks from worker threads): entries are only ever added, each computed from
-the frozen tables alone (two threads that race write the same value), a token is
-marked seen only after its entries are stored, and starting afresh swaps in new tables
-rather than clearing the ones another thread may be reading.
+the frozen tables alone (two threads that race write the same value), a token's
+entry is stored whole in one step, and starting afresh swaps in a new table rather
+than clearing the one another thread may be reading.
 """
 
 from __future__ import annotations
@@ -55,19 +56,22 @@ class _Plan(NamedTuple):
 
     lookups: tuple[_Lookup, ...]  # per position: what a token meets there
     affix: int
+    width: int  # branches in all: each position's part of a token's mask
+    keyed: int  # the part of a token's mask that says which branches it keys
     always: int  # branches no token keys (candidates for every text), as a bit mask by gid
     checked: tuple[int, ...]  # per position: the branches with a clause there (a mask)
     digit: tuple[int, ...]  # per position: the branches whose clause there a digit meets (a mask)
     asked: tuple[int, ...]  # per position: the branches whose clause there a substring meets (a mask)
     substrings: tuple[dict[int, tuple[str, ...]], ...]  # per position: gid -> those substrings
     locate: tuple[tuple[int, int], ...]  # gid -> (slot, branch number)
+    alone: tuple[tuple[int], ...]  # gid -> (branch number,): a slot's open branches start as one
 
 
 class GateIndex:
     """Every gated pattern of one policy, indexed together (see the module docstring).
     Patterns join it as the policy is read (``add``)."""
 
-    __slots__ = ("_patterns", "_plan", "_tables", "_in_body", "_asked")
+    __slots__ = ("_patterns", "_plan", "_met", "_in_body", "_asked")
 
     def __init__(self) -> None:
         self._patterns: list[GatedPattern] = []
@@ -84,12 +88,9 @@ class GateIndex:
         self._fresh()
 
     def _fresh(self) -> None:
-        # (tokens seen, per position: token -> the branches it meets there, as a bit
-        # mask by gid): replaced whole, never cleared.
-        self._tables: tuple[set[str], tuple[dict[str, tuple[int, ...]], ...]] = (
-            set(),
-            tuple({} for _ in range(_POSITIONS)),
-        )
+        # Every token seen -> what it meets at every position, as one mask (see the
+        # module docstring; 0: nothing): replaced whole, never cleared.
+        self._met: dict[str, int] = {}
         self._asked: dict[tuple[int, ...], tuple] = {}  # see ``_questions``
 
     def add(self, pattern: GatedPattern) -> int:
@@ -116,43 +117,51 @@ class GateIndex:
         return self.opened(analysis)
 
     def _opened(self, analysis: Analysis) -> dict[int, tuple[int, ...]]:
-        if self._plan is None:
+        plan = self._plan
+        if plan is None:
             self.freeze()
-        plan: _Plan = self._plan  # type: ignore[assignment]
-        seen, tables = self._tables
+            plan = self._plan
+        met = self._met
         tokens = analysis.tokens
-        unseen = tokens.difference(seen)
-        if unseen:
-            self._classify(plan, unseen, seen, tables)
-        keys = tables[0]
-        candidates = reduce(or_, map(keys.__getitem__, tokens & keys.keys()), plan.always)
-        missing = []  # per position: candidates whose clause there no token (nor digit) met
+        if not met.keys() >= tokens:
+            met = self._classify(plan, tokens, met)
+        everything = reduce(or_, filter(None, map(met.__getitem__, tokens)), 0)
+        width = plan.width
+        candidates = everything & plan.keyed | plan.always
+        # Per position, the candidates whose clause there no token (nor digit) met. Masks
+        # are cut with ``a ^ (a & b)``, not ``a & ~b``: no negative int of the full width.
+        shut = 0  # a clause is missing that no substring can meet
+        soft = []  # per position: missing clauses a substring may still meet
         for position in range(1, _POSITIONS):
             needing = candidates & plan.checked[position]
             if needing:
-                table = tables[position]
-                needing &= ~reduce(or_, map(table.__getitem__, tokens & table.keys()), 0)
+                needing ^= needing & everything >> position * width
                 if needing and analysis.has_digit:
-                    needing &= ~plan.digit[position]
-            missing.append(needing)
-        # Shut: a clause is missing that no substring can meet; then ask the text about
-        # the substrings that may meet the rest, each once.
-        shut = reduce(or_, (needing & ~asked for needing, asked in zip(missing, plan.asked[1:])), 0)
-        soft = tuple(needing & asked & ~shut for needing, asked in zip(missing, plan.asked[1:]))
-        if any(soft):
-            lower = analysis.lower
-            for needing, questions in zip(soft, self._questions(plan, soft)):
+                    needing ^= needing & plan.digit[position]
                 if needing:
-                    shut |= needing & ~reduce(or_, (mask for piece, mask in questions if piece in lower), 0)
-        candidates &= ~shut
-        found: dict[int, list[int]] = {}
-        locate = plan.locate
+                    askable = needing & plan.asked[position]
+                    shut |= needing ^ askable
+                    needing = askable
+            soft.append(needing)
+        if any(soft):  # ask the text about each substring that may meet the rest, once
+            soft = [needing ^ (needing & shut) for needing in soft]
+            lower = analysis.lower
+            for needing, questions in zip(soft, self._questions(plan, tuple(soft))):
+                if needing:
+                    shut |= needing ^ (needing & reduce(or_, (mask for piece, mask in questions if piece in lower), 0))
+        candidates ^= candidates & shut
+        gids = []
         while candidates:  # from the highest gid down: each step shortens the mask
             gid = candidates.bit_length() - 1
             candidates ^= 1 << gid
-            slot, number = locate[gid]
-            found.setdefault(slot, []).append(number)
-        return {slot: tuple(reversed(numbers)) for slot, numbers in found.items()}
+            gids.append(gid)
+        opened: dict[int, tuple[int, ...]] = {}
+        locate, alone = plan.locate, plan.alone
+        for gid in reversed(gids):  # gids follow slots and their branches in order
+            slot = locate[gid][0]
+            numbers = opened.get(slot)
+            opened[slot] = alone[gid] if numbers is None else numbers + alone[gid]
+        return opened
 
     def _questions(self, plan: _Plan, soft: tuple[int, ...]) -> tuple[tuple[tuple[str, int], ...], ...]:
         """Per position, for the branches of ``soft`` there: each substring that meets
@@ -177,24 +186,28 @@ class GateIndex:
                 result[slot] = numbers
         return result
 
-    def _classify(self, plan: _Plan, tokens: Iterable[str], seen: set[str], tables: tuple[dict, ...]) -> None:
-        """Note what each of ``tokens`` meets at each position."""
-        if len(seen) > _SEEN_TOKENS:
-            self._fresh()  # new tables for later texts; this one finishes with its own
-        affix = plan.affix
-        for token in tokens:
+    def _classify(self, plan: _Plan, tokens: frozenset[str], met: dict[str, int]) -> dict[str, int]:
+        """Note what each of ``tokens`` not in ``met`` meets (see ``_met``); returns the
+        table that now holds every one of ``tokens``."""
+        if len(met) > _SEEN_TOKENS:
+            self._fresh()  # a new table, for this text and later ones
+            met = self._met
+        affix, width = plan.affix, plan.width
+        for token in [token for token in tokens if token not in met]:
             head, tail = token[:affix], token[-affix:]
-            for (words, heads, tails), table in zip(plan.lookups, tables):
-                met = words.get(token, ())
+            mask = 0
+            for position, (words, heads, tails) in enumerate(plan.lookups):
+                found = words.get(token, ())
                 for atom, more in heads.get(head, ()):
                     if token.startswith(atom):
-                        met += more
+                        found += more
                 for atom, more in tails.get(tail, ()):
                     if token.endswith(atom):
-                        met += more
-                if met:
-                    table[token] = _mask(met)
-            seen.add(token)  # only after its entries are stored
+                        found += more
+                if found:
+                    mask |= _mask(found) << position * width
+            met[token] = mask
+        return met
 
 
 def in_body(pattern: GatedPattern, numbers: tuple[int, ...], analysis: Analysis) -> tuple[int, ...]:
@@ -254,12 +267,15 @@ def _build(patterns: list[GatedPattern]) -> _Plan:
             for words, starts, ends in lookups
         ),
         affix=AFFIX,
+        width=len(locate),
+        keyed=(1 << len(locate)) - 1,
         always=_mask(always),
         checked=tuple(map(_mask, checked)),
         digit=tuple(map(_mask, digit)),
         asked=tuple(_mask(found) for found in substrings),
         substrings=tuple(substrings),
         locate=tuple(locate),
+        alone=tuple((number,) for _, number in locate),
     )
 
 

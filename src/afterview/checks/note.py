@@ -59,13 +59,12 @@ _SIGNATURE_MAX_LINES = 6
 _SIGNATURE_LINE_MAX_WORDS = 12
 _SIGN_OFF_SEARCH_LINES = 7
 
-_LINE = re.compile(r"[^\n]+")
 _NOT_WORD = re.compile(r"[^\w'\u2019-]+")
 # The count's fast path for ASCII text: separators become spaces and the joiners
 # (_ ' -) vanish, so "don't" stays one word and a lone "-" leaves none.
-_ASCII_WORDS = str.maketrans(
-    {c: (None if c in "_'-" else " ") for c in map(chr, range(128)) if not c.isalnum()}
-)
+# Translated as bytes: a table lookup per byte, several times quicker than str's.
+_ASCII_WORDS = bytes(byte if chr(byte).isalnum() and byte < 128 else 32 for byte in range(256))
+_ASCII_JOINERS = b"_'-"
 
 
 class NoteParts(Frozen):
@@ -97,7 +96,7 @@ def count_words(text: str) -> int:
     text = text.replace("--", "  ")
     if text.isascii():
         # Separators become spaces and joiners vanish, so a lone "-" leaves no word.
-        return len(text.translate(_ASCII_WORDS).split())
+        return len(text.encode("ascii").translate(_ASCII_WORDS, _ASCII_JOINERS).split())
     return sum(1 for token in _NOT_WORD.sub(" ", text).split() if token.strip("_'\u2019-"))
 
 
@@ -108,7 +107,7 @@ def split_note(text: str) -> NoteParts:
     Accepts a leading ``Subject:`` line, any common greeting, and a sign-off line
     followed only by the signature ("Thanks," counts as a sign-off only there).
     """
-    lines = [m.span() for m in _LINE.finditer(text) if m.group().strip()]
+    lines = _lines(text)
     cursor = 0
     first = 0
     subject: Span | None = None
@@ -169,6 +168,18 @@ def _find_closing(text: str, lines: list[Span]) -> tuple[Span | None, Span | Non
         signature = _strip(text, (after[0][0], after[-1][1])) if after else None
         return _strip(text, lines[k]), signature
     return None, None
+
+
+def _lines(text: str) -> list[Span]:
+    """The spans of the lines of ``text`` that hold more than whitespace (no line break)."""
+    lines = []
+    start = 0
+    for line in text.split("\n"):  # quicker than a regex over the text
+        end = start + len(line)
+        if line and not line.isspace():
+            lines.append((start, end))
+        start = end + 1
+    return lines
 
 
 def _strip(text: str, span: Span) -> Span:

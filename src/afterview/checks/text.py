@@ -33,7 +33,9 @@ _FOLD = str.maketrans(
 )  # fmt: skip
 # Characters that hide inside words ("rel\u200bigion"): dropped before matching.
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
-_TOKEN_SEPARATORS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+# ASCII letters and digits kept, every other byte a space: the token split of an ASCII
+# text, translated as bytes (a table lookup per byte, several times quicker than str's).
+_TOKEN_SEPARATORS = bytes(byte if chr(byte).isalnum() and byte < 128 else 32 for byte in range(256))
 _DIGITS = "0123456789"
 # Sentence ends: a line break, a semicolon, or a run of . ! ? (with closing quotes and
 # brackets) followed by the end of the line, or by a space and a capital, digit, quote
@@ -246,7 +248,7 @@ def lower_same_length(text: str) -> str:
 def tokens_of(lowered: str) -> frozenset[str]:
     """Alphanumeric tokens of a lower-cased text ("i'm" gives "i" and "m")."""
     if lowered.isascii():
-        return frozenset(lowered.translate(_TOKEN_SEPARATORS).split())
+        return frozenset(lowered.encode("ascii").translate(_TOKEN_SEPARATORS).decode("ascii").split())
     return frozenset(re.findall(r"[^\W_]+", lowered))
 
 
