@@ -22,6 +22,8 @@ _PREFIX = 4
 # A sentence holding this many of the moment's distinctive words retells it, anchor or not.
 _RETOLD = 3
 _WORD = re.compile(r"[^\W_]+")
+# What ends a clause (as ``Analysis.previous_break`` and ``next_break`` read it).
+_BREAK = re.compile(r"[.!?;\n]")
 # Words of notes that start like one of a moment's forms, remembered per form and moment.
 _WORDS_KEPT = 4096
 
@@ -264,23 +266,23 @@ def _refers_to(analysis: Analysis, moment: _Moment, rules: PersonalRules) -> boo
     does not, no sentence can (more words and more anchors never hurt).
     """
     start, end = analysis.body
-    body = analysis.lower[start:end]
-    own = _mentions(body, moment.forms[: moment.own])
+    lower = analysis.lower
+    own = _mentions(lower, start, end, moment.forms[: moment.own])
     if own and _some_clause_tells(analysis, own, moment, rules):
         return True
-    others = _mentions(body, moment.forms[moment.own :])
+    others = _mentions(lower, start, end, moment.forms[moment.own :])
     mentions = own + others
     if not mentions:
         return False
     if others and _some_clause_tells(analysis, mentions, moment, rules):
         return True
-    if not _tells({word for _, word in mentions}, lambda: tokens_of(body), moment, rules):
+    if not _tells({word for _, word in mentions}, lambda: tokens_of(lower[start:end]), moment, rules):
         return False
     by_sentence: dict[tuple[int, int], set[str]] = {}
     for position, word in mentions:
-        by_sentence.setdefault(analysis.sentence(start + position), set()).add(word)
+        by_sentence.setdefault(analysis.sentence(position), set()).add(word)
     return any(
-        _tells(found, lambda: tokens_of(analysis.lower[max(start, low) : min(end, high)]), moment, rules)
+        _tells(found, lambda: tokens_of(lower[max(start, low) : min(end, high)]), moment, rules)
         for (low, high), found in by_sentence.items()
     )
 
@@ -289,14 +291,28 @@ def _some_clause_tells(
     analysis: Analysis, mentions: list[tuple[int, str]], moment: _Moment, rules: PersonalRules
 ) -> bool:
     """Some clause of the body (between two breaks) refers to the moment, by ``mentions``."""
+    lower = analysis.lower
+    ordered = sorted(mentions)
+    first, found = ordered[0][0], set()
+    previous = first
+    for position, word in ordered:
+        if _BREAK.search(lower, previous, position):  # a new clause
+            if _clause_tells(analysis, first, found, moment, rules):
+                return True
+            first, found = position, set()
+        found.add(word)
+        previous = position
+    return _clause_tells(analysis, first, found, moment, rules)
+
+
+def _clause_tells(analysis: Analysis, position: int, found: set[str], moment: _Moment, rules: PersonalRules) -> bool:
+    """The clause holding ``position`` refers to the moment by ``found``."""
     start, end = analysis.body
-    by_clause: dict[int, set[str]] = {}
-    for position, word in mentions:
-        by_clause.setdefault(analysis.previous_break(start + position, start), set()).add(word)
-    return any(
-        _tells(found, lambda: tokens_of(analysis.lower[low : analysis.next_break(low, end)]), moment, rules)
-        for low, found in by_clause.items()
-    )
+
+    def words() -> frozenset[str]:
+        return tokens_of(analysis.lower[analysis.previous_break(position, start) : analysis.next_break(position, end)])
+
+    return _tells(found, words, moment, rules)
 
 
 def _tells(found: set[str], words: Callable[[], frozenset[str]], moment: _Moment, rules: PersonalRules) -> bool:
@@ -312,22 +328,22 @@ def _tells(found: set[str], words: Callable[[], frozenset[str]], moment: _Moment
     return moment.head in found and not rules.telling.isdisjoint(tokens)
 
 
-def _mentions(body: str, forms: _Forms) -> list[tuple[int, str]]:
-    """(position, wanted stem) for each word of ``body`` that has one of the stems,
-    near forms or synonyms of ``forms`` (some of a ``_Moment``'s).
+def _mentions(text: str, start: int, end: int, forms: _Forms) -> list[tuple[int, str]]:
+    """(position, wanted stem) for each word of ``text[start:end]`` that has one of the
+    stems, near forms or synonyms of ``forms`` (some of a ``_Moment``'s).
 
     Only words starting like a form are looked at (found with ``str.find``, once for
-    the forms that start alike), so the body is never stemmed word by word; and each
+    the forms that start alike), so the text is never stemmed word by word; and each
     such word is stemmed once per moment, as the same words recur note after note.
     """
     found = []
     for prefix, pairs, seen in forms:
-        position = body.find(prefix)
+        position = text.find(prefix, start, end)
         while position != -1:
-            if position == 0 or not body[position - 1].isalnum():
-                end = position + len(prefix)
-                rest = _WORD.match(body, end)  # the word goes on while letters and digits do
-                word = body[position : rest.end() if rest else end]
+            if position == start or not text[position - 1].isalnum():
+                after = position + len(prefix)
+                rest = _WORD.match(text, after, end)  # the word goes on while letters and digits do
+                word = text[position : rest.end() if rest else after]
                 wanted = seen.get(word)
                 if wanted is None:
                     if len(seen) >= _WORDS_KEPT:
@@ -336,7 +352,7 @@ def _mentions(body: str, forms: _Forms) -> list[tuple[int, str]]:
                     wanted = seen[word] = tuple(w for form, w in pairs if stemmed == form or stems_match(form, stemmed))
                 for stem_wanted in wanted:
                     found.append((position, stem_wanted))
-            position = body.find(prefix, position + 1)
+            position = text.find(prefix, position + 1, end)
     return found
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from afterview.checks import dates
+from afterview.checks.capitals import capitalised_words, places
 from afterview.checks.common import MAX_FINDINGS, SpanSet, located, quote
 from afterview.checks.reader import Section
 from afterview.checks.text import Analysis, analyse
@@ -23,9 +24,7 @@ from afterview.frozen import Frozen
 if TYPE_CHECKING:
     from afterview.checks.policy import Policy
 
-# No lookbehind: it would stop the regex engine's fast scan for the first letter;
-# the character before a match is checked in code instead.
-_CAPITALISED = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de][\w'-]*")
+_LATIN_CAPITAL = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de]")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,:]\d+)*")
 # The lookbehind makes an address start only where a word starts, so a long run of
 # letters is not rescanned from every position.
@@ -122,25 +121,23 @@ def _unknown_facts(analysis: Analysis, record: _Record, rules: GroundingRules) -
                 unknown.append(match.span())
     names: list[tuple[int, int]] = []
     check_consumed = len(consumed) > 0
+    # Cheapest test first: most capitalised words are the record's or common, and the
+    # same ones recur note after note; only the others are looked for in the text.
     known = _known_capitals(record, rules)
-    for match in _CAPITALISED.finditer(norm, start, end):
-        if len(names) >= MAX_FINDINGS:
-            break
-        # Cheapest test first: most capitalised words are the record's or common, and
-        # the same ones recur note after note.
-        word = match.group()
+    strangers = set()
+    for word in capitalised_words(analysis):
         is_known = known.get(word)
         if is_known is None:
             is_known = known[word] = _known_word(word, record, rules)
-        if is_known:
+        if not is_known:
+            strangers.add(word)
+    for position, word in places(analysis, strangers):
+        if len(names) >= MAX_FINDINGS:
+            break
+        span = (position, position + len(word))
+        if _sentence_initial(norm, position, start) or (check_consumed and consumed.overlaps(*span)):
             continue
-        position = match.start()
-        before = norm[position - 1] if position > 0 else " "
-        if before.isalnum() or before in "_'-":
-            continue  # inside a word ("McDonald", "iOS")
-        if _sentence_initial(norm, position, start) or (check_consumed and consumed.overlaps(*match.span())):
-            continue
-        names.append(match.span())
+        names.append(span)
     unknown.extend(_join_adjacent(norm, names))
     unknown.sort()
     return unknown[:MAX_FINDINGS]
@@ -164,6 +161,8 @@ def _known_capitals(record: _Record, rules: GroundingRules) -> dict[str, bool]:
 
 
 def _known_word(word: str, record: _Record, rules: GroundingRules) -> bool:
+    if not _LATIN_CAPITAL.match(word):
+        return True  # "Ωmega", "école": only words with a Latin capital are read as names
     key = word.casefold().removesuffix("'s").rstrip("'-")
     if key in rules.common_words or key in record.words:
         return True

@@ -12,10 +12,11 @@ never also the people check's.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, KeysView
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from afterview.checks.capitals import capitalised_words, places
 from afterview.checks.common import MAX_FINDINGS, SpanSet, fold_name as _fold, located, quote
 from afterview.checks.employers import company_forms, is_company, known_words, rival_mentions
 from afterview.checks.patterns import GatedPattern, Regex
@@ -29,12 +30,6 @@ if TYPE_CHECKING:
 
 _TOKEN = re.compile(r"\S+")
 _NEXT_WORDS = re.compile(r",?\s+([\w'-]+)(?:\s+([\w'-]+))?")
-# A word with its capital (Latin and other scripts with case).
-# The class comes first (the regex engine skips ahead to it); the lookbehind then tests
-# the character before it. In ASCII text the class is [A-Z], much quicker to test
-# (compiled on first use, not at import).
-_CAPITALISED = re.compile(r"[^\W\d_a-z](?<![\w'-].)[\w'-]*")
-_CAPITALISED_ASCII = r"[A-Z](?<![\w'-].)[\w'-]*"
 # Capitalised words as written an _OrdinaryWords remembers before it starts afresh.
 _WORDS_LEARNT = 20_000
 # A short capitalised abbreviation ending at a period: "Dr.", "Mrs.", "St.".
@@ -177,12 +172,11 @@ def _unknown_sentences(analysis: Analysis, known: frozenset[str], rules: NameRul
     list of words that are never names knows, merged, in text order."""
     start, end = analysis.body
     norm = analysis.norm
-    capitalised = _capitalised_ascii() if norm.isascii() else _CAPITALISED
-    unknown = _ordinary_words(known, rules.not_names).others(capitalised.findall(norm, start, end))
+    unknown = _ordinary_words(known, rules.not_names).others(capitalised_words(analysis).keys())
     if not unknown:
         return []  # every capitalised word is the record's or never a name
     regions: list[tuple[int, int]] = []
-    for position, raw in _places(norm, unknown, capitalised, start, end):
+    for position, raw in places(analysis, unknown):
         if _opens_sentence(norm, position, start) and not raw.endswith("'s"):
             after = _NEXT_WORDS.match(norm, position + len(raw))
             following = [w for w in after.groups() if w] if after else []  # a cue may follow an adverb
@@ -204,11 +198,6 @@ def _unknown_sentences(analysis: Analysis, known: frozenset[str], rules: NameRul
     return regions
 
 
-@lru_cache(maxsize=1)
-def _capitalised_ascii() -> re.Pattern[str]:
-    return re.compile(_CAPITALISED_ASCII)
-
-
 class _OrdinaryWords:
     """Capitalised words as written ("Northwind", "Thank", "Jordan's") that the record
     knows or that are never names, learnt as notes come: most recur note after note."""
@@ -220,37 +209,20 @@ class _OrdinaryWords:
         self.words: set[str] = set()
         self._others: set[str] = set()
 
-    def others(self, found: list[str]) -> set[str]:
+    def others(self, found: KeysView[str]) -> set[str]:
         """The words of ``found`` that are not ordinary (learning the new ones)."""
         if len(self.words) + len(self._others) > _WORDS_LEARNT:
             self.words.clear()
             self._others.clear()
-        new = set(found).difference(self.words, self._others)
-        for raw in new:
+        for raw in found - self.words - self._others:
             word = _fold(raw.strip(".'-").removesuffix("'s"))
             (self.words if word in self._known or word in self._not_names else self._others).add(raw)
-        return set(found).difference(self.words)
+        return found - self.words
 
 
 @lru_cache(maxsize=64)
 def _ordinary_words(known: frozenset[str], not_names: frozenset[str]) -> _OrdinaryWords:
     return _OrdinaryWords(known, not_names)
-
-
-def _places(text: str, words: set[str], capitalised: re.Pattern[str], start: int, end: int) -> list[tuple[int, str]]:
-    """(position, word) of each match of ``capitalised`` between ``start`` and ``end``
-    that is one of ``words``, in text order: found with ``str.find``, as only a few of a
-    note's capitalised words are ever asked about."""
-    places = []
-    for word in words:
-        position = text.find(word, start, end)
-        while position != -1:
-            match = capitalised.match(text, position, end)
-            if match is not None and match.end() == position + len(word):
-                places.append((position, word))
-            position = text.find(word, position + 1, end)
-    places.sort()
-    return places
 
 
 def _opens_sentence(text: str, position: int, floor: int) -> bool:

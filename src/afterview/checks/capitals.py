@@ -1,0 +1,50 @@
+"""The capitalised words of a note's body, found once for the checks that look for names.
+
+A capitalised word is a run of letters, digits, apostrophes and hyphens that starts
+a word (no such character just before it) with a letter that is not an ASCII small
+letter: "Northwind", "O'Neil", "Jordan's", "José" (and "école": outside ASCII, any
+letter counts). ``people``, ``employer`` and ``grounding`` all start from these words,
+and most are the record's or ordinary ones, so each check asks where the few words
+it does not know occur (``places``) instead of reading every match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from afterview.checks.patterns import LazyRegex
+from afterview.checks.text import Analysis
+
+# The first class comes first (the regex engine skips ahead to it); the lookbehind then
+# tests the character before it. ASCII capitals and other characters are found apart:
+# each class is quick to scan for, while one class of both is tested character by character.
+_ASCII_START = LazyRegex(r"[A-Z](?<![\w'-].)[\w'-]*")
+_OTHER_START = LazyRegex(r"[^\x00-\x7f](?<![\w'-].)[\w'-]*")
+# A word character that is not a digit, an underscore or an ASCII small letter.
+_CAPITAL = LazyRegex(r"[^\W\d_a-z]")
+
+
+def capitalised_words(analysis: Analysis) -> dict[str, list[int]]:
+    """The body's capitalised words as written, each with where it starts in ``norm``
+    (in text order), found once per analysis."""
+    return analysis.remembered(capitalised_words, _capitalised_words)
+
+
+def _capitalised_words(analysis: Analysis) -> dict[str, list[int]]:
+    start, end = analysis.body
+    norm = analysis.norm
+    where: dict[str, list[int]] = {}
+    for match in _ASCII_START.finditer(norm, start, end):
+        where.setdefault(match.group(), []).append(match.start())
+    if not norm.isascii():
+        for match in _OTHER_START.finditer(norm, start, end):
+            if _CAPITAL.match(match.group()):
+                where.setdefault(match.group(), []).append(match.start())
+    return where
+
+
+def places(analysis: Analysis, words: Iterable[str]) -> list[tuple[int, str]]:
+    """(position in ``norm``, word) of each occurrence of ``words`` (some of
+    ``capitalised_words``) as a capitalised word in the body, in text order."""
+    where = capitalised_words(analysis)
+    return sorted((position, word) for word in words for position in where[word])
