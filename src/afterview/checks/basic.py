@@ -108,19 +108,29 @@ def _has_gratitude(analysis: Analysis, rules: ThanksRules) -> bool:
     lower = analysis.lower
     start, end = analysis.body
     for match in rules.gratitude.finditer(analysis, lower, analysis.norm, start, end, body_only=True):
-        sentence_start = analysis.previous_break(match.start(), start)
         # "no thanks" / "thanks to the process" around this very match?
         near_start, near_end = max(start, match.start() - _REFUSAL_REACH), min(end, match.end() + _REFUSAL_REACH)
         near = rules.not_gratitude.finditer(lower, near_start, near_end)
         if any(m.start() < match.end() and match.start() < m.end() for m in near):
             continue
-        before = lower[max(sentence_start, match.start() - _NEGATION_LOOKBACK) : match.start()]
+        before = _words_before(analysis, match.start(), start)
         if rules.negation.search(before):
             after = lower[match.end() : min(end, match.end() + _EMPHASIS_LOOKAHEAD)]
             if not (rules.emphatic_before.search(before) or rules.emphatic_after.search(after)):
                 continue
         return True
     return False
+
+
+def _words_before(analysis: Analysis, position: int, low: int) -> str:
+    """What a negation of the word at ``position`` may be: up to ``_NEGATION_LOOKBACK``
+    characters before it, within its sentence (after the last . ! ? ; or line break)
+    and not before ``low``; only those few characters are looked at."""
+    since = max(low, position - _NEGATION_LOOKBACK)
+    norm = analysis.norm
+    for char in ".!?;\n":
+        since = max(since, norm.rfind(char, since, position) + 1)
+    return analysis.lower[since:position]
 
 
 # -- interest -------------------------------------------------------------------------
