@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from afterview.checks import body_words, split_note
 from afterview.checks.note import count_words
@@ -148,6 +152,18 @@ def test_empty_text() -> None:
 )
 def test_count_words(text: str, expected: int) -> None:
     assert count_words(text) == expected
+
+
+def _words_by_the_definition(text: str) -> int:
+    """Runs of word characters, apostrophes and hyphens holding a letter or digit (after "--" splits)."""
+    runs = re.sub(r"[^\w'\u2019-]+", " ", text.replace("--", "  ")).split()
+    return sum(1 for run in runs if run.strip("_'\u2019-"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab Z9_'-\u2019\n.,\u00e9\u00b2\u0301\u2014\u201c\u2003\u0430\U0001f389"), max_size=40))
+def test_count_words_counts_as_its_definition_says(text: str) -> None:
+    assert count_words(text) == _words_by_the_definition(text)
 
 
 def test_a_greeting_line_may_hold_a_long_name() -> None:

@@ -4,6 +4,8 @@ placeholders and clichés."""
 from __future__ import annotations
 
 import itertools
+import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from afterview.checks.common import MAX_FINDINGS, SpanSet, first_name, located, quote
@@ -71,7 +73,7 @@ class ThanksRules(Frozen):
     """What counts as gratitude, and what does not."""
 
     gratitude: GatedPattern
-    not_gratitude: Regex
+    not_gratitude: GatedPattern
     negation: Regex
     emphatic_before: Regex
     emphatic_after: Regex
@@ -82,7 +84,7 @@ class ThanksRules(Frozen):
         """Read ``[thanks]`` of phrases.toml."""
         rules = cls(
             gratitude=section.gated(),
-            not_gratitude=section.regex("not_gratitude"),
+            not_gratitude=section.gated_regex("not_gratitude"),  # shut on most notes: no "thanks"
             negation=section.regex("negation"),
             emphatic_before=section.regex("emphatic_before"),
             emphatic_after=section.regex("emphatic_after"),
@@ -108,19 +110,29 @@ def _has_gratitude(analysis: Analysis, rules: ThanksRules) -> bool:
     lower = analysis.lower
     start, end = analysis.body
     for match in rules.gratitude.finditer(analysis, lower, analysis.norm, start, end, body_only=True):
-        sentence_start = analysis.previous_break(match.start(), start)
         # "no thanks" / "thanks to the process" around this very match?
         near_start, near_end = max(start, match.start() - _REFUSAL_REACH), min(end, match.end() + _REFUSAL_REACH)
-        near = rules.not_gratitude.finditer(lower, near_start, near_end)
+        near = rules.not_gratitude.finditer(analysis, lower, analysis.norm, near_start, near_end)
         if any(m.start() < match.end() and match.start() < m.end() for m in near):
             continue
-        before = lower[max(sentence_start, match.start() - _NEGATION_LOOKBACK) : match.start()]
+        before = _words_before(analysis, match.start(), start)
         if rules.negation.search(before):
             after = lower[match.end() : min(end, match.end() + _EMPHASIS_LOOKAHEAD)]
             if not (rules.emphatic_before.search(before) or rules.emphatic_after.search(after)):
                 continue
         return True
     return False
+
+
+def _words_before(analysis: Analysis, position: int, low: int) -> str:
+    """What a negation of the word at ``position`` may be: up to ``_NEGATION_LOOKBACK``
+    characters before it, within its sentence (after the last . ! ? ; or line break)
+    and not before ``low``; only those few characters are looked at."""
+    since = max(low, position - _NEGATION_LOOKBACK)
+    norm = analysis.norm
+    for char in ".!?;\n":
+        since = max(since, norm.rfind(char, since, position) + 1)
+    return analysis.lower[since:position]
 
 
 # -- interest -------------------------------------------------------------------------
@@ -173,11 +185,9 @@ def interest(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
     severity = policy.type_rules(context.note_type).interest
     analysis = analyse(text)
     rules = policy.interest
-    start, end = analysis.body
-    lower, norm = analysis.lower, analysis.norm
     withdrawals = SpanSet()
     for pattern in (rules.withdrawal, rules.lukewarm):
-        for match in pattern.finditer(analysis, lower, norm, start, end, body_only=True):
+        for match in _body_matches(pattern, analysis):
             if len(withdrawals) >= MAX_FINDINGS:
                 break
             if not withdrawals.overlaps(*match.span()):
@@ -190,14 +200,23 @@ def interest(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
         ]
     if severity == OFF:
         return []
-    traps = [m.span() for m in rules.traps.finditer(analysis, lower, norm, start, end, body_only=True)]
+    traps = [m.span() for m in _body_matches(rules.traps, analysis)]
     for signal, only_for in rules.signals:
         if only_for and context.note_type not in only_for:
             continue
-        for match in signal.finditer(analysis, lower, norm, start, end, body_only=True):
+        for match in _body_matches(signal, analysis):
             if not any(s < match.end() and match.start() < e for s, e in traps):
                 return []
     return [Finding("interest", severity, rules.message.format(name=first_name(context.recipient)))]
+
+
+def _body_matches(pattern: GatedPattern, analysis: Analysis) -> Iterable[re.Match[str]]:
+    """``pattern``'s matches in the body; nothing is set up for a pattern no branch of
+    which can match there (most withdrawal and trap patterns on most notes)."""
+    numbers = pattern.open_branches(analysis, body_only=True)
+    if not numbers:
+        return ()
+    return pattern.finditer(analysis, analysis.lower, analysis.norm, *analysis.body, opened=numbers)
 
 
 # -- placeholders ---------------------------------------------------------------------
