@@ -171,7 +171,7 @@ class NoteFrame(NamedTuple):
         folded = name.casefold()
         if folded.startswith("the "):
             return name
-        if any(folded.startswith(p) for p in self.article_prefixes) or any(folded.endswith(s) for s in self.article_suffixes):
+        if folded.startswith(self.article_prefixes) or folded.endswith(self.article_suffixes):
             return f"the {name}"
         for link in (" of ", " for "):
             before = folded.partition(link)[0].split()
@@ -235,12 +235,13 @@ class NoteFrame(NamedTuple):
         words = person.name.split()
         return next((w for w in words if w.rstrip(".").casefold() not in self.honorifics), words[0])
 
-    def greeting(self, request: NoteRequest) -> str:
+    def greeting(self, request: NoteRequest, values: Mapping[str, str] | None = None) -> str:
         """The greeting line for the request's tone: ``Dear Jordan,`` / ``Hi Jordan,``.
 
         A name longer than ``greeting_name_words`` is greeted by its given name alone.
+        ``values``: the request's ``variables``, when the caller has them already.
         """
-        values = self.variables(request)
+        values = self.variables(request) if values is None else dict(values)
         person = request.interviewer
         special = self.addressee(person)
         if special:
@@ -282,10 +283,12 @@ class NoteFrame(NamedTuple):
                 return subject
         return min(filled, key=word_count)
 
-    def body(self, request: NoteRequest, paragraphs: Sequence[str], variant: int = 0) -> str:
-        """The whole note body: greeting, the paragraphs, then the closing."""
+    def body(
+        self, request: NoteRequest, paragraphs: Sequence[str], variant: int = 0, values: Mapping[str, str] | None = None
+    ) -> str:
+        """The whole note body: greeting, the paragraphs, then the closing (``values``: as for ``greeting``)."""
         middle = "\n\n".join(p.strip() for p in paragraphs if p.strip())
-        return f"{self.greeting(request)}\n\n{middle}\n\n{self.closing(request, variant)}"
+        return f"{self.greeting(request, values)}\n\n{middle}\n\n{self.closing(request, variant)}"
 
 
 def offline_dir() -> Path:
