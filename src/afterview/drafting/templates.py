@@ -316,7 +316,7 @@ class TemplateDrafter:
         index = variant % len(templates.options(request, values))
         paragraphs = templates.paragraphs(request, index, values)
         return DraftText(
-            subject=templates.frame.subject(request, index),
+            subject=templates.frame.subject(request, index, values),
             body=templates.frame.body(request, paragraphs, index, values),
             engine=ENGINE,
             variant=index,
