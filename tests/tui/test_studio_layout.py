@@ -156,3 +156,22 @@ async def test_a_blocked_notes_reasons_stay_in_view_when_copied_anyway(app_facto
         visible = studio._compositor.visible_widgets.items()
         toasts = [region.intersection(clip) for widget, (region, clip) in visible if isinstance(widget, Toast)]
         assert toasts and not any(region.overlaps(first_finding) for region in toasts)
+
+
+async def test_the_variant_keys_are_drawn_as_one_group_and_each_click_presses_its_key(app_factory, store) -> None:
+    from afterview.tui.widgets.footer import Footer
+
+    store.add_interview(northwind())
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        studio = await open_studio(pilot)
+        footer = studio.query_one(Footer)
+        drawn = footer.render().plain
+        assert drawn.startswith(" c Copy  ←→ Variant  e Export ")
+        assert len(studio.variants) > 1 and studio.current == 0
+        await pilot.click(Footer, offset=(drawn.index("→"), 0))
+        await settle(pilot)
+        assert studio.current == 1
+        await pilot.click(Footer, offset=(drawn.index("←"), 0))
+        await settle(pilot)
+        assert studio.current == 0

@@ -137,7 +137,7 @@ class NoteFrame(NamedTuple):
         values = {
             "first_name": self.first_name(person),
             "full_name": person.name,
-            "company": interview.company if subject else self.organisation(interview.company),
+            "company": self.organisation(interview.company),
             "role": interview.role,
             "interview_date": spoken_date(interview.interview_date),
             "status": interview.status.value,
@@ -164,14 +164,14 @@ class NoteFrame(NamedTuple):
             values["awaiting"] = ""
         if request.note_type is NoteType.FOLLOW_UP and request.follow_ups_sent >= 1:
             values["second_follow_up"] = ""
-        return values
+        return _for_subject(values, request) if subject else values
 
     def organisation(self, name: str) -> str:
         """The organisation as it reads in a sentence: "the City of Austin", "Northwind"."""
         folded = name.casefold()
         if folded.startswith("the "):
             return name
-        if any(folded.startswith(p) for p in self.article_prefixes) or any(folded.endswith(s) for s in self.article_suffixes):
+        if folded.startswith(self.article_prefixes) or folded.endswith(self.article_suffixes):
             return f"the {name}"
         for link in (" of ", " for "):
             before = folded.partition(link)[0].split()
@@ -235,12 +235,13 @@ class NoteFrame(NamedTuple):
         words = person.name.split()
         return next((w for w in words if w.rstrip(".").casefold() not in self.honorifics), words[0])
 
-    def greeting(self, request: NoteRequest) -> str:
+    def greeting(self, request: NoteRequest, values: Mapping[str, str] | None = None) -> str:
         """The greeting line for the request's tone: ``Dear Jordan,`` / ``Hi Jordan,``.
 
         A name longer than ``greeting_name_words`` is greeted by its given name alone.
+        ``values``: the request's ``variables``, when the caller has them already.
         """
-        values = self.variables(request)
+        values = self.variables(request) if values is None else dict(values)
         person = request.interviewer
         special = self.addressee(person)
         if special:
@@ -265,14 +266,15 @@ class NoteFrame(NamedTuple):
             lines.extend(block)
         return "\n".join(lines)
 
-    def subject(self, request: NoteRequest, variant: int = 0) -> str:
+    def subject(self, request: NoteRequest, variant: int = 0, values: Mapping[str, str] | None = None) -> str:
         """A subject line for the note type that names the role or company.
 
         Candidates are tried starting at ``variant``; the first whose word count is
         within ``subject_words`` wins. When long names push every candidate over the
         limit, the shortest one is used rather than dropping the role and company.
+        ``values``: the request's ``variables`` for a sentence, when the caller has them already.
         """
-        values = self.variables(request, subject=True)
+        values = self.variables(request, subject=True) if values is None else _for_subject(values, request)
         options = self.subjects[request.note_type]
         rotated = [options[(variant + i) % len(options)] for i in range(len(options))]
         filled = [tidy(template.format_map(values)) for template in rotated]
@@ -282,10 +284,17 @@ class NoteFrame(NamedTuple):
                 return subject
         return min(filled, key=word_count)
 
-    def body(self, request: NoteRequest, paragraphs: Sequence[str], variant: int = 0) -> str:
-        """The whole note body: greeting, the paragraphs, then the closing."""
+    def body(
+        self, request: NoteRequest, paragraphs: Sequence[str], variant: int = 0, values: Mapping[str, str] | None = None
+    ) -> str:
+        """The whole note body: greeting, the paragraphs, then the closing (``values``: as for ``greeting``)."""
         middle = "\n\n".join(p.strip() for p in paragraphs if p.strip())
-        return f"{self.greeting(request)}\n\n{middle}\n\n{self.closing(request, variant)}"
+        return f"{self.greeting(request, values)}\n\n{middle}\n\n{self.closing(request, variant)}"
+
+
+def _for_subject(values: Mapping[str, str], request: NoteRequest) -> dict[str, str]:
+    """A sentence's values (``NoteFrame.variables``) as a subject line reads them: the company as recorded."""
+    return {**values, "company": request.interview.company}
 
 
 def offline_dir() -> Path:

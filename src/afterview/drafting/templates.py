@@ -96,20 +96,23 @@ class TemplateSet(NamedTuple):
             return sum(1 for v in variants if v.when is None) or len(variants)
         return len(self.options(request))
 
-    def options(self, request: NoteRequest) -> tuple[_Variant, ...]:
-        """The variants that fit the request's situation (a second follow-up has its own)."""
-        values = self.frame.variables(request)
+    def options(self, request: NoteRequest, values: Mapping[str, str] | None = None) -> tuple[_Variant, ...]:
+        """The variants that fit the request's situation (a second follow-up has its own).
+
+        ``values``: the request's ``NoteFrame.variables``, when the caller has them already.
+        """
+        values = self.frame.variables(request) if values is None else values
         return tuple(v for v in self.notes[request.note_type].variants[request.tone] if v.applies(values))
 
-    def paragraphs(self, request: NoteRequest, variant: int) -> list[str]:
-        """Fill variant ``variant`` (taken modulo the count) for ``request``.
+    def paragraphs(self, request: NoteRequest, variant: int, values: Mapping[str, str] | None = None) -> list[str]:
+        """Fill variant ``variant`` (taken modulo the count) for ``request`` (``values``: as for ``options``).
 
         Raises:
             InputError: the note type needs a record value the interview lacks (a
                 competing-offer note without a recorded offer).
         """
         templates = self.notes[request.note_type]
-        values = self.frame.variables(request)
+        values = self.frame.variables(request) if values is None else values
         missing = [name for name in templates.requires if name not in values]
         if missing:
             raise InputError(templates.requires_hint or f"a {request.note_type.label} note needs {', '.join(missing)}")
@@ -309,11 +312,12 @@ class TemplateDrafter:
             TemplateError: the set is missing or malformed.
         """
         templates = self.load()
-        index = variant % templates.variant_count(request.note_type, request.tone, request)
-        paragraphs = templates.paragraphs(request, index)
+        values = templates.frame.variables(request)  # once: the choice, the fill and the greeting read them
+        index = variant % len(templates.options(request, values))
+        paragraphs = templates.paragraphs(request, index, values)
         return DraftText(
-            subject=templates.frame.subject(request, index),
-            body=templates.frame.body(request, paragraphs, index),
+            subject=templates.frame.subject(request, index, values),
+            body=templates.frame.body(request, paragraphs, index, values),
             engine=ENGINE,
             variant=index,
             prompt_version=templates.version,

@@ -23,7 +23,7 @@ from afterview.tui.screens.base import AfterviewScreen
 from afterview.tui.screens.studio_focus import EditingFocus
 from afterview.tui.screens.studio_out import GettingItOut
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Header, Static, TextArea
 
 from afterview.terminal import safe
 from afterview.tui.messages import DraftProgress, DraftsReady
@@ -33,6 +33,7 @@ from afterview.notes import NOTE_LABELS
 from afterview.tui.studio_model import TONES, checks_run, word_count, word_range
 from afterview.tui.widgets.check_panel import ChecksPanel, summary
 from afterview.tui.widgets.note_editor import NoteEditor
+from afterview.tui.widgets.footer import Footer
 
 RECHECK_DELAY = 0.12
 """Seconds after the last keystroke before the checks re-run (well under the 150 ms a typist notices)."""

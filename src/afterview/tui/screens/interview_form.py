@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from afterview.tui.screens.base import AfterviewScreen
 from afterview.tui.screens.form_invite import ImportingInvite
 from textual.timer import Timer
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Header, Input, Label, Select, Static
 
 from afterview import notes
 from afterview.tui.form_model import (
@@ -28,6 +28,7 @@ from afterview.tui.form_model import (
 )
 from afterview.tui.messages import InterviewSaved
 from afterview.tui.safe_text import literal
+from afterview.tui.widgets.footer import Footer
 from afterview.tui.widgets.form_fields import NEXT_FIELD, Field, InterviewerBlock, next_field, typed_so_far
 
 VALIDATE_DELAY = 0.15

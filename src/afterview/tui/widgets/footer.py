@@ -1,4 +1,4 @@
-"""The key bar at the bottom of the dashboard and the first-run screen: one widget, one line.
+"""The key bar at the bottom of the app's screens: one widget, one line.
 
 Textual's ``Footer`` is a container holding one widget per key (nine on the dashboard),
 each styled, laid out and drawn on its own, composed a refresh after the screen's
@@ -6,16 +6,19 @@ first frame and composed again whenever the bindings change. Composing them was 
 a tenth of the time until the dashboard was usable. This footer looks the same but
 draws every key itself as one line of text, with the first frame, and only redraws
 when the bindings change: no widgets to mount. A click on a key presses it, as in
-Textual's footer.
+Textual's footer. On the interview form, where every move to the next field changes
+the bindings, that recomposing was about a quarter of the CPU of opening the form.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -30,22 +33,35 @@ class FooterItem:
     """How the key is written (``a``, ``^p``)."""
     description: str
     enabled: bool
+    group: tuple[FooterItem, ...] = ()
+    """For a run of keys in one compact ``Binding.Group`` (``←→ Variant``): its keys,
+    this item standing for the run (``description`` is the group's)."""
 
 
 def footer_items(screen: Screen) -> tuple[list[FooterItem], FooterItem | None]:
     """The keys Textual's footer would show for ``screen``: one per action, in binding
-    order, and the command palette's key (shown at the right end) if there is one."""
+    order (a run of keys in one compact group as one item), and the command palette's
+    key (shown at the right end) if there is one."""
     app = screen.app
     items: dict[str, FooterItem] = {}
+    groups: dict[str, Binding.Group | None] = {}
     active = screen.active_bindings
     for _, binding, enabled, _tooltip in active.values():
         if binding.show and binding.action not in items:
             items[binding.action] = FooterItem(binding.key, app.get_key_display(binding), binding.description, enabled)
+            groups[binding.action] = binding.group
+    shown: list[FooterItem] = []
+    for group, run in groupby(items, key=groups.__getitem__):
+        keys = [items[action] for action in run]
+        if group is not None and group.compact and len(keys) > 1:
+            shown.append(FooterItem(keys[0].key, "", group.description, any(k.enabled for k in keys), tuple(keys)))
+        else:
+            shown.extend(keys)
     palette = None
     if app.ENABLE_COMMAND_PALETTE and (found := active.get(app.COMMAND_PALETTE_BINDING)) is not None:
         _, binding, enabled, _tooltip = found
         palette = FooterItem(binding.key, app.get_key_display(binding), binding.description, enabled)
-    return list(items.values()), palette
+    return shown, palette
 
 
 class Footer(Widget):
@@ -104,6 +120,20 @@ class Footer(Widget):
             start = line.cell_len
             if start >= room:
                 break
+            if item.group:  # as Textual draws a compact group: " ←→ Variant "
+                line.append(" ")
+                # Keys drawn alike are one run of text, as Textual's compositor merges them.
+                for style, run in groupby(item.group, key=lambda key: self._styles(key)[0]):
+                    keys = list(run)
+                    at = line.cell_len
+                    for key in keys:
+                        spans.append((at, min(at + len(key.display), room), key))
+                        at += len(key.display)
+                    line.append("".join(key.display for key in keys), style)
+                line.append(" ")
+                line.append(item.description, self.get_component_rich_style("footer--description"))
+                line.append(" ")
+                continue
             self._append(line, item, f" {item.display} ", f"{item.description} ")
             spans.append((start, min(line.cell_len, room), item))
         line.truncate(room, pad=True)
@@ -114,6 +144,12 @@ class Footer(Widget):
         return line
 
     def _append(self, line: Text, item: FooterItem, key: str, description: str) -> None:
+        key_style, description_style = self._styles(item)
+        line.append(key, key_style)
+        line.append(description, description_style)
+
+    def _styles(self, item: FooterItem) -> tuple[Style, Style]:
+        """The key's style and its description's: hovered, dimmed when disabled."""
         key_style = self.get_component_rich_style("footer--key")
         description_style = self.get_component_rich_style("footer--description")
         if item.key == self._hover:
@@ -121,8 +157,7 @@ class Footer(Widget):
             key_style, description_style = key_style + hover, description_style + hover
         if not item.enabled:
             key_style, description_style = key_style + Style(dim=True), description_style + Style(dim=True)
-        line.append(key, key_style)
-        line.append(description, description_style)
+        return key_style, description_style
 
     def _item_at(self, x: int) -> FooterItem | None:
         return next((item for start, end, item in self._spans if start <= x < end), None)
