@@ -216,8 +216,12 @@ class GatedPattern:
 
     def open_branches(self, analysis: Analysis, *, body_only: bool = False) -> tuple[int, ...]:
         """The branches that may match the text (or its body), in order."""
-        if self._gates is not None:
-            numbers = self._gates.opened(analysis).get(self._slot, ())
+        gates = self._gates
+        if gates is not None:
+            opened = analysis.memo.get(gates)  # the pass's result, once it has run (no call)
+            if opened is None:
+                opened = gates.opened(analysis)
+            numbers = opened.get(self._slot, ())
             return in_body(self, numbers, analysis) if body_only and numbers else numbers
         if self._keys.isdisjoint(analysis.tokens):
             hits = ()
@@ -266,12 +270,14 @@ class GatedPattern:
         """
         numbers = self.open_branches(analysis, body_only=body_only) if opened is None else opened
         if not numbers:
-            return
+            return iter(())
         end = len(lower) if end is None else end
-        regex = self._regex(numbers)
+        regex = self._compiled.get(numbers) or self._regex(numbers)
         text = norm if self.case_sensitive else lower
-        for region_start, region_end in self._regions(analysis, lower, start, end, numbers):
-            yield from regex.finditer(text, region_start, region_end)
+        if end - start <= _WHOLE:  # the regex's own iterator: no generator in between
+            return regex.finditer(text, start, end)
+        regions = self._regions(analysis, lower, start, end, numbers)
+        return (match for low, high in regions for match in regex.finditer(text, low, high))
 
     def may_match(
         self, analysis: Analysis, lower: str, norm: str, spans: list[Span], *, opened: tuple[int, ...]
@@ -313,7 +319,7 @@ class GatedPattern:
         compiled = self._compiled.get(numbers)
         if compiled is None:
             if len(self._compiled) >= _COMPILED_SETS:
-                self._compiled.clear()
+                self._compiled = {}  # swapped, never cleared under another thread's lookup
             compiled = self._compiled[numbers] = compile_branches([self._branches[n][0] for n in numbers])
         return compiled
 

@@ -61,11 +61,13 @@ class Analysis:
         tokens: lower-cased alphanumeric tokens of the whole text (checks that look
             at the body only use it as a superset, then search the body).
         has_digit: the text holds a digit.
+        memo: what ``remembered`` computed, by key (read directly where a call costs
+            too much: the gate pass's result is asked for dozens of times a text).
     """
 
     # A plain class, not a dataclass: cheaper to define at start-up (see afterview.findings).
     __slots__ = ("raw", "norm", "lower", "parts", "tokens", "has_digit", "_index", "_sentence_ends", "_breaks",
-                 "_contains", "_memo")
+                 "_contains", "memo")
 
     def __init__(
         self,
@@ -87,7 +89,7 @@ class Analysis:
         self._sentence_ends: list[int] | None = None
         self._breaks: list[int] | None = None
         self._contains: dict[tuple, bool] | None = None
-        self._memo: dict[object, object] | None = None
+        self.memo: dict[object, object] = {}
 
     @property
     def body(self) -> Span:
@@ -118,12 +120,10 @@ class Analysis:
 
     def remembered(self, key: object, make: Callable[[Analysis], T]) -> T:
         """``make(self)``, computed once per analysis for each ``key`` (held by identity)."""
-        if self._memo is None:
-            self._memo = {}
         try:
-            return self._memo[key]  # type: ignore[return-value]
+            return self.memo[key]  # type: ignore[return-value]
         except KeyError:
-            value = self._memo[key] = make(self)
+            value = self.memo[key] = make(self)
             return value
 
     def has_affix(self, affixes: tuple[str, ...], starts: bool) -> bool:
