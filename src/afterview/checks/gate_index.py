@@ -113,11 +113,13 @@ class GateIndex:
         in ``analysis.memo`` under the index itself (under another key for the body)."""
         if body_only:
             return analysis.remembered(self._in_body, self._opened_in_body)
-        return analysis.remembered(self, self._opened)
+        found = analysis.memo.get(self)  # asked for dozens of times a text: no call once made
+        return analysis.remembered(self, self._opened) if found is None else found
 
     def hits(self, analysis: Analysis) -> dict[int, tuple[int, ...]]:
         """As ``opened``: a pattern whose slot is missing has no open branch."""
-        return self.opened(analysis)
+        found = analysis.memo.get(self)
+        return analysis.remembered(self, self._opened) if found is None else found
 
     def _opened(self, analysis: Analysis) -> dict[int, tuple[int, ...]]:
         plan = self._plan

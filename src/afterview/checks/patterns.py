@@ -104,11 +104,13 @@ class GatedPattern:
 
     Attributes:
         case_sensitive: match against the normalised text with its capitals.
+        slot: where the policy's index holds the pattern (-1: in no index); a plain
+            attribute, as checks read it for every pattern of a family on every text.
     """
 
     __slots__ = (
         "_branches", "case_sensitive", "_index", "_keys", "_always",
-        "_words", "_pieces", "_starts", "_ends", "_number", "_ungated", "_gates", "_slot", "_compiled",
+        "_words", "_pieces", "_starts", "_ends", "_number", "_ungated", "_gates", "slot", "_compiled",
         "_substring_branches",
     )  # fmt: skip
 
@@ -147,7 +149,7 @@ class GatedPattern:
         )
         self._compiled: dict[tuple[int, ...], Scanner | re.Pattern[str]] = {}
         self._gates = gates
-        self._slot = gates.add(self) if gates is not None else -1
+        self.slot = gates.add(self) if gates is not None else -1
 
     @classmethod
     def of(
@@ -199,11 +201,6 @@ class GatedPattern:
         return tuple(Branch(source, tuple(Clause(*c) for c in clauses)) for source, clauses in self._branches)
 
     @property
-    def slot(self) -> int:
-        """Where the policy's index holds the pattern (-1: in no index)."""
-        return self._slot
-
-    @property
     def index_words(self) -> frozenset[str]:
         """Words one of which opens some branch keyed by whole words."""
         return self._keys
@@ -221,7 +218,7 @@ class GatedPattern:
             opened = analysis.memo.get(gates)  # the pass's result, once it has run (no call)
             if opened is None:
                 opened = gates.opened(analysis)
-            numbers = opened.get(self._slot, ())
+            numbers = opened.get(self.slot, ())
             return in_body(self, numbers, analysis) if body_only and numbers else numbers
         if self._keys.isdisjoint(analysis.tokens):
             hits = ()
