@@ -34,6 +34,7 @@ def found_names(findings, text: str) -> list[str]:
         ("Dr. Gupta's question about outcomes was a great one.", "Gupta"),
         ("My advisor, Professor Elena Rossi, sends her regards.", "Elena Rossi"),
         ("I've also let Daniel Park know.", "Daniel Park"),
+        ("The onboarding plan was clear. Chinedu in HR mentioned the forms.", "Chinedu"),
     ],
 )
 def test_a_person_not_in_the_record(policy, body: str, name: str) -> None:
@@ -51,6 +52,8 @@ def test_a_person_not_in_the_record(policy, body: str, name: str) -> None:
         "Priya and I talked about Kubernetes and PostgreSQL.",  # technologies stay grounding's
         "I studied at Stanford and then worked with Python for years.",
         "Meeting the whole team was a highlight.",
+        "As I'd mentioned, the pilot sounds great.",  # contractions name nobody
+        "We've said it before. They'd mentioned the pilot.",
     ],
 )
 def test_people_of_the_record_and_other_words_pass(policy, body: str) -> None:

@@ -92,12 +92,32 @@ def grounding(text: str, context: CheckContext, policy: Policy) -> list[Finding]
 
 
 def _unknown_facts(analysis: Analysis, record: _Record, rules: GroundingRules) -> list[tuple[int, int]]:
-    start, end = analysis.body
-    lower, norm = analysis.lower, analysis.norm
-    unknown: list[tuple[int, int]] = []
     consumed = SpanSet()  # addresses and dates, so their digits are not numbers too
-    body = lower[start:end]
-    if "@" in body or "http" in body or "www." in body:
+    addresses = _may_hold_address(analysis)
+    unknown = []
+    if addresses or analysis.has_digit:
+        unknown = _unknown_addresses_and_numbers(analysis, record, consumed, addresses)
+    unknown.extend(_join_adjacent(analysis.norm, _unknown_names(analysis, record, rules, consumed)))
+    unknown.sort()
+    return unknown[:MAX_FINDINGS]
+
+
+def _may_hold_address(analysis: Analysis) -> bool:
+    """The body holds "@", "http" or "www.": what every address the check reads holds."""
+    start, end = analysis.body
+    find = analysis.lower.find
+    return find("@", start, end) != -1 or find("http", start, end) != -1 or find("www.", start, end) != -1
+
+
+def _unknown_addresses_and_numbers(
+    analysis: Analysis, record: _Record, consumed: SpanSet, addresses: bool
+) -> list[tuple[int, int]]:
+    """Addresses (looked for only with ``addresses``), dates and numbers of the body the
+    record lacks; ``consumed`` gets the addresses and dates."""
+    start, end = analysis.body
+    lower = analysis.lower
+    unknown: list[tuple[int, int]] = []
+    if addresses:
         for match in _ADDRESS.finditer(lower, start, end):
             s, e = match.start(), match.end()
             while e > s and lower[e - 1] in _TRAILING_PUNCTUATION:
@@ -119,8 +139,14 @@ def _unknown_facts(analysis: Analysis, record: _Record, rules: GroundingRules) -
                 break
             if not consumed.overlaps(*match.span()) and _number_key(match.group()) not in record.numbers:
                 unknown.append(match.span())
-    names: list[tuple[int, int]] = []
-    check_consumed = len(consumed) > 0
+    return unknown
+
+
+def _unknown_names(
+    analysis: Analysis, record: _Record, rules: GroundingRules, consumed: SpanSet
+) -> list[tuple[int, int]]:
+    """Capitalised words of the body, not opening a sentence nor inside ``consumed``,
+    that neither the record nor the common words know."""
     # Cheapest test first: most capitalised words are the record's or common, and the
     # same ones recur note after note; only the others are looked for in the text.
     known = _known_capitals(record, rules)
@@ -131,6 +157,12 @@ def _unknown_facts(analysis: Analysis, record: _Record, rules: GroundingRules) -
             is_known = known[word] = _known_word(word, record, rules)
         if not is_known:
             strangers.add(word)
+    if not strangers:
+        return []
+    start = analysis.body[0]
+    norm = analysis.norm
+    check_consumed = len(consumed) > 0
+    names: list[tuple[int, int]] = []
     for position, word in places(analysis, strangers):
         if len(names) >= MAX_FINDINGS:
             break
@@ -138,9 +170,7 @@ def _unknown_facts(analysis: Analysis, record: _Record, rules: GroundingRules) -
         if _sentence_initial(norm, position, start) or (check_consumed and consumed.overlaps(*span)):
             continue
         names.append(span)
-    unknown.extend(_join_adjacent(norm, names))
-    unknown.sort()
-    return unknown[:MAX_FINDINGS]
+    return names
 
 
 _KNOWN: dict[tuple[int, int], tuple[_Record, GroundingRules, dict[str, bool]]] = {}

@@ -103,10 +103,10 @@ def _unknown(text: str, context: CheckContext, policy: Policy, check: str) -> li
     severity = policy.type_rules(context.note_type).severity(check)
     if severity == OFF or not context.has_record:
         return []
-    found = _names_found(
-        text, context.record_texts, context.people, context.company, context.offer_company, policy
-    )
     analysis = analyse(text)
+    # Found once per note for both checks.
+    key = (_names_found, context.record_texts, context.people, context.company, context.offer_company, policy)
+    found = analysis.remembered(key, lambda note: _names_found(note, *key[1:]))
     return [
         located(analysis, check, severity, message, *span, suggestion=suggestion)
         for kind, span, message, suggestion in found
@@ -114,22 +114,19 @@ def _unknown(text: str, context: CheckContext, policy: Policy, check: str) -> li
     ][:MAX_FINDINGS]
 
 
-@lru_cache(maxsize=64)
 def _names_found(
-    text: str,
+    analysis: Analysis,
     record_texts: tuple[str, ...],
     people: tuple[str, ...],
     company_name: str | None,
     offer_company: str | None,
     policy: Policy,
 ) -> tuple[tuple[str, tuple[int, int], str, str], ...]:
-    """(check, span, message, suggestion) of every unknown person and employer, found once
-    for both checks. Only the sentences holding a capitalised word the record lacks are
-    read: most notes name nobody else, and then no pattern runs at all."""
-    analysis = analyse(text)
+    """(check, span, message, suggestion) of every unknown person and employer. Only the
+    sentences holding a capitalised word the record lacks are read: most notes name
+    nobody else, and then no pattern runs at all."""
     rules = policy.names
     known = known_words(record_texts + people + ((company_name,) if company_name else ()))
-    company = company_forms(company_name or "", rules.company_suffixes)
     found: list[tuple[str, tuple[int, int], str, str]] = []
     employers = SpanSet()
     for span in rival_mentions(analysis, offer_company, record_texts, company_name, rules):
@@ -138,6 +135,7 @@ def _names_found(
     regions = _unknown_sentences(analysis, known, rules)
     if not regions:
         return tuple(found)
+    company = company_forms(company_name or "", rules.company_suffixes)
     for pattern, excusable in zip(rules.employer_patterns, rules.own_past_excuses, strict=True):
         for span, name in _captures(analysis, pattern, rules, regions):
             opens = _opens_sentence(analysis.norm, span[0], analysis.body[0])
