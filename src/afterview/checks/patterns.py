@@ -17,11 +17,10 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
-from functools import lru_cache
 
 from afterview.checks.gate_index import GateIndex, in_body
 from afterview.checks.gates import Branch, Clause, holds, phrase_regex
-from afterview.checks.scanning import Scanner, compile_branches, finder, reads_past_end
+from afterview.checks.scanning import Scanner, compile_branches, finder
 from afterview.checks.text import Analysis, Span
 
 
@@ -273,14 +272,6 @@ class GatedPattern:
         for region_start, region_end in self._regions(analysis, lower, start, end, numbers):
             yield from regex.finditer(text, region_start, region_end)
 
-    def may_match(
-        self, analysis: Analysis, lower: str, norm: str, spans: list[Span], *, opened: tuple[int, ...]
-    ) -> bool:
-        """False when ``finditer`` over each of ``spans`` (in text order, apart), on the
-        same texts and with these ``opened`` branches, would find nothing; True when it
-        may find something (see ``candidates``)."""
-        return bool(candidates([(self, opened)], analysis, lower, norm, spans))
-
     def _regex(self, numbers: tuple[int, ...]) -> Scanner | re.Pattern[str]:
         compiled = self._compiled.get(numbers)
         if compiled is None:
@@ -351,7 +342,7 @@ def candidates(
         text = norm if pattern.case_sensitive else lower
         branches = pattern._branches
         for number in numbers:
-            found, word, reads_on = _finder(branches[number][0])
+            found, word, reads_on = finder(branches[number][0])
             if word and word not in tokens:
                 continue  # a word every match holds whole is missing: no search at all
             if joined and not reads_on:
@@ -362,16 +353,6 @@ def candidates(
             found_some.append((pattern, numbers))
             break
     return found_some
-
-
-@lru_cache(maxsize=8192)
-def _finder(branch: str) -> tuple[re.Pattern[str], str, bool]:
-    """``scanning.finder(branch)`` (the regex, and a word its matches hold whole), and
-    whether it may read past its match's end (``scanning.reads_past_end``), made once
-    per process (room for every branch of a policy, some four thousand; few are ever
-    asked for)."""
-    found, word = finder(branch)
-    return found, word, reads_past_end(found.pattern)
 
 
 def word_positions(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[int]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from afterview.checks.regex_split import scan_source
 
@@ -87,12 +88,15 @@ def compile_branches(branches: Sequence[str]) -> Scanner | re.Pattern[str]:
     return Scanner(pattern, finder)
 
 
-def finder(branch: str) -> tuple[re.Pattern[str], str]:
+@lru_cache(maxsize=8192)
+def finder(branch: str) -> tuple[re.Pattern[str], str, bool]:
     """A regex that matches wherever ``branch`` (one regex source) does, between the
     same bounds, and that the engine searches as fast as a plain word: where a search of
     it finds nothing, ``branch`` cannot match either (a cheap necessary test). With it,
-    a word every match holds whole ("" when none is known): where the text has no such
-    token, neither can match.
+    a word every match holds whole ("" when none is known: where the text has no such
+    token, neither can match), and whether the regex reads past its match's end
+    (``reads_past_end``). Made once per process (room for every branch of a policy,
+    some four thousand; few are ever asked for).
 
     The assertions ``branch`` opens with come after the letters that follow them
     (``\\bour\\s+`` is searched as ``our(?<!\\wour)\\s+``: the same test, made once
@@ -101,9 +105,10 @@ def finder(branch: str) -> tuple[re.Pattern[str], str]:
     moved = _assertions_after_letters(branch)
     source, word = moved if moved is not None else (_without_leading_assertion(branch), "")
     try:
-        return re.compile(source), word
+        found = re.compile(source)
     except re.error:  # e.g. the assertion held a group a later back reference needs
-        return re.compile(branch), word  # its matches hold that word too
+        found = re.compile(branch)  # its matches hold that word too
+    return found, word, reads_past_end(found.pattern)
 
 
 def reads_past_end(source: str) -> bool:
