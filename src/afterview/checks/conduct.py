@@ -8,7 +8,7 @@ gated patterns in ``guardrails/conduct.toml``, a sentence-level ``unless`` patte
 excuses a match ("at my current job, our customers..."), conditions on the record (off
 once the status is offered; only when no competing offer is recorded) and the
 instruction shown for each match. Most notes hold no phrase of most families, so each
-open branch is first looked for on its own (``GatedPattern.may_match``), and only a
+open branch is first looked for on its own (``patterns.candidates``), and only a
 family with a candidate runs its patterns and reads the record.
 """
 
@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from afterview.checks.common import MAX_FINDINGS, SpanSet, located, quote
-from afterview.checks.patterns import GatedPattern, GateIndex, Regex
+from afterview.checks.patterns import GatedPattern, GateIndex, Regex, candidates
 from afterview.checks.reader import OFF, Section
 from afterview.checks.text import Analysis, analyse, lower_same_length, normalise, whole_name_spans
 from afterview.checks.types import CheckContext, Finding
@@ -130,9 +130,7 @@ def _matches(
     # The subject line counts too: "Subject: When should I expect to hear back?"
     parts = [part for part in (analysis.parts.subject, analysis.body) if part]
     # The usual case: no open branch occurs in either part, and no pattern runs.
-    opened = [
-        (pattern, numbers) for pattern, numbers in opened if pattern.may_match(analysis, lower, norm, parts, opened=numbers)
-    ]
+    opened = candidates(opened, analysis, lower, norm, parts)
     taken = SpanSet()
     excuses: _Excuses | None = None  # the record's words and names, read at the first match
     for start, end in parts:

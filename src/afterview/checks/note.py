@@ -94,7 +94,7 @@ def count_words(text: str) -> int:
     if "--" in text:
         text = text.replace("--", "  ")
     if not text.isascii():
-        # Each other character (a few kinds a note) becomes what counts the same: a
+        # Each other character (a note holds few kinds) becomes what counts the same: a
         # letter, nothing (a curly apostrophe joins a word, as "'" does) or a space.
         for char in set(_NOT_ASCII.findall(text)):
             text = text.replace(char, "a" if char.isalnum() else "" if char == "\u2019" else " ")

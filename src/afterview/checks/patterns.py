@@ -17,11 +17,10 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
-from functools import lru_cache
 
 from afterview.checks.gate_index import GateIndex, in_body
 from afterview.checks.gates import Branch, Clause, holds, phrase_regex
-from afterview.checks.scanning import Scanner, compile_branches, finder, reads_past_end
+from afterview.checks.scanning import Scanner, compile_branches, finder
 from afterview.checks.text import Analysis, Span
 
 
@@ -76,7 +75,7 @@ class LazyRegex:
 Regex = re.Pattern[str] | LazyRegex
 """A compiled regex, or one compiled on first use."""
 
-__all__ = ["GateIndex", "GatedPattern", "LazyRegex", "Regex", "merged_spans", "phrase_regex", "word_positions"]
+__all__ = ["GateIndex", "GatedPattern", "LazyRegex", "Regex", "candidates", "merged_spans", "phrase_regex", "word_positions"]
 
 # How far from a key word a match may reach; the data files state it to pattern authors
 # (patterns bound their repeats, e.g. [^.?!\n]{0,60}, to stay well within it).
@@ -276,42 +275,6 @@ class GatedPattern:
         regions = self._regions(analysis, lower, start, end, numbers)
         return (match for low, high in regions for match in regex.finditer(text, low, high))
 
-    def may_match(
-        self, analysis: Analysis, lower: str, norm: str, spans: list[Span], *, opened: tuple[int, ...]
-    ) -> bool:
-        """False when ``finditer`` over each of ``spans`` (in text order, apart), on the
-        same texts and with these ``opened`` branches, would find nothing; True when it
-        may find something.
-
-        Each open branch's finder (``scanning.finder``) is searched once, so a text
-        where none of them occurs costs no window, no generator and no alternation. A
-        finder that reads nothing past where it ends searches from the first span's
-        start to the last one's end in one go, when each earlier span ends before a
-        character that is no part of a word (so ``\\b`` there reads as at the end).
-        Spans long enough to be searched in windows are not tested (True).
-        """
-        if not spans:
-            return False
-        text = norm if self.case_sensitive else lower
-        joined = True  # plain loops, no generators: this runs for most patterns of most texts
-        for start, end in spans:
-            if end - start > _WHOLE:
-                return True
-            if end < spans[-1][1] and end < len(text) and (text[end].isalnum() or text[end] == "_"):
-                joined = False
-        low, high = spans[0][0], spans[-1][1]
-        branches = self._branches
-        for number in opened:
-            found, reads_on = _finder(branches[number][0])
-            if joined and not reads_on:
-                if found.search(text, low, high) is not None:
-                    return True
-                continue
-            for start, end in spans:
-                if found.search(text, start, end) is not None:
-                    return True
-        return False
-
     def _regex(self, numbers: tuple[int, ...]) -> Scanner | re.Pattern[str]:
         compiled = self._compiled.get(numbers)
         if compiled is None:
@@ -352,13 +315,47 @@ class GatedPattern:
         return merged_spans(spans)
 
 
-@lru_cache(maxsize=8192)
-def _finder(branch: str) -> tuple[re.Pattern[str], bool]:
-    """``scanning.finder(branch)``, and whether it may read past its match's end
-    (``scanning.reads_past_end``), made once per process (room for every branch of a
-    policy, some four thousand; few are ever asked for)."""
-    found = finder(branch)
-    return found, reads_past_end(found.pattern)
+def candidates(
+    opened: list[tuple[GatedPattern, tuple[int, ...]]], analysis: Analysis, lower: str, norm: str, spans: list[Span]
+) -> list[tuple[GatedPattern, tuple[int, ...]]]:
+    """Of ``opened`` (patterns, each with its open branches), in order, those whose
+    ``finditer`` over some of ``spans`` (in text order, apart) on these texts may find
+    something: the others would find nothing.
+
+    Each open branch's finder (``scanning.finder``) is searched once (not at all when
+    the text lacks a word its matches hold whole), so a text where none of them occurs
+    costs no window, no generator and no alternation. A finder that reads nothing past
+    where it ends searches from the first span's start to the last one's end in one go,
+    when each earlier span ends before a character that is no part of a word (so
+    ``\\b`` there reads as at the end). Spans long enough to be searched in windows are
+    not tested (every pattern may match).
+    """
+    if not spans:
+        return []
+    joined = True  # plain loops, no generators: this runs for most patterns of most texts
+    for start, end in spans:
+        if end - start > _WHOLE:
+            return opened
+        if end < spans[-1][1] and end < len(lower) and (lower[end].isalnum() or lower[end] == "_"):
+            joined = False  # (``norm`` has the same characters but for their case)
+    low, high = spans[0][0], spans[-1][1]
+    tokens = analysis.tokens
+    found_some = []
+    for pattern, numbers in opened:
+        text = norm if pattern.case_sensitive else lower
+        branches = pattern._branches
+        for number in numbers:
+            found, word, reads_on = finder(branches[number][0])
+            if word and word not in tokens:
+                continue  # a word every match holds whole is missing: no search at all
+            if joined and not reads_on:
+                if found.search(text, low, high) is None:
+                    continue
+            elif all(found.search(text, start, end) is None for start, end in spans):
+                continue
+            found_some.append((pattern, numbers))
+            break
+    return found_some
 
 
 def word_positions(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[int]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from afterview.checks.regex_split import scan_source
 
@@ -26,6 +27,9 @@ __all__ = ["Scanner", "compile_branches", "finder", "reads_past_end"]
 
 _QUANTIFIERS = "*+?{"
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_WORD_CLASS = re.compile(r"\\w|\[\\w[^\]\\]*\]")  # \w, or a class holding it ([\w'-])
+_WORD_ENDS = ("\\s", "\\b", " ")
+_SEPARATOR_CLASS = re.compile(r"\[(?:\\[stn]|[ '.,;:!?])+-?\]")  # [ \t], [\s-]: no letter in it
 _READS_ON = re.compile(r"\$|\\Z|\(\?[=!>]|[*+?}]\+")
 
 
@@ -84,20 +88,27 @@ def compile_branches(branches: Sequence[str]) -> Scanner | re.Pattern[str]:
     return Scanner(pattern, finder)
 
 
-def finder(branch: str) -> re.Pattern[str]:
+@lru_cache(maxsize=8192)
+def finder(branch: str) -> tuple[re.Pattern[str], str, bool]:
     """A regex that matches wherever ``branch`` (one regex source) does, between the
     same bounds, and that the engine searches as fast as a plain word: where a search of
-    it finds nothing, ``branch`` cannot match either (a cheap necessary test).
+    it finds nothing, ``branch`` cannot match either (a cheap necessary test). With it,
+    a word every match holds whole ("" when none is known: where the text has no such
+    token, neither can match), and whether the regex reads past its match's end
+    (``reads_past_end``). Made once per process (room for every branch of a policy,
+    some four thousand; few are ever asked for).
 
     The assertions ``branch`` opens with come after the letters that follow them
     (``\\bour\\s+`` is searched as ``our(?<!\\wour)\\s+``: the same test, made once
     "our" is found); when no letters follow, they are dropped (matching in more places).
     """
-    source = _assertions_after_letters(branch) or _without_leading_assertion(branch)
+    moved = _assertions_after_letters(branch)
+    source, word = moved if moved is not None else (_without_leading_assertion(branch), "")
     try:
-        return re.compile(source)
+        found = re.compile(source)
     except re.error:  # e.g. the assertion held a group a later back reference needs
-        return re.compile(branch)
+        found = re.compile(branch)  # its matches hold that word too
+    return found, word, reads_past_end(found.pattern)
 
 
 def reads_past_end(source: str) -> bool:
@@ -108,11 +119,12 @@ def reads_past_end(source: str) -> bool:
     return _READS_ON.search(source) is not None
 
 
-def _assertions_after_letters(branch: str) -> str | None:
+def _assertions_after_letters(branch: str) -> tuple[str, str] | None:
     """``branch`` with its leading ``\\b`` and lookbehinds moved after the run of
     letters and digits that follows them (inside any groups opened first), each made
-    to look back over those letters too; None when ``branch`` is not of that shape, or
-    when a group opened first has other alternatives the assertions also guard."""
+    to look back over those letters too, and those letters when they are a whole word of
+    every match ("" when not); None when ``branch`` is not of that shape, or when a
+    group opened first has other alternatives the assertions also guard."""
     rest, checks = branch, []
     while True:
         if rest.startswith("\\b"):
@@ -137,13 +149,37 @@ def _assertions_after_letters(branch: str) -> str | None:
         size -= 1  # "ours?": the "s" is optional
     if not checks or size <= 0 or not _closes_without_alternatives(rest[size:], groups):
         return None
-    letters = rest[:size]
+    letters, after = rest[:size], rest[size:]
     # All hold at one place, so their order is free: "\\b" first, the cheapest and most often false.
     moved = "".join(
         f"(?<!\\w{letters})" if check is None else f"{check[0]}(?:{check[1]}){letters})"
         for check in sorted(checks, key=lambda check: check is not None)
     )
-    return "(?:" * groups + letters + moved + rest[size:]
+    source = "(?:" * groups + letters + moved + after
+    # A whole word of every match: nothing of a word just before the letters; just
+    # after them (past groups they close, none optional) a space or a boundary; and no
+    # other alternative anywhere that could match without them.
+    closed = len(after) - len(after.lstrip(")"))
+    ended = after[closed:]
+    whole = (
+        any(check is None or (check[0] == "(?<!" and _WORD_CLASS.fullmatch(check[1])) for check in checks)
+        and closed <= groups
+        and (ended.startswith(_WORD_ENDS) or _SEPARATOR_CLASS.match(ended) is not None)
+        and not _has_alternative_outside(after)
+    )
+    return source, letters if whole else ""
+
+
+def _has_alternative_outside(source: str) -> bool:
+    """A ``|`` stands in ``source`` outside every group opened in it (in a group it
+    closes, or at the top level)."""
+    floor = 0
+    for _, char, depth in scan_source(source, 0):
+        if char == ")":
+            floor = min(floor, depth)
+        elif char == "|" and depth <= floor:
+            return True
+    return False
 
 
 def _closes_without_alternatives(source: str, groups: int) -> bool:
