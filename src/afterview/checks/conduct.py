@@ -46,6 +46,7 @@ class PhraseFamily(Frozen):
             know whether an offer is recorded).
         off_with_offer: not judged when the record holds a competing offer.
         gates: the policy's index the patterns are in, asked once for all of them.
+        slots: where that index holds each pattern (``GatedPattern.slot``), in order.
     """
 
     patterns: tuple[GatedPattern, ...]
@@ -56,13 +57,15 @@ class PhraseFamily(Frozen):
     needs_record: bool
     off_with_offer: bool
     gates: GateIndex
+    slots: tuple[int, ...]
 
     @classmethod
     def read(cls, section: Section) -> PhraseFamily:
         """Read one ``[<family>]`` table of conduct.toml."""
         off_when = section.strings("off_when_status", (), lower=True)
+        patterns = section.gated_list("patterns")
         family = cls(
-            patterns=section.gated_list("patterns"),
+            patterns=patterns,
             unless=section.regex("unless") if section.has("unless") else None,
             message=section.message("message", ("match",)),
             suggestion=section.message("suggestion", ()) if section.has("suggestion") else None,
@@ -70,6 +73,7 @@ class PhraseFamily(Frozen):
             needs_record=section.boolean("needs_record", False),
             off_with_offer=section.boolean("off_with_offer", False),
             gates=section.gates,
+            slots=tuple(pattern.slot for pattern in patterns),
         )
         section.done()
         return family
@@ -85,8 +89,8 @@ class PhraseFamily(Frozen):
     def opened(self, analysis: Analysis) -> list[tuple[GatedPattern, tuple[int, ...]]]:
         """Each pattern that may match the text, with its open branches (one lookup in
         the index for the whole family)."""
-        hits = self.gates.hits(analysis)
-        return [(pattern, numbers) for pattern in self.patterns if (numbers := hits.get(pattern.slot))]
+        hits = self.gates.opened(analysis)
+        return [(pattern, numbers) for pattern, slot in zip(self.patterns, self.slots) if (numbers := hits.get(slot))]
 
 
 def read_families(section: Section) -> Mapping[str, PhraseFamily]:
