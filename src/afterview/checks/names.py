@@ -21,7 +21,7 @@ from afterview.checks.common import MAX_FINDINGS, SpanSet, fold_name as _fold, l
 from afterview.checks.employers import company_forms, is_company, known_words, rival_mentions
 from afterview.checks.patterns import GatedPattern, Regex
 from afterview.checks.reader import OFF, Section
-from afterview.checks.text import Analysis, analyse
+from afterview.checks.text import Analysis, analyse, tokens_of
 from afterview.checks.types import CheckContext, Finding
 from afterview.frozen import Frozen
 
@@ -136,8 +136,9 @@ def _names_found(
     if not regions:
         return tuple(found)
     company = company_forms(company_name or "", rules.company_suffixes)
+    region_words = [tokens_of(analysis.lower[start:end]) for start, end in regions]
     for pattern, excusable in zip(rules.employer_patterns, rules.own_past_excuses, strict=True):
-        for span, name in _captures(analysis, pattern, rules, regions):
+        for span, name in _captures(analysis, pattern, rules, regions, region_words):
             opens = _opens_sentence(analysis.norm, span[0], analysis.body[0])
             if employers.overlaps(*span) or is_company(name, company, rules, opens=opens) or _is_known(name, known, every=True):
                 continue
@@ -151,7 +152,7 @@ def _names_found(
     persons = SpanSet()
     titles = frozenset(policy.recipient.titles)
     for pattern in (*rules.person_patterns, _title_pattern(policy.recipient.titles)):
-        for span, name in _captures(analysis, pattern, rules, regions):
+        for span, name in _captures(analysis, pattern, rules, regions, region_words):
             if employers.overlaps(*span) or persons.overlaps(*span):
                 continue
             # A title the record also uses ("Dr.") says nothing of who: "Dr. Moreau" is not Dr. Lindqvist.
@@ -234,9 +235,14 @@ def _opens_sentence(text: str, position: int, floor: int) -> bool:
 
 
 def _captures(
-    analysis: Analysis, pattern: GatedPattern, rules: NameRules, regions: list[tuple[int, int]]
+    analysis: Analysis,
+    pattern: GatedPattern,
+    rules: NameRules,
+    regions: list[tuple[int, int]],
+    region_words: list[frozenset[str]],
 ) -> Iterator[tuple[tuple[int, int], tuple[str, ...]]]:
-    """(span of the name, its capitalised words) for each cue match in the body.
+    """(span of the name, its capitalised words) for each cue match in ``regions``
+    (``region_words``: the tokens of each).
 
     A capture before its cue ("Alex mentioned") keeps its last capitalised words; one
     after its cue ("meeting Alex") keeps its first ones.
@@ -244,9 +250,11 @@ def _captures(
     opened = pattern.open_branches(analysis, body_only=True)
     if not opened:
         return
+    keyed = _keyed_by_words(pattern)
     matches = (
         m
-        for start, end in regions
+        for (start, end), words in zip(regions, region_words, strict=True)
+        if not (keyed and pattern.index_words.isdisjoint(words))
         for m in pattern.finditer(analysis, analysis.lower, analysis.norm, start, end, opened=opened)
     )
     for match in matches:
@@ -261,6 +269,14 @@ def _captures(
         first, last = chosen[0], chosen[-1]
         span = (first[1], last[1] + len(last[0].rstrip(".,")))
         yield span, tuple(word.strip(".'-,").removesuffix("'s") for word, _ in chosen)
+
+
+@lru_cache(maxsize=64)
+def _keyed_by_words(pattern: GatedPattern) -> bool:
+    """Every branch of ``pattern`` is keyed by whole words and none looks behind, so a
+    match within a region holds one of ``index_words`` among the region's own tokens
+    (a region without one is not searched)."""
+    return not pattern.has_unindexed and "(?<" not in pattern.pattern
 
 
 @lru_cache(maxsize=8)
