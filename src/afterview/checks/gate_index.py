@@ -156,17 +156,14 @@ class GateIndex:
                     found = (mask for probe, piece, mask in questions if probe in lower and piece in lower)
                     shut |= needing ^ (needing & reduce(or_, found, 0))
         candidates ^= candidates & shut
-        gids = []
-        while candidates:  # from the highest gid down: each step shortens the mask
-            gid = candidates.bit_length() - 1
-            candidates ^= 1 << gid
-            gids.append(gid)
         opened: dict[int, tuple[int, ...]] = {}
         locate, alone = plan.locate, plan.alone
-        for gid in reversed(gids):  # gids follow slots and their branches in order
+        while candidates:  # from the highest gid down (each step shortens the mask), so
+            gid = candidates.bit_length() - 1  # a slot's branches come last first
+            candidates ^= 1 << gid
             slot = locate[gid][0]
             numbers = opened.get(slot)
-            opened[slot] = alone[gid] if numbers is None else numbers + alone[gid]
+            opened[slot] = alone[gid] if numbers is None else alone[gid] + numbers
         return opened
 
     def _questions(self, plan: _Plan, soft: tuple[int, ...]) -> tuple[tuple[tuple[str, str, int], ...], ...]:
