@@ -58,10 +58,11 @@ async def test_a_config_file_without_a_name_still_gets_the_first_run_screen(isol
 
     (isolated_home / "config.toml").write_text('[llm]\nmodel = "gpt-4.1-mini"\n', encoding="utf-8")
     app = make_app(clipboard_commands=[])
+    assert not app.backend.surely_first_run()  # a name might be in the file: it is read first
     async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, DashboardScreen)  # a name might be in the file: read it first
         await until(pilot, lambda: isinstance(app.screen, ProfileScreen), "the first-run screen")
-        assert len(app.screen_stack) == 2
+        assert app.backend.loaded and app.backend.needs_profile
+        assert len(app.screen_stack) == 2 and isinstance(app.screen_stack[0], DashboardScreen)
 
 
 async def test_a_failed_load_under_the_early_first_run_screen_shows_why(

@@ -114,19 +114,19 @@ class AfterviewApp(App[int]):
         self._collector.pause()
 
     def on_mount(self) -> None:
-        """Load the backend after the first frame (or use the injected one). A first run
-        shows its screen with that frame, so a name typed at once lands in its field."""
+        """Start loading the backend (or use the injected one). A first run shows its
+        screen with the first frame, so a name typed at once lands in its field."""
         if self.backend.loaded:
             self._loaded()
             return
         if self._first_run_early:
             self._show_first_run()
-        self.call_after_refresh(self._start_loader)
+        self._start_loader()
 
     def _start_loader(self) -> None:
-        # Once. After the first frame, so the thread does not compete with drawing it; a
-        # first-run screen closed before that frame (Esc typed ahead) drops the
-        # after-refresh callback, so closing it starts the loader too.
+        # Once, at mount rather than after the first frame: the thread's file work (the
+        # config file, the database) overlaps the main thread's waits for the terminal,
+        # and the app is usable about a tenth sooner while the first frame comes no later.
         if not self._loader_started and not self.backend.loaded:
             self._loader_started = True
             self._load()
@@ -170,7 +170,7 @@ class AfterviewApp(App[int]):
         if self._first_run_shown:  # up already, or skipped before the loader finished
             return False
         self._first_run_shown = True
-        mounted = self.push_screen(ProfileScreen(), callback=lambda _saved: self._start_loader())
+        mounted = self.push_screen(ProfileScreen())
 
         async def drawn() -> None:
             await mounted
