@@ -22,8 +22,6 @@ _PREFIX = 4
 # A sentence holding this many of the moment's distinctive words retells it, anchor or not.
 _RETOLD = 3
 _WORD = re.compile(r"[^\W_]+")
-# What ends a clause (as ``Analysis.previous_break`` and ``next_break`` read it).
-_BREAK = re.compile(r"[.!?;\n]")
 # Words of notes that start like one of a moment's forms, remembered per form and moment.
 _WORDS_KEPT = 4096
 
@@ -291,12 +289,11 @@ def _some_clause_tells(
     analysis: Analysis, mentions: list[tuple[int, str]], moment: _Moment, rules: PersonalRules
 ) -> bool:
     """Some clause of the body (between two breaks) refers to the moment, by ``mentions``."""
-    lower = analysis.lower
     ordered = sorted(mentions)
     first, found = ordered[0][0], set()
     previous = first
     for position, word in ordered:
-        if _BREAK.search(lower, previous, position):  # a new clause
+        if analysis.previous_break(position, previous) > previous:  # a break between: a new clause
             if _clause_tells(analysis, first, found, moment, rules):
                 return True
             first, found = position, set()

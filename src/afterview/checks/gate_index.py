@@ -116,11 +116,6 @@ class GateIndex:
         found = analysis.memo.get(self)  # asked for dozens of times a text: no call once made
         return analysis.remembered(self, self._opened) if found is None else found
 
-    def hits(self, analysis: Analysis) -> dict[int, tuple[int, ...]]:
-        """As ``opened``: a pattern whose slot is missing has no open branch."""
-        found = analysis.memo.get(self)
-        return analysis.remembered(self, self._opened) if found is None else found
-
     def _opened(self, analysis: Analysis) -> dict[int, tuple[int, ...]]:
         plan = self._plan
         if plan is None:

@@ -21,12 +21,12 @@ letters into Latin ones; ``run_checks`` reports them as their own finding.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
+from afterview.checks.note import non_ascii_chars
 from afterview.checks.reader import PolicyError
 from afterview.checks.types import Finding
 from afterview.frozen import Frozen, replace
@@ -36,7 +36,6 @@ Span = tuple[int, int]
 CONFUSABLES_FILE = "confusables.txt"
 """The look-alike table, in the guardrails folder: ``<hex code point> <latin letter>`` a line."""
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # Invisible characters outside category Cf: combining grapheme joiner, Hangul fillers.
 _INVISIBLE_EXTRA = frozenset("\u034f\u115f\u1160\u3164\uffa0")
 
@@ -108,7 +107,7 @@ def _prepare_non_ascii(text: str, guardrails: Path) -> Prepared:
 def _unchanged(text: str, guardrails: Path) -> bool:
     """True when preparing ``text`` would change nothing (curly quotes, accented names):
     decided from its few non-ASCII characters, with C-speed scans of the whole text."""
-    odd = set(_NON_ASCII.findall(text))
+    odd = non_ascii_chars(text)
     if any(_invisible(c) for c in odd) or not unicodedata.is_normalized("NFKC", text):
         return False
     letters = [c for c in odd if c.isalpha()]

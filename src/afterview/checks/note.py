@@ -59,7 +59,7 @@ _SIGNATURE_MAX_LINES = 6
 _SIGNATURE_LINE_MAX_WORDS = 12
 _SIGN_OFF_SEARCH_LINES = 7
 
-_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # How ``count_words`` reads each ASCII character: letters and digits as "a", the rest as
 # a space (the joiners _ ' - are then deleted).
 _ASCII_WORDS = bytes(ord("a") if chr(c).isalnum() else 32 for c in range(128)) + bytes(128)
@@ -96,11 +96,17 @@ def count_words(text: str) -> int:
     if not text.isascii():
         # Each other character (a note holds few kinds) becomes what counts the same: a
         # letter, nothing (a curly apostrophe joins a word, as "'" does) or a space.
-        for char in set(_NOT_ASCII.findall(text)):
+        for char in non_ascii_chars(text):
             text = text.replace(char, "a" if char.isalnum() else "" if char == "\u2019" else " ")
     # Letters and digits become "a", other separators spaces, and the joiners (_ ' -)
     # vanish, so a lone "-" leaves no word; a word is then where an "a" follows a space.
     return (b" " + text.encode("ascii").translate(_ASCII_WORDS, b"_'-")).count(b" a")
+
+
+def non_ascii_chars(text: str) -> set[str]:
+    """The distinct characters of ``text`` outside ASCII (a note holds few kinds: one
+    scan in C, then each is judged once)."""
+    return set(_NON_ASCII.findall(text))
 
 
 @lru_cache(maxsize=512)

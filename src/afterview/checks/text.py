@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
-from afterview.checks.note import NoteParts, Span, count_words, split_note
+from afterview.checks.note import NoteParts, Span, count_words, non_ascii_chars, split_note
 from afterview.frozen import Frozen
 
 AFFIX = 3
@@ -37,7 +37,6 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 # spaces, the bytes of non-ASCII characters kept, so a text whose non-ASCII characters
 # are all letters or digits splits as the regex of ``tokens_of`` splits it.
 _TOKEN_SEPARATORS = bytes(byte if chr(byte).isalnum() or byte >= 128 else 32 for byte in range(256))
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _DIGITS = "0123456789"
 # Sentence ends: a line break, a semicolon, or a run of . ! ? (with closing quotes and
 # brackets) followed by the end of the line, or by a space and a capital, digit, quote
@@ -258,7 +257,7 @@ def lower_same_length(text: str) -> str:
 
 def tokens_of(lowered: str) -> frozenset[str]:
     """Alphanumeric tokens of a lower-cased text ("i'm" gives "i" and "m")."""
-    if lowered.isascii() or all(char.isalnum() for char in set(_NON_ASCII.findall(lowered))):
+    if lowered.isascii() or all(char.isalnum() for char in non_ascii_chars(lowered)):
         return frozenset(lowered.encode().translate(_TOKEN_SEPARATORS).decode().split())
     return frozenset(re.findall(r"[^\W_]+", lowered))
 
