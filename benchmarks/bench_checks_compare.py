@@ -1,6 +1,6 @@
 """The checks of one ~120-word note, timed side by side in this tree and another one.
 
-Run: .venv/bin/python benchmarks/bench_checks_compare.py --base /path/to/other/tree [--rounds 6]
+Run: .venv/bin/python benchmarks/bench_checks_compare.py --base /path/to/other/tree [--rounds 6] [--same-checks]
 
 Make the other tree with ``git worktree add --detach /tmp/base <commit>``; both run on
 this tree's interpreter, each with its own ``src/`` first on ``sys.path`` and its own
@@ -40,6 +40,7 @@ from bench_checks import notes  # noqa: E402  (the same ~120-word notes as bench
 CHILD = r"""
 import json, statistics, sys, time
 tree, notes_file, count, per_check = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
+only = sys.argv[5].split(",") if sys.argv[5] else None
 sys.path.insert(0, tree + "/src")
 from afterview.checks import CHECKS, CheckContext, load_policy, run_checks
 from afterview.checks.text import analyse
@@ -47,6 +48,12 @@ import afterview.checks
 assert afterview.checks.__file__.startswith(tree), afterview.checks.__file__
 texts = json.load(open(notes_file, encoding="utf-8"))
 policy = load_policy(tree + "/guardrails")
+if only is not None:  # --same-checks: run just these, in this tree's policy order
+    from afterview.frozen import replace
+    policy = replace(policy, checks=tuple(name for name in policy.checks if name in only))
+if sys.argv[6] == "1":  # print the checks this policy runs, and nothing else
+    print(json.dumps(list(policy.checks)))
+    raise SystemExit(0)
 context = CheckContext(
     note_type="thank_you", recipient="Jordan Lee", moment="rebuilding the churn dashboard",
     proper_nouns=("Northwind Analytics", "Data Analyst", "Sam Rivera", "Jordan Lee", "Analytics Manager", "José Núñez"),
@@ -107,11 +114,15 @@ def variants() -> list[str]:
     return texts
 
 
-def in_process(tree: Path, notes_file: Path, count: int, per_check: bool = False) -> dict:
+def in_process(
+    tree: Path, notes_file: Path, count: int, per_check: bool = False, only: list[str] | None = None, listing: bool = False
+) -> dict:
+    """Run the timing child in ``tree``; ``only``: the checks to run (default: the policy's);
+    ``listing``: return the checks the policy runs instead of timing them."""
+    argv = [str(tree), str(notes_file), str(count), "1" if per_check else "0", ",".join(only or ()), "1" if listing else "0"]
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(tree), str(notes_file), str(count), "1" if per_check else "0"],
-        check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": ""},
-    )  # fmt: skip
+        [sys.executable, "-c", CHILD, *argv], check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": ""}
+    )
     return json.loads(out.stdout)
 
 
@@ -143,11 +154,21 @@ def main() -> int:
         "--bytecode", action="store_true", help="allow __pycache__ for the whole-process runs (as when installed)"
     )
     parser.add_argument("--per-check", action="store_true", help="also time each check alone (median, µs)")
+    parser.add_argument(
+        "--same-checks",
+        action="store_true",
+        help="in process, run in this tree only the checks the base's policy lists (what the rest of the work costs "
+        "on the same checks), beside the full figure",
+    )
     args = parser.parse_args()
     base = args.base.resolve()
     with tempfile.TemporaryDirectory() as scratch:
         notes_file = Path(scratch) / "notes.json"
         notes_file.write_text(json.dumps(variants()), encoding="utf-8")
+        shared: list[str] | None = None
+        same: list[dict] = []
+        if args.same_checks:
+            shared = in_process(base, notes_file, 0, listing=True)
         note = Path(scratch) / "note.txt"
         note.write_text(variants()[1], encoding="utf-8")
         ours: list[dict] = []
@@ -155,6 +176,8 @@ def main() -> int:
         for _ in range(args.rounds):
             ours.append(in_process(ROOT, notes_file, args.notes))
             theirs.append(in_process(base, notes_file, args.notes))
+            if shared is not None:
+                same.append(in_process(ROOT, notes_file, args.notes, only=shared))
         if args.per_check:
             ours_split = in_process(ROOT, notes_file, args.notes, True)
             theirs_split = in_process(base, notes_file, args.notes, True)
@@ -178,6 +201,10 @@ def main() -> int:
         print(f"in process, median per note, {label}: this tree {mine:.3f} ms, base {other:.3f} ms, ratio {mine / other:.2f}")
         print(f"  round medians this: {' '.join(f'{r[key]:.3f}' for r in ours)}")
         print(f"  round medians base: {' '.join(f'{r[key]:.3f}' for r in theirs)}")
+        if same:
+            mine_same = statistics.median(r[key] for r in same)
+            print(f"  the base's {len(shared)} checks only, this tree: {mine_same:.3f} ms, ratio {mine_same / other:.2f}")
+            print(f"  round medians: {' '.join(f'{r[key]:.3f}' for r in same)}")
     if args.per_check:
         print("  per check, median CPU µs: alone on an analysed text | inside run_checks (the first check")
         print("  to need it pays the note's shared work: normalising, analysing, the gate lookups)")
