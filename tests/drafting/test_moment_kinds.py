@@ -57,6 +57,22 @@ KINDS = [
     ("re: the forklift licence thing", "the forklift licence"),
     ("the 3 wk onboarding", "the 3 week onboarding"),
     ("she said “doors open at 6 a.m.” - shift lead", "hearing you say, “doors open at 6 a.m.”"),
+    # A time clause of something that happened is a scene; their question stays a question.
+    ("when you pulled up the live order board", "the part where you pulled up the live order board"),
+    ("while we toured the cold store", "the part where we toured the cold store"),
+    ("when Dana sketched the old warehouse layout", "the part where Dana sketched the old warehouse layout"),
+    ("when I walked you through my capstone", "the part where I walked you through my capstone"),
+    ("when asked to price a used forklift on the spot", "the part where you asked me to price a used forklift on the spot"),
+    ("when she asked about my gap year", "your question about my gap year"),
+    ("when you asked if I'd ever run a night shift", "your question about whether I'd ever run a night shift"),
+    ("you asked about my time at the food bank", "your question about my time at the food bank"),
+    ("when the smoke alarm went off", "how easily you took it in your stride when the smoke alarm went off"),
+    ("when the clinic will open its second site", "hearing when the clinic will open its second site"),
+    # A moment typed to a thought it never finished ends where the thought does.
+    ("the quarterly forecast and", "the quarterly forecast"),
+    ("the mock negotiation, and then", "the mock negotiation"),
+    ("your plans for the", "your plans"),
+    ("the supplier you'd be working with", "the supplier you'd be working with"),
 ]
 
 

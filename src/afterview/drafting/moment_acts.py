@@ -182,7 +182,7 @@ def mishap_phrase(core: str) -> str | None:
         return None  # "her laugh when the zoom froze": the moment is the laugh
     before = lead.rstrip().rsplit(" ", 1)[-1].lower()
     happening = event.group(0).split(" ")[0].lower().endswith("ing") and before not in ("is", "was", "were", "are", "kept", "keeps")
-    text = lower_lead(core)
+    text = re.sub(r"^(?:when|while|as|after)\s+", "", lower_lead(core), flags=re.IGNORECASE)  # the frame says "when"
     first = text.split(" ", 1)[0]
     if first.isalpha() and first.islower() and first not in _LEADS:
         text = "the " + text  # "fire alarm went off" -> "the fire alarm went off"

@@ -89,6 +89,11 @@ _ABBREVIATION = LazyRegex(
 )
 _TRAILING = " \t.!?;:,…"
 _DANGLING = PREPOSITIONS | {"the", "a", "an", "and", "or", "but", "my", "your", "our"}
+# Words no finished moment ends on: a conjunction with nothing after it ("the roadmap for
+# Q3 and", "the whiteboard exercise, and then") or an article or possessive with no noun
+# ("your plans for the"). A preposition alone may end one ("the team you'd work with"),
+# and so may "either or".
+_UNFINISHED = LazyRegex(r"(?:,?\s+(?:and|(?<!\beither\s)or|but|so|plus)(?:\s+then)?|\s+(?:the|a|an|my|your|our))\W*$", re.IGNORECASE)
 
 
 def form_of(text: str) -> Form:
@@ -144,7 +149,10 @@ def clean(text: str) -> str:
     text = " ".join(words)
     text = write_out(_unshout(text))
     text = _afterthought_cut(text)
-    if text.endswith(("...", "…")):
+    unfinished = _UNFINISHED.search(text)
+    if unfinished and len(text[: unfinished.start()].split()) >= 2:
+        text = text[: unfinished.start()]  # the moment stops mid-thought: its last words lead nowhere
+    if unfinished or text.endswith(("...", "…")):
         text = re.sub(r"(?:\s+(?:" + "|".join(sorted(_DANGLING)) + r"))+\W*$", "", text, flags=re.IGNORECASE)
     text = strip_end(text)
     if text.lower().startswith("i ") or text == "i":

@@ -53,6 +53,19 @@ _REPORTING = LazyRegex(
 _ASKED = LazyRegex(r"^asked(?: me| us)?(?: about)?(?= )", re.IGNORECASE)
 _WH_CLAUSE = LazyRegex(r"^(?:how|why|what|where|when|whether|which|who)\s+\w+\s+\w+", re.IGNORECASE)
 _MY_ANSWER = LazyRegex(r"^(?:how|why|what|where|when|whether|which)\s+(?:I|I'd|I'm|I've|I'll)\s", re.IGNORECASE)
+# A time clause about something that happened: "when you asked ...", "while we walked ...".
+# "when the team will move" is a question of timing, not a scene, so the verb is past.
+_SCENE = LazyRegex(
+    r"^(?:when|while)\s+(?=asked\b|(?:(?:the|your|my|our|his|her|their)\s+)?[\w'-]+\s+(?:\w+ly\s+|just\s+|first\s+)?(?:\w+ed|was|were|"
+    + "|".join(sorted(IRREGULAR_PAST))
+    + r")\b)",
+    re.IGNORECASE,
+)
+# "when asked about my gap year", "when you asked if I drive": their question is the moment.
+_WHEN_ASKED = LazyRegex(
+    r"^(?:when|while)\s+(?:you\s+)?asked(?:\s+me|\s+us)?\s+(?:about\s+(?=\S)|(?=(?:if|whether|how|what|why)\b))",
+    re.IGNORECASE,
+)
 _ASKED_CLAUSE = LazyRegex(r"^(?:how|why|what|whether|where|when|which|who|if)\b", re.IGNORECASE)
 _LIST_SEPARATORS = (
     (re.compile(r"\s*(?:->|→|=>)\s*"), " to "),
@@ -81,6 +94,15 @@ def object_phrase(text: str, *, recipient: str | None = None, formal: bool = Fal
         return Rendered(form, mishap)
     if form is Form.QUESTION and not ready and (answered(text) or asked_of_candidate(typed)):
         core = _put_to_me(core)  # "how would you handle ...?" was put to the candidate: "how I would handle ..."
+    scene = _SCENE.match(core) if form is not Form.QUESTION else None
+    if scene:  # "when you asked about my portfolio": something that happened, not a thing heard
+        asked = _WHEN_ASKED.match(core)
+        if asked:
+            return Rendered(form, "your question about " + re.sub(r"^if\b", "whether", core[asked.end() :]))
+        happened = lower_lead(core[scene.end() :])
+        if happened.startswith("asked "):  # "when asked to whiteboard a cache": they asked me
+            happened = "you " + (happened if happened.startswith(("asked me ", "asked us ")) else "asked me " + happened[6:])
+        return Rendered(form, ("the moment " if formal else "the part where ") + happened)
     if form is not Form.QUESTION and _MY_ANSWER.match(core):
         return Rendered(form, "your question about " + lower_lead(core))  # "how I'd handle a late delivery"
     if form is not Form.QUESTION and _WH_CLAUSE.match(core):
@@ -198,7 +220,9 @@ def _phrase(form: Form, core: str, formal: bool, doer: str = "you") -> str:
 _PAST = r"(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + ")"
 _TWO_ACTIONS = LazyRegex(rf"^you (?:\w+ly |just |only |also |then )?{_PAST}\b[^,.;]* and (?:then )?{_PAST}\b", re.IGNORECASE)
 _YOU_ASKED = LazyRegex(
-    r"^you (?:asked(?: me| us)?|wanted to know) (?=(?:if|whether|how|what|why|where|when|which|who)\b)", re.IGNORECASE
+    r"^you (?:asked(?: me| us)?|wanted to know) (?=(?:if|whether|how|what|why|where|when|which|who)\b)"
+    r"|^you asked(?: me| us)? about (?=\S)",  # "you asked about my portfolio": their question, not news
+    re.IGNORECASE,
 )
 # What the candidate felt or found out, said as a gerund: the frame already says "I".
 _EXPERIENCE_GERUNDS = {
