@@ -68,6 +68,15 @@ KINDS = [
     ("you asked about my time at the food bank", "your question about my time at the food bank"),
     ("when the smoke alarm went off", "how easily you took it in your stride when the smoke alarm went off"),
     ("when the clinic will open its second site", "hearing when the clinic will open its second site"),
+    # The reader named in their own moment is "you", and a present verb agrees with it.
+    ("Ana walked me through the returns desk", "the part where you walked me through the returns desk"),
+    ("Ms. Diaz runs the pharmacy night shift", "hearing that you run the pharmacy night shift"),
+    ("I asked Ana about the stock count", "the part where I asked you about the stock count"),
+    ("the way Ana explains the rota", "the way you explain the rota"),
+    ("the Diaz Street depot tour", "the Diaz Street depot tour"),
+    # A yes/no question with a modal: the modal goes back after the whole subject.
+    ("Will the warehouse move to two shifts?", "our talk about whether the warehouse will move to two shifts"),
+    ("can the new night team cover weekends?", "our talk about whether the new night team can cover weekends"),
     # A moment typed to a thought it never finished ends where the thought does.
     ("the quarterly forecast and", "the quarterly forecast"),
     ("the mock negotiation, and then", "the mock negotiation"),
@@ -79,6 +88,12 @@ KINDS = [
 @pytest.mark.parametrize(("typed", "expected"), KINDS)
 def test_each_kind_is_told_back_as_a_person_would(typed: str, expected: str) -> None:
     assert object_phrase(typed, recipient="Ana Diaz").phrase == expected
+
+
+def test_a_name_that_is_also_a_word_is_the_word_unless_a_verb_follows() -> None:
+    will = "Will Osei"
+    assert object_phrase("Will the clinic open on Sundays?", recipient=will).phrase == "our talk about whether the clinic will open on Sundays"
+    assert object_phrase("Will showed me the cold chain log", recipient=will).phrase == "the part where you showed me the cold chain log"
 
 
 CORPUS = tomllib.loads((Path(__file__).parent.parent / "data" / "moments" / "moments_kinds.toml").read_text(encoding="utf-8"))["moment"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from afterview.checks.patterns import LazyRegex
-from afterview.drafting.english import ADVERBS, PREPOSITIONS
+from afterview.drafting.english import ADVERBS, IRREGULAR_PAST, PREPOSITIONS
 
 _FAMILIES = {
     "she": {"she": "you", "her": None, "hers": "yours", "herself": "yourself"},
@@ -134,15 +134,54 @@ def _replace_pronoun(bare: str, family: str, tokens: list[str], index: int, out:
     return "your"
 
 def _name_to_you(text: str, recipient: str) -> str:
-    """ "Dr. Chen's rounds" or "Priya's story", sent to that person, become "your ..."."""
+    """The reader named in a moment sent to them: "Dr. Chen's rounds" or "Priya's story"
+    become "your ...", and "Priya showed me the rota" or "I asked Dr. Chen" take "you"
+    (a present verb after it agrees: "Priya runs" -> "you run"). A name after a dash
+    is a quotation's attribution ("... - Dr. Kim") and stays."""
     parts = [p for p in recipient.replace(",", " ").split() if len(p.strip(".")) > 1]
     if not parts:
         return text
-    names = {parts[0], parts[-1]}
     title = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?"
-    for name in sorted(names, key=len, reverse=True):
-        text = re.sub(rf"\b{title}{re.escape(name)}['’]s\b", "your", text)
-    return text
+    names = "|".join(re.escape(name) for name in sorted({" ".join(parts), parts[0], parts[-1]}, key=len, reverse=True))
+    text = re.sub(rf"\b{title}(?:{names})['’]s\b", "your", text)
+    # Not a longer proper noun ("Lee Valley"), nor a quotation's attribution, nor the whole moment.
+    named = rf"(?<![-–—]\s)\b{title}(?:{names})\b(?!['’]|\s+[A-Z])(?:\s+([a-z][\w']*))?(?:\s+([a-z][\w']*))?"
+    if re.fullmatch(rf"{title}(?:{names})", text.strip()):
+        return text
+    return re.sub(named, _you_for_name, text)
+
+
+def _you_for_name(match: re.Match[str]) -> str:
+    """ "you" for the reader's name; as a subject, the verb after it agrees with "you"."""
+    words = [word for word in match.groups() if word]
+    before = match.string[: match.start()].rstrip()
+    if before and not _CLAUSE_OPENER.search(before):  # "I told Priya things": an object, nothing agrees
+        return " ".join(["you", *words])
+    if (not before or before[-1] in ".!?") and not _verb_follows(words):
+        return match.group(0)  # a capital opening a sentence may be a word: "Will the team grow?", "Frank feedback"
+    if words and (words[0] in ADVERBS or words[0].endswith("ly")):  # "Priya always says": the verb comes next
+        return " ".join(["you", words[0], *map(_agreeing, words[1:])])
+    return " ".join(["you", *map(_agreeing, words[:1]), *words[1:]])
+
+
+# What may come right before a clause's subject, a noun after an article among them ("the way Priya explains").
+_CLAUSE_OPENER = LazyRegex(
+    r"(?:^|[,;:.!?]|\b(?:and|but|when|while|that|because|so|then|how|after|before|once)|\b(?:the|a|an|this)\s+[a-z]+)$",
+    re.IGNORECASE,
+)
+
+
+def _verb_follows(words: list[str]) -> bool:
+    """The words after a name begin with a verb (past, present, or after an adverb)."""
+    if words and (words[0] in ADVERBS or words[0].endswith("ly")):
+        words = words[1:]
+    return bool(words) and (words[0] in _AGREE or words[0] in IRREGULAR_PAST or words[0].endswith(("ed", "s")))
+
+
+def _agreeing(word: str) -> str:
+    """A present verb after a shifted subject, agreeing with "you" ("runs" -> "run", "is" -> "are")."""
+    return _AGREE.get(word) or _base_form(word) or word
+
 
 def _base_form(word: str) -> str | None:
     """The verb after a shifted "she"/"he" without its -s ("wants" -> "want")."""

@@ -50,7 +50,7 @@ def _reorder(aux: str, rest: list[str], *, yes_no: bool = False) -> list[str]:
     """
     if not rest:
         return [aux.lower()]
-    size = _subject_size(rest)
+    size = _modal_subject_size(rest) if aux.lower() in _MODALS else _subject_size(rest)
     subject, tail = [lower_lead(w) if i == 0 else w for i, w in enumerate(rest[:size])], rest[size:]
     aux_l = aux.lower()
     if aux_l in AUX_DO:
@@ -82,6 +82,27 @@ def _subject_size(words: list[str]) -> int:
             size += 1
         return size
     return 1
+
+_MODALS = frozenset("will would can could should shall may might must".split())
+# Words that qualify the noun of a subject ("the new hire", "the wider data team").
+_MODIFIERS = frozenset(
+    "new next first last current whole entire main core senior junior other same full wider broader global local "
+    "remote data product engineering sales design support finance marketing ops night day".split()
+)
+
+
+def _modal_subject_size(words: list[str]) -> int:
+    """The subject after a modal ("will the team grow", "can the new QA team hire"): a
+    pronoun, or a determiner, its modifiers (known ones, capitalised words, acronyms)
+    and one noun, the base verb following. Counting on a verb list would stop at "the
+    team" only when "grow" was on it."""
+    if words[0].lower() not in DETERMINERS or len(words) < 3:
+        return _subject_size(words)
+    size = 1
+    while size < len(words) - 2 and (words[size].lower() in _MODIFIERS or words[size][:1].isupper()):
+        size += 1
+    return size + 1
+
 
 def _looks_like_verb(word: str) -> bool:
     bare = word.lower()
