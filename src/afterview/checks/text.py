@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
-from afterview.checks.note import NoteParts, Span, count_words, non_ascii_chars, split_note
+from afterview.checks.note import RECENT_TEXTS, NoteParts, Span, count_words, non_ascii_chars, split_note
 from afterview.frozen import Frozen
 
 AFFIX = 3
@@ -176,7 +176,7 @@ class Analysis:
         return sentence_start, sentence_end
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=RECENT_TEXTS)
 def analyse(text: str) -> Analysis:
     """Analyse ``text`` once; every check on the same text reuses the result."""
     norm, index = normalise(text)
@@ -187,7 +187,7 @@ def analyse(text: str) -> Analysis:
         lower=lower,
         parts=split_note(norm),
         tokens=tokens_of(lower),
-        has_digit=any(d in norm for d in _DIGITS),
+        has_digit=any(map(norm.__contains__, _DIGITS)),
         _index=index,
     )
 
@@ -299,7 +299,7 @@ def masked(text: str, proper_nouns: Sequence[str]) -> Masked:
     return _masked(text, tuple(proper_nouns))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=RECENT_TEXTS)
 def _masked(text: str, proper_nouns: tuple[str, ...]) -> Masked:
     analysis = analyse(text)
     spans = mask_spans(analysis, proper_nouns) if proper_nouns else []
