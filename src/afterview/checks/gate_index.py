@@ -79,12 +79,11 @@ class GateIndex:
     """Every gated pattern of one policy, indexed together (see the module docstring).
     Patterns join it as the policy is read (``add``)."""
 
-    __slots__ = ("_patterns", "_plan", "_met", "_in_body", "_asked")
+    __slots__ = ("_patterns", "_plan", "_met", "_asked")
 
     def __init__(self) -> None:
         self._patterns: list[GatedPattern] = []
         self._plan: _Plan | None = None
-        self._in_body = object()  # the key of the body-only result in an analysis's memo
         self._fresh()
 
     def __getstate__(self) -> dict:
@@ -92,7 +91,6 @@ class GateIndex:
 
     def __setstate__(self, state: dict) -> None:
         self._patterns, self._plan = state["_patterns"], state["_plan"]
-        self._in_body = object()
         self._fresh()
 
     def _fresh(self) -> None:
@@ -113,14 +111,14 @@ class GateIndex:
         if self._plan is None:
             self._plan = _build(self._patterns)
 
-    def opened(self, analysis: Analysis, body_only: bool = False) -> dict[int, tuple[int, ...]]:
-        """Slot -> the branches (in order) of that pattern that may match the text (or,
-        ``body_only``, its body, where substrings are looked for): once per text, kept
-        in ``analysis.memo`` under the index itself (under another key for the body)."""
-        if body_only:
-            return analysis.remembered(self._in_body, self._opened_in_body)
+    def opened(self, analysis: Analysis) -> dict[int, tuple[int, ...]]:
+        """Slot -> the branches (in order) of that pattern that may match the text: once
+        per text, kept in ``analysis.memo`` under the index itself (a pattern's branches
+        open in the body alone: ``in_body``)."""
         found = analysis.memo.get(self)  # asked for dozens of times a text: no call once made
-        return analysis.remembered(self, self._opened) if found is None else found
+        if found is None:  # (stored whole in one step: another thread sees all of it or nothing)
+            found = analysis.memo[self] = self._opened(analysis)
+        return found
 
     def _opened(self, analysis: Analysis) -> dict[int, tuple[int, ...]]:
         plan = self._plan
@@ -174,14 +172,6 @@ class GateIndex:
                 self._asked = asked = {}  # swapped, never cleared under a reader
             asked[soft] = found
         return found
-
-    def _opened_in_body(self, analysis: Analysis) -> dict[int, tuple[int, ...]]:
-        result = {}
-        for slot, numbers in self.opened(analysis).items():
-            numbers = in_body(self._patterns[slot], numbers, analysis)
-            if numbers:
-                result[slot] = numbers
-        return result
 
     def _classify(self, plan: _Plan, tokens: frozenset[str], met: dict[str, int]) -> dict[str, int]:
         """Note what each of ``tokens`` not in ``met`` meets (see ``_met``); returns the
