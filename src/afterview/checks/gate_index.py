@@ -5,13 +5,16 @@ match, and the first, its key, is usually a word. ``GateIndex`` numbers every br
 of the policy (its ``gid``) and turns the clauses into lookups by token: for each
 token, the branches it keys (their key is that word, or a word start or end the token
 has), and for each later clause position, the branches whose clause there it meets,
-all kept as one bit mask (bit ``position * width + gid``, ``width`` the number of
-branches). A text then costs one bitwise or per token that meets something, at C
-speed: the candidates (branches keyed by some token, and those keyed otherwise: by a
-digit or a substring), less those with a clause no token met. A clause's digit part
-is met by any digit; its substrings are looked for only for a candidate nothing else
-rescued, each substring once per text. Every pattern of the
-policy then finds its open branches with one dictionary lookup
+all kept as one bit mask: the keys in the lowest ``width`` bits (bit ``gid``), then
+one run of bits per later position, bit ``gid`` of its run. Branches are numbered
+the ones with the most clauses first, so each position's run only needs as many bits
+as there are branches with a clause there: a mask is about half as wide as with a
+full run per position, and a text's masks are or-ed together at C speed, at a cost
+that grows with their width. The candidates are then the branches keyed by some token
+and those keyed otherwise (by a digit or a substring), less those with a clause no
+token met. A clause's digit part is met by any digit; its substrings are looked for
+only for a candidate nothing else rescued, each substring once per text. Every
+pattern of the policy then finds its open branches with one dictionary lookup
 (``GatedPattern.open_branches``).
 
 The tables are built once the policy is read (a cached policy stores them). What each
@@ -54,14 +57,17 @@ _Lookup = tuple[dict[str, tuple[int, ...]], dict[str, tuple], dict[str, tuple]]
 
 class _Plan(NamedTuple):
     """The policy's clauses as lookups (see the module docstring). A branch's number
-    here (``gid``) counts every branch of every pattern, in slot order."""
+    here (``gid``) counts every branch of every pattern, those with the most clauses
+    checked after the key first (in slot order among equals), so the branches with a
+    clause at a position are those numbered below how many there are."""
 
     lookups: tuple[_Lookup, ...]  # per position: what a token meets there
     affix: int
-    width: int  # branches in all: each position's part of a token's mask
-    keyed: int  # the part of a token's mask that says which branches it keys
+    width: int  # branches in all: the key part of a token's mask
+    keyed: int  # the key part of a token's mask
+    offsets: tuple[int, ...]  # per position: where its part of a token's mask starts
     always: int  # branches no token keys (candidates for every text), as a bit mask by gid
-    checked: tuple[int, ...]  # per position: the branches with a clause there (a mask)
+    checked: tuple[int, ...]  # per position: the branches with a clause there (the low bits of a mask)
     digit: tuple[int, ...]  # per position: the branches whose clause there a digit meets (a mask)
     asked: tuple[int, ...]  # per position: the branches whose clause there a substring meets (a mask)
     substrings: tuple[dict[int, tuple[str, ...]], ...]  # per position: gid -> those substrings
@@ -73,12 +79,11 @@ class GateIndex:
     """Every gated pattern of one policy, indexed together (see the module docstring).
     Patterns join it as the policy is read (``add``)."""
 
-    __slots__ = ("_patterns", "_plan", "_met", "_in_body", "_asked")
+    __slots__ = ("_patterns", "_plan", "_met", "_asked")
 
     def __init__(self) -> None:
         self._patterns: list[GatedPattern] = []
         self._plan: _Plan | None = None
-        self._in_body = object()  # the key of the body-only result in an analysis's memo
         self._fresh()
 
     def __getstate__(self) -> dict:
@@ -86,7 +91,6 @@ class GateIndex:
 
     def __setstate__(self, state: dict) -> None:
         self._patterns, self._plan = state["_patterns"], state["_plan"]
-        self._in_body = object()
         self._fresh()
 
     def _fresh(self) -> None:
@@ -107,26 +111,26 @@ class GateIndex:
         if self._plan is None:
             self._plan = _build(self._patterns)
 
-    def opened(self, analysis: Analysis, body_only: bool = False) -> dict[int, tuple[int, ...]]:
-        """Slot -> the branches (in order) of that pattern that may match the text (or,
-        ``body_only``, its body, where substrings are looked for): once per text, kept
-        in ``analysis.memo`` under the index itself (under another key for the body)."""
-        if body_only:
-            return analysis.remembered(self._in_body, self._opened_in_body)
+    def opened(self, analysis: Analysis) -> dict[int, tuple[int, ...]]:
+        """Slot -> the branches (in order) of that pattern that may match the text: once
+        per text, kept in ``analysis.memo`` under the index itself (a pattern's branches
+        open in the body alone: ``in_body``)."""
         found = analysis.memo.get(self)  # asked for dozens of times a text: no call once made
-        return analysis.remembered(self, self._opened) if found is None else found
+        if found is None:  # (stored whole in one step: another thread sees all of it or nothing)
+            found = analysis.memo[self] = self._opened(analysis)
+        return found
 
     def _opened(self, analysis: Analysis) -> dict[int, tuple[int, ...]]:
         plan = self._plan
         if plan is None:
             self.freeze()
             plan = self._plan
-        met = self._met
         tokens = analysis.tokens
-        if not met.keys() >= tokens:
-            met = self._classify(plan, tokens, met)
-        everything = reduce(or_, filter(None, map(met.__getitem__, tokens)), 0)
-        width = plan.width
+        try:  # one lookup per token: most texts hold no token the memo lacks
+            everything = reduce(or_, filter(None, map(self._met.__getitem__, tokens)), 0)
+        except KeyError:
+            met = self._classify(plan, tokens, self._met)
+            everything = reduce(or_, filter(None, map(met.__getitem__, tokens)), 0)
         candidates = everything & plan.keyed | plan.always
         # Per position, the candidates whose clause there no token (nor digit) met. Masks
         # are cut with ``a ^ (a & b)``, not ``a & ~b``: no negative int of the full width.
@@ -134,8 +138,8 @@ class GateIndex:
         soft = []  # per position: missing clauses a substring may still meet
         for position in range(1, _POSITIONS):
             needing = candidates & plan.checked[position]
-            if needing:
-                needing ^= needing & everything >> position * width
+            if needing:  # (the bits of later positions' parts lie above those of ``needing``)
+                needing ^= needing & everything >> plan.offsets[position]
                 if needing and analysis.has_digit:
                     needing ^= needing & plan.digit[position]
                 if needing:
@@ -151,15 +155,7 @@ class GateIndex:
                     found = (mask for probe, piece, mask in questions if probe in lower and piece in lower)
                     shut |= needing ^ (needing & reduce(or_, found, 0))
         candidates ^= candidates & shut
-        opened: dict[int, tuple[int, ...]] = {}
-        locate, alone = plan.locate, plan.alone
-        while candidates:  # from the highest gid down (each step shortens the mask), so
-            gid = candidates.bit_length() - 1  # a slot's branches come last first
-            candidates ^= 1 << gid
-            slot = locate[gid][0]
-            numbers = opened.get(slot)
-            opened[slot] = alone[gid] if numbers is None else alone[gid] + numbers
-        return opened
+        return _by_slot(plan, candidates)
 
     def _questions(self, plan: _Plan, soft: tuple[int, ...]) -> tuple[tuple[tuple[str, str, int], ...], ...]:
         """Per position, for the branches of ``soft`` there: each substring that meets
@@ -177,21 +173,13 @@ class GateIndex:
             asked[soft] = found
         return found
 
-    def _opened_in_body(self, analysis: Analysis) -> dict[int, tuple[int, ...]]:
-        result = {}
-        for slot, numbers in self.opened(analysis).items():
-            numbers = in_body(self._patterns[slot], numbers, analysis)
-            if numbers:
-                result[slot] = numbers
-        return result
-
     def _classify(self, plan: _Plan, tokens: frozenset[str], met: dict[str, int]) -> dict[str, int]:
         """Note what each of ``tokens`` not in ``met`` meets (see ``_met``); returns the
         table that now holds every one of ``tokens``."""
         if len(met) > _SEEN_TOKENS:
             self._fresh()  # a new table, for this text and later ones
             met = self._met
-        affix, width = plan.affix, plan.width
+        affix, offsets = plan.affix, plan.offsets
         for token in [token for token in tokens if token not in met]:
             head, tail = token[:affix], token[-affix:]
             mask = 0
@@ -204,9 +192,27 @@ class GateIndex:
                     if token.endswith(atom):
                         found += more
                 if found:
-                    mask |= _mask(found) << position * width
+                    mask |= _mask(found) << offsets[position]
             met[token] = mask
         return met
+
+
+def _by_slot(plan: _Plan, candidates: int) -> dict[int, tuple[int, ...]]:
+    """Slot -> the branch numbers (in order) of the gids in ``candidates``."""
+    opened: dict[int, tuple[int, ...]] = {}
+    locate, alone = plan.locate, plan.alone
+    while candidates:  # from the highest gid down (each step shortens the mask): a
+        gid = candidates.bit_length() - 1  # slot's branches of one depth come last first
+        candidates ^= 1 << gid
+        slot, number = locate[gid]
+        numbers = opened.get(slot)
+        if numbers is None:
+            opened[slot] = alone[gid]
+        elif number < numbers[0]:
+            opened[slot] = alone[gid] + numbers
+        else:  # a branch with fewer clauses than one of a lower number seen already
+            opened[slot] = tuple(sorted(numbers + alone[gid]))
+    return opened
 
 
 def in_body(pattern: GatedPattern, numbers: tuple[int, ...], analysis: Analysis) -> tuple[int, ...]:
@@ -228,34 +234,41 @@ def _build(patterns: list[GatedPattern]) -> _Plan:
     """The lookup tables of ``patterns`` (see ``_Plan``)."""
     from afterview.checks.text import AFFIX
 
-    lookups = [({}, {}, {}) for _ in range(_POSITIONS)]  # words, starts, ends -> branches
-    checked: list[set[int]] = [set() for _ in range(_POSITIONS)]
-    digit: list[set[int]] = [set() for _ in range(_POSITIONS)]
-    substrings: list[dict[int, tuple[str, ...]]] = [{} for _ in range(_POSITIONS)]
-    always: list[int] = []
-    locate: list[tuple[int, int]] = []
+    # Every branch as (slot, number, its clauses by position): a keyed branch's key at
+    # 0 and the rest checked after it; every clause of an unkeyed one checked.
+    branches: list[tuple[int, int, list[tuple[int, tuple]]]] = []
+    always_at: set[tuple[int, int]] = set()
     for slot, pattern in enumerate(patterns):
         unkeyed = frozenset(pattern._always)
         for number, (_, clauses) in enumerate(pattern._branches):
-            gid = len(locate)
-            locate.append((slot, number))
             if number in unkeyed:
-                always.append(gid)
-                placed = enumerate(clauses, 1)  # every clause is checked
-            else:
-                placed = enumerate(clauses)  # the key at 0, the rest checked
-            for position, (words, pieces, number_part, starts, ends) in placed:
-                if position >= _POSITIONS:
-                    raise ValueError("a branch has more clauses than the index places")
-                for table, atoms in zip(lookups[position], (words, starts, ends)):
-                    for atom in atoms:
-                        table.setdefault(atom, []).append(gid)
-                if position:
-                    checked[position].add(gid)
-                    if number_part:
-                        digit[position].add(gid)
-                    if pieces:
-                        substrings[position][gid] = pieces
+                always_at.add((slot, number))
+            placed = list(enumerate(clauses, 1 if number in unkeyed else 0))
+            if placed and placed[-1][0] >= _POSITIONS:
+                raise ValueError("a branch has more clauses than the index places")
+            branches.append((slot, number, placed))
+    # The most clauses checked first (a stable sort keeps slot order among equals).
+    branches.sort(key=lambda branch: -(branch[2][-1][0] if branch[2] else 0))
+    lookups = [({}, {}, {}) for _ in range(_POSITIONS)]  # words, starts, ends -> branches
+    counts = [0] * _POSITIONS  # per later position: the branches with a clause there
+    digit: list[set[int]] = [set() for _ in range(_POSITIONS)]
+    substrings: list[dict[int, tuple[str, ...]]] = [{} for _ in range(_POSITIONS)]
+    for gid, (_, _, placed) in enumerate(branches):
+        for position, (words, pieces, number_part, starts, ends) in placed:
+            for table, atoms in zip(lookups[position], (words, starts, ends)):
+                for atom in atoms:
+                    table.setdefault(atom, []).append(gid)
+            if position:
+                counts[position] += 1
+                if number_part:
+                    digit[position].add(gid)
+                if pieces:
+                    substrings[position][gid] = pieces
+    width = len(branches)
+    offsets = [0, width]
+    for count in counts[1:-1]:
+        offsets.append(offsets[-1] + count)
+    locate = tuple((slot, number) for slot, number, _ in branches)
     return _Plan(
         lookups=tuple(
             (
@@ -266,14 +279,15 @@ def _build(patterns: list[GatedPattern]) -> _Plan:
             for words, starts, ends in lookups
         ),
         affix=AFFIX,
-        width=len(locate),
-        keyed=(1 << len(locate)) - 1,
-        always=_mask(always),
-        checked=tuple(map(_mask, checked)),
+        width=width,
+        keyed=(1 << width) - 1,
+        offsets=tuple(offsets),
+        always=_mask(gid for gid, at in enumerate(locate) if at in always_at),
+        checked=tuple((1 << count) - 1 for count in counts),
         digit=tuple(map(_mask, digit)),
         asked=tuple(_mask(found) for found in substrings),
         substrings=tuple(substrings),
-        locate=tuple(locate),
+        locate=locate,
         alone=tuple((number,) for _, number in locate),
     )
 

@@ -59,6 +59,12 @@ _SIGNATURE_MAX_LINES = 6
 _SIGNATURE_LINE_MAX_WORDS = 12
 _SIGN_OFF_SEARCH_LINES = 7
 
+RECENT_TEXTS = 16
+"""Texts whose parts (and analysis, see ``checks.text``) are remembered: every check of
+a note asks for the same one, and a few threads (the TUI's workers) may check at once.
+Remembering more only costs: evicting an entry hundreds of notes old frees objects
+long out of the processor's caches."""
+
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # How ``count_words`` reads each ASCII character: letters and digits as "a", the rest as
 # a space (the joiners _ ' - are then deleted).
@@ -109,7 +115,7 @@ def non_ascii_chars(text: str) -> set[str]:
     return set(_NON_ASCII.findall(text))
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=RECENT_TEXTS)
 def split_note(text: str) -> NoteParts:
     """Split a note into subject, greeting, body, sign-off and signature.
 
@@ -159,8 +165,11 @@ def _find_closing(text: str, lines: list[Span]) -> tuple[Span | None, Span | Non
         after = lines[k + 1 :]
         if len(after) > _SIGNATURE_MAX_LINES:
             break
-        if after and count_words(text[after[0][0] : after[0][1]]) > _SIGNATURE_LINE_MAX_WORDS:
-            break  # too long for a signature, so no earlier line closes the note either
+        # A line of n characters holds at most (n + 1) // 2 words: most are not counted.
+        first_after = after[0] if after else None
+        if first_after and first_after[1] - first_after[0] > 2 * _SIGNATURE_LINE_MAX_WORDS:
+            if count_words(text[first_after[0] : first_after[1]]) > _SIGNATURE_LINE_MAX_WORDS:
+                break  # too long for a signature, so no earlier line closes the note either
         if lines[k][1] - lines[k][0] > _SHORT_LINE:
             continue  # a sign-off line is short; the regex need not see long ones
         first_word = text[lines[k][0] : lines[k][1]].split(maxsplit=1)[0].rstrip(",.!").lower()

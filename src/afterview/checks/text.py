@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
-from afterview.checks.note import NoteParts, Span, count_words, non_ascii_chars, split_note
+from afterview.checks.note import RECENT_TEXTS, NoteParts, Span, count_words, non_ascii_chars, split_note
 from afterview.frozen import Frozen
 
 AFFIX = 3
@@ -38,6 +38,7 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 # are all letters or digits splits as the regex of ``tokens_of`` splits it.
 _TOKEN_SEPARATORS = bytes(byte if chr(byte).isalnum() or byte >= 128 else 32 for byte in range(256))
 _DIGITS = "0123456789"
+_UNSET = object()  # nothing remembered under a key yet
 # Sentence ends: a line break, a semicolon, or a run of . ! ? (with closing quotes and
 # brackets) followed by the end of the line, or by a space and a capital, digit, quote
 # or bracket ("U.S. citizen" stays one sentence). The run is possessive, so a run that
@@ -121,11 +122,10 @@ class Analysis:
 
     def remembered(self, key: object, make: Callable[[Analysis], T]) -> T:
         """``make(self)``, computed once per analysis for each ``key`` (held by identity)."""
-        try:
-            return self.memo[key]  # type: ignore[return-value]
-        except KeyError:
+        value = self.memo.get(key, _UNSET)  # not try/except: the first ask of each key would raise
+        if value is _UNSET:
             value = self.memo[key] = make(self)
-            return value
+        return value  # type: ignore[return-value]
 
     def has_affix(self, affixes: tuple[str, ...], starts: bool) -> bool:
         """Some token starts (or, ``starts`` false, ends) with one of ``affixes``; remembered."""
@@ -176,7 +176,7 @@ class Analysis:
         return sentence_start, sentence_end
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=RECENT_TEXTS)
 def analyse(text: str) -> Analysis:
     """Analyse ``text`` once; every check on the same text reuses the result."""
     norm, index = normalise(text)
@@ -187,7 +187,7 @@ def analyse(text: str) -> Analysis:
         lower=lower,
         parts=split_note(norm),
         tokens=tokens_of(lower),
-        has_digit=any(d in norm for d in _DIGITS),
+        has_digit=any(map(norm.__contains__, _DIGITS)),
         _index=index,
     )
 
@@ -299,7 +299,7 @@ def masked(text: str, proper_nouns: Sequence[str]) -> Masked:
     return _masked(text, tuple(proper_nouns))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=RECENT_TEXTS)
 def _masked(text: str, proper_nouns: tuple[str, ...]) -> Masked:
     analysis = analyse(text)
     spans = mask_spans(analysis, proper_nouns) if proper_nouns else []
