@@ -44,6 +44,6 @@ def test_tiny_memos_give_the_same_findings(policy: Policy, monkeypatch: pytest.M
     monkeypatch.setattr(facts, "_KNOWN_KEPT", 3)
     monkeypatch.setattr(facts, "_RECORDS_KEPT", 1)
     monkeypatch.setattr(addressing, "_MOMENTS_KEPT", 1)
-    names._ordinary_words.cache_clear()
+    names._roster.cache_clear()
     assert _verdicts(policy) == expected
     assert any(expected)  # the cases reach the checks
