@@ -356,7 +356,9 @@ def _mentions(text: str, start: int, end: int, forms: _Forms) -> list[tuple[int,
                     if len(seen) >= _WORDS_KEPT:
                         seen.clear()
                     stemmed = stem(word)
-                    wanted = seen[word] = tuple(w for form, w in pairs if stemmed == form or stems_match(form, stemmed))
+                    # Once each: "rebuilt" is a near form of "rebuild" and the form "rebuilt" too.
+                    wanted = tuple(dict.fromkeys(w for form, w in pairs if stemmed == form or stems_match(form, stemmed)))
+                    seen[word] = wanted
                 for stem_wanted in wanted:
                     found.append((position, stem_wanted))
             position = find(prefix, position + 1, end)

@@ -12,11 +12,11 @@ never also the people check's.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, KeysView
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from afterview.checks.capitals import capitalised_words, places
+from afterview.checks.capitals import KnownWords, capitalised_words, places
 from afterview.checks.common import MAX_FINDINGS, SpanSet, fold_name as _fold, located, quote
 from afterview.checks.employers import company_forms, is_company, known_words, rival_mentions, rival_terms
 from afterview.checks.patterns import GatedPattern, Regex
@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 
 _TOKEN = re.compile(r"\S+")
 _NEXT_WORDS = re.compile(r",?\s+([\w'-]+)(?:\s+([\w'-]+))?")
-# Capitalised words as written an _OrdinaryWords remembers before it starts afresh.
-_WORDS_LEARNT = 20_000
 # A short capitalised abbreviation ending at a period: "Dr.", "Mrs.", "St.".
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}\.$")
 # A name in a cue holds at most this many capitalised words.
@@ -105,7 +103,9 @@ def _unknown(text: str, context: CheckContext, policy: Policy, check: str) -> li
         return []
     analysis = analyse(text)
     roster = _roster(context.record_texts, context.people, context.company, context.offer_company, policy)
-    found = analysis.remembered(roster, roster.names_found)  # once per note for both checks
+    found = analysis.memo.get(roster)  # found once per note for both checks
+    if found is None:
+        found = analysis.memo[roster] = roster.names_found(analysis)
     return [
         located(analysis, check, severity, message, *span, suggestion=suggestion)
         for kind, span, message, suggestion in found
@@ -150,7 +150,12 @@ class _Roster:
             (pattern, _key_words(pattern), False)
             for pattern in (*rules.person_patterns, _title_pattern(policy.recipient.titles))
         )
-        self.ordinary = _OrdinaryWords(self.known, rules.not_names)
+        self.ordinary = KnownWords(self._is_ordinary)
+
+    def _is_ordinary(self, raw: str) -> bool:
+        """The capitalised word as written ("Jordan's") is the record's or never a name."""
+        word = _fold(raw.strip(".'-").removesuffix("'s"))
+        return word in self.known or word in self.rules.not_names
 
     def names_found(self, analysis: Analysis) -> tuple[_Found, ...]:
         """Every unknown person and employer of the note, in text order. Only the
@@ -159,10 +164,11 @@ class _Roster:
         rules = self.rules
         found: list[_Found] = []
         employers = SpanSet()
-        for span in rival_mentions(analysis, self.rival):
-            employers.add(*span)
-            message = rules.rival_message.format(match=quote(analysis, *span))
-            found.append(("employer", span, message, rules.employer_suggestion))
+        if self.rival:
+            for span in rival_mentions(analysis, self.rival):
+                employers.add(*span)
+                message = rules.rival_message.format(match=quote(analysis, *span))
+                found.append(("employer", span, message, rules.employer_suggestion))
         regions = _unknown_sentences(analysis, self.ordinary, rules)
         if not regions:
             return tuple(found)
@@ -198,7 +204,7 @@ class _Roster:
 _roster = lru_cache(maxsize=64)(_Roster)
 
 
-def _unknown_sentences(analysis: Analysis, ordinary: _OrdinaryWords, rules: NameRules) -> list[tuple[int, int]]:
+def _unknown_sentences(analysis: Analysis, ordinary: KnownWords, rules: NameRules) -> list[tuple[int, int]]:
     """The body's sentences that hold a capitalised word neither the record nor the
     list of words that are never names knows, merged, in text order."""
     start, end = analysis.body
@@ -208,13 +214,8 @@ def _unknown_sentences(analysis: Analysis, ordinary: _OrdinaryWords, rules: Name
         return []  # every capitalised word is the record's or never a name
     regions: list[tuple[int, int]] = []
     for position, raw in places(analysis, unknown):
-        if _opens_sentence(norm, position, start) and not raw.endswith("'s"):
-            after = _NEXT_WORDS.match(norm, position + len(raw))
-            following = [w for w in after.groups() if w] if after else []  # a cue may follow an adverb
-            if not following or not (
-                following[0][:1].isupper() or any(_fold(w) in rules.opening_cues for w in following)
-            ):
-                continue  # "Hearing how you ...": a word with its capital, not a name
+        if not raw.endswith("'s") and _opens_sentence(norm, position, start) and not _cue_follows(norm, position + len(raw), rules):
+            continue  # "Hearing how you ...": a word with its capital, not a name
         low, high = analysis.sentence(position)
         # With its neighbours: "Dr. Osei" reads as two sentences to the splitter.
         if high < end:
@@ -229,26 +230,15 @@ def _unknown_sentences(analysis: Analysis, ordinary: _OrdinaryWords, rules: Name
     return regions
 
 
-class _OrdinaryWords:
-    """Capitalised words as written ("Northwind", "Thank", "Jordan's") that the record
-    knows or that are never names, learnt as notes come: most recur note after note."""
-
-    __slots__ = ("_known", "_not_names", "words", "_others")
-
-    def __init__(self, known: frozenset[str], not_names: frozenset[str]):
-        self._known, self._not_names = known, not_names
-        self.words: set[str] = set()
-        self._others: set[str] = set()
-
-    def others(self, found: KeysView[str]) -> set[str]:
-        """The words of ``found`` that are not ordinary (learning the new ones)."""
-        if len(self.words) + len(self._others) > _WORDS_LEARNT:
-            self.words.clear()
-            self._others.clear()
-        for raw in found - self.words - self._others:
-            word = _fold(raw.strip(".'-").removesuffix("'s"))
-            (self.words if word in self._known or word in self._not_names else self._others).add(raw)
-        return found - self.words
+def _cue_follows(text: str, position: int, rules: NameRules) -> bool:
+    """What follows ``position`` reads as a name's: a capital, or an opening cue in the
+    next word or, after an adverb, the one after it ("Alex mentioned", "Alex also said")."""
+    after = _NEXT_WORDS.match(text, position)
+    if after is None:
+        return False
+    first, second = after.groups()
+    cues = rules.opening_cues
+    return first[:1].isupper() or _fold(first) in cues or (second is not None and _fold(second) in cues)
 
 
 def _opens_sentence(text: str, position: int, floor: int) -> bool:
