@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from afterview.checks import CheckContext, Policy, run_checks
-from afterview.checks import addressing, facts, names
+from afterview.checks import addressing, capitals, facts, names
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "notes_corpus" / "flawed"
 
@@ -40,10 +40,9 @@ def _verdicts(policy: Policy) -> list[tuple]:
 
 def test_tiny_memos_give_the_same_findings(policy: Policy, monkeypatch: pytest.MonkeyPatch) -> None:
     expected = _verdicts(policy)
-    monkeypatch.setattr(names, "_WORDS_LEARNT", 3)
-    monkeypatch.setattr(facts, "_KNOWN_KEPT", 3)
-    monkeypatch.setattr(facts, "_RECORDS_KEPT", 1)
+    monkeypatch.setattr(capitals, "_WORDS_LEARNT", 3)
     monkeypatch.setattr(addressing, "_MOMENTS_KEPT", 1)
-    names._ordinary_words.cache_clear()
+    names._roster.cache_clear()
+    facts._grounder.cache_clear()
     assert _verdicts(policy) == expected
     assert any(expected)  # the cases reach the checks

@@ -57,14 +57,20 @@ def recipient(text: str, context: CheckContext, policy: Policy) -> list[Finding]
     if not context.recipient or not context.recipient.strip():
         return []
     rules = policy.recipient
-    values = {"name": first_name(context.recipient), "full_name": context.recipient.strip()}
     analysis = analyse(text)
-    if analysis.parts.greeting is None:
-        return [Finding("recipient", rules.severity, rules.missing_message.format(**values))]
-    start, end = analysis.parts.greeting
+    greeting = analysis.parts.greeting
+    if greeting is None:
+        return [Finding("recipient", rules.severity, rules.missing_message.format(**_names(context.recipient)))]
+    start, end = greeting
     if _names_recipient(analysis.norm[start:end], context.recipient, context.address_as, rules.titles):
         return []
-    return [located(analysis, "recipient", rules.severity, rules.unnamed_message.format(**values), start, end)]
+    message = rules.unnamed_message.format(**_names(context.recipient))
+    return [located(analysis, "recipient", rules.severity, message, start, end)]
+
+
+def _names(recipient: str) -> dict[str, str]:
+    """The recipient's names for a message: ``name`` (the first) and ``full_name``."""
+    return {"name": first_name(recipient), "full_name": recipient.strip()}
 
 
 @lru_cache(maxsize=1024)
@@ -290,10 +296,13 @@ def _some_clause_tells(
 ) -> bool:
     """Some clause of the body (between two breaks) refers to the moment, by ``mentions``."""
     ordered = sorted(mentions)
-    first, found = ordered[0][0], set()
+    first = ordered[0][0]
+    if not analysis.has_break(first, ordered[-1][0]):  # most notes: every mention in one clause
+        return _clause_tells(analysis, first, {word for _, word in ordered}, moment, rules)
+    found: set[str] = set()
     previous = first
     for position, word in ordered:
-        if analysis.previous_break(position, previous) > previous:  # a break between: a new clause
+        if analysis.has_break(previous, position):  # a new clause
             if _clause_tells(analysis, first, found, moment, rules):
                 return True
             first, found = position, set()
@@ -334,8 +343,9 @@ def _mentions(text: str, start: int, end: int, forms: _Forms) -> list[tuple[int,
     such word is stemmed once per moment, as the same words recur note after note.
     """
     found = []
+    find = text.find
     for prefix, pairs, seen in forms:
-        position = text.find(prefix, start, end)
+        position = find(prefix, start, end)
         while position != -1:
             if position == start or not text[position - 1].isalnum():
                 after = position + len(prefix)
@@ -346,10 +356,12 @@ def _mentions(text: str, start: int, end: int, forms: _Forms) -> list[tuple[int,
                     if len(seen) >= _WORDS_KEPT:
                         seen.clear()
                     stemmed = stem(word)
-                    wanted = seen[word] = tuple(w for form, w in pairs if stemmed == form or stems_match(form, stemmed))
+                    # Once each: "rebuilt" is a near form of "rebuild" and the form "rebuilt" too.
+                    wanted = tuple(dict.fromkeys(w for form, w in pairs if stemmed == form or stems_match(form, stemmed)))
+                    seen[word] = wanted
                 for stem_wanted in wanted:
                     found.append((position, stem_wanted))
-            position = text.find(prefix, position + 1, end)
+            position = find(prefix, position + 1, end)
     return found
 
 

@@ -10,7 +10,7 @@ it does not know occur (``places``) instead of reading every match.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, KeysView
 
 from afterview.checks.patterns import LazyRegex
 from afterview.checks.text import Analysis
@@ -22,6 +22,8 @@ _ASCII_START = LazyRegex(r"[A-Z](?<![\w'-].)[\w'-]*")
 _OTHER_START = LazyRegex(r"[^\x00-\x7f](?<![\w'-].)[\w'-]*")
 # A word character that is not a digit, an underscore or an ASCII small letter.
 _CAPITAL = LazyRegex(r"[^\W\d_a-z]")
+# Capitalised words as written a ``KnownWords`` remembers before it starts afresh.
+_WORDS_LEARNT = 20_000
 
 
 def capitalised_words(analysis: Analysis) -> dict[str, list[int]]:
@@ -48,3 +50,26 @@ def places(analysis: Analysis, words: Iterable[str]) -> list[tuple[int, str]]:
     ``capitalised_words``) as a capitalised word in the body, in text order."""
     where = capitalised_words(analysis)
     return sorted((position, word) for word in words for position in where[word])
+
+
+class KnownWords:
+    """Capitalised words as written ("Northwind", "Thank", "Jordan's") sorted into those
+    a check knows (by ``knows``, for one record and policy) and the others, learnt as
+    notes come: most recur note after note, so a note's words are told apart with two
+    set differences, and only new words are asked about."""
+
+    __slots__ = ("_knows", "_known", "_others")
+
+    def __init__(self, knows: Callable[[str], bool]) -> None:
+        self._knows = knows
+        self._known: set[str] = set()
+        self._others: set[str] = set()
+
+    def others(self, words: KeysView[str]) -> set[str]:
+        """The words of ``words`` (``capitalised_words``) the check does not know."""
+        if len(self._known) + len(self._others) > _WORDS_LEARNT:
+            self._known.clear()
+            self._others.clear()
+        for word in words - self._known - self._others:
+            (self._known if self._knows(word) else self._others).add(word)
+        return words - self._known

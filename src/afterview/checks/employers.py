@@ -41,29 +41,36 @@ def is_company(
     return len(name) == 1 and name[0].isupper() and len(name[0]) >= 2 and _fold(name[0]) == initials
 
 
-def rival_mentions(
-    analysis: Analysis, rival: str | None, record_texts: tuple[str, ...], company: str | None, rules: NameRules
-) -> list[tuple[int, int]]:
-    """Where the body names the competing offer's employer (in full, or a distinctive word)."""
+def rival_terms(
+    rival: str | None, record_texts: tuple[str, ...], company: str | None, rules: NameRules
+) -> tuple[str, ...]:
+    """What names the competing offer's employer (folded): its whole name, then its
+    distinctive words; none when the record names it otherwise too. Worked out once
+    per record (``rival_mentions`` looks for them in each note)."""
     if not rival or not rival.strip():
-        return []
+        return ()
     # Words the rest of the record uses too (the company, the role, people) are not the rival's.
     others = list(record_texts)
     if rival in others:  # once: the role may read the same
         others.reverse()
         others.remove(rival)
     if _fold(rival) in {_fold(t) for t in others}:
-        return []  # the record names it otherwise too
+        return ()  # the record names it otherwise too
     ignore = known_words((*others, company or "")) | rules.company_suffixes | rules.not_names
+    words = [w for w in known_words((rival,)) if len(w) > 2 and w not in ignore]
+    return (_fold(" ".join(rival.split())), *words) if words else ()
+
+
+def rival_mentions(analysis: Analysis, terms: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the body names the competing offer's employer (``terms``: ``rival_terms``)."""
+    if not terms:
+        return []
     start, end = analysis.body
     folded = _fold(analysis.norm[start:end])
     if len(folded) != end - start:
         return []  # folding changed lengths (rare scripts): spans would not line up
-    words = [w for w in known_words((rival,)) if len(w) > 2 and w not in ignore]
-    if not words:
-        return []
     spans = []
-    for term in [_fold(" ".join(rival.split())), *words]:
+    for term in terms:
         for position in word_positions(folded, term):
             # A name has its capital: "Acme Works" is not "how the team works".
             if analysis.norm[start + position].isupper():

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from afterview.checks import dates
-from afterview.checks.capitals import capitalised_words, places
+from afterview.checks.capitals import KnownWords, capitalised_words, places
 from afterview.checks.common import MAX_FINDINGS, SpanSet, located, quote
 from afterview.checks.reader import Section
 from afterview.checks.text import Analysis, analyse
@@ -32,10 +32,6 @@ _ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s<>
 _RECORD_WORD = re.compile(r"[\w'-]+")
 _SENTENCE_OPENERS = '.!?:\n"(['
 _TRAILING_PUNCTUATION = ".,;:!?)"
-# Capitalised words remembered as known or not, per record, before starting afresh;
-# and records so remembered.
-_KNOWN_KEPT = 20_000
-_RECORDS_KEPT = 64
 
 
 class GroundingRules(Frozen):
@@ -75,9 +71,9 @@ def grounding(text: str, context: CheckContext, policy: Policy) -> list[Finding]
     if not context.has_record:
         return []
     analysis = analyse(text)
-    record = _record(context.record_texts, context.record_dates)
+    grounder = _grounder(context.record_texts, context.record_dates, policy)
     rules = policy.grounding
-    spans = _unknown_facts(analysis, record, rules)
+    spans = _unknown_facts(analysis, grounder)
     findings = []
     seen: set[str] = set()
     for start, end in spans:
@@ -91,13 +87,14 @@ def grounding(text: str, context: CheckContext, policy: Policy) -> list[Finding]
     return findings
 
 
-def _unknown_facts(analysis: Analysis, record: _Record, rules: GroundingRules) -> list[tuple[int, int]]:
-    consumed = SpanSet()  # addresses and dates, so their digits are not numbers too
+def _unknown_facts(analysis: Analysis, grounder: _Grounder) -> list[tuple[int, int]]:
     addresses = _may_hold_address(analysis)
+    consumed = None  # addresses and dates, so their digits are not numbers too (and no names)
     unknown = []
     if addresses or analysis.has_digit:
-        unknown = _unknown_addresses_and_numbers(analysis, record, consumed, addresses)
-    unknown.extend(_join_adjacent(analysis.norm, _unknown_names(analysis, record, rules, consumed)))
+        consumed = SpanSet()
+        unknown = _unknown_addresses_and_numbers(analysis, grounder.record, consumed, addresses)
+    unknown.extend(_join_adjacent(analysis.norm, _unknown_names(analysis, grounder.capitals, consumed)))
     unknown.sort()
     return unknown[:MAX_FINDINGS]
 
@@ -142,52 +139,43 @@ def _unknown_addresses_and_numbers(
     return unknown
 
 
-def _unknown_names(
-    analysis: Analysis, record: _Record, rules: GroundingRules, consumed: SpanSet
-) -> list[tuple[int, int]]:
+def _unknown_names(analysis: Analysis, capitals: KnownWords, consumed: SpanSet | None) -> list[tuple[int, int]]:
     """Capitalised words of the body, not opening a sentence nor inside ``consumed``,
-    that neither the record nor the common words know."""
+    that neither the record nor the common words know (``capitals``)."""
     # Cheapest test first: most capitalised words are the record's or common, and the
     # same ones recur note after note; only the others are looked for in the text.
-    known = _known_capitals(record, rules)
-    strangers = set()
-    for word in capitalised_words(analysis):
-        is_known = known.get(word)
-        if is_known is None:
-            is_known = known[word] = _known_word(word, record, rules)
-        if not is_known:
-            strangers.add(word)
+    strangers = capitals.others(capitalised_words(analysis).keys())
     if not strangers:
         return []
     start = analysis.body[0]
     norm = analysis.norm
-    check_consumed = len(consumed) > 0
+    if consumed is not None and not consumed:
+        consumed = None
     names: list[tuple[int, int]] = []
     for position, word in places(analysis, strangers):
         if len(names) >= MAX_FINDINGS:
             break
         span = (position, position + len(word))
-        if _sentence_initial(norm, position, start) or (check_consumed and consumed.overlaps(*span)):
+        if _sentence_initial(norm, position, start) or (consumed is not None and consumed.overlaps(*span)):
             continue
         names.append(span)
     return names
 
 
-_KNOWN: dict[tuple[int, int], tuple[_Record, GroundingRules, dict[str, bool]]] = {}
+class _Grounder:
+    """What grounding knows of one record under one policy: the record's words, numbers
+    and dates, and the capitalised words already read as known or not."""
+
+    __slots__ = ("record", "capitals")
+
+    def __init__(self, record: _Record, rules: GroundingRules) -> None:
+        self.record = record
+        self.capitals = KnownWords(lambda word: _known_word(word, record, rules))
 
 
-def _known_capitals(record: _Record, rules: GroundingRules) -> dict[str, bool]:
-    """Capitalised word as written -> ``_known_word`` for this record and these rules,
-    filled in as notes are checked (the same words recur note after note)."""
-    key = (id(record), id(rules))
-    kept = _KNOWN.get(key)
-    if kept is not None and kept[0] is record and kept[1] is rules and len(kept[2]) <= _KNOWN_KEPT:
-        return kept[2]
-    if len(_KNOWN) >= _RECORDS_KEPT:
-        _KNOWN.clear()
-    known: dict[str, bool] = {}
-    _KNOWN[key] = (record, rules, known)
-    return known
+@lru_cache(maxsize=64)
+def _grounder(texts: tuple[str, ...], record_dates: tuple[date, ...], policy: Policy) -> _Grounder:
+    return _Grounder(_record(texts, record_dates), policy.grounding)
 
 
 def _known_word(word: str, record: _Record, rules: GroundingRules) -> bool:
@@ -229,7 +217,6 @@ def _number_key(text: str) -> str:
     return str(int(text)) if text.isdigit() else text
 
 
-@lru_cache(maxsize=64)
 def _record(texts: tuple[str, ...], record_dates: tuple[date, ...]) -> _Record:
     words: set[str] = set()
     numbers: set[str] = set()

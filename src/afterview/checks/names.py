@@ -12,13 +12,13 @@ never also the people check's.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, KeysView
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from afterview.checks.capitals import capitalised_words, places
+from afterview.checks.capitals import KnownWords, capitalised_words, places
 from afterview.checks.common import MAX_FINDINGS, SpanSet, fold_name as _fold, located, quote
-from afterview.checks.employers import company_forms, is_company, known_words, rival_mentions
+from afterview.checks.employers import company_forms, is_company, known_words, rival_mentions, rival_terms
 from afterview.checks.patterns import GatedPattern, Regex
 from afterview.checks.reader import OFF, Section
 from afterview.checks.text import Analysis, analyse, tokens_of
@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 
 _TOKEN = re.compile(r"\S+")
 _NEXT_WORDS = re.compile(r",?\s+([\w'-]+)(?:\s+([\w'-]+))?")
-# Capitalised words as written an _OrdinaryWords remembers before it starts afresh.
-_WORDS_LEARNT = 20_000
 # A short capitalised abbreviation ending at a period: "Dr.", "Mrs.", "St.".
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}\.$")
 # A name in a cue holds at most this many capitalised words.
@@ -104,9 +102,10 @@ def _unknown(text: str, context: CheckContext, policy: Policy, check: str) -> li
     if severity == OFF or not context.has_record:
         return []
     analysis = analyse(text)
-    # Found once per note for both checks.
-    key = (_names_found, context.record_texts, context.people, context.company, context.offer_company, policy)
-    found = analysis.remembered(key, lambda note: _names_found(note, *key[1:]))
+    roster = _roster(context.record_texts, context.people, context.company, context.offer_company, policy)
+    found = analysis.memo.get(roster)  # found once per note for both checks
+    if found is None:
+        found = analysis.memo[roster] = roster.names_found(analysis)
     return [
         located(analysis, check, severity, message, *span, suggestion=suggestion)
         for kind, span, message, suggestion in found
@@ -114,31 +113,68 @@ def _unknown(text: str, context: CheckContext, policy: Policy, check: str) -> li
     ][:MAX_FINDINGS]
 
 
-def _names_found(
-    analysis: Analysis,
-    record_texts: tuple[str, ...],
-    people: tuple[str, ...],
-    company_name: str | None,
-    offer_company: str | None,
-    policy: Policy,
-) -> tuple[tuple[str, tuple[int, int], str, str], ...]:
-    """(check, span, message, suggestion) of every unknown person and employer. Only the
-    sentences holding a capitalised word the record lacks are read: most notes name
-    nobody else, and then no pattern runs at all."""
-    rules = policy.names
-    known = known_words(record_texts + people + ((company_name,) if company_name else ()))
-    found: list[tuple[str, tuple[int, int], str, str]] = []
-    employers = SpanSet()
-    for span in rival_mentions(analysis, offer_company, record_texts, company_name, rules):
-        employers.add(*span)
-        found.append(("employer", span, rules.rival_message.format(match=quote(analysis, *span)), rules.employer_suggestion))
-    regions = _unknown_sentences(analysis, known, rules)
-    if not regions:
-        return tuple(found)
-    company = company_forms(company_name or "", rules.company_suffixes)
-    region_words = [tokens_of(analysis.lower[start:end]) for start, end in regions]
-    for pattern, excusable in zip(rules.employer_patterns, rules.own_past_excuses, strict=True):
-        for span, name in _captures(analysis, pattern, rules, regions, region_words):
+# (check, span, message, suggestion) of one unknown person or employer.
+_Found = tuple[str, tuple[int, int], str, str]
+# A cue pattern with the words one of which a region must hold for it to match there
+# (None: any region may match), and, for an employer's, whether ``employer_unless`` may excuse it.
+_Cue = tuple[GatedPattern, frozenset[str] | None, bool]
+
+
+class _Roster:
+    """What the names checks know of one record under one policy, worked out once and
+    asked of note after note: the record's words, its employer's forms, the competing
+    offer's terms, the cue patterns with their key words, and the capitalised words
+    already read as ordinary."""
+
+    __slots__ = ("rules", "known", "company_name", "company", "rival", "titles", "employer_cues", "person_cues", "ordinary")
+
+    def __init__(
+        self,
+        record_texts: tuple[str, ...],
+        people: tuple[str, ...],
+        company_name: str | None,
+        offer_company: str | None,
+        policy: Policy,
+    ) -> None:
+        rules = self.rules = policy.names
+        self.known = known_words(record_texts + people + ((company_name,) if company_name else ()))
+        self.company_name = company_name
+        self.company = company_forms(company_name or "", rules.company_suffixes)
+        self.rival = rival_terms(offer_company, record_texts, company_name, rules)
+        self.titles = frozenset(policy.recipient.titles)
+        self.employer_cues: tuple[_Cue, ...] = tuple(
+            (pattern, _key_words(pattern), excusable)
+            for pattern, excusable in zip(rules.employer_patterns, rules.own_past_excuses, strict=True)
+        )
+        self.person_cues: tuple[_Cue, ...] = tuple(
+            (pattern, _key_words(pattern), False)
+            for pattern in (*rules.person_patterns, _title_pattern(policy.recipient.titles))
+        )
+        self.ordinary = KnownWords(self._is_ordinary)
+
+    def _is_ordinary(self, raw: str) -> bool:
+        """The capitalised word as written ("Jordan's") is the record's or never a name."""
+        word = _fold(raw.strip(".'-").removesuffix("'s"))
+        return word in self.known or word in self.rules.not_names
+
+    def names_found(self, analysis: Analysis) -> tuple[_Found, ...]:
+        """Every unknown person and employer of the note, in text order. Only the
+        sentences holding a capitalised word the record lacks are read: most notes name
+        nobody else, and then no pattern runs at all."""
+        rules = self.rules
+        found: list[_Found] = []
+        employers = SpanSet()
+        if self.rival:
+            for span in rival_mentions(analysis, self.rival):
+                employers.add(*span)
+                message = rules.rival_message.format(match=quote(analysis, *span))
+                found.append(("employer", span, message, rules.employer_suggestion))
+        regions = _unknown_sentences(analysis, self.ordinary, rules)
+        if not regions:
+            return tuple(found)
+        region_words = [tokens_of(analysis.lower[start:end]) for start, end in regions]
+        known, company = self.known, self.company
+        for span, name, excusable in _captures(analysis, self.employer_cues, rules, regions, region_words):
             opens = _opens_sentence(analysis.norm, span[0], analysis.body[0])
             if employers.overlaps(*span) or is_company(name, company, rules, opens=opens) or _is_known(name, known, every=True):
                 continue
@@ -146,43 +182,40 @@ def _names_found(
                 continue
             employers.add(*span)
             message = rules.employer_message.format(
-                match=quote(analysis, *span), name=" ".join(name), company=company_name or "the employer"
+                match=quote(analysis, *span), name=" ".join(name), company=self.company_name or "the employer"
             )
             found.append(("employer", span, message, rules.employer_suggestion))
-    persons = SpanSet()
-    titles = frozenset(policy.recipient.titles)
-    for pattern in (*rules.person_patterns, _title_pattern(policy.recipient.titles)):
-        for span, name in _captures(analysis, pattern, rules, regions, region_words):
+        persons = SpanSet()
+        for span, name, _ in _captures(analysis, self.person_cues, rules, regions, region_words):
             if employers.overlaps(*span) or persons.overlaps(*span):
                 continue
             # A title the record also uses ("Dr.") says nothing of who: "Dr. Moreau" is not Dr. Lindqvist.
-            own = name[1:] if len(name) > 1 and _fold(name[0]) in titles else name
+            own = name[1:] if len(name) > 1 and _fold(name[0]) in self.titles else name
             if _is_known(own, known) or is_company(name, company, rules):
                 continue
             persons.add(*span)
             message = rules.person_message.format(match=quote(analysis, *span), name=" ".join(name))
             found.append(("people", span, message, rules.person_suggestion))
-    found.sort(key=lambda item: item[1])
-    return tuple(found)
+        found.sort(key=lambda item: item[1])
+        return tuple(found)
 
 
-def _unknown_sentences(analysis: Analysis, known: frozenset[str], rules: NameRules) -> list[tuple[int, int]]:
+# One roster per record and policy: a context's record is checked against note after note.
+_roster = lru_cache(maxsize=64)(_Roster)
+
+
+def _unknown_sentences(analysis: Analysis, ordinary: KnownWords, rules: NameRules) -> list[tuple[int, int]]:
     """The body's sentences that hold a capitalised word neither the record nor the
     list of words that are never names knows, merged, in text order."""
     start, end = analysis.body
     norm = analysis.norm
-    unknown = _ordinary_words(known, rules.not_names).others(capitalised_words(analysis).keys())
+    unknown = ordinary.others(capitalised_words(analysis).keys())
     if not unknown:
         return []  # every capitalised word is the record's or never a name
     regions: list[tuple[int, int]] = []
     for position, raw in places(analysis, unknown):
-        if _opens_sentence(norm, position, start) and not raw.endswith("'s"):
-            after = _NEXT_WORDS.match(norm, position + len(raw))
-            following = [w for w in after.groups() if w] if after else []  # a cue may follow an adverb
-            if not following or not (
-                following[0][:1].isupper() or any(_fold(w) in rules.opening_cues for w in following)
-            ):
-                continue  # "Hearing how you ...": a word with its capital, not a name
+        if not raw.endswith("'s") and _opens_sentence(norm, position, start) and not _cue_follows(norm, position + len(raw), rules):
+            continue  # "Hearing how you ...": a word with its capital, not a name
         low, high = analysis.sentence(position)
         # With its neighbours: "Dr. Osei" reads as two sentences to the splitter.
         if high < end:
@@ -197,31 +230,15 @@ def _unknown_sentences(analysis: Analysis, known: frozenset[str], rules: NameRul
     return regions
 
 
-class _OrdinaryWords:
-    """Capitalised words as written ("Northwind", "Thank", "Jordan's") that the record
-    knows or that are never names, learnt as notes come: most recur note after note."""
-
-    __slots__ = ("_known", "_not_names", "words", "_others")
-
-    def __init__(self, known: frozenset[str], not_names: frozenset[str]):
-        self._known, self._not_names = known, not_names
-        self.words: set[str] = set()
-        self._others: set[str] = set()
-
-    def others(self, found: KeysView[str]) -> set[str]:
-        """The words of ``found`` that are not ordinary (learning the new ones)."""
-        if len(self.words) + len(self._others) > _WORDS_LEARNT:
-            self.words.clear()
-            self._others.clear()
-        for raw in found - self.words - self._others:
-            word = _fold(raw.strip(".'-").removesuffix("'s"))
-            (self.words if word in self._known or word in self._not_names else self._others).add(raw)
-        return found - self.words
-
-
-@lru_cache(maxsize=64)
-def _ordinary_words(known: frozenset[str], not_names: frozenset[str]) -> _OrdinaryWords:
-    return _OrdinaryWords(known, not_names)
+def _cue_follows(text: str, position: int, rules: NameRules) -> bool:
+    """What follows ``position`` reads as a name's: a capital, or an opening cue in the
+    next word or, after an adverb, the one after it ("Alex mentioned", "Alex also said")."""
+    after = _NEXT_WORDS.match(text, position)
+    if after is None:
+        return False
+    first, second = after.groups()
+    cues = rules.opening_cues
+    return first[:1].isupper() or _fold(first) in cues or (second is not None and _fold(second) in cues)
 
 
 def _opens_sentence(text: str, position: int, floor: int) -> bool:
@@ -236,47 +253,56 @@ def _opens_sentence(text: str, position: int, floor: int) -> bool:
 
 def _captures(
     analysis: Analysis,
-    pattern: GatedPattern,
+    cues: tuple[_Cue, ...],
     rules: NameRules,
     regions: list[tuple[int, int]],
     region_words: list[frozenset[str]],
-) -> Iterator[tuple[tuple[int, int], tuple[str, ...]]]:
-    """(span of the name, its capitalised words) for each cue match in ``regions``
-    (``region_words``: the tokens of each).
+) -> Iterator[tuple[tuple[int, int], tuple[str, ...], bool]]:
+    """(span of the name, its capitalised words, the cue's excuse flag) for each match
+    of ``cues`` in ``regions`` (``region_words``: the tokens of each), cue by cue.
 
     A capture before its cue ("Alex mentioned") keeps its last capitalised words; one
     after its cue ("meeting Alex") keeps its first ones.
     """
-    opened = pattern.open_branches(analysis, body_only=True)
-    if not opened:
-        return
-    keyed = _keyed_by_words(pattern)
-    matches = (
-        m
-        for (start, end), words in zip(regions, region_words, strict=True)
-        if not (keyed and pattern.index_words.isdisjoint(words))
-        for m in pattern.finditer(analysis, analysis.lower, analysis.norm, start, end, opened=opened)
-    )
-    for match in matches:
-        group_start, group_end = match.span("name")
-        tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(analysis.norm, group_start, group_end)]
-        before_cue = group_start == match.start()
-        ordered = tokens[::-1] if before_cue else tokens
-        run = _capitalised_run([word for word, _ in ordered], rules, backwards=before_cue)
-        if not run:
+    # Tested against every region's words at once first: most cues are keyed by words
+    # no region holds, and are passed over without asking which of their branches open.
+    every_word = region_words[0] if len(region_words) == 1 else frozenset().union(*region_words)
+    for pattern, keys, excusable in cues:
+        if keys is not None and keys.isdisjoint(every_word):
             continue
-        chosen = sorted(ordered[: len(run)], key=lambda token: token[1])
-        first, last = chosen[0], chosen[-1]
-        span = (first[1], last[1] + len(last[0].rstrip(".,")))
-        yield span, tuple(word.strip(".'-,").removesuffix("'s") for word, _ in chosen)
+        opened = pattern.open_branches(analysis, body_only=True)
+        if not opened:
+            continue
+        for (start, end), words in zip(regions, region_words, strict=True):
+            if keys is not None and keys.isdisjoint(words):
+                continue
+            for match in pattern.finditer(analysis, analysis.lower, analysis.norm, start, end, opened=opened):
+                captured = _captured(analysis, match, rules)
+                if captured is not None:
+                    yield (*captured, excusable)
 
 
-@lru_cache(maxsize=64)
-def _keyed_by_words(pattern: GatedPattern) -> bool:
-    """Every branch of ``pattern`` is keyed by whole words and none looks behind, so a
-    match within a region holds one of ``index_words`` among the region's own tokens
-    (a region without one is not searched)."""
-    return not pattern.has_unindexed and "(?<" not in pattern.pattern
+def _captured(analysis: Analysis, match: re.Match[str], rules: NameRules) -> tuple[tuple[int, int], tuple[str, ...]] | None:
+    """The span and capitalised words of the name a cue ``match`` captured, if any."""
+    group_start, group_end = match.span("name")
+    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(analysis.norm, group_start, group_end)]
+    before_cue = group_start == match.start()
+    ordered = tokens[::-1] if before_cue else tokens
+    run = _capitalised_run([word for word, _ in ordered], rules, backwards=before_cue)
+    if not run:
+        return None
+    chosen = sorted(ordered[: len(run)], key=lambda token: token[1])
+    first, last = chosen[0], chosen[-1]
+    span = (first[1], last[1] + len(last[0].rstrip(".,")))
+    return span, tuple(word.strip(".'-,").removesuffix("'s") for word, _ in chosen)
+
+
+def _key_words(pattern: GatedPattern) -> frozenset[str] | None:
+    """The words one of which a region must hold for ``pattern`` to match there: its
+    ``index_words`` when every branch is keyed by whole words and none looks behind
+    (a match within a region then holds one among the region's own tokens); None
+    otherwise."""
+    return None if pattern.has_unindexed or "(?<" in pattern.pattern else pattern.index_words
 
 
 @lru_cache(maxsize=8)

@@ -46,6 +46,8 @@ _UNSET = object()  # nothing remembered under a key yet
 # code. One class comes first, so the engine skips to the next candidate. Compiled on
 # first use (a tenth of a millisecond), not at import.
 _SENTENCE_END = r"[.!?;\n](?:(?<=[;\n])|[.!?\"')\]]*+(?=[ \t]*+(?:\n|\Z)|[ \t]++(?:[A-Z0-9\"'(\[]|[^\x00-\x7f])))"
+# What ends a clause: ``Analysis.next_break``, ``previous_break`` and ``has_break``.
+_BREAKS = ".!?;\n"
 _MASK_FILL = re.compile(r"\S")
 # Small words of names ("Society of Women Engineers") that are not masked on their own.
 _MASK_STOPWORDS = frozenset("of the and for at in on de la le du von van st a an &".split())
@@ -151,11 +153,20 @@ class Analysis:
         i = bisect.bisect_left(breaks, position)
         return max(low, breaks[i - 1] + 1) if i else low
 
+    def has_break(self, low: int, high: int) -> bool:
+        """Some . ! ? ; or line break lies in ``norm[low:high]``: one search of that
+        stretch, not a list of every break of the text, until something needs the list."""
+        breaks = self._breaks
+        if breaks is None:
+            return _break().search(self.norm, low, high) is not None
+        i = bisect.bisect_left(breaks, low)
+        return i < len(breaks) and breaks[i] < high
+
     def _break_positions(self) -> list[int]:
         if self._breaks is None:
             found = []
             text = self.norm
-            for char in ".!?;\n":  # str.find is quicker here than a regex over the text
+            for char in _BREAKS:  # str.find is quicker here than a regex over the text
                 position = text.find(char)
                 while position != -1:
                     found.append(position)
@@ -215,6 +226,11 @@ def sentence_ends(text: str) -> list[int]:
 @lru_cache(maxsize=1)
 def _sentence_end() -> re.Pattern[str]:
     return re.compile(_SENTENCE_END)
+
+
+@lru_cache(maxsize=1)
+def _break() -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(_BREAKS)}]")
 
 
 def normalise(text: str) -> tuple[str, list[int] | None]:
