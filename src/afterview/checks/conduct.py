@@ -29,7 +29,7 @@ from afterview.checks.types import CheckContext, Finding
 from afterview.frozen import Frozen
 
 if TYPE_CHECKING:
-    from afterview.checks.policy import Policy, TypeRules
+    from afterview.checks.policy import Policy
 
 FAMILIES = ("presumption", "insider", "money", "pressure", "ultimatum", "bluff", "scope")
 """The phrase families ``conduct.toml`` defines, one per check."""
@@ -79,7 +79,10 @@ class PhraseFamily(Frozen):
         return family
 
     def applies(self, context: CheckContext) -> bool:
-        """False when the record makes the family moot (status, a recorded offer, no record)."""
+        """False when the record makes the family moot (status, a recorded offer, no record).
+
+        Reads ``has_record``, ``has_offer`` and ``status`` only: ``Conduct.screen`` keeps
+        which families apply by those (``_applying``)."""
         if self.needs_record and not context.has_record:
             return False
         if self.off_with_offer and context.has_offer:
@@ -115,45 +118,58 @@ class Conduct(Frozen):
     def of(cls, families: Mapping[str, PhraseFamily], gates: GateIndex) -> Conduct:
         """The families, with the table ``screen`` looks their open patterns up in."""
         owners = {
-            slot: (name, pattern) for name, family in families.items() for pattern, slot in zip(family.patterns, family.slots)
+            slot: (name, pattern)
+            for name, family in families.items()
+            for pattern, slot in zip(family.patterns, family.slots)
         }
         return cls(families=MappingProxyType(dict(families)), gates=gates, owners=MappingProxyType(owners))
 
     def __getitem__(self, check: str) -> PhraseFamily:
         return self.families[check]
 
-    def screen(self, analysis: Analysis, context: CheckContext, rules: TypeRules) -> Screened:
+    def screen(self, analysis: Analysis, context: CheckContext, policy: Policy) -> Screened:
         """The families that apply to the note (their severity not ``off``, the record not
         making them moot) and that may match it, with what may match.
 
         One pass for all seven: every open branch of those families is looked for once
         (``patterns.candidates``), most notes finding none, so no family then runs a
         regex or reads the record.
+
+        Raises:
+            ValueError: ``context.note_type`` is not a type the policy knows.
         """
+        slots, severities = _applying(policy, context.note_type, context.has_record, context.has_offer, context.status)
         opened = self.gates.opened(analysis)
-        owners = self.owners
-        pending: list[tuple[GatedPattern, tuple[int, ...]]] = []
-        severities: dict[str, str | None] = {}  # family name -> its severity, None when it does not apply
-        # Slots are numbered as the policy was read, so each family's patterns come in order.
-        for slot in sorted(opened.keys() & owners.keys()):
-            name, pattern = owners[slot]
-            if name not in severities:
-                severities[name] = _severity(self.families[name], name, context, rules)
-            if severities[name] is not None:
-                pending.append((pattern, opened[slot]))
-        if not pending:
+        hits = opened.keys() & slots
+        if not hits:
             return {}
+        owners = self.owners
+        # Slots are numbered as the policy was read, so each family's patterns come in order.
+        pending = [(owners[slot][1], opened[slot]) for slot in sorted(hits)]
         found: dict[str, tuple[str, list[tuple[GatedPattern, tuple[int, ...]]]]] = {}
         for pattern, numbers in candidates(pending, analysis, analysis.lower, analysis.norm, _parts(analysis)):
             name = owners[pattern.slot][0]
-            found.setdefault(name, (severities[name], []))[1].append((pattern, numbers))  # type: ignore[arg-type]
+            found.setdefault(name, (severities[name], []))[1].append((pattern, numbers))
         return found
 
 
-def _severity(family: PhraseFamily, name: str, context: CheckContext, rules: TypeRules) -> str | None:
-    """The family's severity for the note, None when it is ``off`` or the record makes it moot."""
-    severity = rules.severity(name)
-    return None if severity == OFF or not family.applies(context) else severity
+@lru_cache(maxsize=64)
+def _applying(
+    policy: Policy, note_type: str, has_record: bool, has_offer: bool, status: str | None
+) -> tuple[frozenset[int], Mapping[str, str]]:
+    """The slots of the patterns of the families that apply to a note of ``note_type``
+    with this record (``PhraseFamily.applies``), and each such family's severity: the
+    same for every note of a kind, so worked out once."""
+    rules = policy.type_rules(note_type)
+    context = CheckContext(note_type=note_type, has_record=has_record, has_offer=has_offer, status=status)
+    slots: set[int] = set()
+    severities = {}
+    for name, family in policy.conduct.families.items():
+        severity = rules.severity(name)
+        if severity != OFF and family.applies(context):
+            slots.update(family.slots)
+            severities[name] = severity
+    return frozenset(slots), MappingProxyType(severities)
 
 
 def read_families(section: Section) -> Conduct:
@@ -195,7 +211,7 @@ def _screened(analysis: Analysis, context: CheckContext, policy: Policy) -> Scre
     kept = analysis.memo.get(conduct)
     if kept is not None and kept[0] is context:
         return kept[1]  # type: ignore[index,return-value]
-    screened = conduct.screen(analysis, context, policy.type_rules(context.note_type))
+    screened = conduct.screen(analysis, context, policy)
     analysis.memo[conduct] = (context, screened)  # one assignment: safe beside another thread's read
     return screened
 
