@@ -86,6 +86,7 @@ FINDER_BRANCHES = [
     r"\bwe\b",
     r"\bwe",
     r"\b(?:by)\s|o",
+    r"\b(?:my\s+)?(?:old\s+)*?team\b",  # optional groups first: dropped, the place may lie inside the match
 ]
 
 
@@ -97,7 +98,7 @@ def test_a_finder_finds_a_place_wherever_its_branch_matches(branch: str, text: s
     search, word, _ = finder(branch)
     place = search.search(text, pos, pos + span)
     if found is not None:
-        assert place is not None and place.start() <= found.start()
+        assert place is not None and place.start() <= found.end()
         assert not word or word in tokens_of(found.group())
 
 
@@ -111,6 +112,14 @@ def test_a_finder_tests_a_leading_word_boundary_once_it_finds_the_letters() -> N
     assert finder(r"\b(?:by\s+the)\s+(?:a|b)")[1] == "by"
     assert finder(r"(?<![\w'])you[ \t]x")[1] == "you"
     assert finder(r"\bx[!-?]")[1] == ""  # a range, holding digits
+
+
+def test_a_finder_drops_the_optional_groups_a_branch_opens_with() -> None:
+    assert finder(r"\b(?:i\s+)?(?:also\s+)?want\s+to") == (re.compile(r"want\s+to"), "", False)
+    assert finder(r"(?:a\s+)*?(?:b|c)d")[0].pattern == "(?:b|c)d"
+    found = finder(r"\b(?:a)?|b")[0]  # nothing that stands alone is left: not dropped
+    assert found.search("a").group() == "a" and found.search("b") is not None
+    assert finder(r"\b(?:a)?b|c")[0].search("c") is not None  # the other alternative still finds its place
 
 
 def test_what_reads_past_the_end_of_a_match() -> None:
@@ -128,7 +137,7 @@ def test_every_branch_of_the_policy_has_a_finder_that_finds_its_matches(policy: 
             found, word, _ = finder(source)
             for match in re.compile(source).finditer(text):
                 place = found.search(text, match.start())
-                assert place is not None and place.start() == match.start(), source[:80]
+                assert place is not None and match.start() <= place.start() <= match.end(), source[:80]
                 assert not word or word in tokens_of(match.group().lower()), source[:80]
                 seen += 1
     assert seen > 200

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from afterview.checks.common import MAX_FINDINGS, SpanSet, first_name, located, quote
-from afterview.checks.patterns import GatedPattern, Regex
+from afterview.checks.patterns import GatedPattern, GateIndex, Regex
 from afterview.checks.reader import OFF, Section
 from afterview.checks.text import Analysis, analyse, masked, word_count
 from afterview.checks.types import CheckContext, Finding
@@ -82,10 +82,13 @@ class ThanksRules(Frozen):
     @classmethod
     def read(cls, section: Section) -> ThanksRules:
         """Read ``[thanks]`` of phrases.toml."""
+        negation = section.regex("negation")
+        if negation.search("") is not None:  # "thank you" opening a sentence is never negated
+            raise section.error("negation", "must need some words before the thanks (it matches an empty text)")
         rules = cls(
             gratitude=section.gated(),
             not_gratitude=section.gated_regex("not_gratitude"),  # shut on most notes: no "thanks"
-            negation=section.regex("negation"),
+            negation=negation,
             emphatic_before=section.regex("emphatic_before"),
             emphatic_after=section.regex("emphatic_after"),
             message=section.message("message", ("name",)),
@@ -109,14 +112,16 @@ def thanks(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
 def _has_gratitude(analysis: Analysis, rules: ThanksRules) -> bool:
     lower = analysis.lower
     start, end = analysis.body
+    refusals = rules.not_gratitude.open_branches(analysis)  # none on most notes: no "thanks" in them
     for match in rules.gratitude.finditer(analysis, lower, analysis.norm, start, end, body_only=True):
         # "no thanks" / "thanks to the process" around this very match?
-        near_start, near_end = max(start, match.start() - _REFUSAL_REACH), min(end, match.end() + _REFUSAL_REACH)
-        near = rules.not_gratitude.finditer(analysis, lower, analysis.norm, near_start, near_end)
-        if any(m.start() < match.end() and match.start() < m.end() for m in near):
-            continue
+        if refusals:
+            near_start, near_end = max(start, match.start() - _REFUSAL_REACH), min(end, match.end() + _REFUSAL_REACH)
+            near = rules.not_gratitude.finditer(analysis, lower, analysis.norm, near_start, near_end, opened=refusals)
+            if any(m.start() < match.end() and match.start() < m.end() for m in near):
+                continue
         before = _words_before(analysis, match.start(), start)
-        if rules.negation.search(before):
+        if before and rules.negation.search(before):  # (an empty text holds no negation: see ``read``)
             after = lower[match.end() : min(end, match.end() + _EMPHASIS_LOOKAHEAD)]
             if not (rules.emphatic_before.search(before) or rules.emphatic_after.search(after)):
                 continue
@@ -129,6 +134,8 @@ def _words_before(analysis: Analysis, position: int, low: int) -> str:
     characters before it, within its sentence (after the last . ! ? ; or line break)
     and not before ``low``; only those few characters are looked at."""
     since = max(low, position - _NEGATION_LOOKBACK)
+    if since == position:
+        return ""  # the body starts with it: "Thank you for ..."
     norm = analysis.norm
     for char in ".!?;\n":
         since = max(since, norm.rfind(char, since, position) + 1)
@@ -185,18 +192,12 @@ def interest(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
     severity = policy.type_rules(context.note_type).interest
     analysis = analyse(text)
     rules = policy.interest
-    withdrawals = SpanSet()
-    for pattern in (rules.withdrawal, rules.lukewarm):
-        for match in _body_matches(pattern, analysis):
-            if len(withdrawals) >= MAX_FINDINGS:
-                break
-            if not withdrawals.overlaps(*match.span()):
-                withdrawals.add(*match.span())
-    if len(withdrawals):
+    withdrawals = _disjoint_spans(_body_matches(pattern, analysis) for pattern in (rules.withdrawal, rules.lukewarm))
+    if withdrawals:
         message = rules.withdrawal_message
         return [
             located(analysis, "interest", rules.withdrawal_severity, message.format(match=quote(analysis, s, e)), s, e)
-            for s, e in withdrawals.spans()
+            for s, e in withdrawals
         ]
     if severity == OFF:
         return []
@@ -205,7 +206,7 @@ def interest(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
         if only_for and context.note_type not in only_for:
             continue
         for match in _body_matches(signal, analysis):
-            if not any(s < match.end() and match.start() < e for s, e in traps):
+            if not traps or not any(s < match.end() and match.start() < e for s, e in traps):
                 return []
     return [Finding("interest", severity, rules.message.format(name=first_name(context.recipient)))]
 
@@ -221,17 +222,25 @@ def _body_matches(pattern: GatedPattern, analysis: Analysis) -> Iterable[re.Matc
 
 # -- placeholders ---------------------------------------------------------------------
 class PlaceholderRules(Frozen):
-    """Unfilled template slots: [Name], {role}, <DATE>, ____, XXX, TBD, lorem ipsum."""
+    """Unfilled template slots: [Name], {role}, <DATE>, ____, XXX, TBD, lorem ipsum.
+
+    ``gates`` is the policy's index the patterns are in, and ``slots`` where it holds
+    them: one look at what it found open in a text answers for every pattern.
+    """
 
     patterns: tuple[GatedPattern, ...]
     severity: str
     message: str
+    gates: GateIndex
+    slots: tuple[int, ...]
 
     @classmethod
     def read(cls, section: Section) -> PlaceholderRules:
         """Read ``[placeholders]`` of phrases.toml."""
         patterns = section.gated_list("patterns")
-        rules = cls(patterns, section.severity("severity"), section.message("message", ("match",)))
+        slots = tuple(pattern.slot for pattern in patterns)
+        severity, message = section.severity("severity"), section.message("message", ("match",))
+        rules = cls(patterns, severity, message, section.gates, slots)
         section.done()
         return rules
 
@@ -244,21 +253,31 @@ def placeholders(text: str, context: CheckContext, policy: Policy) -> list[Findi
     """
     analysis = analyse(text)
     rules = policy.placeholders
-    opened = [(pattern, pattern.open_branches(analysis)) for pattern in rules.patterns]
-    if not any(numbers for _, numbers in opened):
+    opened = rules.gates.opened(analysis)
+    if opened.keys().isdisjoint(rules.slots):
         return []  # the usual note: no pattern can match, so nothing is masked
     view = masked(text, (*context.proper_nouns, *context.record_texts, *context.signature))
-    taken = SpanSet()
-    for pattern, numbers in opened:
-        for match in pattern.finditer(analysis, view.lower, view.norm, opened=numbers):
-            if len(taken) >= MAX_FINDINGS:
+    found = [(pattern, numbers) for pattern in rules.patterns if (numbers := opened.get(pattern.slot))]
+    spans = _disjoint_spans(pattern.finditer(analysis, view.lower, view.norm, opened=n) for pattern, n in found)
+    return [
+        located(analysis, "placeholders", rules.severity, rules.message.format(match=quote(analysis, s, e)), s, e)
+        for s, e in spans
+    ]
+
+
+def _disjoint_spans(matches: Iterable[Iterable[re.Match[str]]]) -> list[tuple[int, int]]:
+    """The spans of ``matches`` (the matches of each pattern in turn), in text order: each
+    one that overlaps none kept before it, up to ``MAX_FINDINGS``."""
+    taken: SpanSet | None = None  # made at the first match: most notes have none
+    for found in matches:
+        for match in found:
+            if taken is None:
+                taken = SpanSet()
+            elif len(taken) >= MAX_FINDINGS:
                 break
             if not taken.overlaps(*match.span()):
                 taken.add(*match.span())
-    return [
-        located(analysis, "placeholders", rules.severity, rules.message.format(match=quote(analysis, s, e)), s, e)
-        for s, e in taken.spans()
-    ]
+    return taken.spans() if taken is not None else []
 
 
 # -- cliches --------------------------------------------------------------------------
@@ -288,6 +307,10 @@ def cliches(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
     """Clichés such as "just checking in" or "I hope this email finds you well" (warn)."""
     analysis = analyse(text)
     rules = policy.cliches
+    opened = rules.phrases.open_branches(analysis)
+    if not opened:
+        return []  # the usual note: no phrase's words are all there
+    lower = analysis.lower
     return [
         located(
             analysis,
@@ -298,5 +321,5 @@ def cliches(text: str, context: CheckContext, policy: Policy) -> list[Finding]:
             m.end(),
             suggestion=rules.suggestion,
         )
-        for m in itertools.islice(rules.phrases.finditer(analysis, analysis.lower, analysis.norm), MAX_FINDINGS)
+        for m in itertools.islice(rules.phrases.finditer(analysis, lower, analysis.norm, opened=opened), MAX_FINDINGS)
     ]

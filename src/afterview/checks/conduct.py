@@ -7,15 +7,18 @@ wait), ``ultimatum`` (soft or hard), ``bluff`` (an offer the record does not hol
 gated patterns in ``guardrails/conduct.toml``, a sentence-level ``unless`` pattern that
 excuses a match ("at my current job, our customers..."), conditions on the record (off
 once the status is offered; only when no competing offer is recorded) and the
-instruction shown for each match. Most notes hold no phrase of most families, so each
-open branch is first looked for on its own (``patterns.candidates``), and only a
-family with a candidate runs its patterns and reads the record.
+instruction shown for each match. Most notes hold no phrase of any family, so the seven
+are screened together, once per text and context (``Conduct.screen``): each open branch
+of every family that applies is looked for on its own (``patterns.candidates``), and
+only a family with a candidate runs its patterns and reads the record; the other
+checks of the round find the screen's answer in the text's analysis.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from afterview.checks.common import MAX_FINDINGS, SpanSet, located, quote
@@ -45,8 +48,7 @@ class PhraseFamily(Frozen):
         needs_record: only judged with an interview record (the bluff check needs to
             know whether an offer is recorded).
         off_with_offer: not judged when the record holds a competing offer.
-        gates: the policy's index the patterns are in, asked once for all of them.
-        slots: where that index holds each pattern (``GatedPattern.slot``), in order.
+        slots: where the policy's index holds each pattern (``GatedPattern.slot``), in order.
     """
 
     patterns: tuple[GatedPattern, ...]
@@ -56,7 +58,6 @@ class PhraseFamily(Frozen):
     off_when_status: frozenset[str]
     needs_record: bool
     off_with_offer: bool
-    gates: GateIndex
     slots: tuple[int, ...]
 
     @classmethod
@@ -72,46 +73,122 @@ class PhraseFamily(Frozen):
             off_when_status=frozenset(off_when),
             needs_record=section.boolean("needs_record", False),
             off_with_offer=section.boolean("off_with_offer", False),
-            gates=section.gates,
             slots=tuple(pattern.slot for pattern in patterns),
         )
         section.done()
         return family
 
     def applies(self, context: CheckContext) -> bool:
-        """False when the record makes the family moot (status, a recorded offer, no record)."""
+        """False when the record makes the family moot (status, a recorded offer, no record).
+
+        Reads ``has_record``, ``has_offer`` and ``status`` only: ``Conduct.screen`` keeps
+        which families apply by those (``_applying``)."""
         if self.needs_record and not context.has_record:
             return False
         if self.off_with_offer and context.has_offer:
             return False
         return context.status not in self.off_when_status
 
-    def opened(self, analysis: Analysis) -> list[tuple[GatedPattern, tuple[int, ...]]]:
-        """Each pattern that may match the text, with its open branches (one lookup in
-        the index for the whole family)."""
-        hits = self.gates.opened(analysis)
-        return [(pattern, numbers) for pattern, slot in zip(self.patterns, self.slots) if (numbers := hits.get(slot))]
+
+Screened = Mapping[str, tuple[str, list[tuple[GatedPattern, tuple[int, ...]]]]]
+"""Family name -> its severity and the patterns that may match (with their open branches)."""
 
 
-def read_families(section: Section) -> Mapping[str, PhraseFamily]:
-    """Every family of conduct.toml, by check name."""
+class Conduct(Frozen):
+    """Every family of conduct.toml (``conduct[name]`` is one), screened together.
+
+    Equal and hashed by identity, as the policy is: it is the key under which a text's
+    analysis keeps the screen's answer.
+
+    Attributes:
+        families: check name -> its family, in file order.
+        gates: the policy's index all their patterns are in.
+        owners: the slot of each family's pattern in that index -> (family name, pattern).
+    """
+
+    families: Mapping[str, PhraseFamily]
+    gates: GateIndex
+    owners: Mapping[int, tuple[str, GatedPattern]]
+
+    __eq__ = object.__eq__
+    __ne__ = object.__ne__
+    __hash__ = object.__hash__
+
+    @classmethod
+    def of(cls, families: Mapping[str, PhraseFamily], gates: GateIndex) -> Conduct:
+        """The families, with the table ``screen`` looks their open patterns up in."""
+        owners = {
+            slot: (name, pattern)
+            for name, family in families.items()
+            for pattern, slot in zip(family.patterns, family.slots)
+        }
+        return cls(families=MappingProxyType(dict(families)), gates=gates, owners=MappingProxyType(owners))
+
+    def __getitem__(self, check: str) -> PhraseFamily:
+        return self.families[check]
+
+    def screen(self, analysis: Analysis, context: CheckContext, policy: Policy) -> Screened:
+        """The families that apply to the note (their severity not ``off``, the record not
+        making them moot) and that may match it, with what may match.
+
+        One pass for all seven: every open branch of those families is looked for once
+        (``patterns.candidates``), most notes finding none, so no family then runs a
+        regex or reads the record.
+
+        Raises:
+            ValueError: ``context.note_type`` is not a type the policy knows.
+        """
+        slots, severities = _applying(policy, context.note_type, context.has_record, context.has_offer, context.status)
+        opened = self.gates.opened(analysis)
+        hits = opened.keys() & slots
+        if not hits:
+            return {}
+        owners = self.owners
+        # Slots are numbered as the policy was read, so each family's patterns come in order.
+        pending = [(owners[slot][1], opened[slot]) for slot in sorted(hits)]
+        found: dict[str, tuple[str, list[tuple[GatedPattern, tuple[int, ...]]]]] = {}
+        for pattern, numbers in candidates(pending, analysis, analysis.lower, analysis.norm, _parts(analysis)):
+            name = owners[pattern.slot][0]
+            found.setdefault(name, (severities[name], []))[1].append((pattern, numbers))
+        return found
+
+
+@lru_cache(maxsize=64)
+def _applying(
+    policy: Policy, note_type: str, has_record: bool, has_offer: bool, status: str | None
+) -> tuple[frozenset[int], Mapping[str, str]]:
+    """The slots of the patterns of the families that apply to a note of ``note_type``
+    with this record (``PhraseFamily.applies``), and each such family's severity: the
+    same for every note of a kind, so worked out once."""
+    rules = policy.type_rules(note_type)
+    context = CheckContext(note_type=note_type, has_record=has_record, has_offer=has_offer, status=status)
+    slots: set[int] = set()
+    severities = {}
+    for name, family in policy.conduct.families.items():
+        severity = rules.severity(name)
+        if severity != OFF and family.applies(context):
+            slots.update(family.slots)
+            severities[name] = severity
+    return frozenset(slots), MappingProxyType(severities)
+
+
+def read_families(section: Section) -> Conduct:
+    """Every family of conduct.toml."""
     families = {}
     for name in FAMILIES:
         families[name] = PhraseFamily.read(section.section(name))
     section.done()
-    return families
+    return Conduct.of(families, section.gates)
 
 
 def family_findings(check: str, text: str, context: CheckContext, policy: Policy) -> list[Finding]:
     """The findings of the family named ``check`` in the subject and body of ``text``, one per match."""
-    severity = policy.type_rules(context.note_type).severity(check)
-    family = policy.conduct[check]
-    if severity == OFF or not family.applies(context):
-        return []
     analysis = analyse(text)
-    opened = family.opened(analysis)
-    if not opened:
+    found = _screened(analysis, context, policy).get(check)
+    if found is None:
         return []  # most notes: no branch of the family can match, and no regex runs
+    severity, opened = found
+    family = policy.conduct[check]
     return [
         located(
             analysis,
@@ -126,18 +203,33 @@ def family_findings(check: str, text: str, context: CheckContext, policy: Policy
     ]
 
 
+def _screened(analysis: Analysis, context: CheckContext, policy: Policy) -> Screened:
+    """``Conduct.screen`` for this text and context, made by the first family check of a
+    round and kept in the analysis for the other six (under the policy's families, with
+    the context it was made for: another context screens afresh)."""
+    conduct = policy.conduct
+    kept = analysis.memo.get(conduct)
+    if kept is not None and kept[0] is context:
+        return kept[1]  # type: ignore[index,return-value]
+    screened = conduct.screen(analysis, context, policy)
+    analysis.memo[conduct] = (context, screened)  # one assignment: safe beside another thread's read
+    return screened
+
+
+def _parts(analysis: Analysis) -> list[tuple[int, int]]:
+    """The subject and the body, where the families are looked for."""
+    return [part for part in (analysis.parts.subject, analysis.body) if part]
+
+
 def _matches(
     family: PhraseFamily, opened: list[tuple[GatedPattern, tuple[int, ...]]], analysis: Analysis, context: CheckContext
 ) -> list[tuple[int, int]]:
-    """The spans the family's open patterns match, in text order, less those excused."""
+    """The spans the family's patterns that may match (``opened``) match, in text order,
+    less those excused."""
     lower, norm = analysis.lower, analysis.norm
-    # The subject line counts too: "Subject: When should I expect to hear back?"
-    parts = [part for part in (analysis.parts.subject, analysis.body) if part]
-    # The usual case: no open branch occurs in either part, and no pattern runs.
-    opened = candidates(opened, analysis, lower, norm, parts)
     taken = SpanSet()
     excuses: _Excuses | None = None  # the record's words and names, read at the first match
-    for start, end in parts:
+    for start, end in _parts(analysis):
         for pattern, numbers in opened:
             for match in pattern.finditer(analysis, lower, norm, start, end, opened=numbers):
                 span = match.span()

@@ -18,7 +18,7 @@ from types import MappingProxyType
 
 from afterview.checks.addressing import PersonalRules, RecipientRules
 from afterview.checks.basic import BrevityRules, ClicheRules, InterestRules, PlaceholderRules, ThanksRules
-from afterview.checks.conduct import PhraseFamily, read_families
+from afterview.checks.conduct import Conduct, read_families
 from afterview.checks.facts import GroundingRules
 from afterview.checks.panel import PanelPolicy, load_panel_policy
 from afterview.checks.patterns import GateIndex
@@ -98,7 +98,7 @@ class Policy(Frozen):
     asks: AskRules
     sensitive: SensitiveRules
     panel: PanelPolicy
-    conduct: Mapping[str, PhraseFamily]
+    conduct: Conduct
     names: NameRules
     moment: MomentRules
 
@@ -173,7 +173,7 @@ def _load(directory: Path) -> Policy:
         asks=asks,
         sensitive=SensitiveRules.read(sensitive),
         panel=load_panel_policy(directory),
-        conduct=MappingProxyType(read_families(conduct)),
+        conduct=read_families(conduct),
         names=NameRules.read(names),
         moment=MomentRules.read(moment),
     )

@@ -101,14 +101,39 @@ def finder(branch: str) -> tuple[re.Pattern[str], str, bool]:
     The assertions ``branch`` opens with come after the letters that follow them
     (``\\bour\\s+`` is searched as ``our(?<!\\wour)\\s+``: the same test, made once
     "our" is found); when no letters follow, they are dropped (matching in more places).
+    The optional groups it opens with are dropped too (``\\b(?:i\\s+)?(?:also\\s+)?want``
+    is searched as ``want``: a search that could start a match anywhere is tens of times
+    slower); the place found may then lie inside the match rather than at its start.
     """
-    moved = _assertions_after_letters(branch)
-    source, word = moved if moved is not None else (_without_leading_assertion(branch), "")
+    optional = _without_leading_options(branch)
+    moved = _assertions_after_letters(branch) if optional is None else None
+    if moved is not None:
+        source, word = moved
+    else:
+        source, word = (_without_leading_assertion(branch) if optional is None else optional), ""
     try:
         found = re.compile(source)
     except re.error:  # e.g. the assertion held a group a later back reference needs
         found = re.compile(branch)  # its matches hold that word too
     return found, word, reads_past_end(found.pattern)
+
+
+def _without_leading_options(branch: str) -> str | None:
+    """``branch`` without the assertions and the optional groups (``(?:...)?``,
+    ``(?:...)*``) it opens with; None when it opens with no such group, or when what
+    is left would not stand alone."""
+    rest, dropped = _without_leading_assertion(branch), False
+    while rest.startswith("(?:"):
+        close = next((i for i, char, depth in scan_source(rest, 0) if char == ")" and depth == 0), -1)
+        if close < 0 or rest[close + 1 : close + 2] not in ("?", "*"):
+            break
+        cut = close + 2
+        if rest[cut : cut + 1] in ("?", "+"):
+            cut += 1  # a lazy or possessive quantifier: the group is optional all the same
+        rest, dropped = rest[cut:], True
+    if not dropped or not rest or rest[0] in _QUANTIFIERS or rest[0] in "|)":
+        return None
+    return rest
 
 
 def reads_past_end(source: str) -> bool:
