@@ -43,7 +43,7 @@ __all__ = ["GateIndex"]
 
 # Distinct tokens an index remembers what they open, before it starts afresh.
 _SEEN_TOKENS = 200_000
-# Distinct sets of branches whose substrings an index remembers how to ask about.
+# Distinct sets of branches (with a position) whose substrings an index remembers how to ask about.
 _ASKED_SETS = 4096
 # Characters of English notes, the most common first (see ``_rarity``).
 _COMMON = " etaoinsrhldcumfpgwybvk.,'\n-xjqz0123456789"
@@ -97,7 +97,7 @@ class GateIndex:
         # Every token seen -> what it meets at every position, as one mask (see the
         # module docstring; 0: nothing): replaced whole, never cleared.
         self._met: dict[str, int] = {}
-        self._asked: dict[tuple[int, ...], tuple] = {}  # see ``_questions``
+        self._asked: dict[tuple[int, int], tuple] = {}  # see ``_questions``
 
     def add(self, pattern: GatedPattern) -> int:
         """Index ``pattern`` (being built); returns its slot."""
@@ -147,30 +147,32 @@ class GateIndex:
                     shut |= needing ^ askable
                     needing = askable
             soft.append(needing)
-        if any(soft):  # ask the text about each substring that may meet the rest, once
-            soft = [needing ^ (needing & shut) for needing in soft]
+        if any(soft):  # ask the text about the substrings that may meet the rest
             lower = analysis.lower
-            for needing, questions in zip(soft, self._questions(plan, tuple(soft))):
+            for position, needing in enumerate(soft, 1):
+                needing ^= needing & shut  # a branch shut already asks nothing more
                 if needing:
-                    found = (mask for probe, piece, mask in questions if probe in lower and piece in lower)
-                    shut |= needing ^ (needing & reduce(or_, found, 0))
+                    found = 0
+                    for probe, piece, mask in self._questions(plan, position, needing):
+                        if probe in lower and piece in lower:
+                            found |= mask
+                    shut |= needing ^ (needing & found)
         candidates ^= candidates & shut
         return _by_slot(plan, candidates)
 
-    def _questions(self, plan: _Plan, soft: tuple[int, ...]) -> tuple[tuple[tuple[str, str, int], ...], ...]:
-        """Per position, for the branches of ``soft`` there: each substring that meets
-        one of their clauses, after its rarest character (looked for first: a search
+    def _questions(self, plan: _Plan, position: int, needing: int) -> tuple[tuple[str, str, int], ...]:
+        """For the branches of ``needing``, each substring that meets one of their
+        clauses at ``position``, after its rarest character (looked for first: a search
         for one character is several times quicker), with the branches it meets
         (remembered: the same branches ask the same questions of most texts)."""
         asked = self._asked
-        found = asked.get(soft)
+        key = (position, needing)
+        found = asked.get(key)
         if found is None:
-            found = tuple(
-                tuple(_grouped(substrings, needing)) for needing, substrings in zip(soft, plan.substrings[1:])
-            )
+            found = tuple(_grouped(plan.substrings[position], needing))
             if len(asked) >= _ASKED_SETS:
                 self._asked = asked = {}  # swapped, never cleared under a reader
-            asked[soft] = found
+            asked[key] = found
         return found
 
     def _classify(self, plan: _Plan, tokens: frozenset[str], met: dict[str, int]) -> dict[str, int]:
