@@ -9,12 +9,12 @@ all kept as one bit mask: the keys in the lowest ``width`` bits (bit ``gid``), t
 one run of bits per later position, bit ``gid`` of its run. Branches are numbered
 the ones with the most clauses first, so each position's run only needs as many bits
 as there are branches with a clause there: a mask is about half as wide as with a
-full run per position, and a text's masks are or-ed together at C speed, at a cost
-that grows with their width. The candidates are then the branches keyed by some token
-and those keyed otherwise (by a digit or a substring), less those with a clause no
-token met. A clause's digit part is met by any digit; its substrings are looked for
-only for a candidate nothing else rescued, each substring once per text. Every
-pattern of the policy then finds its open branches with one dictionary lookup
+full run per position (a text's masks are or-ed together at C speed, but each is read
+whole). The candidates are then the branches keyed by some token and those keyed
+otherwise (by a digit or a substring), less those with a clause no token met. A
+clause's digit part is met by any digit; its substrings are looked for only for a
+candidate nothing else rescued, each substring once per text, a position at a time.
+Every pattern of the policy then finds its open branches with one dictionary lookup
 (``GatedPattern.open_branches``).
 
 The tables are built once the policy is read (a cached policy stores them). What each
