@@ -35,3 +35,21 @@ def test_only_the_body_is_read() -> None:
     analysis = analyse("Dear Jordan,\n\nThank you.\n\nBest,\nSam Rivera")
     assert set(capitalised_words(analysis)) == {"Thank"}
     assert places(analysis, ["Thank"]) == [(analysis.norm.index("Thank"), "Thank")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alex met O'Neil-Smith at ACME_2 Labs.",  # no greeting: the body starts the text
+        "Dear Jordan,\nZed's x-Ray, iPhone and 'Twas Quinn\nBest,\nSam",
+        "Dear Jordan,\n\nA B C-D E_f 9Lives -Gary 'Ana' (Bo) [Cy] Di.\n\nBest,\nSam",
+    ],
+)
+def test_an_ascii_text_reads_as_any_other(text: str) -> None:
+    # ASCII texts are scanned in a copy of their shapes: the same words at the same places.
+    analysis = analyse(text)
+    start, end = analysis.body
+    expected: dict[str, list[int]] = {}
+    for match in _ONE_CLASS.finditer(analysis.norm, start, end):
+        expected.setdefault(match.group(), []).append(match.start())
+    assert capitalised_words(analysis) == expected

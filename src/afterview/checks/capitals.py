@@ -22,6 +22,15 @@ _ASCII_START = LazyRegex(r"[A-Z](?<![\w'-].)[\w'-]*")
 _OTHER_START = LazyRegex(r"[^\x00-\x7f](?<![\w'-].)[\w'-]*")
 # A word character that is not a digit, an underscore or an ASCII small letter.
 _CAPITAL = LazyRegex(r"[^\W\d_a-z]")
+# An ASCII text (most notes: curly quotes are folded) is scanned in a copy of its bytes
+# with each capital made "A" and each other character a word holds (letters, digits,
+# "_", "'", "-") made "a"; the rest, none of them a letter, stay. The same words start
+# at the same offsets, and a literal first character lets the regex engine skip ahead
+# as it cannot to a class: the scan takes a third of the time.
+_CAPITALS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_WORD_CHARS = b"abcdefghijklmnopqrstuvwxyz0123456789_'-"
+_SHAPES = bytes.maketrans(_CAPITALS + _WORD_CHARS, b"A" * len(_CAPITALS) + b"a" * len(_WORD_CHARS))
+_SHAPE_START = LazyRegex(rb"A(?<![Aa].)[Aa]*")
 # Capitalised words as written a ``KnownWords`` remembers before it starts afresh.
 _WORDS_LEARNT = 20_000
 
@@ -36,12 +45,16 @@ def _capitalised_words(analysis: Analysis) -> dict[str, list[int]]:
     start, end = analysis.body
     norm = analysis.norm
     where: dict[str, list[int]] = {}
+    if norm.isascii():
+        for match in _SHAPE_START.finditer(norm.encode().translate(_SHAPES), start, end):
+            low, high = match.span()
+            where.setdefault(norm[low:high], []).append(low)
+        return where
     for match in _ASCII_START.finditer(norm, start, end):
         where.setdefault(match.group(), []).append(match.start())
-    if not norm.isascii():
-        for match in _OTHER_START.finditer(norm, start, end):
-            if _CAPITAL.match(match.group()):
-                where.setdefault(match.group(), []).append(match.start())
+    for match in _OTHER_START.finditer(norm, start, end):
+        if _CAPITAL.match(match.group()):
+            where.setdefault(match.group(), []).append(match.start())
     return where
 
 
