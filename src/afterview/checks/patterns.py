@@ -323,7 +323,8 @@ def candidates(
     something: the others would find nothing.
 
     Each open branch's finder (``scanning.finder``) is searched once (not at all when
-    the text lacks a word its matches hold whole), so a text where none of them occurs
+    the text lacks a word its matches hold whole, or none of the finders of the
+    alternatives it ends with finds a place), so a text where none of them occurs
     costs no window, no generator and no alternation. A finder that reads nothing past
     where it ends searches from the first span's start to the last one's end in one go,
     when each earlier span ends before a character that is no part of a word (so
@@ -338,24 +339,29 @@ def candidates(
             return opened
         if end < spans[-1][1] and end < len(lower) and (lower[end].isalnum() or lower[end] == "_"):
             joined = False  # (``norm`` has the same characters but for their case)
-    low, high = spans[0][0], spans[-1][1]
     tokens = analysis.tokens
     found_some = []
     for pattern, numbers in opened:
         text = norm if pattern.case_sensitive else lower
         branches = pattern._branches
         for number in numbers:
-            found, word, reads_on = finder(branches[number][0])
-            if word and word not in tokens:
-                continue  # a word every match holds whole is missing: no search at all
-            if joined and not reads_on:
-                if found.search(text, low, high) is None:
-                    continue
-            elif all(found.search(text, start, end) is None for start, end in spans):
-                continue
-            found_some.append((pattern, numbers))
-            break
+            found, word, reads_on, endings = finder(branches[number][0])
+            ending = not endings or any(_occurs(*finder_, text, tokens, spans, joined) for finder_ in endings)
+            if ending and _occurs(found, word, reads_on, text, tokens, spans, joined):
+                found_some.append((pattern, numbers))
+                break
     return found_some
+
+
+def _occurs(
+    found: Regex, word: str, reads_on: bool, text: str, tokens: frozenset[str], spans: list[Span], joined: bool
+) -> bool:
+    """A finder (see ``candidates``) finds a place in one of ``spans``."""
+    if word and word not in tokens:
+        return False  # a word every match holds whole is missing: no search at all
+    if joined and not reads_on:
+        return found.search(text, spans[0][0], spans[-1][1]) is not None
+    return any(found.search(text, start, end) is not None for start, end in spans)
 
 
 def word_positions(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[int]:

@@ -88,8 +88,13 @@ def compile_branches(branches: Sequence[str]) -> Scanner | re.Pattern[str]:
     return Scanner(pattern, finder)
 
 
+Finder = tuple[re.Pattern[str], str, bool, tuple[tuple[re.Pattern[str], str, bool], ...]]
+"""What ``finder`` gives: a regex, a word, whether it reads past its end, and the same
+(but the last) for each alternative of the group the branch ends with."""
+
+
 @lru_cache(maxsize=8192)
-def finder(branch: str) -> tuple[re.Pattern[str], str, bool]:
+def finder(branch: str) -> Finder:
     """A regex that matches wherever ``branch`` (one regex source) does, between the
     same bounds, and that the engine searches as fast as a plain word: where a search of
     it finds nothing, ``branch`` cannot match either (a cheap necessary test). With it,
@@ -104,6 +109,11 @@ def finder(branch: str) -> tuple[re.Pattern[str], str, bool]:
     The optional groups it opens with are dropped too (``\\b(?:i\\s+)?(?:also\\s+)?want``
     is searched as ``want``: a search that could start a match anywhere is tens of times
     slower); the place found may then lie inside the match rather than at its start.
+
+    A branch that opens with neither (``\\b(?:about|if|...)\\b[^.]{0,40}\\b(?:remote|...)``
+    is tried at every one of those words) also gets a finder for each alternative of the
+    group it ends with: every match of the branch holds a match of one of them, and
+    most are keyed by a word a text lacks, so the few left are quick to search.
     """
     optional = _without_leading_options(branch)
     moved = _assertions_after_letters(branch) if optional is None else None
@@ -115,7 +125,40 @@ def finder(branch: str) -> tuple[re.Pattern[str], str, bool]:
         found = re.compile(source)
     except re.error:  # e.g. the assertion held a group a later back reference needs
         found = re.compile(branch)  # its matches hold that word too
-    return found, word, reads_past_end(found.pattern)
+    endings = () if moved is not None else _ending_finders(branch)
+    return found, word, reads_past_end(found.pattern), endings
+
+
+def _ending_finders(branch: str) -> tuple[tuple[re.Pattern[str], str, bool], ...]:
+    """A finder (and word, and whether it reads on) for each alternative of the
+    non-capturing group ``branch`` ends with, taken with the ``\\b`` just before the
+    group and all that follows it: wherever ``branch`` matches, one of them matches
+    inside that match. () when ``branch`` ends otherwise (no such group, an optional
+    one, a single alternative), or when an alternative does not compile alone."""
+    group = None
+    for i, char, depth in scan_source(branch, 0):
+        if char == "(" and depth == 1:
+            group = (i, -1)
+        elif char == ")" and depth == 0 and group is not None:
+            group = (group[0], i)
+        elif char == "|" and depth == 0:
+            return ()  # alternatives at the top: no one group every match ends with
+    if group is None or group[1] < 0 or not branch.startswith("(?:", group[0]):
+        return ()
+    start, close = group
+    after = branch[close + 1 :]
+    if after[:1] in ("?", "*", "+", "{"):
+        return ()  # optional or repeated: a match need not hold one alternative as written
+    inner = branch[start + 3 : close]
+    cuts = [i for i, char, depth in scan_source(inner, 0) if char == "|" and depth == 0]
+    if not cuts:
+        return ()
+    lead = "\\b" if branch.endswith("\\b", 0, start) else ""
+    pieces = [inner[low + 1 : high] for low, high in zip([-1, *cuts], [*cuts, len(inner)])]
+    try:
+        return tuple(finder(f"{lead}(?:{piece}){after}")[:3] for piece in pieces)
+    except re.error:  # an alternative refers to a group outside it
+        return ()
 
 
 def _without_leading_options(branch: str) -> str | None:
@@ -147,7 +190,8 @@ def reads_past_end(source: str) -> bool:
 def _assertions_after_letters(branch: str) -> tuple[str, str] | None:
     """``branch`` with its leading ``\\b`` and lookbehinds moved after the run of
     letters and digits that follows them (inside any groups opened first), each made
-    to look back over those letters too, and those letters when they are a whole word of
+    to look back over those letters too (a negative one for other words than a word's
+    end dropped), and those letters when they are a whole word of
     every match ("" when not); None when ``branch`` is not of that shape, or when a
     group opened first has other alternatives the assertions also guard."""
     rest, checks = branch, []
@@ -176,9 +220,12 @@ def _assertions_after_letters(branch: str) -> tuple[str, str] | None:
         return None
     letters, after = rest[:size], rest[size:]
     # All hold at one place, so their order is free: "\\b" first, the cheapest and most often false.
+    # A lookbehind for other words ("(?<!love\\s)" before "to work") is left out: it
+    # seldom fails, and each costs a test wherever the letters are found.
     moved = "".join(
         f"(?<!\\w{letters})" if check is None else f"{check[0]}(?:{check[1]}){letters})"
         for check in sorted(checks, key=lambda check: check is not None)
+        if check is None or check[0] == "(?<=" or _WORD_CLASS.fullmatch(check[1])
     )
     source = "(?:" * groups + letters + moved + after
     # A whole word of every match: nothing of a word just before the letters; just
